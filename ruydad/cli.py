@@ -1,0 +1,309 @@
+"""The ``ruydad`` command line: a thin face over the Python API.
+
+Each command parses options, calls one function of the package and prints its result; no
+analysis or storage logic lives here. ``--db`` (or ``RUYDAD_DB``) selects the store for every
+command that uses one.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ruydad.errors import RuydadError
+from ruydad.output import OutputFormat, dumps, write_table
+from ruydad.store.embedded import EventFilter, Store, default_db_path
+
+app = typer.Typer(
+    name="ruydad",
+    help="Ruydad: a sourced, geo-referenced record of armed actors and what they do.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+ingest_app = typer.Typer(help="Load dataset exports (ACLED, UCDP) into the store.", no_args_is_help=True)
+app.add_typer(ingest_app, name="ingest")
+
+console = Console(stderr=True)
+out_console = Console()
+_state: dict[str, Any] = {"db": None}
+
+T = TypeVar("T")
+
+
+@app.callback()
+def _main(
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", envvar="RUYDAD_DB", help="Store file (default: RUYDAD_DB or the user data dir)."),
+    ] = None,
+) -> None:
+    _state["db"] = db
+
+
+def db_path() -> Path:
+    return _state["db"] or default_db_path()
+
+
+@contextmanager
+def open_cli_store(read_only: bool = False) -> Iterator[Store]:
+    """The store chosen by --db/RUYDAD_DB; a read-only open of a missing store is an error."""
+    path = db_path()
+    if read_only and not path.exists():
+        raise RuydadError(f"no store at {path}: ingest data first (`ruydad ingest ...`) or pass --db")
+    store = Store.open(path, read_only=False)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def run_guarded(fn: Callable[[], T]) -> T:
+    """Run a command body, turning Ruydad's user errors into a one-line message and exit code 1."""
+    try:
+        return fn()
+    except RuydadError as exc:
+        console.print(f"[bold red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(1) from None
+
+
+@contextmanager
+def progress_bar(description: str) -> Iterator[Callable[[str, float], None]]:
+    with Progress(
+        TextColumn("[bold]{task.description}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+        TimeElapsedColumn(), console=console, transient=False, disable=not console.is_terminal,
+    ) as progress:
+        task = progress.add_task(description, total=1.0)
+
+        def update(stage: str, fraction: float) -> None:
+            progress.update(task, completed=fraction, description=f"{description}: {stage}")
+
+        yield update
+
+
+def print_ingest_report(report: Any, fmt: OutputFormat) -> None:
+    if fmt is OutputFormat.json:
+        out_console.print_json(dumps(report.as_dict()))
+        return
+    out_console.print(
+        f"[bold]{report.source}[/] ({report.reader}, batch {report.batch_id}): "
+        f"read {report.rows_read}, stored {report.stored}, updated {report.updated}, "
+        f"unchanged {report.unchanged}, rejected {report.rejected}"
+        + (f", duplicate ids in file {report.duplicates_in_file}" if report.duplicates_in_file else "")
+        + (f", deleted {report.deleted}" if report.deleted else "")
+        + f" in {report.seconds:.2f} s",
+        highlight=False,
+    )
+    if report.reasons:
+        out_console.print("rejected by field: " + ", ".join(f"{k} {v}" for k, v in report.reasons.items()))
+        for example in report.examples:
+            out_console.print(f"  {example}", highlight=False)
+        out_console.print(f"  see all with `ruydad quarantine --batch {report.batch_id}`")
+    for warning in report.warnings:
+        out_console.print(f"[yellow]warning:[/] {warning}", highlight=False)
+
+
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+
+
+def _ingest(dataset: str, file: Path, encoding: str, fmt: OutputFormat) -> None:
+    from ruydad.ingest import ingest_file
+
+    def body() -> None:
+        with open_cli_store() as store, progress_bar(f"ingest {file.name}") as update:
+            report = ingest_file(store, file, dataset, encoding=encoding, progress=update)
+        print_ingest_report(report, fmt)
+
+    run_guarded(body)
+
+
+EncodingOption = Annotated[str, typer.Option(help="File encoding: utf-8, utf-16 or latin-1.")]
+
+
+@ingest_app.command("acled")
+def ingest_acled(
+    file: Annotated[Path, typer.Argument(help="ACLED CSV export.")],
+    encoding: EncodingOption = "utf-8",
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Ingest an ACLED CSV export: new events stored, changed ones revised, bad rows quarantined."""
+    _ingest("acled", file, encoding, fmt)
+
+
+@ingest_app.command("ucdp")
+def ingest_ucdp(
+    file: Annotated[Path, typer.Argument(help="UCDP GED CSV, UCDP API JSON, or UCDP-AEC CSV.")],
+    encoding: EncodingOption = "utf-8",
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Ingest UCDP events (GED CSV, a saved UCDP API JSON page, or UCDP-AEC records)."""
+    if file.suffix.lower() == ".json":
+        from ruydad.ingest import ingest_ucdp_json
+
+        def body() -> None:
+            with open_cli_store() as store, progress_bar(f"ingest {file.name}") as update:
+                report = ingest_ucdp_json(store, file, progress=update)
+            print_ingest_report(report, fmt)
+
+        run_guarded(body)
+        return
+    _ingest("ucdp", file, encoding, fmt)
+
+
+@ingest_app.command("acled-deleted")
+def ingest_acled_deleted(
+    file: Annotated[Path, typer.Argument(help="CSV or JSON of deleted ACLED events (event_id_cnty column).")],
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Remove events ACLED has deleted; their last version stays in the revision history."""
+    from ruydad.ingest import delete_events, read_deleted_ids
+
+    def body() -> None:
+        ids = read_deleted_ids(file)
+        with open_cli_store() as store:
+            report = delete_events(store, "acled", ids, source=str(file))
+        print_ingest_report(report, fmt)
+
+    run_guarded(body)
+
+
+def _parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise RuydadError(f"{option}: {value!r} is not a date; use YYYY-MM-DD") from None
+
+
+@app.command()
+def events(
+    actor: Annotated[str | None, typer.Option(help="Actor name (any actor column, substring).")] = None,
+    event_type: Annotated[str | None, typer.Option(help="ACLED event type, e.g. Battles.")] = None,
+    sub_event_type: Annotated[str | None, typer.Option(help="ACLED sub-event type.")] = None,
+    admin1: Annotated[str | None, typer.Option(help="Province: name, ISO 3166-2 code or P-code.")] = None,
+    admin2: Annotated[str | None, typer.Option(help="District: name or P-code.")] = None,
+    country: Annotated[str | None, typer.Option(help="Country name or ISO3 code.")] = None,
+    dataset: Annotated[str | None, typer.Option(help="acled, ucdp, article...")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="First day, YYYY-MM-DD.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Last day, YYYY-MM-DD.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many events (0: all).", min=0)] = 20,
+    columns: Annotated[str | None, typer.Option(help="Comma-separated columns to show.")] = None,
+    fmt: FormatOption = OutputFormat.table,
+    out: Annotated[Path | None, typer.Option(help="Write to this file instead of stdout.")] = None,
+) -> None:
+    """List stored events, newest first, with ACLED-style filters."""
+
+    def body() -> None:
+        filters = EventFilter(
+            actor=actor, event_type=event_type, sub_event_type=sub_event_type, admin1=admin1,
+            admin2=admin2, country=country, dataset=dataset,
+            date_from=_parse_date(date_from, "--from"), date_to=_parse_date(date_to, "--to"),
+        )
+        default_columns = ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "actor2",
+                           "admin1", "admin2", "location", "fatalities", "dataset"]
+        chosen = [c.strip() for c in columns.split(",")] if columns else (
+            default_columns if fmt is OutputFormat.table else None)
+        with open_cli_store(read_only=True) as store:
+            table = store.events(filters, limit=limit or None, columns=chosen)
+            total = store.count_events(filters)
+        write_table(table, fmt, out=out, console=out_console)
+        if fmt is OutputFormat.table:
+            console.print(f"{table.num_rows} of {total} matching events")
+
+    run_guarded(body)
+
+
+@app.command()
+def history(
+    dataset: Annotated[str, typer.Argument(help="acled or ucdp.")],
+    event_id: Annotated[str, typer.Argument(help="The event's id in that dataset.")],
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Every stored revision of one event."""
+
+    def body() -> None:
+        with open_cli_store(read_only=True) as store:
+            table = store.event_history(dataset, event_id)
+        if table.num_rows == 0:
+            raise RuydadError(f"no event {event_id!r} in dataset {dataset!r}")
+        if fmt is OutputFormat.table:
+            table = table.select(["revision", "change", "batch_id", "event_date", "event_type", "actor1",
+                                  "actor2", "admin1", "fatalities", "superseded_at"])
+        write_table(table, fmt, console=out_console)
+
+    run_guarded(body)
+
+
+@app.command()
+def quarantine(
+    batch: Annotated[int | None, typer.Option(help="Only this ingest batch.")] = None,
+    limit: Annotated[int, typer.Option(min=0, help="At most this many rows (0: all).")] = 50,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Rejected rows, with the field and the reason."""
+
+    def body() -> None:
+        with open_cli_store(read_only=True) as store:
+            table = store.quarantine(batch, limit=limit or None)
+        if fmt is OutputFormat.table:
+            table = table.select(["batch_id", "source", "row_number", "line", "dataset_event_id", "field",
+                                  "reason"])
+        write_table(table, fmt, console=out_console)
+
+    run_guarded(body)
+
+
+@app.command()
+def batches(fmt: FormatOption = OutputFormat.table) -> None:
+    """Every ingest attempt, with its counts and status."""
+
+    def body() -> None:
+        with open_cli_store(read_only=True) as store:
+            write_table(store.batches(), fmt, console=out_console)
+
+    run_guarded(body)
+
+
+@app.command()
+def status(fmt: FormatOption = OutputFormat.table) -> None:
+    """What the store knows: events by dataset, dates, revisions, quarantine."""
+
+    def body() -> None:
+        with open_cli_store() as store:
+            summary = store.summary()
+        if fmt is OutputFormat.json:
+            out_console.print_json(dumps(summary.__dict__))
+            return
+        print_summary(summary)
+
+    run_guarded(body)
+
+
+def print_summary(summary: Any) -> None:
+    out_console.print(f"[bold]Store[/] {summary.path} (schema v{summary.schema_version})", highlight=False)
+    by_dataset = ", ".join(f"{k}: {v}" for k, v in summary.by_dataset.items()) or "none"
+    out_console.print(f"events: {summary.events} ({by_dataset})")
+    out_console.print(f"dates: {summary.first_date} to {summary.last_date}")
+    out_console.print(f"countries: {', '.join(summary.countries) or 'none'}")
+    out_console.print(f"revisions kept: {summary.revisions}; quarantined rows: {summary.quarantined}; "
+                      f"ingest batches: {summary.batches}")
+
+
+def main() -> None:
+    try:
+        app()
+    except RuydadError as exc:  # errors raised outside run_guarded (e.g. in callbacks)
+        console.print(f"[bold red]error:[/] {exc}", highlight=False)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

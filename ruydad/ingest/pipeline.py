@@ -1,0 +1,601 @@
+"""The ingest pipeline shared by every dataset reader.
+
+Steps, all inside DuckDB and all inside one transaction:
+
+1. **read** the CSV as text (``all_varchar``), numbering records; lines DuckDB cannot parse
+   (wrong column count, invalid UTF-8) go to DuckDB's rejects table with their line number.
+2. **map** raw columns onto the event model with the reader's SQL expressions.
+3. **type and validate**: every field is cast with ``TRY_CAST`` and checked against the ACLED
+   taxonomy and plausible ranges; each failing record gets a reason naming its field and value.
+4. **quarantine** failing records and unparsable lines, with their raw content.
+5. **upsert** by ``(dataset, dataset_event_id)``: a record whose content hash is unchanged is a
+   no-op, a changed one moves the stored version to ``event_revisions`` and stores the new one
+   with ``revision + 1``, a new one is inserted with revision 1.
+6. **enrich**: registered enrichers (admin codes from the gazetteer) fill derived columns.
+
+A failure anywhere rolls everything back, so an interrupted or failed ingest leaves the store
+as it was; the failed attempt is then recorded in ``ingest_batches`` on its own.
+"""
+
+from __future__ import annotations
+
+import csv
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pycountry
+
+from ruydad import taxonomy
+from ruydad.errors import InputError, RuydadError, WrongDatasetError
+from ruydad.ingest.readers import READERS, Reader, identify, readers_for
+from ruydad.model import EVENT_COLUMN_NAMES, HASHED_COLUMNS
+from ruydad.store.embedded import Store
+
+Progress = Callable[[str, float], None]
+"""Called with a stage name and the fraction of the whole ingest done (0..1)."""
+
+Enricher = Callable[[duckdb.DuckDBPyConnection, str], list[str]]
+"""Fills derived columns of a staging table in place; returns warnings for the user."""
+
+ENRICHERS: list[Enricher] = []
+
+EARLIEST_EVENT_DATE = date(1946, 1, 1)  # UCDP's coverage starts in 1946, ACLED's in 1997.
+SUPPORTED_ENCODINGS = ("utf-8", "utf-16", "latin-1")
+
+
+def register_enricher(enricher: Enricher) -> None:
+    if enricher not in ENRICHERS:
+        ENRICHERS.append(enricher)
+
+
+@dataclass
+class IngestReport:
+    batch_id: int
+    dataset: str
+    reader: str
+    source: str
+    rows_read: int = 0
+    stored: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    duplicates_in_file: int = 0
+    deleted: int = 0
+    reasons: dict[str, int] = field(default_factory=dict)
+    examples: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+# -- reading the header: the wrong-dataset check happens before DuckDB reads a byte ----------
+
+def read_header(path: Path, encoding: str) -> list[str]:
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, give a CSV file")
+    if path.stat().st_size == 0:
+        raise InputError(f"{path}: the file is empty (0 bytes); expected a CSV export with a header row")
+    python_encoding = "utf-8-sig" if encoding == "utf-8" else encoding
+    with path.open(encoding=python_encoding, errors="replace", newline="") as handle:
+        sample = handle.read(64 * 1024)
+    if "\x00" in sample and encoding == "utf-8":
+        raise InputError(
+            f"{path}: contains NUL bytes; this is not a UTF-8 CSV file (a UTF-16 export? "
+            "try --encoding utf-16)"
+        )
+    first_line = sample.splitlines()[0] if sample.strip() else ""
+    if not first_line.strip():
+        raise InputError(f"{path}: the first line is blank; expected a header row")
+    try:
+        dialect = csv.Sniffer().sniff(first_line, delimiters=",;\t|")
+        delimiter = dialect.delimiter
+    except csv.Error:
+        delimiter = ","
+    return [h.strip().strip('"').lower() for h in next(csv.reader([first_line], delimiter=delimiter))]
+
+
+def choose_reader(path: Path, header: list[str], dataset: str) -> Reader:
+    columns = frozenset(header)
+    candidates = readers_for(dataset)
+    if not candidates:
+        known = ", ".join(sorted({r.dataset for r in READERS.values()}))
+        raise InputError(f"unknown dataset {dataset!r}; known datasets: {known}")
+    for reader in candidates:
+        if reader.matches(columns):
+            missing = sorted(reader.required - columns)
+            if missing:
+                raise InputError(f"{path}: looks like {reader.description} but lacks column(s) "
+                                 f"{', '.join(missing)}")
+            return reader
+    other = identify(columns)
+    if other is not None:
+        raise WrongDatasetError(
+            f"{path}: this is a {other.description} file, not {dataset}; "
+            f"ingest it with `{other.ingest_command} {path}`"
+        )
+    expected = candidates[0]
+    missing = sorted(expected.required - columns)
+    raise WrongDatasetError(
+        f"{path}: not a {expected.description}: missing column(s) {', '.join(missing)} "
+        f"(header has: {', '.join(header[:12])}{'...' if len(header) > 12 else ''})"
+    )
+
+
+# -- SQL building blocks -----------------------------------------------------------------------
+
+def _quote(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _category_sql(expr: str) -> str:
+    """Canonical ACLED actor category for a text or numeric inter value; '?'-prefixed if unknown."""
+    whens = []
+    for key, category in sorted(taxonomy.ACTOR_CATEGORY_BY_NAME.items()):
+        whens.append(f"WHEN {_quote(key)} THEN {_quote(category.name)}")
+    for code, category in taxonomy.ACTOR_CATEGORY_BY_CODE.items():
+        whens.append(f"WHEN '{code}' THEN {_quote(category.name)}")
+    return (f"CASE WHEN {expr} IS NULL OR {expr} = '0' THEN NULL ELSE "
+            f"CASE lower({expr}) {' '.join(whens)} ELSE '?' || {expr} END END")
+
+
+def _category_code_sql(expr: str) -> str:
+    whens = " ".join(f"WHEN {_quote(c.name)} THEN {c.code}" for c in taxonomy.ACTOR_CATEGORIES)
+    return f"(CASE {expr} {whens} END)"
+
+
+def _interaction_sql(raw: str, inter1: str, inter2: str) -> str:
+    code_whens = " ".join(
+        f"WHEN {_quote(code)} THEN {_quote(label)}" for code, label in taxonomy.INTERACTION_CODES.items()
+    )
+    c1, c2 = _category_code_sql(inter1), _category_code_sql(inter2)
+    derived = (
+        f"CASE WHEN {c1} IS NULL THEN NULL WHEN {c2} IS NULL THEN {inter1} || ' only' "
+        f"WHEN {c1} <= {c2} THEN {inter1} || '-' || {inter2} ELSE {inter2} || '-' || {inter1} END"
+    )
+    return (f"CASE WHEN {raw} IS NULL THEN ({derived}) "
+            f"WHEN regexp_matches({raw}, '^[0-9]+$') THEN (CASE {raw} {code_whens} ELSE '?' || {raw} END) "
+            f"ELSE {raw} END")
+
+
+def _date_sql(expr: str) -> str:
+    return (f"coalesce(TRY_CAST({expr} AS DATE), TRY_CAST(TRY_CAST({expr} AS TIMESTAMP) AS DATE), "
+            f"TRY_CAST(TRY_STRPTIME({expr}, '%d %B %Y') AS DATE), "
+            f"TRY_CAST(TRY_STRPTIME({expr}, '%d-%B-%Y') AS DATE))")
+
+
+def _typed_view_sql(reader: Reader, present: frozenset[str], dataset: str) -> str:
+    """A view over the raw table: mapped text (m_*), typed values, and the validation verdict."""
+    mapping = reader.mapping(present)
+    mapped = ",\n  ".join(f"{expr} AS m_{name}" for name, expr in mapping.items())
+    event_types = ", ".join(_quote(e) for e in taxonomy.EVENT_TYPE_NAMES)
+    sub_pairs = " ".join(
+        f"WHEN {_quote(s.name)} THEN {_quote(s.event_type)}" for s in taxonomy.SUB_EVENT_TYPES.values()
+    )
+    today = date.today().isoformat()
+    typed = {
+        "dataset": _quote(dataset),
+        "dataset_event_id": "m_dataset_event_id",
+        "event_id_cnty": "m_event_id_cnty",
+        "event_date": _date_sql("m_event_date"),
+        "event_date_end": _date_sql("m_event_date_end"),
+        "year": "coalesce(TRY_CAST(m_year AS INTEGER), year(" + _date_sql("m_event_date") + "))",
+        "time_precision": "TRY_CAST(m_time_precision AS TINYINT)",
+        "disorder_type": "m_disorder_type",
+        "event_type": "m_event_type",
+        "sub_event_type": "m_sub_event_type",
+        "actor1": "m_actor1",
+        "assoc_actor_1": "m_assoc_actor_1",
+        "inter1": _category_sql("m_inter1"),
+        "actor2": "m_actor2",
+        "assoc_actor_2": "m_assoc_actor_2",
+        "inter2": _category_sql("m_inter2"),
+        "civilian_targeting": "m_civilian_targeting",
+        "iso": "coalesce(TRY_CAST(m_iso AS SMALLINT), c.numeric)",
+        "region": "m_region",
+        "country": "m_country",
+        "admin1": "m_admin1",
+        "admin2": "m_admin2",
+        "admin3": "m_admin3",
+        "location": "m_location",
+        "latitude": "TRY_CAST(m_latitude AS DOUBLE)",
+        "longitude": "TRY_CAST(m_longitude AS DOUBLE)",
+        "geo_precision": "TRY_CAST(m_geo_precision AS TINYINT)",
+        "source": "m_source",
+        "source_scale": "m_source_scale",
+        "notes": "m_notes",
+        "fatalities": "TRY_CAST(m_fatalities AS INTEGER)",
+        "tags": "m_tags",
+        "timestamp": "TRY_CAST(m_timestamp AS BIGINT)",
+        "country_code": "coalesce(m_country_code, c.alpha3)",
+        "admin1_code": "CAST(NULL AS VARCHAR)",
+        "admin1_pcode": "CAST(NULL AS VARCHAR)",
+        "admin2_pcode": "CAST(NULL AS VARCHAR)",
+        "fatalities_low": "TRY_CAST(m_fatalities_low AS INTEGER)",
+        "fatalities_high": "TRY_CAST(m_fatalities_high AS INTEGER)",
+    }
+    typed_sql = ",\n  ".join(f"{expr} AS {name}" for name, expr in typed.items())
+
+    def bad(field_name: str, condition: str, message: str) -> tuple[str, str, str]:
+        return field_name, condition, message
+
+    checks = [
+        bad("dataset_event_id", "m_dataset_event_id IS NULL", "'missing event id'"),
+        bad("event_date", "m_event_date IS NULL", "'missing event date'"),
+        bad("event_date", "m_event_date IS NOT NULL AND event_date IS NULL",
+            "'''' || m_event_date || ''' is not a date (expected YYYY-MM-DD or e.g. 25 August 2022)'"),
+        bad("event_date", f"event_date < DATE '{EARLIEST_EVENT_DATE}' OR event_date > DATE '{today}' + 1",
+            f"'date ' || event_date || ' is out of range ({EARLIEST_EVENT_DATE} to today)'"),
+        bad("event_date_end", "m_event_date_end IS NOT NULL AND (event_date_end IS NULL OR "
+            "event_date_end < event_date)",
+            "'end date ''' || m_event_date_end || ''' is not a date on or after the event date'"),
+        bad("year", "m_year IS NOT NULL AND (TRY_CAST(m_year AS INTEGER) IS NULL OR "
+            "TRY_CAST(m_year AS INTEGER) <> year(event_date))",
+            "'year ''' || m_year || ''' does not match the event date'"),
+        bad("event_type", "m_event_type IS NULL", "'missing event type'"),
+        bad("event_type", f"m_event_type IS NOT NULL AND m_event_type NOT IN ({event_types})",
+            "'unknown event type ''' || m_event_type || ''' (expected one of ACLED''s six event types)'"),
+        bad("sub_event_type", f"m_sub_event_type IS NOT NULL AND (CASE m_sub_event_type {sub_pairs} END) "
+            "IS NULL", "'unknown sub-event type ''' || m_sub_event_type || ''''"),
+        bad("sub_event_type", f"m_sub_event_type IS NOT NULL AND m_event_type IN ({event_types}) AND "
+            f"(CASE m_sub_event_type {sub_pairs} END) <> m_event_type",
+            f"'sub-event type ''' || m_sub_event_type || ''' belongs to ' || "
+            f"(CASE m_sub_event_type {sub_pairs} END) || ', not ' || m_event_type"),
+        bad("actor1", "m_actor1 IS NULL", "'missing actor1'"),
+        bad("inter1", "starts_with(inter1, '?')",
+            "'unknown actor category ''' || m_inter1 || ''' (expected 1-8 or e.g. State forces)'"),
+        bad("inter2", "starts_with(inter2, '?')",
+            "'unknown actor category ''' || m_inter2 || ''' (expected 1-8 or e.g. State forces)'"),
+        bad("interaction", "starts_with(interaction, '?')",
+            "'unknown interaction code ''' || m_interaction || ''''"),
+        bad("country", "m_country IS NULL", "'missing country'"),
+        bad("latitude", "m_latitude IS NOT NULL AND (latitude IS NULL OR latitude NOT BETWEEN -90 AND 90)",
+            "'latitude ''' || m_latitude || ''' is not a number between -90 and 90'"),
+        bad("longitude", "m_longitude IS NOT NULL AND (longitude IS NULL OR longitude NOT BETWEEN -180 AND "
+            "180)", "'longitude ''' || m_longitude || ''' is not a number between -180 and 180'"),
+        bad("fatalities", "m_fatalities IS NOT NULL AND (fatalities IS NULL OR fatalities < 0)",
+            "'fatalities ''' || m_fatalities || ''' is not a whole number of zero or more'"),
+        bad("fatalities_low", "m_fatalities_low IS NOT NULL AND (fatalities_low IS NULL OR fatalities_low < 0)",
+            "'low fatality estimate ''' || m_fatalities_low || ''' is not a whole number of zero or more'"),
+        bad("fatalities_high", "m_fatalities_high IS NOT NULL AND (fatalities_high IS NULL OR "
+            "fatalities_high < coalesce(fatalities_low, 0))",
+            "'high fatality estimate ''' || m_fatalities_high || ''' is not a whole number at least the low "
+            "estimate'"),
+        bad("time_precision", "m_time_precision IS NOT NULL AND coalesce(time_precision NOT BETWEEN 1 AND 3, "
+            "TRUE)", "'time precision ''' || m_time_precision || ''' is not 1, 2 or 3'"),
+        bad("geo_precision", "m_geo_precision IS NOT NULL AND coalesce(geo_precision NOT BETWEEN 1 AND 3, "
+            "TRUE)", "'geo precision ''' || m_geo_precision || ''' is not 1, 2 or 3'"),
+        bad("iso", "m_iso IS NOT NULL AND TRY_CAST(m_iso AS SMALLINT) IS NULL",
+            "'iso ''' || m_iso || ''' is not a numeric ISO 3166-1 code'"),
+        bad("timestamp", "m_timestamp IS NOT NULL AND timestamp IS NULL",
+            "'timestamp ''' || m_timestamp || ''' is not a Unix time'"),
+    ]
+    reason = "concat_ws('; ', " + ", ".join(
+        f"CASE WHEN coalesce({cond}, FALSE) THEN '{name}: ' || coalesce({msg}, '(invalid)') END"
+        for name, cond, msg in checks
+    ) + ")"
+    first_field = "coalesce(" + ", ".join(
+        f"CASE WHEN coalesce({cond}, FALSE) THEN '{name}' END" for name, cond, _ in checks
+    ) + ")"
+    return f"""
+CREATE OR REPLACE TEMP VIEW ingest_mapped AS
+SELECT r._row, {mapped}
+FROM ingest_raw r;
+
+CREATE OR REPLACE TEMP VIEW ingest_typed_base AS
+SELECT m.*, {typed_sql}
+FROM ingest_mapped m LEFT JOIN ruydad_countries c ON lower(m.m_country) = c.name_lower;
+
+CREATE OR REPLACE TEMP VIEW ingest_typed AS
+SELECT *, {_interaction_sql('m_interaction', 'inter1', 'inter2')} AS interaction
+FROM ingest_typed_base;
+
+CREATE OR REPLACE TEMP VIEW ingest_checked AS
+SELECT *, {reason} AS _reason, {first_field} AS _field
+FROM ingest_typed;
+"""
+
+
+def _hash_sql() -> str:
+    parts = ", ".join(f"coalesce(CAST({c} AS VARCHAR), '\\N')" for c in HASHED_COLUMNS)
+    return f"md5(concat_ws(chr(31), {parts}))"
+
+
+def _ensure_country_table(con: duckdb.DuckDBPyConnection) -> None:
+    """ISO 3166-1 names -> alpha-3 and numeric codes, from pycountry, for datasets without codes."""
+    exists = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'ruydad_countries' AND temporary"
+    ).fetchone()
+    if exists and exists[0]:
+        return
+    rows: dict[str, tuple[str, int]] = {}
+    for country in pycountry.countries:
+        for name in {country.name, getattr(country, "common_name", None),
+                     getattr(country, "official_name", None)}:
+            if name:
+                rows[name.lower()] = (country.alpha_3, int(country.numeric))
+    con.execute("CREATE TEMP TABLE ruydad_countries (name_lower VARCHAR, alpha3 VARCHAR, numeric SMALLINT)")
+    con.executemany("INSERT INTO ruydad_countries VALUES (?, ?, ?)",
+                    [(k, a, n) for k, (a, n) in rows.items()])
+
+
+# -- the pipeline ------------------------------------------------------------------------------
+
+class _ProgressPoller:
+    """Reports DuckDB's own query progress while one long statement runs."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, progress: Progress | None, stage: str,
+                 start: float, end: float) -> None:
+        self.con, self.progress, self.stage, self.start, self.end = con, progress, stage, start, end
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.2):
+            try:
+                done = self.con.query_progress()
+            except Exception:  # noqa: BLE001 - progress is best effort
+                return
+            if done is not None and done >= 0 and self.progress:
+                self.progress(self.stage, self.start + (self.end - self.start) * min(done, 100) / 100)
+
+    def __enter__(self) -> _ProgressPoller:
+        if self.progress:
+            self.progress(self.stage, self.start)
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+
+def ingest_file(
+    store: Store,
+    path: str | Path,
+    dataset: str,
+    *,
+    encoding: str = "utf-8",
+    source: str | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Ingest one CSV export of ``dataset`` ('acled' or 'ucdp') into the store.
+
+    Raises :class:`InputError` (nothing written) when the file as a whole is unusable: missing,
+    empty, of another dataset. Individual bad records are quarantined and reported instead.
+    """
+    path = Path(path)
+    if encoding.lower().replace("_", "-") not in SUPPORTED_ENCODINGS:
+        raise InputError(f"unsupported encoding {encoding!r}; use one of {', '.join(SUPPORTED_ENCODINGS)}")
+    header = read_header(path, encoding)
+    reader = choose_reader(path, header, dataset)
+    started = time.monotonic()
+    con = store.con
+    batch_id = _next_batch_id(con)
+    report = IngestReport(batch_id=batch_id, dataset=reader.dataset, reader=reader.name,
+                          source=source or str(path))
+    _ensure_country_table(con)
+    try:
+        with store.transaction():
+            con.execute(
+                "INSERT INTO ingest_batches (batch_id, dataset, reader, source, started_at, status) "
+                "VALUES (?, ?, ?, ?, now(), 'running')",
+                [batch_id, reader.dataset, reader.name, report.source],
+            )
+            _load_raw(con, path, encoding, progress)
+            _stage_and_quarantine(con, reader, frozenset(header), report, progress)
+            _upsert(con, report, progress)
+            _finish_batch(con, report)
+    except RuydadError as exc:
+        _record_failed_batch(con, report, str(exc))
+        raise
+    except BaseException as exc:
+        _record_failed_batch(con, report, f"{type(exc).__name__}: {exc}")
+        raise
+    finally:
+        _drop_staging(con)
+    report.seconds = time.monotonic() - started
+    if progress:
+        progress("done", 1.0)
+    return report
+
+
+def _next_batch_id(con: duckdb.DuckDBPyConnection) -> int:
+    row = con.execute("SELECT nextval('batch_id_seq')").fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+def _explain_duckdb_error(path: Path, exc: duckdb.Error) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return f"{path}: cannot be read as a CSV export ({text})"
+
+
+def _load_raw(con: duckdb.DuckDBPyConnection, path: Path, encoding: str,
+              progress: Progress | None) -> None:
+    con.execute("DROP TABLE IF EXISTS ingest_rejects; DROP TABLE IF EXISTS ingest_reject_scans")
+    options = (
+        f"header = true, all_varchar = true, encoding = {_quote(encoding)}, "
+        "store_rejects = true, rejects_table = 'ingest_rejects', rejects_scan = 'ingest_reject_scans', "
+        "max_line_size = 10000000, normalize_names = false"
+    )
+    with _ProgressPoller(con, progress, "reading", 0.0, 0.5):
+        try:
+            con.execute(
+                "CREATE OR REPLACE TEMP TABLE ingest_raw AS "
+                f"SELECT row_number() OVER () AS _row, * FROM read_csv({_quote(str(path))}, {options})"
+            )
+        except (duckdb.InvalidInputException, duckdb.ConversionException, duckdb.IOException) as exc:
+            raise InputError(_explain_duckdb_error(path, exc)) from exc
+    # Header names are matched case-insensitively: rename to lower case once.
+    columns = [r[0] for r in con.execute("DESCRIBE ingest_raw").fetchall()]
+    for name in columns:
+        if name != name.lower().strip():
+            con.execute(f'ALTER TABLE ingest_raw RENAME COLUMN "{name}" TO "{name.lower().strip()}"')
+
+
+def _stage_and_quarantine(con: duckdb.DuckDBPyConnection, reader: Reader, present: frozenset[str],
+                          report: IngestReport, progress: Progress | None) -> None:
+    con.execute(_typed_view_sql(reader, present, reader.dataset))
+    row = con.execute("SELECT count(*) FROM ingest_raw").fetchone()
+    parsed = int(row[0]) if row else 0
+    row = con.execute("SELECT count(DISTINCT line) FROM ingest_rejects").fetchone()
+    unparsable = int(row[0]) if row else 0
+    report.rows_read = parsed + unparsable
+    columns = ", ".join(EVENT_COLUMN_NAMES[:-4])  # everything but batch, revision, hash, ingested_at
+    with _ProgressPoller(con, progress, "validating", 0.5, 0.75):
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE ingest_checked_rows AS "
+            "SELECT _row, _reason, _field, dataset_event_id FROM ingest_checked WHERE _reason <> ''"
+        )
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE ingest_incoming AS SELECT _row, {columns}, "
+            f"{_hash_sql()} AS content_hash FROM ingest_checked "
+            "WHERE _reason = '' "
+            "QUALIFY row_number() OVER (PARTITION BY dataset_event_id ORDER BY _row DESC) = 1"
+        )
+    row = con.execute("SELECT count(*) FROM ingest_incoming").fetchone()
+    incoming = int(row[0]) if row else 0
+    row = con.execute("SELECT count(*) FROM ingest_checked_rows").fetchone()
+    invalid = int(row[0]) if row else 0
+    report.duplicates_in_file = parsed - invalid - incoming
+    source = _quote(report.source)
+    con.execute(
+        "INSERT INTO quarantine SELECT ?, ?, " + source + ", q._row, NULL, q.dataset_event_id, q._field, "
+        "q._reason, to_json(r)::VARCHAR FROM ingest_checked_rows q JOIN ingest_raw r USING (_row)",
+        [report.batch_id, report.dataset],
+    )
+    con.execute(
+        "INSERT INTO quarantine SELECT ?, ?, " + source + ", NULL, line, NULL, "
+        "string_agg(DISTINCT coalesce(column_name, ''), ', '), "
+        "string_agg(DISTINCT error_type || ': ' || error_message, '; '), any_value(csv_line) "
+        "FROM ingest_rejects GROUP BY line",
+        [report.batch_id, report.dataset],
+    )
+    report.rejected = invalid + unparsable
+    for field_name, count in con.execute(
+        "SELECT coalesce(field, '(line)'), count(*) FROM quarantine WHERE batch_id = ? "
+        "GROUP BY 1 ORDER BY 2 DESC", [report.batch_id]
+    ).fetchall():
+        report.reasons[str(field_name)] = int(count)
+    for row_number, line, reason in con.execute(
+        "SELECT row_number, line, reason FROM quarantine WHERE batch_id = ? "
+        "ORDER BY row_number NULLS LAST, line LIMIT 5", [report.batch_id]
+    ).fetchall():
+        where = f"record {row_number}" if row_number is not None else f"line {line}"
+        report.examples.append(f"{report.source}, {where}: {reason}")
+
+
+def _upsert(con: duckdb.DuckDBPyConnection, report: IngestReport, progress: Progress | None) -> None:
+    if progress:
+        progress("storing", 0.8)
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE ingest_status AS "
+        "SELECT i.dataset_event_id, "
+        "CASE WHEN e.dataset_event_id IS NULL THEN 'new' "
+        "WHEN e.content_hash = i.content_hash THEN 'same' ELSE 'changed' END AS status, "
+        "coalesce(e.revision, 0) AS old_revision "
+        "FROM ingest_incoming i LEFT JOIN (SELECT dataset_event_id, content_hash, revision FROM events "
+        "WHERE dataset = ?) e USING (dataset_event_id)",
+        [report.dataset],
+    )
+    counts = dict(con.execute("SELECT status, count(*) FROM ingest_status GROUP BY 1").fetchall())
+    report.stored = int(counts.get("new", 0))
+    report.updated = int(counts.get("changed", 0))
+    report.unchanged = int(counts.get("same", 0))
+    cols = ", ".join(EVENT_COLUMN_NAMES)
+    if report.updated:
+        con.execute(
+            f"INSERT INTO event_revisions SELECT {cols}, now(), ?, 'updated' FROM events "
+            "WHERE dataset = ? AND dataset_event_id IN "
+            "(SELECT dataset_event_id FROM ingest_status WHERE status = 'changed')",
+            [report.batch_id, report.dataset],
+        )
+        con.execute(
+            "DELETE FROM events WHERE dataset = ? AND dataset_event_id IN "
+            "(SELECT dataset_event_id FROM ingest_status WHERE status = 'changed')",
+            [report.dataset],
+        )
+    if report.stored or report.updated:
+        con.execute("DELETE FROM ingest_incoming WHERE dataset_event_id IN "
+                    "(SELECT dataset_event_id FROM ingest_status WHERE status = 'same')")
+        if progress:
+            progress("enriching", 0.85)
+        for enricher in ENRICHERS:
+            report.warnings.extend(enricher(con, "ingest_incoming"))
+        data_cols = ", ".join(f"i.{c}" for c in EVENT_COLUMN_NAMES[:-4])
+        con.execute(
+            f"INSERT INTO events ({cols}) SELECT {data_cols}, ?, s.old_revision + 1, i.content_hash, now() "
+            "FROM ingest_incoming i JOIN ingest_status s USING (dataset_event_id) "
+            "WHERE s.status <> 'same'",
+            [report.batch_id],
+        )
+
+
+def _finish_batch(con: duckdb.DuckDBPyConnection, report: IngestReport) -> None:
+    con.execute(
+        "UPDATE ingest_batches SET finished_at = now(), status = 'ok', rows_read = ?, rows_stored = ?, "
+        "rows_updated = ?, rows_unchanged = ?, rows_rejected = ?, rows_deleted = ? WHERE batch_id = ?",
+        [report.rows_read, report.stored, report.updated, report.unchanged, report.rejected,
+         report.deleted, report.batch_id],
+    )
+
+
+def _record_failed_batch(con: duckdb.DuckDBPyConnection, report: IngestReport, message: str) -> None:
+    """After a rollback, keep a trace of the attempt so `ruydad batches` shows what failed and why."""
+    try:
+        con.execute(
+            "INSERT INTO ingest_batches (batch_id, dataset, reader, source, started_at, finished_at, status, "
+            "message) VALUES (?, ?, ?, ?, now(), now(), 'failed', ?)",
+            [report.batch_id, report.dataset, report.reader, report.source, message[:2000]],
+        )
+    except duckdb.Error:
+        pass
+
+
+def _drop_staging(con: duckdb.DuckDBPyConnection) -> None:
+    for view in ("ingest_checked", "ingest_typed", "ingest_typed_base", "ingest_mapped"):
+        con.execute(f"DROP VIEW IF EXISTS {view}")
+    for table in ("ingest_status", "ingest_incoming", "ingest_checked_rows", "ingest_raw",
+                  "ingest_rejects", "ingest_reject_scans"):
+        con.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def delete_events(store: Store, dataset: str, event_ids: list[str], *, source: str) -> IngestReport:
+    """Remove events a dataset has withdrawn (ACLED publishes deleted ids); keeps them as revisions."""
+    con = store.con
+    batch_id = _next_batch_id(con)
+    report = IngestReport(batch_id=batch_id, dataset=dataset, reader=f"{dataset}-deleted", source=source)
+    report.rows_read = len(event_ids)
+    cols = ", ".join(EVENT_COLUMN_NAMES)
+    with store.transaction():
+        con.execute(
+            "INSERT INTO ingest_batches (batch_id, dataset, reader, source, started_at, status) "
+            "VALUES (?, ?, ?, ?, now(), 'running')", [batch_id, dataset, report.reader, source])
+        con.execute("CREATE OR REPLACE TEMP TABLE ingest_deleted (dataset_event_id VARCHAR)")
+        con.executemany("INSERT INTO ingest_deleted VALUES (?)", [[i] for i in event_ids])
+        con.execute(
+            f"INSERT INTO event_revisions SELECT {cols}, now(), ?, 'deleted' FROM events "
+            "WHERE dataset = ? AND dataset_event_id IN (SELECT dataset_event_id FROM ingest_deleted)",
+            [batch_id, dataset])
+        row = con.execute(
+            "SELECT count(*) FROM events WHERE dataset = ? AND dataset_event_id IN "
+            "(SELECT dataset_event_id FROM ingest_deleted)", [dataset]).fetchone()
+        report.deleted = int(row[0]) if row else 0
+        report.unchanged = len(set(event_ids)) - report.deleted
+        con.execute(
+            "DELETE FROM events WHERE dataset = ? AND dataset_event_id IN "
+            "(SELECT dataset_event_id FROM ingest_deleted)", [dataset])
+        con.execute("DROP TABLE ingest_deleted")
+        _finish_batch(con, report)
+    return report

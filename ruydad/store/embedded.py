@@ -1,0 +1,250 @@
+"""The event store on an embedded DuckDB file.
+
+The store owns one DuckDB connection. Every write that touches events (an ingest, a deletion)
+runs in a single transaction: either the whole batch lands, or nothing does and the events
+that were there before are exactly as they were.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import platformdirs
+import pyarrow as pa
+
+from ruydad.errors import InputError, StoreError
+from ruydad.model import EVENT_COLUMN_NAMES
+from ruydad.store.migrate import migrate
+
+DB_ENV_VAR = "RUYDAD_DB"
+
+
+def default_db_path() -> Path:
+    """``$RUYDAD_DB`` if set, else ``ruydad.duckdb`` in the user's data directory."""
+    configured = os.environ.get(DB_ENV_VAR)
+    if configured:
+        return Path(configured).expanduser()
+    return Path(platformdirs.user_data_dir("ruydad", appauthor=False)) / "ruydad.duckdb"
+
+
+@dataclass
+class EventFilter:
+    """The filters shared by every face that lists or counts events.
+
+    ``actor`` matches any actor column (actor1, actor2 and the associated actors) as a
+    case-insensitive substring, because dataset actor names carry qualifiers
+    ("Military Forces of Afghanistan (2021-)"); ``admin1`` accepts a name, an ISO 3166-2 code or
+    a P-code.
+    """
+
+    actor: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    country: str | None = None
+    dataset: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    extra: list[tuple[str, list[Any]]] = field(default_factory=list)
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.actor:
+            clauses.append(
+                "(actor1 ILIKE ? OR actor2 ILIKE ? OR assoc_actor_1 ILIKE ? OR assoc_actor_2 ILIKE ?)"
+            )
+            params += [f"%{self.actor}%"] * 4
+        if self.event_type:
+            clauses.append("lower(event_type) = lower(?)")
+            params.append(self.event_type)
+        if self.sub_event_type:
+            clauses.append("lower(sub_event_type) = lower(?)")
+            params.append(self.sub_event_type)
+        if self.admin1:
+            clauses.append("(lower(admin1) = lower(?) OR upper(admin1_code) = upper(?) "
+                           "OR upper(admin1_pcode) = upper(?))")
+            params += [self.admin1] * 3
+        if self.admin2:
+            clauses.append("(lower(admin2) = lower(?) OR upper(admin2_pcode) = upper(?))")
+            params += [self.admin2] * 2
+        if self.country:
+            clauses.append("(lower(country) = lower(?) OR upper(country_code) = upper(?))")
+            params += [self.country] * 2
+        if self.dataset:
+            clauses.append("dataset = ?")
+            params.append(self.dataset)
+        if self.date_from:
+            clauses.append("event_date >= ?")
+            params.append(self.date_from)
+        if self.date_to:
+            clauses.append("event_date <= ?")
+            params.append(self.date_to)
+        for clause, clause_params in self.extra:
+            clauses.append(clause)
+            params += clause_params
+        return (" AND ".join(clauses) if clauses else "TRUE"), params
+
+
+@dataclass(frozen=True)
+class StoreSummary:
+    path: str
+    schema_version: int
+    events: int
+    by_dataset: dict[str, int]
+    first_date: date | None
+    last_date: date | None
+    revisions: int
+    quarantined: int
+    batches: int
+    countries: list[str]
+
+
+class Store:
+    """An event store. Open it with :meth:`open`; use it as a context manager to close it."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str) -> None:
+        self.con = con
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> Store:
+        target = Path(path).expanduser() if path is not None else default_db_path()
+        if str(target) != ":memory:":
+            target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            con = duckdb.connect(str(target), read_only=read_only)
+        except duckdb.IOException as exc:
+            raise StoreError(
+                f"cannot open the store {target}: {exc}. Is another Ruydad process writing to it?"
+            ) from exc
+        except duckdb.Error as exc:
+            raise StoreError(f"{target} is not a Ruydad store (DuckDB said: {exc})") from exc
+        store = cls(con, str(target))
+        if not read_only:
+            migrate(con)
+        return store
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One all-or-nothing unit of work: committed on success, rolled back on any error."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield self.con
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def events(
+        self,
+        filters: EventFilter | None = None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        columns: Sequence[str] | None = None,
+        **filter_args: Any,
+    ) -> pa.Table:
+        """Events matching the filters, newest first, as an Arrow table.
+
+        Filters can be given as an :class:`EventFilter` or as its fields by keyword:
+        ``store.events(actor="Taliban", admin1="Panjshir", limit=10)``.
+        """
+        if filters is None:
+            filters = EventFilter(**filter_args)
+        elif filter_args:
+            raise TypeError("give filters either as an EventFilter or as keywords, not both")
+        selected = list(columns) if columns else list(EVENT_COLUMN_NAMES)
+        unknown = [c for c in selected if c not in EVENT_COLUMN_NAMES]
+        if unknown:
+            raise InputError(f"unknown event column(s): {', '.join(unknown)}")
+        if limit is not None and limit < 0:
+            raise InputError("limit must be zero or more")
+        where, params = filters.where()
+        sql = (
+            f"SELECT {', '.join(selected)} FROM events WHERE {where} "
+            "ORDER BY event_date DESC, dataset, dataset_event_id"
+        )
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        return self.con.execute(sql, params).arrow().read_all()
+
+    def count_events(self, filters: EventFilter | None = None, **filter_args: Any) -> int:
+        filters = filters or EventFilter(**filter_args)
+        where, params = filters.where()
+        row = self.con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()
+        return int(row[0]) if row else 0
+
+    def event_history(self, dataset: str, dataset_event_id: str) -> pa.Table:
+        """Every stored version of one event, oldest first: earlier revisions, then the current one."""
+        cols = ", ".join(EVENT_COLUMN_NAMES)
+        sql = (
+            f"SELECT {cols}, superseded_at, superseded_by_batch, change FROM event_revisions "
+            "WHERE dataset = ? AND dataset_event_id = ? "
+            f"UNION ALL SELECT {cols}, NULL, NULL, 'current' FROM events "
+            "WHERE dataset = ? AND dataset_event_id = ? ORDER BY revision, superseded_at NULLS LAST"
+        )
+        params = [dataset, dataset_event_id] * 2
+        return self.con.execute(sql, params).arrow().read_all()
+
+    def quarantine(self, batch_id: int | None = None, limit: int | None = None) -> pa.Table:
+        sql = "SELECT * FROM quarantine"
+        params: list[Any] = []
+        if batch_id is not None:
+            sql += " WHERE batch_id = ?"
+            params.append(batch_id)
+        sql += " ORDER BY batch_id, row_number NULLS LAST, line NULLS LAST"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return self.con.execute(sql, params).arrow().read_all()
+
+    def batches(self) -> pa.Table:
+        return self.con.execute("SELECT * FROM ingest_batches ORDER BY batch_id").arrow().read_all()
+
+    def summary(self) -> StoreSummary:
+        con = self.con
+
+        def scalar(sql: str) -> Any:
+            row = con.execute(sql).fetchone()
+            return row[0] if row else None
+
+        by_dataset = dict(con.execute(
+            "SELECT dataset, count(*) FROM events GROUP BY dataset ORDER BY dataset").fetchall())
+        countries = [r[0] for r in con.execute(
+            "SELECT DISTINCT country FROM events WHERE country IS NOT NULL ORDER BY 1").fetchall()]
+        return StoreSummary(
+            path=self.path,
+            schema_version=int(scalar("SELECT max(version) FROM schema_migrations") or 0),
+            events=int(scalar("SELECT count(*) FROM events")),
+            by_dataset={str(k): int(v) for k, v in by_dataset.items()},
+            first_date=scalar("SELECT min(event_date) FROM events"),
+            last_date=scalar("SELECT max(event_date) FROM events"),
+            revisions=int(scalar("SELECT count(*) FROM event_revisions")),
+            quarantined=int(scalar("SELECT count(*) FROM quarantine")),
+            batches=int(scalar("SELECT count(*) FROM ingest_batches")),
+            countries=countries,
+        )
+
+
+def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Store:
+    """Open (creating and migrating if needed) the store at ``path`` or the default location."""
+    return Store.open(path, read_only=read_only)

@@ -1,0 +1,1 @@
+"""Versioned schema migrations: ``NNNN_name.sql`` files applied in order, once each."""
