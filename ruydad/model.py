@@ -74,8 +74,8 @@ EVENT_COLUMNS: tuple[Column, ...] = ACLED_COLUMNS + RUYDAD_COLUMNS
 EVENT_COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in EVENT_COLUMNS)
 ACLED_COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in ACLED_COLUMNS)
 
-HASHED_COLUMNS: tuple[str, ...] = ACLED_COLUMN_NAMES + (
-    "event_date_end", "country_code", "fatalities_low", "fatalities_high",
+HASHED_COLUMNS: tuple[str, ...] = (
+    *ACLED_COLUMN_NAMES, "event_date_end", "country_code", "fatalities_low", "fatalities_high",
 )
 """Columns whose change makes a new revision. Admin codes are derived by Ruydad, not by the
 dataset, so a better gazetteer does not create a spurious revision."""

@@ -20,6 +20,7 @@ as it was; the failed attempt is then recorded in ``ingest_batches`` on its own.
 from __future__ import annotations
 
 import csv
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -34,7 +35,7 @@ import pycountry
 from ruydad import taxonomy
 from ruydad.errors import InputError, RuydadError, WrongDatasetError
 from ruydad.ingest.readers import READERS, Reader, identify, readers_for
-from ruydad.model import EVENT_COLUMN_NAMES, HASHED_COLUMNS
+from ruydad.model import EVENT_COLUMN_NAMES, EVENT_COLUMNS, HASHED_COLUMNS
 from ruydad.store.embedded import Store
 
 Progress = Callable[[str, float], None]
@@ -173,8 +174,12 @@ def _date_sql(expr: str) -> str:
             f"TRY_CAST(TRY_STRPTIME({expr}, '%d-%B-%Y') AS DATE))")
 
 
-def _typed_view_sql(reader: Reader, present: frozenset[str], dataset: str) -> str:
-    """A view over the raw table: mapped text (m_*), typed values, and the validation verdict."""
+def _staging_sql(reader: Reader, present: frozenset[str], dataset: str, source: str) -> str:
+    """One pass over the CSV: mapped text (m_*), typed values, content hash and validation verdict.
+
+    One statement, so DuckDB reads the file once and in parallel; the staged table keeps file
+    order, so its rowid order gives the record number reported for a rejected row.
+    """
     mapping = reader.mapping(present)
     mapped = ",\n  ".join(f"{expr} AS m_{name}" for name, expr in mapping.items())
     event_types = ", ".join(_quote(e) for e in taxonomy.EVENT_TYPE_NAMES)
@@ -200,7 +205,7 @@ def _typed_view_sql(reader: Reader, present: frozenset[str], dataset: str) -> st
         "assoc_actor_2": "m_assoc_actor_2",
         "inter2": _category_sql("m_inter2"),
         "civilian_targeting": "m_civilian_targeting",
-        "iso": "coalesce(TRY_CAST(m_iso AS SMALLINT), c.numeric)",
+        "iso": "TRY_CAST(m_iso AS SMALLINT)",
         "region": "m_region",
         "country": "m_country",
         "admin1": "m_admin1",
@@ -216,14 +221,15 @@ def _typed_view_sql(reader: Reader, present: frozenset[str], dataset: str) -> st
         "fatalities": "TRY_CAST(m_fatalities AS INTEGER)",
         "tags": "m_tags",
         "timestamp": "TRY_CAST(m_timestamp AS BIGINT)",
-        "country_code": "coalesce(m_country_code, c.alpha3)",
+        "country_code": "m_country_code",
         "admin1_code": "CAST(NULL AS VARCHAR)",
         "admin1_pcode": "CAST(NULL AS VARCHAR)",
         "admin2_pcode": "CAST(NULL AS VARCHAR)",
         "fatalities_low": "TRY_CAST(m_fatalities_low AS INTEGER)",
         "fatalities_high": "TRY_CAST(m_fatalities_high AS INTEGER)",
     }
-    typed_sql = ",\n  ".join(f"{expr} AS {name}" for name, expr in typed.items())
+    sql_types = {c.name: c.sql_type for c in EVENT_COLUMNS}
+    typed_sql = ",\n  ".join(f"CAST({expr} AS {sql_types[name]}) AS {name}" for name, expr in typed.items())
 
     def bad(field_name: str, condition: str, message: str) -> tuple[str, str, str]:
         return field_name, condition, message
@@ -279,6 +285,7 @@ def _typed_view_sql(reader: Reader, present: frozenset[str], dataset: str) -> st
         bad("timestamp", "m_timestamp IS NOT NULL AND timestamp IS NULL",
             "'timestamp ''' || m_timestamp || ''' is not a Unix time'"),
     ]
+    checks = [(_source_field(mapping, name), cond, msg) for name, cond, msg in checks]
     reason = "concat_ws('; ', " + ", ".join(
         f"CASE WHEN coalesce({cond}, FALSE) THEN '{name}: ' || coalesce({msg}, '(invalid)') END"
         for name, cond, msg in checks
@@ -286,28 +293,38 @@ def _typed_view_sql(reader: Reader, present: frozenset[str], dataset: str) -> st
     first_field = "coalesce(" + ", ".join(
         f"CASE WHEN coalesce({cond}, FALSE) THEN '{name}' END" for name, cond, _ in checks
     ) + ")"
+    interaction = _interaction_sql("m_interaction", "inter1", "inter2")
+    model_columns = ", ".join(EVENT_COLUMN_NAMES[:-4])
     return f"""
-CREATE OR REPLACE TEMP VIEW ingest_mapped AS
-SELECT r._row, {mapped}
-FROM ingest_raw r;
-
-CREATE OR REPLACE TEMP VIEW ingest_typed_base AS
-SELECT m.*, {typed_sql}
-FROM ingest_mapped m LEFT JOIN ruydad_countries c ON lower(m.m_country) = c.name_lower;
-
-CREATE OR REPLACE TEMP VIEW ingest_typed AS
-SELECT *, {_interaction_sql('m_interaction', 'inter1', 'inter2')} AS interaction
-FROM ingest_typed_base;
-
-CREATE OR REPLACE TEMP VIEW ingest_checked AS
-SELECT *, {reason} AS _reason, {first_field} AS _field
-FROM ingest_typed;
+CREATE OR REPLACE TEMP TABLE ingest_incoming AS
+WITH mapped AS (
+  SELECT {mapped}, r AS _raw FROM {source} r
+), typed_base AS (
+  SELECT m.*, {typed_sql} FROM mapped m
+), typed AS (
+  SELECT *, {interaction} AS interaction FROM typed_base
+), checked AS (
+  SELECT *, {reason} AS _reason, {first_field} AS _field FROM typed
+)
+SELECT {model_columns}, {_hash_sql()} AS content_hash, _reason, _field,
+  CASE WHEN _reason <> '' THEN to_json(_raw)::VARCHAR END AS _raw_json
+FROM checked
 """
 
 
+def _source_field(mapping: dict[str, str], model_field: str) -> str:
+    """The file's own column name for a model field, so errors name what the user sees."""
+    referenced = set(re.findall(r'r\."([^"]+)"', mapping.get(model_field, "")))
+    return referenced.pop() if len(referenced) == 1 else model_field
+
+
 def _hash_sql() -> str:
-    parts = ", ".join(f"coalesce(CAST({c} AS VARCHAR), '\\N')" for c in HASHED_COLUMNS)
-    return f"md5(concat_ws(chr(31), {parts}))"
+    """A fast 64-bit hash of the dataset's fields: the cheap first test of "unchanged".
+
+    DuckDB's ``hash`` is not promised stable across DuckDB versions, so a differing hash is
+    confirmed column by column before a revision is made (see ``_classify_against_store``).
+    """
+    return f"CAST(hash({', '.join(HASHED_COLUMNS)}) AS VARCHAR)"
 
 
 def _ensure_country_table(con: duckdb.DuckDBPyConnection) -> None:
@@ -343,7 +360,7 @@ class _ProgressPoller:
         while not self._stop.wait(0.2):
             try:
                 done = self.con.query_progress()
-            except Exception:  # noqa: BLE001 - progress is best effort
+            except Exception:
                 return
             if done is not None and done >= 0 and self.progress:
                 self.progress(self.stage, self.start + (self.end - self.start) * min(done, 100) / 100)
@@ -392,8 +409,8 @@ def ingest_file(
                 "VALUES (?, ?, ?, ?, now(), 'running')",
                 [batch_id, reader.dataset, reader.name, report.source],
             )
-            _load_raw(con, path, encoding, progress)
-            _stage_and_quarantine(con, reader, frozenset(header), report, progress)
+            _stage(con, path, encoding, reader, frozenset(header), progress)
+            _quarantine(con, report)
             _upsert(con, report, progress)
             _finish_batch(con, report)
     except RuydadError as exc:
@@ -421,68 +438,58 @@ def _explain_duckdb_error(path: Path, exc: duckdb.Error) -> str:
     return f"{path}: cannot be read as a CSV export ({text})"
 
 
-def _load_raw(con: duckdb.DuckDBPyConnection, path: Path, encoding: str,
-              progress: Progress | None) -> None:
-    con.execute("DROP TABLE IF EXISTS ingest_rejects; DROP TABLE IF EXISTS ingest_reject_scans")
+def _read_csv_sql(path: Path, encoding: str) -> str:
     options = (
         f"header = true, all_varchar = true, encoding = {_quote(encoding)}, "
         "store_rejects = true, rejects_table = 'ingest_rejects', rejects_scan = 'ingest_reject_scans', "
         "max_line_size = 10000000, normalize_names = false"
     )
-    with _ProgressPoller(con, progress, "reading", 0.0, 0.5):
+    return f"read_csv({_quote(str(path))}, {options})"
+
+
+def _stage(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, reader: Reader,
+           present: frozenset[str], progress: Progress | None) -> None:
+    con.execute("DROP TABLE IF EXISTS ingest_rejects; DROP TABLE IF EXISTS ingest_reject_scans")
+    sql = _staging_sql(reader, present, reader.dataset, _read_csv_sql(path, encoding))
+    with _ProgressPoller(con, progress, "reading and validating", 0.0, 0.6):
         try:
-            con.execute(
-                "CREATE OR REPLACE TEMP TABLE ingest_raw AS "
-                f"SELECT row_number() OVER () AS _row, * FROM read_csv({_quote(str(path))}, {options})"
-            )
+            con.execute(sql)
         except (duckdb.InvalidInputException, duckdb.ConversionException, duckdb.IOException) as exc:
             raise InputError(_explain_duckdb_error(path, exc)) from exc
-    # Header names are matched case-insensitively: rename to lower case once.
-    columns = [r[0] for r in con.execute("DESCRIBE ingest_raw").fetchall()]
-    for name in columns:
-        if name != name.lower().strip():
-            con.execute(f'ALTER TABLE ingest_raw RENAME COLUMN "{name}" TO "{name.lower().strip()}"')
+    # Country codes for datasets that give only a name (UCDP) or only the numeric code (ACLED).
+    con.execute(
+        "UPDATE ingest_incoming i SET country_code = c.alpha3, iso = coalesce(i.iso, c.numeric) "
+        "FROM ruydad_countries c WHERE i.country_code IS NULL AND lower(i.country) = c.name_lower"
+    )
 
 
-def _stage_and_quarantine(con: duckdb.DuckDBPyConnection, reader: Reader, present: frozenset[str],
-                          report: IngestReport, progress: Progress | None) -> None:
-    con.execute(_typed_view_sql(reader, present, reader.dataset))
-    row = con.execute("SELECT count(*) FROM ingest_raw").fetchone()
-    parsed = int(row[0]) if row else 0
+def _quarantine(con: duckdb.DuckDBPyConnection, report: IngestReport) -> None:
+    """Move failing records and unparsable lines into the quarantine, with their reasons."""
+    row = con.execute("SELECT count(*), count(*) FILTER (WHERE _reason <> '') FROM ingest_incoming").fetchone()
+    parsed, invalid = (int(row[0]), int(row[1])) if row else (0, 0)
     row = con.execute("SELECT count(DISTINCT line) FROM ingest_rejects").fetchone()
     unparsable = int(row[0]) if row else 0
     report.rows_read = parsed + unparsable
-    columns = ", ".join(EVENT_COLUMN_NAMES[:-4])  # everything but batch, revision, hash, ingested_at
-    with _ProgressPoller(con, progress, "validating", 0.5, 0.75):
-        con.execute(
-            "CREATE OR REPLACE TEMP TABLE ingest_checked_rows AS "
-            "SELECT _row, _reason, _field, dataset_event_id FROM ingest_checked WHERE _reason <> ''"
-        )
-        con.execute(
-            f"CREATE OR REPLACE TEMP TABLE ingest_incoming AS SELECT _row, {columns}, "
-            f"{_hash_sql()} AS content_hash FROM ingest_checked "
-            "WHERE _reason = '' "
-            "QUALIFY row_number() OVER (PARTITION BY dataset_event_id ORDER BY _row DESC) = 1"
-        )
-    row = con.execute("SELECT count(*) FROM ingest_incoming").fetchone()
-    incoming = int(row[0]) if row else 0
-    row = con.execute("SELECT count(*) FROM ingest_checked_rows").fetchone()
-    invalid = int(row[0]) if row else 0
-    report.duplicates_in_file = parsed - invalid - incoming
-    source = _quote(report.source)
-    con.execute(
-        "INSERT INTO quarantine SELECT ?, ?, " + source + ", q._row, NULL, q.dataset_event_id, q._field, "
-        "q._reason, to_json(r)::VARCHAR FROM ingest_checked_rows q JOIN ingest_raw r USING (_row)",
-        [report.batch_id, report.dataset],
-    )
-    con.execute(
-        "INSERT INTO quarantine SELECT ?, ?, " + source + ", NULL, line, NULL, "
-        "string_agg(DISTINCT coalesce(column_name, ''), ', '), "
-        "string_agg(DISTINCT error_type || ': ' || error_message, '; '), any_value(csv_line) "
-        "FROM ingest_rejects GROUP BY line",
-        [report.batch_id, report.dataset],
-    )
     report.rejected = invalid + unparsable
+    params = [report.batch_id, report.dataset, report.source]
+    if invalid:
+        con.execute(
+            "INSERT INTO quarantine SELECT ?, ?, ?, rowid - (SELECT min(rowid) FROM ingest_incoming) + 1, "
+            "NULL, dataset_event_id, _field, _reason, _raw_json FROM ingest_incoming WHERE _reason <> ''",
+            params)
+        con.execute("DELETE FROM ingest_incoming WHERE _reason <> ''")
+    if unparsable:
+        con.execute(
+            "INSERT INTO quarantine SELECT ?, ?, ?, NULL, line, NULL, "
+            "string_agg(DISTINCT coalesce(column_name, ''), ', '), "
+            "string_agg(DISTINCT error_type || ': ' || error_message, '; '), any_value(csv_line) "
+            "FROM ingest_rejects GROUP BY line", params)
+    if invalid or unparsable:
+        _summarise_rejections(con, report)
+    _drop_duplicate_ids(con, report, parsed - invalid)
+
+
+def _summarise_rejections(con: duckdb.DuckDBPyConnection, report: IngestReport) -> None:
     for field_name, count in con.execute(
         "SELECT coalesce(field, '(line)'), count(*) FROM quarantine WHERE batch_id = ? "
         "GROUP BY 1 ORDER BY 2 DESC", [report.batch_id]
@@ -496,16 +503,54 @@ def _stage_and_quarantine(con: duckdb.DuckDBPyConnection, reader: Reader, presen
         report.examples.append(f"{report.source}, {where}: {reason}")
 
 
+def _drop_duplicate_ids(con: duckdb.DuckDBPyConnection, report: IngestReport, valid: int) -> None:
+    """An id twice in one file: the later record wins, as in a re-export."""
+    row = con.execute("SELECT count(DISTINCT dataset_event_id) FROM ingest_incoming").fetchone()
+    distinct = int(row[0]) if row else 0
+    report.duplicates_in_file = valid - distinct
+    if report.duplicates_in_file:
+        con.execute(
+            "DELETE FROM ingest_incoming WHERE rowid NOT IN (SELECT max(rowid) FROM ingest_incoming "
+            "GROUP BY dataset_event_id)")
+
+
 def _upsert(con: duckdb.DuckDBPyConnection, report: IngestReport, progress: Progress | None) -> None:
+    """Store new records, revise changed ones, skip identical ones (by content hash)."""
     if progress:
-        progress("storing", 0.8)
+        progress("storing", 0.7)
+    row = con.execute("SELECT count(*) FROM events WHERE dataset = ?", [report.dataset]).fetchone()
+    first_load = not (row and row[0])
+    if first_load:
+        row = con.execute("SELECT count(*) FROM ingest_incoming").fetchone()
+        report.stored = int(row[0]) if row else 0
+    else:
+        _classify_against_store(con, report)
+    if report.stored or report.updated:
+        if progress:
+            progress("enriching", 0.8)
+        for enricher in ENRICHERS:
+            report.warnings.extend(enricher(con, "ingest_incoming"))
+        if progress:
+            progress("storing", 0.85)
+        cols = ", ".join(EVENT_COLUMN_NAMES)
+        data_cols = ", ".join(EVENT_COLUMN_NAMES[:-4])
+        revision = "1" if first_load else (
+            "1 + coalesce((SELECT s.old_revision FROM ingest_status s "
+            "WHERE s.dataset_event_id = ingest_incoming.dataset_event_id), 0)")
+        con.execute(
+            f"INSERT INTO events ({cols}) SELECT {data_cols}, ?, {revision}, content_hash, now() "
+            "FROM ingest_incoming", [report.batch_id])
+
+
+def _classify_against_store(con: duckdb.DuckDBPyConnection, report: IngestReport) -> None:
+    differs = " OR ".join(f"i.{c} IS DISTINCT FROM e.{c}" for c in HASHED_COLUMNS)
     con.execute(
         "CREATE OR REPLACE TEMP TABLE ingest_status AS "
         "SELECT i.dataset_event_id, "
         "CASE WHEN e.dataset_event_id IS NULL THEN 'new' "
-        "WHEN e.content_hash = i.content_hash THEN 'same' ELSE 'changed' END AS status, "
+        f"WHEN e.content_hash = i.content_hash OR NOT ({differs}) THEN 'same' ELSE 'changed' END AS status, "
         "coalesce(e.revision, 0) AS old_revision "
-        "FROM ingest_incoming i LEFT JOIN (SELECT dataset_event_id, content_hash, revision FROM events "
+        "FROM ingest_incoming i LEFT JOIN (SELECT * FROM events "
         "WHERE dataset = ?) e USING (dataset_event_id)",
         [report.dataset],
     )
@@ -526,20 +571,9 @@ def _upsert(con: duckdb.DuckDBPyConnection, report: IngestReport, progress: Prog
             "(SELECT dataset_event_id FROM ingest_status WHERE status = 'changed')",
             [report.dataset],
         )
-    if report.stored or report.updated:
+    if report.unchanged:
         con.execute("DELETE FROM ingest_incoming WHERE dataset_event_id IN "
                     "(SELECT dataset_event_id FROM ingest_status WHERE status = 'same')")
-        if progress:
-            progress("enriching", 0.85)
-        for enricher in ENRICHERS:
-            report.warnings.extend(enricher(con, "ingest_incoming"))
-        data_cols = ", ".join(f"i.{c}" for c in EVENT_COLUMN_NAMES[:-4])
-        con.execute(
-            f"INSERT INTO events ({cols}) SELECT {data_cols}, ?, s.old_revision + 1, i.content_hash, now() "
-            "FROM ingest_incoming i JOIN ingest_status s USING (dataset_event_id) "
-            "WHERE s.status <> 'same'",
-            [report.batch_id],
-        )
 
 
 def _finish_batch(con: duckdb.DuckDBPyConnection, report: IngestReport) -> None:
@@ -564,10 +598,7 @@ def _record_failed_batch(con: duckdb.DuckDBPyConnection, report: IngestReport, m
 
 
 def _drop_staging(con: duckdb.DuckDBPyConnection) -> None:
-    for view in ("ingest_checked", "ingest_typed", "ingest_typed_base", "ingest_mapped"):
-        con.execute(f"DROP VIEW IF EXISTS {view}")
-    for table in ("ingest_status", "ingest_incoming", "ingest_checked_rows", "ingest_raw",
-                  "ingest_rejects", "ingest_reject_scans"):
+    for table in ("ingest_status", "ingest_incoming", "ingest_rejects", "ingest_reject_scans"):
         con.execute(f"DROP TABLE IF EXISTS {table}")
 
 

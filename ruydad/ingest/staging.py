@@ -26,10 +26,9 @@ def records_to_csv(records: Iterable[dict[str, Any]], directory: Path | None = N
             if key not in seen:
                 seen.add(key)
                 columns.append(key)
-    handle = tempfile.NamedTemporaryFile(
+    with tempfile.NamedTemporaryFile(
         "w", suffix=".csv", delete=False, encoding="utf-8", newline="", dir=directory
-    )
-    with handle:
+    ) as handle:
         writer = csv.DictWriter(handle, fieldnames=columns or ["id"])
         writer.writeheader()
         for row in rows:
