@@ -9,6 +9,7 @@ million rows takes seconds, not minutes.
 
 from __future__ import annotations
 
+import os
 import resource
 import time
 from dataclasses import dataclass
@@ -129,3 +130,49 @@ def duckdb_read_csv_seconds(path: Path) -> float:
 def peak_rss_mb() -> float:
     """Peak resident memory of this process so far (Linux reports KiB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _timed_child(args: list[str]) -> tuple[float, float, str]:
+    """Run a child process; return wall seconds, its peak RSS in MB, and its stdout."""
+    import subprocess
+
+    started = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - started
+    out = proc.stdout.read() if proc.stdout else ""
+    err = proc.stderr.read() if proc.stderr else ""
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed ({proc.returncode}): {err[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024, out
+
+
+def bench_ingest(rows: int, directory: Path) -> IngestBenchResult:
+    """Write a synthetic export, then time Ruydad's ingest and DuckDB's read_csv, each in a fresh process."""
+    import sys
+
+    directory.mkdir(parents=True, exist_ok=True)
+    export = directory / f"acled_synthetic_{rows}.csv"
+    db = directory / "bench.duckdb"
+    for stale in (db, Path(f"{db}.wal")):
+        stale.unlink(missing_ok=True)
+    started = time.perf_counter()
+    write_synthetic_acled(export, rows)
+    write_seconds = time.perf_counter() - started
+    baseline_code = (
+        "import duckdb, sys, time; c = duckdb.connect(); t = time.perf_counter(); "
+        "c.execute(\"CREATE TABLE t AS SELECT * FROM read_csv('\" + sys.argv[1] + \"', header = true)\"); "
+        "print(time.perf_counter() - t)"
+    )
+    _, _, out = _timed_child([sys.executable, "-c", baseline_code, str(export)])
+    baseline = float(out.strip())
+    ingest_code = (
+        "import sys, time; from ruydad.store import Store; from ruydad.ingest import ingest_file; "
+        "s = Store.open(sys.argv[1]); t = time.perf_counter(); r = ingest_file(s, sys.argv[2], 'acled'); "
+        "s.close(); print(time.perf_counter() - t, r.stored)"
+    )
+    _, peak, out = _timed_child([sys.executable, "-c", ingest_code, str(db), str(export)])
+    ingest_seconds = float(out.split()[0])
+    return IngestBenchResult(rows=rows, file_mb=export.stat().st_size / 1e6, write_seconds=write_seconds,
+                             ingest_seconds=ingest_seconds, duckdb_read_csv_seconds=baseline, peak_rss_mb=peak)

@@ -32,7 +32,7 @@ ingest_app = typer.Typer(help="Load dataset exports (ACLED, UCDP) into the store
 app.add_typer(ingest_app, name="ingest")
 
 console = Console(stderr=True)
-out_console = Console()
+out_console = Console(soft_wrap=True)
 _state: dict[str, Any] = {"db": None}
 
 T = TypeVar("T")
@@ -174,6 +174,66 @@ def ingest_acled_deleted(
     run_guarded(body)
 
 
+@ingest_app.command("acled-api")
+def ingest_acled_api_command(
+    email: Annotated[str | None, typer.Option(envvar="ACLED_EMAIL", help="ACLED account e-mail.")] = None,
+    password: Annotated[str | None, typer.Option(envvar="ACLED_PASSWORD", help="ACLED password (OAuth).")] = None,
+    key: Annotated[str | None, typer.Option(envvar="ACLED_KEY", help="Legacy ACLED access key.")] = None,
+    token: Annotated[str | None, typer.Option(envvar="ACLED_TOKEN", help="An OAuth bearer token.")] = None,
+    country: Annotated[str | None, typer.Option(help="Country name as ACLED spells it.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="First day, YYYY-MM-DD.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Last day, YYYY-MM-DD.")] = None,
+    deleted_since: Annotated[int | None, typer.Option(help="Also apply ACLED deletions since this Unix time.")] = None,
+    api_url: Annotated[str, typer.Option(help="ACLED read endpoint.")] = "https://acleddata.com/api/acled/read",
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Fetch events from the ACLED API (paged, retried) and ingest them as one batch."""
+    from ruydad.ingest.api import AcledClient, AcledCredentials, ingest_acled_api
+
+    def body() -> None:
+        creds = AcledCredentials(email=email, password=password, key=key, token=token)
+        client = AcledClient(creds, api_url=api_url)
+        try:
+            with open_cli_store() as store, progress_bar("ACLED API") as update:
+                reports = ingest_acled_api(store, client, country=country,
+                                           date_from=_parse_date(date_from, "--from"),
+                                           date_to=_parse_date(date_to, "--to"),
+                                           deleted_since=deleted_since, progress=update)
+        finally:
+            client.close()
+        for report in reports:
+            print_ingest_report(report, fmt)
+
+    run_guarded(body)
+
+
+@ingest_app.command("ucdp-api")
+def ingest_ucdp_api_command(
+    version: Annotated[str, typer.Option(help="UCDP GED API version, e.g. 25.1.")],
+    token: Annotated[str | None, typer.Option(envvar="UCDP_TOKEN", help="UCDP API access token.")] = None,
+    country: Annotated[str | None, typer.Option(help="Gleditsch-Ward country code, e.g. 700.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="First day, YYYY-MM-DD.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Last day, YYYY-MM-DD.")] = None,
+    api_url: Annotated[str, typer.Option(help="UCDP API base.")] = "https://ucdpapi.pcr.uu.se/api/gedevents",
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Fetch GED events from the UCDP API and ingest them as one batch."""
+    from ruydad.ingest.api import UcdpClient, ingest_ucdp_api
+
+    def body() -> None:
+        client = UcdpClient(version=version, token=token, api_url=api_url)
+        try:
+            with open_cli_store() as store, progress_bar("UCDP API") as update:
+                report = ingest_ucdp_api(store, client, country=country,
+                                         date_from=_parse_date(date_from, "--from"),
+                                         date_to=_parse_date(date_to, "--to"), progress=update)
+        finally:
+            client.close()
+        print_ingest_report(report, fmt)
+
+    run_guarded(body)
+
+
 def _parse_date(value: str | None, option: str) -> date | None:
     if value is None:
         return None
@@ -295,6 +355,50 @@ def print_summary(summary: Any) -> None:
     out_console.print(f"countries: {', '.join(summary.countries) or 'none'}")
     out_console.print(f"revisions kept: {summary.revisions}; quarantined rows: {summary.quarantined}; "
                       f"ingest batches: {summary.batches}")
+
+
+bench_app = typer.Typer(help="Benchmarks that print figures (never pass/fail).", no_args_is_help=True)
+app.add_typer(bench_app, name="bench")
+
+
+@bench_app.command("ingest")
+def bench_ingest_command(
+    rows: Annotated[int, typer.Option(min=1, help="Synthetic ACLED rows to write and ingest.")] = 1_000_000,
+    directory: Annotated[Path, typer.Option("--dir", help="Where to write the file and store.")] = Path(
+        "bench-out"),
+) -> None:
+    """Ingest a synthetic ACLED export next to DuckDB's own read_csv of the same file."""
+    from ruydad.bench import bench_ingest
+
+    result = bench_ingest(rows, directory)
+    out_console.print(
+        f"rows {result.rows:,}; file {result.file_mb:,.0f} MB (written in {result.write_seconds:.1f} s)\n"
+        f"ruydad ingest: {result.ingest_seconds:.2f} s ({result.rows / result.ingest_seconds:,.0f} rows/s), "
+        f"peak RSS {result.peak_rss_mb:,.0f} MB\n"
+        f"duckdb read_csv: {result.duckdb_read_csv_seconds:.2f} s; ratio {result.ratio:.2f}x",
+        highlight=False,
+    )
+
+
+@app.command()
+def demo(
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Load the bundled sample events (and the founding article) into the store and show what it knows."""
+    from ruydad.demo import load_demo
+
+    def body() -> None:
+        with open_cli_store() as store:
+            lines = load_demo(store)
+            summary = store.summary()
+        for line in lines:
+            out_console.print(line, highlight=False)
+        if fmt is OutputFormat.json:
+            out_console.print_json(dumps(summary.__dict__))
+        else:
+            print_summary(summary)
+
+    run_guarded(body)
 
 
 def main() -> None:

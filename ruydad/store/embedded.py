@@ -128,6 +128,8 @@ class Store:
             ) from exc
         except duckdb.Error as exc:
             raise StoreError(f"{target} is not a Ruydad store (DuckDB said: {exc})") from exc
+        # Track query progress (for Rich progress bars) without DuckDB printing its own bar.
+        con.execute("SET enable_progress_bar = true; SET enable_progress_bar_print = false")
         store = cls(con, str(target))
         if not read_only:
             migrate(con)

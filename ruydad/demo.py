@@ -1,0 +1,30 @@
+"""The embedded default's main job: load the bundled sample data into a store.
+
+Used by ``ruydad demo`` (the README's first command). Loading is idempotent: running it again
+re-ingests the same sample, which changes nothing.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from ruydad.ingest import ingest_file
+from ruydad.store import Store
+
+
+def sample_events_path() -> Path:
+    return Path(str(resources.files("ruydad") / "data" / "sample" / "ucdp_aec_afghanistan.csv"))
+
+
+def sample_article_path() -> Path:
+    return Path(str(resources.files("ruydad") / "data" / "articles" / "newsweek-2022-08-30-afghan-rebel-groups.txt"))
+
+
+def load_demo(store: Store) -> list[str]:
+    """Ingest the sample events; returns one line per step for the user."""
+    report = ingest_file(store, sample_events_path(), "ucdp")
+    return [
+        f"sample events (UCDP GED via UCDP-AEC, Afghanistan): read {report.rows_read}, stored {report.stored}, "
+        f"unchanged {report.unchanged}, updated {report.updated}, rejected {report.rejected}",
+    ]
