@@ -357,6 +357,67 @@ def print_summary(summary: Any) -> None:
                       f"ingest batches: {summary.batches}")
 
 
+token_app = typer.Typer(help="API tokens for writes over HTTP (stored hashed).", no_args_is_help=True)
+app.add_typer(token_app, name="token")
+
+
+@token_app.command("create")
+def token_create(name: Annotated[str, typer.Argument(help="Who or what uses it, e.g. field-team-laptop.")]) -> None:
+    """Create a token; it is shown once, keep it."""
+    from ruydad.web.tokens import create_token
+
+    def body() -> None:
+        with open_cli_store() as store:
+            new = create_token(store, name)
+        out_console.print(f"token for {new.name} (id {new.token_id}), shown only now:")
+        out_console.print(new.token, highlight=False)
+
+    run_guarded(body)
+
+
+@token_app.command("list")
+def token_list(fmt: FormatOption = OutputFormat.table) -> None:
+    """Tokens (ids and names only; the secrets are not stored)."""
+    from ruydad.web.tokens import list_tokens
+
+    def body() -> None:
+        with open_cli_store() as store:
+            write_table(list_tokens(store), fmt, console=out_console)
+
+    run_guarded(body)
+
+
+@token_app.command("revoke")
+def token_revoke(token_id: Annotated[str, typer.Argument(help="The token's id (see `ruydad token list`).")]) -> None:
+    """Revoke a token at once."""
+    from ruydad.web.tokens import revoke_token
+
+    def body() -> None:
+        with open_cli_store() as store:
+            revoke_token(store, token_id)
+        out_console.print(f"revoked {token_id}")
+
+    run_guarded(body)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port.")] = 8000,
+) -> None:
+    """Serve the HTTP API and the dashboard on the store (http://HOST:PORT/)."""
+    import uvicorn
+
+    from ruydad.web import create_app
+
+    def body() -> None:
+        with open_cli_store() as store:
+            console.print(f"Ruydad on http://{host}:{port}/ (store {store.path}); API docs at /docs")
+            uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+
+    run_guarded(body)
+
+
 bench_app = typer.Typer(help="Benchmarks that print figures (never pass/fail).", no_args_is_help=True)
 app.add_typer(bench_app, name="bench")
 

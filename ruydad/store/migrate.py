@@ -34,28 +34,32 @@ def available_migrations() -> list[Migration]:
     return sorted(found, key=lambda m: m.version)
 
 
-def current_version(con: duckdb.DuckDBPyConnection) -> int:
+def applied_versions(con: duckdb.DuckDBPyConnection) -> set[int]:
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         "version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
     )
-    row = con.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()
-    return int(row[0]) if row else 0
+    return {int(r[0]) for r in con.execute("SELECT version FROM schema_migrations").fetchall()}
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[Migration]:
-    """Bring the store to the newest schema; returns the migrations applied now."""
-    version = current_version(con)
+    """Apply every known migration the store has not recorded; returns those applied now.
+
+    Missing versions are applied even below the store's highest one, so migrations added on
+    parallel branches land wherever they are numbered.
+    """
+    done = applied_versions(con)
     migrations = available_migrations()
-    newest = migrations[-1].version if migrations else 0
-    if version > newest:
+    known = {m.version for m in migrations}
+    unknown = sorted(done - known)
+    if unknown:
         raise StoreError(
-            f"this store has schema version {version}, newer than this Ruydad knows ({newest}); "
-            "upgrade Ruydad to open it"
+            f"this store has schema version(s) {', '.join(map(str, unknown))}, newer than this Ruydad knows "
+            f"(up to {max(known, default=0)}); upgrade Ruydad to open it"
         )
     applied = []
     for migration in migrations:
-        if migration.version <= version:
+        if migration.version in done:
             continue
         con.execute("BEGIN TRANSACTION")
         try:

@@ -1,0 +1,271 @@
+"""The HTTP API and the dashboard: one FastAPI app over the same Python API as the CLI.
+
+Every route is a thin call into ``ruydad.store``, ``ruydad.analysis``, ``ruydad.geo``,
+``ruydad.actors`` or ``ruydad.extract``. Reads are open; writes (ingest, article submission)
+need a bearer token made with ``ruydad token create``. Limits keep one client from starving
+the others: page size, request body size and a per-query time budget.
+
+DuckDB connections are not shared between threads: each request works on its own cursor of the
+store's connection, and writes are serialised by a lock (DuckDB allows one writer at a time).
+
+No ``from __future__ import annotations`` here: FastAPI reads the route annotations at run time.
+"""
+
+
+import csv
+import io
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+from fastapi import Depends, FastAPI, File, Header, HTTPException, Query, Request, UploadFile
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+
+from ruydad.errors import InputError, RemoteError, RuydadError, StoreError
+from ruydad.output import dumps
+from ruydad.store import EventFilter, Store
+from ruydad.web.tokens import verify_token
+
+STATIC_DIR = Path(__file__).parent / "static"
+MAX_PAGE_SIZE = 1000
+MAX_JSON_BODY = 2 * 1024 * 1024
+MAX_UPLOAD_BODY = 512 * 1024 * 1024
+QUERY_SECONDS = 20.0
+
+T = TypeVar("T")
+
+
+class JSONText(Response):
+    """JSON written with Ruydad's encoder (dates, Arrow values)."""
+
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return dumps(content).encode("utf-8")
+
+
+class AppState:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.write_lock = threading.Lock()
+
+
+def _event_filter(
+    actor: Annotated[str | None, Query(max_length=200, description="Actor name (substring, any actor column)")] = None,
+    event_type: Annotated[str | None, Query(max_length=100)] = None,
+    sub_event_type: Annotated[str | None, Query(max_length=100)] = None,
+    admin1: Annotated[str | None, Query(max_length=100, description="Name, ISO 3166-2 code or P-code")] = None,
+    admin2: Annotated[str | None, Query(max_length=100)] = None,
+    country: Annotated[str | None, Query(max_length=100)] = None,
+    dataset: Annotated[str | None, Query(max_length=40)] = None,
+    date_from: Annotated[date | None, Query(description="First day (YYYY-MM-DD)")] = None,
+    date_to: Annotated[date | None, Query(description="Last day (YYYY-MM-DD)")] = None,
+) -> EventFilter:
+    if date_from and date_to and date_from > date_to:
+        raise HTTPException(422, "date_from is after date_to")
+    return EventFilter(actor=actor, event_type=event_type, sub_event_type=sub_event_type, admin1=admin1,
+                       admin2=admin2, country=country, dataset=dataset, date_from=date_from, date_to=date_to)
+
+
+class ArticleIn(BaseModel):
+    text: str | None = Field(default=None, max_length=1_000_000, description="Plain text of the article")
+    html: str | None = Field(default=None, max_length=1_000_000, description="HTML of the article page")
+    url: str | None = Field(default=None, max_length=2000, description="Fetch the article from this URL")
+    published: date | None = Field(default=None, description="Publication date, if the text has none")
+    title: str | None = Field(default=None, max_length=500)
+
+
+def create_app(store: Store) -> FastAPI:
+    """The app over an open store (the caller keeps it open for the app's lifetime)."""
+    app = FastAPI(title="Ruydad", version="0.1.0",
+                  description="Conflict events, actors and claims, with sources. Reads are open; writes "
+                              "need `Authorization: Bearer <token>` (create one with `ruydad token create`).")
+    state = AppState(store)
+    app.state.ruydad = state
+
+    @app.middleware("http")
+    async def limit_body(request: Request, call_next: Callable[[Request], Any]) -> Any:
+        limit = MAX_UPLOAD_BODY if request.url.path.startswith("/api/ingest") else MAX_JSON_BODY
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > limit:
+            return JSONResponse({"detail": f"request body over {limit // (1024 * 1024)} MB"}, status_code=413)
+        return await call_next(request)
+
+    @app.exception_handler(RuydadError)
+    async def ruydad_error(request: Request, exc: RuydadError) -> JSONResponse:
+        status = 502 if isinstance(exc, RemoteError) else 503 if isinstance(exc, StoreError) else 400
+        return JSONResponse({"detail": str(exc)}, status_code=status)
+
+    @contextmanager
+    def reader() -> Iterator[Store]:
+        cursor = Store(state.store.con.cursor(), state.store.path)
+        timer = threading.Timer(QUERY_SECONDS, cursor.con.interrupt)
+        timer.start()
+        try:
+            yield cursor
+        except RuntimeError as exc:
+            if "interrupt" in str(exc).lower():
+                raise HTTPException(503, f"query took longer than {QUERY_SECONDS:.0f} s; narrow the filters") \
+                    from exc
+            raise
+        finally:
+            timer.cancel()
+            cursor.close()
+
+    def require_token(authorization: Annotated[str | None, Header()] = None) -> str:
+        if not authorization or not authorization.lower().startswith("bearer "):
+            raise HTTPException(401, "this write needs `Authorization: Bearer <token>`; create one with "
+                                     "`ruydad token create NAME`", headers={"WWW-Authenticate": "Bearer"})
+        with reader() as store:
+            name = verify_token(store, authorization.split(" ", 1)[1].strip())
+        if name is None:
+            raise HTTPException(401, "unknown or revoked token", headers={"WWW-Authenticate": "Bearer"})
+        return name
+
+    Filter = Annotated[EventFilter, Depends(_event_filter)]
+    Writer = Annotated[str, Depends(require_token)]
+
+    # -- store -------------------------------------------------------------------------------
+
+    @app.get("/api/summary", tags=["events"], response_class=JSONText)
+    def summary() -> Any:
+        """What the store holds: events by dataset, dates, revisions, quarantine."""
+        with reader() as store:
+            return JSONText(store.summary().__dict__)
+
+    @app.get("/api/events", tags=["events"], response_class=JSONText,
+             responses={200: {"content": {"text/csv": {}, "application/geo+json": {}}}})
+    def list_events(
+        filters: Filter,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 100,
+        offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+        format: Annotated[str, Query(pattern="^(json|csv|geojson)$")] = "json",
+    ) -> Response:
+        """Events matching the filters, newest first, a page at a time (JSON, CSV or GeoJSON)."""
+        with reader() as store:
+            table = store.events(filters, limit=limit, offset=offset)
+            total = store.count_events(filters)
+        rows = table.to_pylist()
+        if format == "csv":
+            return Response(_csv(rows, table.column_names), media_type="text/csv",
+                            headers={"X-Total-Count": str(total)})
+        if format == "geojson":
+            return JSONText(_geojson(rows, total), media_type="application/geo+json")
+        return JSONText({"total": total, "limit": limit, "offset": offset, "events": rows})
+
+    @app.get("/api/events/{dataset}/{event_id}", tags=["events"], response_class=JSONText)
+    def event_detail(dataset: str, event_id: str) -> Any:
+        """One event with every stored revision."""
+        with reader() as store:
+            history = store.event_history(dataset, event_id).to_pylist()
+        if not history:
+            raise HTTPException(404, f"no event {event_id!r} in dataset {dataset!r}")
+        current = [h for h in history if h["change"] == "current"]
+        return JSONText({"event": current[0] if current else None, "revisions": history})
+
+    @app.post("/api/ingest/{dataset}", tags=["events"], response_class=JSONText)
+    def ingest(dataset: str, user: Writer, file: Annotated[UploadFile, File(description="CSV export")]) -> Any:
+        """Ingest an uploaded ACLED or UCDP CSV export (token required)."""
+        from ruydad.ingest import ingest_file
+
+        if dataset not in ("acled", "ucdp"):
+            raise HTTPException(404, f"unknown dataset {dataset!r}; use acled or ucdp")
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / Path(file.filename or "upload.csv").name
+            with path.open("wb") as handle:
+                while chunk := file.file.read(1024 * 1024):
+                    handle.write(chunk)
+            with state.write_lock:
+                report = ingest_file(state.store, path, dataset, source=f"upload by {user}: {file.filename}")
+        return JSONText(report.as_dict())
+
+    # -- geography ---------------------------------------------------------------------------
+
+    @app.get("/api/geo/units", tags=["geography"], response_class=JSONText)
+    def geo_units(level: Annotated[int, Query(ge=1, le=2)] = 1,
+                  theatre: Annotated[str, Query(max_length=60)] = "afghanistan") -> Any:
+        from ruydad.geo import units
+
+        return JSONText([_unit_dict(u) for u in units(level, theatre)])
+
+    @app.get("/api/geo/boundaries", tags=["geography"], response_class=JSONText)
+    def geo_boundaries(level: Annotated[int, Query(ge=1, le=2)] = 1,
+                       theatre: Annotated[str, Query(max_length=60)] = "afghanistan") -> Any:
+        """Simplified boundaries as GeoJSON, for maps."""
+        from ruydad.geo import boundaries_geojson
+
+        return JSONText(boundaries_geojson(level, theatre), media_type="application/geo+json")
+
+    @app.get("/api/geo/resolve", tags=["geography"], response_class=JSONText)
+    def geo_resolve(name: Annotated[str, Query(min_length=1, max_length=200)],
+                    context: Annotated[str | None, Query(max_length=2000)] = None,
+                    theatre: Annotated[str, Query(max_length=60)] = "afghanistan") -> Any:
+        from ruydad.geo import resolve_place
+
+        return JSONText([_plain(c) for c in resolve_place(name, context=context, theatre=theatre)])
+
+    _register_optional_routes(app, reader, state, Filter, Writer)
+
+    @app.get("/", include_in_schema=False)
+    def dashboard() -> FileResponse:
+        return FileResponse(STATIC_DIR / "index.html")
+
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app
+
+
+def _register_optional_routes(app: FastAPI, reader: Any, state: AppState, filter_dep: Any, writer_dep: Any) -> None:
+    """Analysis, actors and articles routes (in ruydad.web.routes)."""
+    from ruydad.web.routes import register
+
+    register(app, reader, state, filter_dep, writer_dep)
+
+
+def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns)
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    return buffer.getvalue()
+
+
+def _geojson(rows: list[dict[str, Any]], total: int) -> dict[str, Any]:
+    features = []
+    for row in rows:
+        lat, lon = row.get("latitude"), row.get("longitude")
+        geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
+        features.append({"type": "Feature", "geometry": geometry, "properties": row})
+    return {"type": "FeatureCollection", "total": total, "features": features}
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "as_dict"):
+        return value.as_dict()
+    if hasattr(value, "__dataclass_fields__"):
+        from dataclasses import asdict
+
+        return asdict(value)
+    return value
+
+
+def _unit_dict(unit: Any) -> dict[str, Any]:
+    data = _plain(unit)
+    if isinstance(data, dict):
+        data.pop("alternate_names", None)
+        data.pop("names", None)
+    return data if isinstance(data, dict) else {"unit": str(unit)}
+
+
+def run_in_reader(reader: Any, fn: Callable[[Store], T]) -> T:
+    with reader() as store:
+        return fn(store)
+
+
+__all__ = ["InputError", "create_app"]

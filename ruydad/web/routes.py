@@ -1,0 +1,224 @@
+"""HTTP routes over the analysis, actors/claims and extraction APIs.
+
+Kept apart from :mod:`ruydad.web.app` (store, geography, dashboard) so each face stays small.
+Every analysis route takes the same event filters as ``/api/events`` and returns the figures
+together with the method used and, on request (``events=N``), the events behind them.
+"""
+
+
+from dataclasses import asdict, is_dataclass
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import FastAPI, HTTPException, Query
+
+from ruydad.errors import InputError
+from ruydad.store import EventFilter
+
+
+def _analysis_filters(f: EventFilter, **more: Any) -> Any:
+    from ruydad.analysis import Filters
+
+    return Filters(actor=f.actor, event_type=f.event_type, sub_event_type=f.sub_event_type, admin1=f.admin1,
+                   admin2=f.admin2, country=f.country, dataset=f.dataset, date_from=f.date_from,
+                   date_to=f.date_to, **more)
+
+
+def _figures(figures: Any, events: int) -> dict[str, Any]:
+    data = figures.as_dict()
+    if events:
+        data["events"] = figures.events(limit=events).to_pylist() if hasattr(figures, "events") else []
+    return data
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "as_dict"):
+        return value.as_dict()
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    return value
+
+
+def register(app: FastAPI, reader: Any, state: Any, filter_dep: Any, writer_dep: Any) -> None:
+    from ruydad.web.app import JSONText
+
+    Events = Annotated[int, Query(ge=0, le=1000, description="Also return up to N events behind the figures")]
+
+    def analysis(store: Any) -> Any:
+        from ruydad.analysis import Analysis
+
+        return Analysis.from_store(store)
+
+    # -- analysis ----------------------------------------------------------------------------
+
+    @app.get("/api/stats", tags=["analysis"], response_class=JSONText)
+    def stats(filters: filter_dep,
+              by: Annotated[str, Query(max_length=100, description="Comma-separated dimensions")] = "",
+              violent: bool = False, events: Events = 0) -> Any:
+        """Events and fatalities grouped by up to three of actor, actor_category, event_type,
+        sub_event_type, admin1, admin2, day, week, month."""
+        dims = [d.strip() for d in by.split(",") if d.strip()]
+        if len(dims) > 3:
+            raise HTTPException(422, "group by at most three dimensions")
+        with reader() as store:
+            return JSONText(_figures(analysis(store).counts(dims, _analysis_filters(filters, violent=violent)),
+                                     events))
+
+    @app.get("/api/trend", tags=["analysis"], response_class=JSONText)
+    def trend(filters: filter_dep, period: Annotated[str, Query(pattern="^(day|week|month)$")] = "month",
+              by: Annotated[str | None, Query(max_length=40)] = None, violent: bool = False,
+              events: Events = 0) -> Any:
+        """Events per day, week or month with the change against the previous period and its test."""
+        with reader() as store:
+            result = analysis(store).trend(period, by, _analysis_filters(filters, violent=violent))
+            return JSONText(_figures(result, events))
+
+    @app.get("/api/surges", tags=["analysis"], response_class=JSONText)
+    def surges(filters: filter_dep, unit: Annotated[str, Query(pattern="^(admin1|admin2|actor)$")] = "admin1",
+               at: date | None = None, definition: Annotated[str, Query(pattern="^(ruydad|acled)$")] = "ruydad",
+               events: Events = 0) -> Any:
+        """Units whose recent violence is well above their own baseline (with a p-value)."""
+        with reader() as store:
+            a = analysis(store)
+            f = _analysis_filters(filters)
+            result = a.acled_surges(f, at=at) if definition == "acled" else a.surges(unit, f, at=at)
+            return JSONText(_figures(result, events))
+
+    @app.get("/api/compare", tags=["analysis"], response_class=JSONText)
+    def compare(filters: filter_dep,
+                period_a: Annotated[str, Query(max_length=40, description="e.g. 2021-08-15..2021-12-31")],
+                period_b: Annotated[str, Query(max_length=40, description="e.g. 2022H1")],
+                infighting: bool = False) -> Any:
+        """Two periods' event rates per 30 days, their ratio and its confidence interval."""
+        with reader() as store:
+            a = analysis(store)
+            f = _analysis_filters(filters)
+            if infighting:
+                f = a.infighting_filter(f)
+            return JSONText(_plain(a.compare(period_a, period_b, f)))
+
+    @app.get("/api/attribution", tags=["analysis"], response_class=JSONText)
+    def attribution(filters: filter_dep, by_family: bool = True, events: Events = 0) -> Any:
+        """Shares of events by perpetrator (actor1), unidentified perpetrators included."""
+        with reader() as store:
+            return JSONText(_figures(analysis(store).attribution(_analysis_filters(filters), by_family=by_family),
+                                     events))
+
+    @app.get("/api/targets", tags=["analysis"], response_class=JSONText)
+    def targets(filters: filter_dep, events: Events = 0) -> Any:
+        with reader() as store:
+            return JSONText(_figures(analysis(store).targets(_analysis_filters(filters)), events))
+
+    @app.get("/api/emerging", tags=["analysis"], response_class=JSONText)
+    def emerging(filters: filter_dep, period: Annotated[str | None, Query(max_length=40)] = None,
+                 at: date | None = None, events: Events = 0) -> Any:
+        """Groups first recorded in a period (or ACLED's definition at a date when no period)."""
+        with reader() as store:
+            a = analysis(store)
+            f = _analysis_filters(filters)
+            result = a.emerging_actors(period, f) if period else a.acled_emerging_actors(f, at=at)
+            return JSONText(_figures(result, events))
+
+    @app.get("/api/infighting", tags=["analysis"], response_class=JSONText)
+    def infighting(filters: filter_dep, events: Events = 0) -> Any:
+        with reader() as store:
+            return JSONText(_figures(analysis(store).infighting(_analysis_filters(filters)), events))
+
+    @app.get("/api/cross-border", tags=["analysis"], response_class=JSONText)
+    def cross_border(filters: filter_dep, events: Events = 0) -> Any:
+        with reader() as store:
+            return JSONText(_figures(analysis(store).cross_border(_analysis_filters(filters)), events))
+
+    # -- actors and claims -------------------------------------------------------------------
+
+    @app.get("/api/actors", tags=["actors"], response_class=JSONText)
+    def actors(theatre: Annotated[str, Query(max_length=60)] = "afghanistan") -> Any:
+        from ruydad.actors import load_registry
+
+        registry = load_registry(theatre)
+        return JSONText([_actor_row(a) for a in registry])
+
+    @app.get("/api/actors/{actor}", tags=["actors"], response_class=JSONText)
+    def actor_profile(actor: str, theatre: Annotated[str, Query(max_length=60)] = "afghanistan",
+                      events: Annotated[int, Query(ge=0, le=500)] = 20) -> Any:
+        """Profile: names, category, relations, claims (who said them, where) and recorded events."""
+        from ruydad.actors import UnknownActorError, actor_profile, find_actor, load_registry
+
+        try:
+            found = find_actor(actor, theatre)
+        except (UnknownActorError, InputError) as exc:
+            raise HTTPException(404, str(exc)) from exc
+        with reader() as store:
+            return JSONText(actor_profile(found, load_registry(theatre), store, event_limit=events).as_dict())
+
+    @app.get("/api/claims", tags=["claims"], response_class=JSONText)
+    def claims(actor: Annotated[str | None, Query(max_length=200)] = None,
+               predicate: Annotated[str | None, Query(max_length=60)] = None,
+               limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> Any:
+        from ruydad.actors import ClaimFilter, UnknownActorError, claims_table, find_actor
+
+        actor_id = None
+        if actor:
+            try:
+                actor_id = find_actor(actor).id
+            except (UnknownActorError, InputError) as exc:
+                raise HTTPException(404, str(exc)) from exc
+        with reader() as store:
+            rows = claims_table(store, ClaimFilter(actor=actor_id, predicate=predicate)).to_pylist()
+        return JSONText(rows[:limit])
+
+    @app.get("/api/claims/conflicts", tags=["claims"], response_class=JSONText)
+    def conflicts() -> Any:
+        """Claims that contradict each other, side by side."""
+        from ruydad.actors import find_conflicts, load_claims
+
+        with reader() as store:
+            found = find_conflicts(load_claims(store))
+        return JSONText([c.as_dict() for c in found])
+
+    # -- articles ----------------------------------------------------------------------------
+
+    from ruydad.web.app import ArticleIn
+
+    def _document(body: ArticleIn) -> Any:
+        from ruydad.extract import from_html, from_text, load_document
+
+        given = [x for x in (body.text, body.html, body.url) if x]
+        if len(given) != 1:
+            raise HTTPException(422, "give exactly one of text, html or url")
+        if body.url:
+            if not body.url.startswith(("http://", "https://")):
+                raise HTTPException(422, "url must start with http:// or https://")
+            doc = load_document(body.url, published=body.published)
+        elif body.html:
+            doc = from_html(body.html, published=body.published)
+        else:
+            doc = from_text(body.text or "", published=body.published, title=body.title)
+        if body.title and not getattr(doc, "title", None):
+            doc.title = body.title
+        return doc
+
+    @app.post("/api/extract", tags=["articles"], response_class=JSONText)
+    def extract_article(body: ArticleIn) -> Any:
+        """Extract actors, places, quotes, claims, statistics and events from an article (nothing stored)."""
+        from ruydad.extract import extract
+
+        return JSONText(extract(_document(body), body.published).to_dict())
+
+    @app.post("/api/articles", tags=["articles"], response_class=JSONText)
+    def add_article_route(body: ArticleIn, user: writer_dep) -> Any:
+        """Extract and store an article: its claims and reported events join the store (token required)."""
+        from ruydad.extract import add_article, extract
+
+        doc = _document(body)
+        extraction = extract(doc, body.published)
+        with state.write_lock:
+            report = add_article(state.store, extraction)
+        return JSONText({"report": _plain(report), "extraction": extraction.to_dict()})
+
+
+def _actor_row(actor: Any) -> dict[str, Any]:
+    return {
+        "id": actor.id, "name": actor.name, "category": getattr(actor, "category", None),
+        "aliases": list(actor.aliases)[:12], "acronyms": list(actor.acronyms), "parent": actor.parent_id,
+    }

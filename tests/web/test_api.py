@@ -1,0 +1,118 @@
+"""The HTTP API with FastAPI's test client over a real DuckDB store holding the UCDP sample."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from ruydad.ingest import ingest_file
+from ruydad.store import Store
+from ruydad.web import create_app, create_token
+
+
+@pytest.fixture
+def loaded(tmp_path: Path, ucdp_sample: Path) -> Iterator[Store]:
+    with Store.open(tmp_path / "web.duckdb") as store:
+        ingest_file(store, ucdp_sample, "ucdp")
+        yield store
+
+
+@pytest.fixture
+def client(loaded: Store) -> TestClient:
+    return TestClient(create_app(loaded))
+
+
+def test_events_page_with_filters_and_total(client: TestClient) -> None:
+    response = client.get("/api/events", params={"actor": "NRF", "limit": 5})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["limit"] == 5 and len(body["events"]) == 5
+    assert body["total"] >= 5
+    assert all("NRF" in (e["actor1"] + (e["actor2"] or "")) for e in body["events"])
+    dates = [e["event_date"] for e in body["events"]]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_events_paging_does_not_repeat_events(client: TestClient) -> None:
+    first = client.get("/api/events", params={"limit": 10, "offset": 0}).json()["events"]
+    second = client.get("/api/events", params={"limit": 10, "offset": 10}).json()["events"]
+    assert not {e["dataset_event_id"] for e in first} & {e["dataset_event_id"] for e in second}
+
+
+def test_events_as_csv_and_geojson(client: TestClient) -> None:
+    response = client.get("/api/events", params={"limit": 3, "format": "csv"})
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert len(rows) == 3 and "event_id_cnty" in rows[0]
+    geo = client.get("/api/events", params={"limit": 3, "format": "geojson"}).json()
+    assert geo["type"] == "FeatureCollection" and len(geo["features"]) == 3
+
+
+@pytest.mark.parametrize("params", [
+    {"limit": 0}, {"limit": 5000}, {"offset": -1}, {"date_from": "yesterday"}, {"format": "xml"},
+    {"date_from": "2022-02-01", "date_to": "2022-01-01"},
+])
+def test_bad_parameters_are_4xx_with_a_reason(client: TestClient, params: dict[str, object]) -> None:
+    response = client.get("/api/events", params=params)
+    assert 400 <= response.status_code < 500
+    assert response.json()["detail"]
+
+
+def test_event_detail_and_404(client: TestClient) -> None:
+    body = client.get("/api/events/ucdp/444946").json()
+    assert body["event"]["actor2"] == "NRF"
+    assert len(body["revisions"]) == 1
+    missing = client.get("/api/events/ucdp/nope")
+    assert missing.status_code == 404 and "nope" in missing.json()["detail"]
+
+
+def test_summary(client: TestClient) -> None:
+    assert client.get("/api/summary").json()["events"] == 1024
+
+
+def test_writes_need_a_valid_token(client: TestClient, loaded: Store, acled_file: object) -> None:
+    path = acled_file(4)  # type: ignore[operator]
+    files = {"file": ("export.csv", path.read_bytes(), "text/csv")}
+    assert client.post("/api/ingest/acled", files=files).status_code == 401
+    bad = client.post("/api/ingest/acled", files=files, headers={"Authorization": "Bearer rdt_forged"})
+    assert bad.status_code == 401
+    token = create_token(loaded, "test-suite").token
+    ok = client.post("/api/ingest/acled", files=files, headers={"Authorization": f"Bearer {token}"})
+    assert ok.status_code == 200, ok.text
+    assert ok.json()["stored"] == 4
+    stored = loaded.con.execute("SELECT token_hash FROM api_tokens").fetchone()
+    assert stored is not None and token not in str(stored[0])
+
+
+def test_revoked_token_is_refused(client: TestClient, loaded: Store, acled_file: object) -> None:
+    from ruydad.web import revoke_token
+
+    new = create_token(loaded, "temp")
+    revoke_token(loaded, new.token_id)
+    files = {"file": ("export.csv", acled_file(1).read_bytes(), "text/csv")}  # type: ignore[operator]
+    assert client.post("/api/ingest/acled", files=files,
+                       headers={"Authorization": f"Bearer {new.token}"}).status_code == 401
+
+
+def test_oversized_body_is_refused(client: TestClient) -> None:
+    response = client.post("/api/extract", content=b"x" * (3 * 1024 * 1024),
+                           headers={"Content-Type": "application/json"})
+    assert response.status_code == 413
+
+
+def test_openapi_schema_lists_the_routes(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    for path in ("/api/events", "/api/stats", "/api/actors", "/api/claims", "/api/geo/boundaries", "/api/extract"):
+        assert path in paths
+
+
+def test_dashboard_and_static_files_are_served(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200 and "/static/app.js" in page.text
+    assert "http" not in client.get("/static/app.js").text.split("createElementNS")[0].split("//")[0]
+    assert client.get("/static/app.css").status_code == 200
