@@ -31,6 +31,16 @@ app = typer.Typer(
 ingest_app = typer.Typer(help="Load dataset exports (ACLED, UCDP) into the store.", no_args_is_help=True)
 app.add_typer(ingest_app, name="ingest")
 
+
+def _mount_faces() -> None:
+    """Sub-commands that live with their capability (geography, actors, ...)."""
+    from ruydad.geo.cli import app as geo_app
+
+    app.add_typer(geo_app, name="geo", help="Places: resolve names, locate points, list units, export boundaries.")
+
+
+_mount_faces()
+
 console = Console(stderr=True)
 out_console = Console(soft_wrap=True)
 _state: dict[str, Any] = {"db": None}

@@ -3,6 +3,21 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"
+
+# System packages the tests drive for real: Debian's headless Chromium (dashboard tests) and
+# PostgreSQL (team-server backend tests). Installed only when missing and when we may.
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "installing Debian packages: ${need[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  else
+    echo "note: missing ${need[*]}; browser/PostgreSQL tests will be skipped (install them with apt-get)" >&2
+  fi
+fi
 if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
   echo "error: Ruydad needs Python 3.11 or newer ($PYTHON is $("$PYTHON" --version 2>&1))" >&2
   exit 1

@@ -27,3 +27,13 @@ __all__ = [
     "register_reader",
     "ucdp_records_from_json",
 ]
+
+
+def _register_default_enrichers() -> None:
+    """Admin codes from the theatre gazetteers fill every ingested event (see ruydad.geo.enrich)."""
+    from ruydad.geo.enrich import fill_admin_codes
+
+    register_enricher(fill_admin_codes)
+
+
+_register_default_enrichers()

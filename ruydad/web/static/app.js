@@ -292,7 +292,7 @@ function highlighted(text, spans) {
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   let at = 0;
   for (const s of spans) {
-    if (s.start < at || s.end > text.length) continue;
+    if (!(s.start >= at) || !(s.end <= text.length) || s.end <= s.start) continue;
     out.append(text.slice(at, s.start), h("mark", { class: s.kind, title: s.label }, text.slice(s.start, s.end)));
     at = s.end;
   }
@@ -324,8 +324,11 @@ async function articleView(main) {
 
 function renderExtraction(target, text, x) {
   const spans = [];
-  for (const a of x.actors || []) for (const m of a.mentions || []) spans.push({ ...m, kind: "actor", label: a.name });
-  for (const p of x.places || []) for (const m of p.mentions || []) spans.push({ ...m, kind: "place", label: p.admin1_code || p.name });
+  // A mention is [text, start, end] (the extraction contract); objects are accepted too.
+  const span = (m, kind, label) => Array.isArray(m) ? { start: m[1], end: m[2], kind, label }
+    : { start: m.start, end: m.end, kind, label };
+  for (const a of x.actors || []) for (const m of a.mentions || []) spans.push(span(m, "actor", a.name));
+  for (const p of x.places || []) for (const m of p.mentions || []) spans.push(span(m, "place", p.admin1_code || p.name));
   const list = (title, items, line) => h("section", { class: "card" }, h("h2", {}, `${title} (${items.length})`),
     items.length ? h("ul", {}, items.map(i => h("li", {}, line(i)))) : h("p", { class: "muted" }, "none found"));
   target.replaceChildren(
