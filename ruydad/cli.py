@@ -38,6 +38,11 @@ def _mount_faces() -> None:
 
     app.add_typer(geo_app, name="geo", help="Places: resolve names, locate points, list units, export boundaries.")
 
+    from ruydad.extract.classify_cli import classify_command
+
+    app.command("classify", help="Classify event texts into ACLED event/sub-event types (or non-ACLED classes).")(
+        classify_command)
+
 
 _mount_faces()
 
