@@ -419,6 +419,7 @@ def token_revoke(token_id: Annotated[str, typer.Argument(help="The token's id (s
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port.")] = 8000,
+    cache: Annotated[bool, typer.Option(help="Keep recent read responses in memory until the next write.")] = True,
 ) -> None:
     """Serve the HTTP API and the dashboard on the store (http://HOST:PORT/)."""
     import uvicorn
@@ -428,7 +429,7 @@ def serve(
     def body() -> None:
         with open_cli_store() as store:
             console.print(f"Ruydad on http://{host}:{port}/ (store {store.path}); API docs at /docs")
-            uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+            uvicorn.run(create_app(store, cache=cache), host=host, port=port, log_level="warning")
 
     run_guarded(body)
 

@@ -54,6 +54,42 @@ class AppState:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.write_lock = threading.Lock()
+        self.cache = ResponseCache()
+
+
+class ResponseCache:
+    """Recent read responses, dropped whenever the app writes.
+
+    The server holds the DuckDB file (no other process can write it meanwhile), so every change
+    of data goes through this app's write routes, which call :meth:`clear`. Dashboards ask the
+    same questions again and again; answering those from memory keeps tail latency low.
+    """
+
+    def __init__(self, entries: int = 1024, max_body: int = 2 * 1024 * 1024) -> None:
+        from collections import OrderedDict
+
+        self.entries, self.max_body = entries, max_body
+        self._data: OrderedDict[str, tuple[int, bytes, list[tuple[bytes, bytes]]]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> tuple[int, bytes, list[tuple[bytes, bytes]]] | None:
+        with self._lock:
+            hit = self._data.get(key)
+            if hit is not None:
+                self._data.move_to_end(key)
+            return hit
+
+    def put(self, key: str, status: int, body: bytes, headers: list[tuple[bytes, bytes]]) -> None:
+        if status != 200 or len(body) > self.max_body:
+            return
+        with self._lock:
+            self._data[key] = (status, body, headers)
+            while len(self._data) > self.entries:
+                self._data.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
 
 
 def _event_filter(
@@ -81,8 +117,11 @@ class ArticleIn(BaseModel):
     title: str | None = Field(default=None, max_length=500)
 
 
-def create_app(store: Store) -> FastAPI:
-    """The app over an open store (the caller keeps it open for the app's lifetime)."""
+def create_app(store: Store, *, cache: bool = True) -> FastAPI:
+    """The app over an open store (the caller keeps it open for the app's lifetime).
+
+    ``cache=False`` answers every read from the store (used to measure uncached latency).
+    """
     app = FastAPI(title="Ruydad", version="0.1.0",
                   description="Conflict events, actors and claims, with sources. Reads are open; writes "
                               "need `Authorization: Bearer <token>` (create one with `ruydad token create`).")
@@ -96,6 +135,29 @@ def create_app(store: Store) -> FastAPI:
         if length and length.isdigit() and int(length) > limit:
             return JSONResponse({"detail": f"request body over {limit // (1024 * 1024)} MB"}, status_code=413)
         return await call_next(request)
+
+    @app.middleware("http")
+    async def cached_reads(request: Request, call_next: Callable[[Request], Any]) -> Any:
+        cacheable = cache and request.method == "GET" and request.url.path.startswith("/api/")
+        if not cacheable:
+            response = await call_next(request)
+            if request.method != "GET" and response.status_code < 400:
+                state.cache.clear()
+            return response
+        key = f"{request.url.path}?{request.url.query}"
+        hit = state.cache.get(key)
+        if hit is not None:
+            status, body, headers = hit
+            cached = Response(content=body, status_code=status)
+            cached.raw_headers = [*headers, (b"x-cache", b"hit")]
+            return cached
+        response = await call_next(request)
+        body = b"".join([chunk async for chunk in response.body_iterator])
+        headers = [(k, v) for k, v in response.raw_headers if k.lower() != b"content-length"]
+        state.cache.put(key, response.status_code, body, [*headers, (b"content-length", str(len(body)).encode())])
+        fresh = Response(content=body, status_code=response.status_code)
+        fresh.raw_headers = [*headers, (b"content-length", str(len(body)).encode()), (b"x-cache", b"miss")]
+        return fresh
 
     @app.exception_handler(RuydadError)
     async def ruydad_error(request: Request, exc: RuydadError) -> JSONResponse:

@@ -116,3 +116,17 @@ def test_dashboard_and_static_files_are_served(client: TestClient) -> None:
     assert page.status_code == 200 and "/static/app.js" in page.text
     assert "http" not in client.get("/static/app.js").text.split("createElementNS")[0].split("//")[0]
     assert client.get("/static/app.css").status_code == 200
+
+
+def test_repeated_reads_are_served_from_cache_until_a_write(client: TestClient, loaded: Store,
+                                                            acled_file: object) -> None:
+    first = client.get("/api/summary")
+    again = client.get("/api/summary")
+    assert (first.headers["x-cache"], again.headers["x-cache"]) == ("miss", "hit")
+    assert first.json() == again.json()
+    token = create_token(loaded, "cache-test").token
+    files = {"file": ("export.csv", acled_file(2).read_bytes(), "text/csv")}  # type: ignore[operator]
+    assert client.post("/api/ingest/acled", files=files, headers={"Authorization": f"Bearer {token}"}).status_code == 200
+    after = client.get("/api/summary")
+    assert after.headers["x-cache"] == "miss"
+    assert after.json()["events"] == first.json()["events"] + 2
