@@ -38,6 +38,11 @@ def _mount_faces() -> None:
 
     app.add_typer(geo_app, name="geo", help="Places: resolve names, locate points, list units, export boundaries.")
 
+    from ruydad.actors.cli import actors_app, claims_app
+
+    app.add_typer(actors_app, name="actors", help="The actor registry: list actors, show a profile.")
+    app.add_typer(claims_app, name="claims", help="Sourced claims about actors, and their conflicts.")
+
     from ruydad.extract.classify_cli import classify_command
 
     app.command("classify", help="Classify event texts into ACLED event/sub-event types (or non-ACLED classes).")(

@@ -1,0 +1,115 @@
+"""Actors and what is claimed about them.
+
+The registry (:func:`load_registry`) is theatre data: who the armed actors are, under every name
+the press and the datasets use. :func:`resolve_actor` and :func:`find_actor_mentions` turn written
+names into registry ids (or candidate new actors). Claims (:class:`Claim`) record who said what
+about whom, where, with the sentence and its offsets; :func:`find_conflicts` puts contradicting
+claims side by side; :func:`relations_graph` draws alliances and hostilities with the claims on
+the edges. ``ruydad actors`` and ``ruydad claims`` (:mod:`ruydad.actors.cli`) are thin faces over
+these functions.
+"""
+
+from ruydad.actors.claims import (
+    ASSERTS,
+    DENIES,
+    INCOMPATIBLE,
+    PREDICATES,
+    Claim,
+    Document,
+    ObjectKind,
+    Predicate,
+    validate_claim,
+    with_offsets,
+)
+from ruydad.actors.conflicts import Conflict, find_conflicts
+from ruydad.actors.graph import Relation, relations_graph, relations_of
+from ruydad.actors.profile import ActorProfile, actor_event_filter, actor_events, actor_profile, find_actor
+from ruydad.actors.registry import (
+    DEFAULT_THEATRE,
+    Actor,
+    DatasetName,
+    Registry,
+    RegistryError,
+    UnknownActorError,
+    dataset_names,
+    family_of,
+    load_registry,
+    normalize_name,
+)
+from ruydad.actors.resolve import (
+    ActorMatch,
+    CandidateActor,
+    Mention,
+    acronym_definitions,
+    candidate_actors,
+    find_actor_mentions,
+    resolve_actor,
+)
+from ruydad.actors.seed import Seed, load_seed, load_seeds
+from ruydad.actors.store import (
+    ClaimFilter,
+    SeedReport,
+    candidates_table,
+    claims_from_table,
+    claims_table,
+    documents_table,
+    load_claims,
+    save_candidates,
+    save_claims,
+    save_document,
+    save_seed_claims,
+)
+
+__all__ = [
+    "ASSERTS",
+    "DEFAULT_THEATRE",
+    "DENIES",
+    "INCOMPATIBLE",
+    "PREDICATES",
+    "Actor",
+    "ActorMatch",
+    "ActorProfile",
+    "CandidateActor",
+    "Claim",
+    "ClaimFilter",
+    "Conflict",
+    "DatasetName",
+    "Document",
+    "Mention",
+    "ObjectKind",
+    "Predicate",
+    "Registry",
+    "RegistryError",
+    "Relation",
+    "Seed",
+    "SeedReport",
+    "UnknownActorError",
+    "acronym_definitions",
+    "actor_event_filter",
+    "actor_events",
+    "actor_profile",
+    "candidate_actors",
+    "candidates_table",
+    "claims_from_table",
+    "claims_table",
+    "dataset_names",
+    "documents_table",
+    "family_of",
+    "find_actor",
+    "find_actor_mentions",
+    "find_conflicts",
+    "load_claims",
+    "load_registry",
+    "load_seed",
+    "load_seeds",
+    "normalize_name",
+    "relations_graph",
+    "relations_of",
+    "resolve_actor",
+    "save_candidates",
+    "save_claims",
+    "save_document",
+    "save_seed_claims",
+    "validate_claim",
+    "with_offsets",
+]

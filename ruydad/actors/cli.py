@@ -1,0 +1,278 @@
+"""``ruydad actors`` and ``ruydad claims``: thin faces over :mod:`ruydad.actors`.
+
+``actors list`` is :func:`load_registry`; ``actors show`` is :func:`actor_profile`; ``claims`` is
+:func:`claims_table` with a :class:`ClaimFilter`; ``claims conflicts`` is :func:`find_conflicts`;
+``claims seed`` is :func:`save_seed_claims`. The store is ``--db`` if given, else the one the main
+``ruydad --db``/``RUYDAD_DB`` chose.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import pyarrow as pa
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from ruydad.actors.claims import Claim
+from ruydad.actors.claims import predicate as vocabulary
+from ruydad.actors.conflicts import find_conflicts
+from ruydad.actors.profile import ActorProfile, actor_profile, find_actor
+from ruydad.actors.registry import DEFAULT_THEATRE, Actor, load_registry
+from ruydad.actors.store import ClaimFilter, claims_from_table, claims_table, load_claims, save_seed_claims
+from ruydad.errors import RuydadError
+from ruydad.output import OutputFormat, dumps, write_table
+from ruydad.store import Store
+
+actors_app = typer.Typer(help="The actor registry: who the armed actors are, under every name.",
+                         no_args_is_help=True)
+claims_app = typer.Typer(help="Claims: who said what about whom, where, with the sentence.",
+                         invoke_without_command=True)
+
+out_console = Console()
+err_console = Console(stderr=True)
+T = TypeVar("T")
+
+TheatreOption = Annotated[str, typer.Option("--theatre", "-t", help="Theatre whose registry to use.")]
+DbOption = Annotated[Path | None, typer.Option("--db", help="Store file (default: ruydad --db / RUYDAD_DB).")]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+
+
+def _guarded(body: Callable[[], T]) -> T:
+    try:
+        return body()
+    except RuydadError as exc:
+        err_console.print(f"[bold red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(1) from None
+
+
+def _db_path(db: Path | None) -> Path:
+    """``--db`` if given, else the store the main ``ruydad`` command chose.
+
+    ``ruydad.cli`` mounts these apps, so it is imported late, by name: a top-level import would be a
+    cycle, and the type checker need not follow the whole command line from here.
+    """
+    if db is not None:
+        return db
+    main_cli = importlib.import_module("ruydad.cli")
+    return Path(main_cli.db_path())
+
+
+@contextmanager
+def _open_store(db: Path | None, *, must_exist: bool) -> Iterator[Store | None]:
+    """The chosen store; None when it does not exist and the command can do without it."""
+    path = _db_path(db)
+    if not path.exists():
+        if must_exist:
+            raise RuydadError(f"no store at {path}: load claims with `ruydad claims seed` or pass --db")
+        yield None
+        return
+    store = Store.open(path)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+# -- ruydad actors ---------------------------------------------------------------------------------
+
+def _actors_table(actors: list[Actor]) -> pa.Table:
+    return pa.Table.from_pylist([{
+        "id": a.id, "name": a.name, "category": a.category, "parent": a.parent_id or "",
+        "acronyms": ", ".join(a.acronyms), "aliases": ", ".join(a.aliases),
+        "dataset_names": "; ".join(f"{d.dataset}: {d.name}" for d in a.dataset_names),
+    } for a in actors])
+
+
+@actors_app.command("list")
+def list_actors(
+    theatre: TheatreOption = DEFAULT_THEATRE,
+    category: Annotated[str | None, typer.Option(help="Only this ACLED actor category.")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Every actor of the theatre's registry, with its category, parent and names."""
+
+    def body() -> None:
+        actors = [a for a in load_registry(theatre)
+                  if category is None or a.category.casefold() == category.casefold()]
+        write_table(_actors_table(actors), fmt, console=out_console)
+
+    _guarded(body)
+
+
+@actors_app.command("show")
+def show_actor(
+    actor: Annotated[str, typer.Argument(help="Registry id or any name, alias or acronym.")],
+    theatre: TheatreOption = DEFAULT_THEATRE,
+    db: DbOption = None,
+    events: Annotated[int, typer.Option("--events", min=0, help="At most this many events (0: all).")] = 10,
+    family: Annotated[bool, typer.Option("--family", help="Include the events of its whole family.")] = False,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """An actor's profile: names, category, family, relations, claims with who said them, events."""
+
+    def body() -> None:
+        found = find_actor(actor, theatre)
+        with _open_store(db, must_exist=False) as store:
+            profile = actor_profile(found, load_registry(theatre), store, events or None, family_events=family)
+            if fmt is OutputFormat.json:
+                out_console.print_json(dumps(profile.as_dict()))
+                return
+            _print_profile(profile, has_store=store is not None, family_events=family)
+
+    _guarded(body)
+
+
+def _print_profile(profile: ActorProfile, *, has_store: bool, family_events: bool = False) -> None:
+    a = profile.actor
+    registry = load_registry(a.theatre)
+    out_console.print(f"[bold]{escape(a.name)}[/] ({a.id}) - {a.category}")
+    if a.parent:
+        _line(f"{a.parent.relation} {registry.get(a.parent.actor_id).name} ({a.parent.actor_id})")
+    for label, values in (("aliases", a.aliases), ("acronyms", a.acronyms),
+                          ("local names", [f"{n} ({lang})" for lang, n in a.local_names])):
+        if values:
+            _line(f"{label}: {', '.join(values)}")
+    if a.founded:
+        _line(f"founded: {a.founded.date} [{', '.join(a.founded.cite)}]")
+    if a.dissolved:
+        _line(f"dissolved: {a.dissolved.date} [{', '.join(a.dissolved.cite)}]")
+    for leader in a.leaders:
+        _line(f"{leader.role}: {leader.name} [{', '.join(leader.cite)}]")
+    for dn in a.dataset_names:
+        period = f" {dn.valid_from or '...'} to {dn.valid_to or '...'}" if dn.valid_from or dn.valid_to else ""
+        _line(f"{dn.dataset} name: {dn.name}{period}")
+    if len(profile.family) > 1:
+        _line(f"family: {', '.join(profile.family)}")
+    _line("sources: " + "; ".join(f"{s.id} ({s.title})" for s in registry.citations(a.id)))
+    if not has_store:
+        err_console.print("no store: claims and events are not shown (pass --db or load claims first)")
+        return
+    _print_relations(profile)
+    _print_claims(profile)
+    if profile.events is not None:
+        whose = "its family's" if family_events else "its"
+        out_console.print(f"\n[bold]Events[/] ({profile.event_count} recorded under {whose} dataset names)")
+        if profile.events.num_rows:
+            write_table(profile.events, OutputFormat.table, console=out_console)
+
+
+def _line(text: str) -> None:
+    """Print plain text: registry data holds brackets ("[wikipedia-nrf]") that Rich would eat as markup."""
+    out_console.print(text, markup=False, highlight=False)
+
+
+def _print_relations(profile: ActorProfile) -> None:
+    if not profile.relations:
+        return
+    out_console.print("\n[bold]Relations[/] (claimed)")
+    rows = [{"direction": r.direction, "predicate": r.predicate, "stance": r.stance, "other": r.other_name,
+             "claimed by": "; ".join(sorted({c.claimed_by_name or c.claimed_by_role or "?" for c in r.claims}))}
+            for r in profile.relations]
+    write_table(pa.Table.from_pylist(rows), OutputFormat.table, console=out_console)
+
+
+def _print_claims(profile: ActorProfile) -> None:
+    if not profile.claims:
+        return
+    out_console.print(f"\n[bold]Claims[/] ({len(profile.claims)})")
+    write_table(_claims_view(profile.claims), OutputFormat.table, console=out_console)
+    for conflict in profile.conflicts:
+        _line(f"conflict ({conflict.kind}): {conflict.explanation}: " + ", ".join(c.id for c in conflict.claims))
+
+
+def _claims_view(claims: list[Claim]) -> pa.Table:
+    return pa.Table.from_pylist([{
+        "subject": c.subject_actor_id or c.subject_text, "predicate": c.predicate, "stance": c.stance,
+        "object": c.object_actor_id or c.object_place_code or c.object_value or c.object_text or "",
+        "claimed by": c.claimed_by_name or c.claimed_by_role or "", "on": c.claimed_on,
+        "where": f"{c.document_id}:{c.start_char}-{c.end_char}" if c.document_id else "",
+    } for c in claims])
+
+
+# -- ruydad claims ----------------------------------------------------------------------------------
+
+def _actor_id(value: str | None, theatre: str) -> str | None:
+    return find_actor(value, theatre).id if value else None
+
+
+@claims_app.callback()
+def list_claims(
+    ctx: typer.Context,
+    actor: Annotated[str | None, typer.Option(help="Claims about this actor (subject or object): id or name.")] = None,
+    predicate: Annotated[str | None, typer.Option(help="Only this predicate, e.g. operates_in.")] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Only claims made by this actor: id or name.")] = None,
+    stance: Annotated[str | None, typer.Option(help="asserts or denies.")] = None,
+    theatre: TheatreOption = DEFAULT_THEATRE,
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List stored claims with their provenance; `ruydad claims conflicts` shows the contradictions."""
+    if ctx.invoked_subcommand is not None:
+        return
+
+    def body() -> None:
+        if predicate:
+            vocabulary(predicate)  # an unknown predicate is an error naming the known ones
+        filters = ClaimFilter(actor=_actor_id(actor, theatre), predicate=predicate,
+                              claimed_by=_actor_id(by, theatre), stance=stance)
+        with _open_store(db, must_exist=True) as store:
+            assert store is not None
+            table = claims_table(store, filters)
+        if fmt is OutputFormat.table:
+            write_table(_claims_view(claims_from_table(table)), fmt, console=out_console)
+            err_console.print(f"{table.num_rows} claims")
+        else:
+            write_table(table, fmt, console=out_console)
+
+    _guarded(body)
+
+
+@claims_app.command("conflicts")
+def claims_conflicts(
+    actor: Annotated[str | None, typer.Option(help="Only conflicts about this actor: id or name.")] = None,
+    theatre: TheatreOption = DEFAULT_THEATRE,
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Claims that contradict each other, shown side by side (nothing is decided)."""
+
+    def body() -> None:
+        with _open_store(db, must_exist=True) as store:
+            assert store is not None
+            claims = load_claims(store, actor=_actor_id(actor, theatre))
+        conflicts = find_conflicts(claims)
+        if fmt is not OutputFormat.table:
+            rows = [{"conflict": i, "kind": k.kind, "explanation": k.explanation, **c.as_dict()}
+                    for i, k in enumerate(conflicts, 1) for c in k.claims]
+            write_table(pa.Table.from_pylist(rows) if rows else pa.table({"conflict": pa.array([], pa.int64())}),
+                        fmt, console=out_console)
+            return
+        for i, conflict in enumerate(conflicts, 1):
+            out_console.print(f"\n[bold]{i}. {conflict.kind}[/]: {escape(conflict.explanation)}", highlight=False)
+            for claim in conflict.claims:
+                who = claim.claimed_by_name or claim.claimed_by_role or "unattributed"
+                _line(f"  [{claim.stance}] {who} ({claim.document_id}:{claim.start_char}-"
+                     f"{claim.end_char}): {claim.sentence}")
+        err_console.print(f"{len(conflicts)} conflicts")
+
+    _guarded(body)
+
+
+@claims_app.command("seed")
+def claims_seed(theatre: TheatreOption = DEFAULT_THEATRE, db: DbOption = None) -> None:
+    """Load the theatre's curated claims (claims_*.yaml) into the store; loading again is harmless."""
+
+    def body() -> None:
+        path = _db_path(db)
+        with Store.open(path) as store:
+            report = save_seed_claims(store, theatre)
+        out_console.print(f"stored {report.claims} claims from {report.documents} documents in {path}",
+                          highlight=False)
+
+    _guarded(body)
