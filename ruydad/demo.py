@@ -21,10 +21,16 @@ def sample_article_path() -> Path:
     return Path(str(resources.files("ruydad") / "data" / "articles" / "newsweek-2022-08-30-afghan-rebel-groups.txt"))
 
 
-def load_demo(store: Store) -> list[str]:
-    """Ingest the sample events; returns one line per step for the user."""
+def load_demo(store: Store, theatre: str = "afghanistan") -> list[str]:
+    """Ingest the sample events and the theatre's curated claims; one line per step for the user."""
+    from ruydad.actors import save_seed_claims
+
     report = ingest_file(store, sample_events_path(), "ucdp")
-    return [
-        f"sample events (UCDP GED via UCDP-AEC, Afghanistan): read {report.rows_read}, stored {report.stored}, "
+    lines = [
+        f"sample events (UCDP GED via UCDP-AEC): read {report.rows_read}, stored {report.stored}, "
         f"unchanged {report.unchanged}, updated {report.updated}, rejected {report.rejected}",
     ]
+    lines += [f"  warning: {w}" for w in report.warnings]
+    seeded = save_seed_claims(store, theatre)
+    lines.append(f"curated claims of the {theatre} theatre: {seeded.claims} claims from {seeded.documents} document(s)")
+    return lines
