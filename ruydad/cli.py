@@ -8,6 +8,7 @@ command that uses one.
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -464,9 +465,11 @@ def bench_ingest_command(
 
 @app.command()
 def demo(
+    serve_dashboard: Annotated[bool, typer.Option("--serve/--no-serve", help="Open the dashboard afterwards.")] = True,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Dashboard port.")] = 8000,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Load the bundled sample events (and the founding article) into the store and show what it knows."""
+    """Load the bundled sample events, claims and article into the store, show what it knows, open the dashboard."""
     from ruydad.demo import load_demo
 
     def body() -> None:
@@ -481,6 +484,13 @@ def demo(
             print_summary(summary)
 
     run_guarded(body)
+    if serve_dashboard:
+        import webbrowser
+
+        url = f"http://127.0.0.1:{port}/"
+        out_console.print(f"dashboard: {url} (Ctrl-C to stop)")
+        threading.Timer(1.5, lambda: webbrowser.open(url)).start()
+        serve(host="127.0.0.1", port=port, cache=True)
 
 
 def main() -> None:

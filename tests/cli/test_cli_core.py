@@ -39,6 +39,7 @@ def test_ruydad_db_environment_variable_selects_the_store(tmp_path: Path, ucdp_s
     env = {"RUYDAD_DB": str(tmp_path / "env.duckdb")}
     assert run("ingest", "ucdp", str(ucdp_sample), env=env)[0] == 0
     code, out = run("status", "--format", "json", env=env)
+    assert code == 0
     assert json.loads(out)["events"] == 1024
     assert (tmp_path / "env.duckdb").exists()
 
@@ -87,18 +88,20 @@ def test_quarantine_command_shows_rejected_rows(tmp_path: Path, acled_file: obje
     code, out = run("--db", db, "ingest", "acled", str(path))
     assert "rejected 1" in out and "fatalities 1" in out
     code, out = run("--db", db, "quarantine", "--format", "json")
+    assert code == 0
     [row] = json.loads(out)
     assert row["field"] == "fatalities" and row["row_number"] == 2
 
 
 def test_demo_loads_the_sample_and_reports_the_store(tmp_path: Path) -> None:
     db = str(tmp_path / "demo.duckdb")
-    code, out = run("--db", db, "demo")
+    code, out = run("--db", db, "demo", "--no-serve")
     assert code == 0, out
     assert "stored 1024" in out
     assert "events: 1024" in out
-    code, out = run("--db", db, "demo")
+    code, out = run("--db", db, "demo", "--no-serve")
     assert "unchanged 1024" in out
+    assert "curated claims" in out
 
 
 def test_bench_ingest_prints_figures(tmp_path: Path) -> None:
