@@ -11,6 +11,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import FastAPI, HTTPException, Query
+from fastapi.responses import HTMLResponse
 
 from ruydad.errors import InputError
 from ruydad.store import EventFilter
@@ -128,6 +129,20 @@ def register(app: FastAPI, reader: Any, state: Any, filter_dep: Any, writer_dep:
     def cross_border(filters: filter_dep, events: Events = 0) -> Any:
         with reader() as store:
             return JSONText(_figures(analysis(store).cross_border(_analysis_filters(filters)), events))
+
+    @app.get("/brief", tags=["analysis"], response_class=HTMLResponse)
+    def brief(date_from: date, date_to: date,
+              theatre: Annotated[str, Query(max_length=60)] = "afghanistan") -> HTMLResponse:
+        """The situation brief for a period: one self-contained HTML page (the same as `ruydad brief`)."""
+        from ruydad.analysis import Analysis, Period
+        from ruydad.analysis.brief import render_brief
+
+        if date_from > date_to:
+            raise HTTPException(422, "date_from is after date_to")
+        with reader() as store:
+            html = render_brief(Analysis.from_store(store, theatre=theatre), Period(date_from, date_to),
+                                theatre=theatre)
+        return HTMLResponse(html)
 
     # -- actors and claims -------------------------------------------------------------------
 

@@ -113,3 +113,17 @@ def test_article_page_extracts_and_highlights(browser: Any, server: str, shots: 
     assert page.locator("mark.place").count() > 0
     page.screenshot(path=str(shots / "article.png"), full_page=True)
     assert page.errors == []
+
+
+def test_brief_page_opens_from_the_dashboard(browser: Any, server: str, shots: Path) -> None:
+    page = _page(browser)
+    page.goto(f"{server}/#/brief")
+    page.fill('input[name="date_from"]', "2022-01-01")
+    page.fill('input[name="date_to"]', "2022-08-31")
+    with page.context.expect_page() as opened:
+        page.click('button[type="submit"]')
+    brief = opened.value
+    brief.wait_for_load_state()
+    assert "2022" in brief.title() or "brief" in brief.inner_text("body").lower()
+    assert brief.locator("svg").count() >= 1
+    brief.screenshot(path=str(shots / "brief.png"), full_page=True)
