@@ -21,7 +21,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ruydad.errors import RuydadError
 from ruydad.output import OutputFormat, dumps, write_table
-from ruydad.store.embedded import EventFilter, Store, default_db_path
+from ruydad.store import EventFilter, Store, default_db, is_database_url
 
 app = typer.Typer(
     name="ruydad",
@@ -44,6 +44,14 @@ def _mount_faces() -> None:
     app.add_typer(actors_app, name="actors", help="The actor registry: list actors, show a profile.")
     app.add_typer(claims_app, name="claims", help="Sourced claims about actors, and their conflicts.")
 
+    from ruydad.analysis.cli import register as register_analysis
+
+    register_analysis(app)
+
+    from ruydad.spark.cli import spark_app
+
+    app.add_typer(spark_app, name="spark", help="Corpus-scale extraction and analysis on Apache Spark.")
+
     from ruydad.extract.classify_cli import classify_command
 
     app.command("classify", help="Classify event texts into ACLED event/sub-event types (or non-ACLED classes).")(
@@ -62,22 +70,24 @@ T = TypeVar("T")
 @app.callback()
 def _main(
     db: Annotated[
-        Path | None,
-        typer.Option("--db", envvar="RUYDAD_DB", help="Store file (default: RUYDAD_DB or the user data dir)."),
+        str | None,
+        typer.Option("--db", envvar="RUYDAD_DB",
+                     help="Store file or PostgreSQL URL (default: RUYDAD_DB or the user data dir)."),
     ] = None,
 ) -> None:
     _state["db"] = db
 
 
-def db_path() -> Path:
-    return _state["db"] or default_db_path()
+def db_path() -> str | Path:
+    """The store every command uses: --db, else RUYDAD_DB, else the user data dir (a file or a URL)."""
+    return _state["db"] or default_db()
 
 
 @contextmanager
 def open_cli_store(read_only: bool = False) -> Iterator[Store]:
     """The store chosen by --db/RUYDAD_DB; a read-only open of a missing store is an error."""
     path = db_path()
-    if read_only and not path.exists():
+    if read_only and not is_database_url(path) and not Path(path).exists():
         raise RuydadError(f"no store at {path}: ingest data first (`ruydad ingest ...`) or pass --db")
     store = Store.open(path, read_only=False)
     try:

@@ -5,10 +5,12 @@ cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"
 
 # System packages the tests drive for real: Debian's headless Chromium (dashboard tests) and
-# PostgreSQL (team-server backend tests). Installed only when missing and when we may.
+# PostgreSQL (team-server backend tests), and a Java runtime for local Spark. Installed only when
+# missing and when we may.
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v java >/dev/null || need+=(openjdk-17-jre-headless)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "installing Debian packages: ${need[*]}"

@@ -1,8 +1,17 @@
-"""Shared fixtures: a real DuckDB store in a temp dir, the bundled UCDP sample, ACLED-format files."""
+"""Shared fixtures: a real store in a temp dir, the bundled UCDP sample, ACLED-format files.
+
+``store`` is an embedded DuckDB store. ``backend_store`` (and ``store_location``, to open and
+reopen one yourself) is parametrised over every backend the project supports: DuckDB, and
+PostgreSQL on a real throwaway server (one per test session and worker, a fresh database per
+test). tests/store and tests/ingest make ``store`` mean ``backend_store``, so their tests run on
+both; select one backend with ``-m postgres`` or ``-m "not postgres"``.
+"""
 
 from __future__ import annotations
 
 import csv
+import itertools
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -10,6 +19,47 @@ import pytest
 
 from ruydad.bench import write_synthetic_acled
 from ruydad.store import Store
+from ruydad.store.pgtemp import TempPostgres, start_temp_postgres
+
+BACKENDS = [pytest.param("duckdb", id="duckdb"), pytest.param("postgres", id="postgres", marks=pytest.mark.postgres)]
+_databases = itertools.count(1)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "postgres: runs against a real PostgreSQL server (skipped without one)")
+    config.addinivalue_line("markers", "duckdb_only: inspects DuckDB internals, so runs on DuckDB alone")
+    config.addinivalue_line("markers", "spark: runs a local Spark session (local[2])")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[TempPostgres]:
+    """A PostgreSQL server for the whole session; skipped, saying why, when none can be started."""
+    try:
+        server = start_temp_postgres()
+    except FileNotFoundError as exc:
+        pytest.skip(f"PostgreSQL backend: {exc}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: TempPostgres) -> str:
+    """A fresh, empty database on the session's server."""
+    return pg_server.create_database(f"t{os.getpid()}_{next(_databases)}")
+
+
+@pytest.fixture(params=BACKENDS)
+def store_location(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
+    """Where a new store of each backend lives: a DuckDB file path or a PostgreSQL URL."""
+    if request.param == "postgres":
+        return str(request.getfixturevalue("pg_url"))
+    return tmp_path / "ruydad.duckdb"
+
+
+@pytest.fixture
+def backend_store(store_location: str | Path) -> Iterator[Store]:
+    with Store.open(store_location) as opened:
+        yield opened
 
 ROOT = Path(__file__).resolve().parents[1]
 UCDP_SAMPLE = ROOT / "ruydad" / "data" / "sample" / "ucdp_aec_afghanistan.csv"

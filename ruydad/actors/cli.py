@@ -27,7 +27,7 @@ from ruydad.actors.registry import DEFAULT_THEATRE, Actor, load_registry
 from ruydad.actors.store import ClaimFilter, claims_from_table, claims_table, load_claims, save_seed_claims
 from ruydad.errors import RuydadError
 from ruydad.output import OutputFormat, dumps, write_table
-from ruydad.store import Store
+from ruydad.store import Store, is_database_url
 
 actors_app = typer.Typer(help="The actor registry: who the armed actors are, under every name.",
                          no_args_is_help=True)
@@ -51,7 +51,7 @@ def _guarded(body: Callable[[], T]) -> T:
         raise typer.Exit(1) from None
 
 
-def _db_path(db: Path | None) -> Path:
+def _db_path(db: Path | None) -> str | Path:
     """``--db`` if given, else the store the main ``ruydad`` command chose.
 
     ``ruydad.cli`` mounts these apps, so it is imported late, by name: a top-level import would be a
@@ -60,14 +60,15 @@ def _db_path(db: Path | None) -> Path:
     if db is not None:
         return db
     main_cli = importlib.import_module("ruydad.cli")
-    return Path(main_cli.db_path())
+    chosen: str | Path = main_cli.db_path()
+    return chosen
 
 
 @contextmanager
 def _open_store(db: Path | None, *, must_exist: bool) -> Iterator[Store | None]:
     """The chosen store; None when it does not exist and the command can do without it."""
     path = _db_path(db)
-    if not path.exists():
+    if not is_database_url(path) and not Path(path).exists():
         if must_exist:
             raise RuydadError(f"no store at {path}: load claims with `ruydad claims seed` or pass --db")
         yield None

@@ -1,6 +1,10 @@
 """The ingest pipeline shared by every dataset reader.
 
-Steps, all inside DuckDB and all inside one transaction:
+Steps 1-4 (**staging**) always run in DuckDB, which reads and validates a CSV fast and in
+parallel; steps 5-6 (**applying**) run in the store. On the embedded DuckDB store everything runs on
+the store's own connection inside one transaction. On a PostgreSQL store the file is staged in a
+private in-memory DuckDB and the validated rows and quarantine rows are then copied into
+PostgreSQL and applied there, again in one transaction (``ruydad.ingest.postgres``).
 
 1. **read** the CSV as text (``all_varchar``), numbering records; lines DuckDB cannot parse
    (wrong column count, invalid UTF-8) go to DuckDB's rejects table with their line number.
@@ -15,6 +19,10 @@ Steps, all inside DuckDB and all inside one transaction:
 
 A failure anywhere rolls everything back, so an interrupted or failed ingest leaves the store
 as it was; the failed attempt is then recorded in ``ingest_batches`` on its own.
+
+Staging leaves two tables on the DuckDB connection: ``ingest_incoming`` (valid, de-duplicated
+records with the event model's columns and ``content_hash``) and ``ingest_quarantine`` (rejected
+records and lines, with the quarantine table's columns); :func:`stage_file` is the shared part.
 """
 
 from __future__ import annotations
@@ -48,6 +56,9 @@ ENRICHERS: list[Enricher] = []
 
 EARLIEST_EVENT_DATE = date(1946, 1, 1)  # UCDP's coverage starts in 1946, ACLED's in 1997.
 SUPPORTED_ENCODINGS = ("utf-8", "utf-16", "latin-1")
+INGEST_MEMORY_LIMIT = "1GB"
+"""DuckDB's memory cap during an ingest: staging spills to disk beyond it, so a file of any
+size ingests within a laptop's memory (the benchmark's budget is 1.5 GB for the process)."""
 
 
 def register_enricher(enricher: Enricher) -> None:
@@ -396,12 +407,21 @@ def ingest_file(
         raise InputError(f"unsupported encoding {encoding!r}; use one of {', '.join(SUPPORTED_ENCODINGS)}")
     header = read_header(path, encoding)
     reader = choose_reader(path, header, dataset)
+    if store.backend == "postgres":
+        from ruydad.ingest.postgres import ingest_file_postgres
+        from ruydad.store.postgres import PostgresStore
+
+        assert isinstance(store, PostgresStore)
+
+        return ingest_file_postgres(store, path, reader, frozenset(header), encoding=encoding,
+                                    source=source or str(path), progress=progress)
     started = time.monotonic()
     con = store.con
     batch_id = _next_batch_id(con)
     report = IngestReport(batch_id=batch_id, dataset=reader.dataset, reader=reader.name,
                           source=source or str(path))
-    _ensure_country_table(con)
+    memory_limit = con.execute("SELECT current_setting('memory_limit')").fetchone()
+    con.execute(f"SET memory_limit = '{INGEST_MEMORY_LIMIT}'")
     try:
         with store.transaction():
             con.execute(
@@ -409,8 +429,9 @@ def ingest_file(
                 "VALUES (?, ?, ?, ?, now(), 'running')",
                 [batch_id, reader.dataset, reader.name, report.source],
             )
-            _stage(con, path, encoding, reader, frozenset(header), progress)
-            _quarantine(con, report)
+            stage_file(con, path, encoding, reader, frozenset(header), report, progress)
+            if report.rejected:
+                con.execute("INSERT INTO quarantine SELECT * FROM ingest_quarantine")
             _upsert(con, report, progress)
             _finish_batch(con, report)
     except RuydadError as exc:
@@ -421,13 +442,25 @@ def ingest_file(
         raise
     finally:
         _drop_staging(con)
+        if memory_limit:
+            con.execute(f"SET memory_limit = '{memory_limit[0]}'")
     report.seconds = time.monotonic() - started
     if progress:
         progress("done", 1.0)
     return report
 
 
-def _next_batch_id(con: duckdb.DuckDBPyConnection) -> int:
+def stage_file(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, reader: Reader,
+               present: frozenset[str], report: IngestReport, progress: Progress | None) -> None:
+    """Steps 1-4 on a DuckDB connection: read, map, type and validate ``path`` into
+    ``ingest_incoming``, move rejected records and lines into ``ingest_quarantine``, drop repeated
+    ids, and fill the report's read/rejected counts, reasons and examples. Writes no store table."""
+    _ensure_country_table(con)
+    _stage(con, path, encoding, reader, present, progress)
+    _quarantine(con, report)
+
+
+def _next_batch_id(con: Any) -> int:
     row = con.execute("SELECT nextval('batch_id_seq')").fetchone()
     assert row is not None
     return int(row[0])
@@ -454,7 +487,8 @@ def _stage(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, reader: Re
     with _ProgressPoller(con, progress, "reading and validating", 0.0, 0.6):
         try:
             con.execute(sql)
-        except (duckdb.InvalidInputException, duckdb.ConversionException, duckdb.IOException) as exc:
+        except (duckdb.InvalidInputException, duckdb.ConversionException, duckdb.IOException,
+                duckdb.BinderException) as exc:  # Binder: a damaged header DuckDB sniffs as data
             raise InputError(_explain_duckdb_error(path, exc)) from exc
     # Country codes for datasets that give only a name (UCDP) or only the numeric code (ACLED).
     con.execute(
@@ -463,8 +497,15 @@ def _stage(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, reader: Re
     )
 
 
+QUARANTINE_COLUMNS_SQL = (
+    "batch_id BIGINT, dataset VARCHAR, source VARCHAR, row_number BIGINT, line BIGINT, "
+    "dataset_event_id VARCHAR, field VARCHAR, reason VARCHAR, raw VARCHAR"
+)
+"""The quarantine table's columns, in order, for the staged ``ingest_quarantine``."""
+
+
 def _quarantine(con: duckdb.DuckDBPyConnection, report: IngestReport) -> None:
-    """Move failing records and unparsable lines into the quarantine, with their reasons."""
+    """Move failing records and unparsable lines into ``ingest_quarantine``, with their reasons."""
     row = con.execute("SELECT count(*), count(*) FILTER (WHERE _reason <> '') FROM ingest_incoming").fetchone()
     parsed, invalid = (int(row[0]), int(row[1])) if row else (0, 0)
     row = con.execute("SELECT count(DISTINCT line) FROM ingest_rejects").fetchone()
@@ -472,15 +513,16 @@ def _quarantine(con: duckdb.DuckDBPyConnection, report: IngestReport) -> None:
     report.rows_read = parsed + unparsable
     report.rejected = invalid + unparsable
     params = [report.batch_id, report.dataset, report.source]
+    con.execute(f"CREATE OR REPLACE TEMP TABLE ingest_quarantine ({QUARANTINE_COLUMNS_SQL})")
     if invalid:
         con.execute(
-            "INSERT INTO quarantine SELECT ?, ?, ?, rowid - (SELECT min(rowid) FROM ingest_incoming) + 1, "
+            "INSERT INTO ingest_quarantine SELECT ?, ?, ?, rowid - (SELECT min(rowid) FROM ingest_incoming) + 1, "
             "NULL, dataset_event_id, _field, _reason, _raw_json FROM ingest_incoming WHERE _reason <> ''",
             params)
         con.execute("DELETE FROM ingest_incoming WHERE _reason <> ''")
     if unparsable:
         con.execute(
-            "INSERT INTO quarantine SELECT ?, ?, ?, NULL, line, NULL, "
+            "INSERT INTO ingest_quarantine SELECT ?, ?, ?, NULL, line, NULL, "
             "string_agg(DISTINCT coalesce(column_name, ''), ', '), "
             "string_agg(DISTINCT error_type || ': ' || error_message, '; '), any_value(csv_line) "
             "FROM ingest_rejects GROUP BY line", params)
@@ -491,12 +533,12 @@ def _quarantine(con: duckdb.DuckDBPyConnection, report: IngestReport) -> None:
 
 def _summarise_rejections(con: duckdb.DuckDBPyConnection, report: IngestReport) -> None:
     for field_name, count in con.execute(
-        "SELECT coalesce(field, '(line)'), count(*) FROM quarantine WHERE batch_id = ? "
+        "SELECT coalesce(field, '(line)'), count(*) FROM ingest_quarantine WHERE batch_id = ? "
         "GROUP BY 1 ORDER BY 2 DESC", [report.batch_id]
     ).fetchall():
         report.reasons[str(field_name)] = int(count)
     for row_number, line, reason in con.execute(
-        "SELECT row_number, line, reason FROM quarantine WHERE batch_id = ? "
+        "SELECT row_number, line, reason FROM ingest_quarantine WHERE batch_id = ? "
         "ORDER BY row_number NULLS LAST, line LIMIT 5", [report.batch_id]
     ).fetchall():
         where = f"record {row_number}" if row_number is not None else f"line {line}"
@@ -576,7 +618,7 @@ def _classify_against_store(con: duckdb.DuckDBPyConnection, report: IngestReport
                     "(SELECT dataset_event_id FROM ingest_status WHERE status = 'same')")
 
 
-def _finish_batch(con: duckdb.DuckDBPyConnection, report: IngestReport) -> None:
+def _finish_batch(con: Any, report: IngestReport) -> None:
     con.execute(
         "UPDATE ingest_batches SET finished_at = now(), status = 'ok', rows_read = ?, rows_stored = ?, "
         "rows_updated = ?, rows_unchanged = ?, rows_rejected = ?, rows_deleted = ? WHERE batch_id = ?",
@@ -585,7 +627,7 @@ def _finish_batch(con: duckdb.DuckDBPyConnection, report: IngestReport) -> None:
     )
 
 
-def _record_failed_batch(con: duckdb.DuckDBPyConnection, report: IngestReport, message: str) -> None:
+def _record_failed_batch(con: Any, report: IngestReport, message: str) -> None:
     """After a rollback, keep a trace of the attempt so `ruydad batches` shows what failed and why."""
     try:
         con.execute(
@@ -593,18 +635,22 @@ def _record_failed_batch(con: duckdb.DuckDBPyConnection, report: IngestReport, m
             "message) VALUES (?, ?, ?, ?, now(), now(), 'failed', ?)",
             [report.batch_id, report.dataset, report.reader, report.source, message[:2000]],
         )
-    except duckdb.Error:
+    except Exception:  # the store itself is gone (killed connection): the error above is what matters
         pass
 
 
 def _drop_staging(con: duckdb.DuckDBPyConnection) -> None:
-    for table in ("ingest_status", "ingest_incoming", "ingest_rejects", "ingest_reject_scans"):
+    for table in ("ingest_status", "ingest_incoming", "ingest_quarantine", "ingest_rejects", "ingest_reject_scans"):
         con.execute(f"DROP TABLE IF EXISTS {table}")
 
 
 def delete_events(store: Store, dataset: str, event_ids: list[str], *, source: str) -> IngestReport:
-    """Remove events a dataset has withdrawn (ACLED publishes deleted ids); keeps them as revisions."""
-    con = store.con
+    """Remove events a dataset has withdrawn (ACLED publishes deleted ids); keeps them as revisions.
+
+    The SQL is portable, so it runs as it is on the PostgreSQL store's connection adapter; there it
+    first takes the dataset's write lock, like an ingest.
+    """
+    con: Any = store.con
     batch_id = _next_batch_id(con)
     report = IngestReport(batch_id=batch_id, dataset=dataset, reader=f"{dataset}-deleted", source=source)
     report.rows_read = len(event_ids)
@@ -613,7 +659,12 @@ def delete_events(store: Store, dataset: str, event_ids: list[str], *, source: s
         con.execute(
             "INSERT INTO ingest_batches (batch_id, dataset, reader, source, started_at, status) "
             "VALUES (?, ?, ?, ?, now(), 'running')", [batch_id, dataset, report.reader, source])
-        con.execute("CREATE OR REPLACE TEMP TABLE ingest_deleted (dataset_event_id VARCHAR)")
+        if store.backend == "postgres":
+            from ruydad.store.postgres import dataset_lock
+
+            dataset_lock(con, dataset)
+        con.execute("DROP TABLE IF EXISTS ingest_deleted")
+        con.execute("CREATE TEMP TABLE ingest_deleted (dataset_event_id VARCHAR)")
         con.executemany("INSERT INTO ingest_deleted VALUES (?)", [[i] for i in event_ids])
         con.execute(
             f"INSERT INTO event_revisions SELECT {cols}, now(), ?, 'deleted' FROM events "

@@ -34,6 +34,21 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir("ruydad", appauthor=False)) / "ruydad.duckdb"
 
 
+def default_db() -> str | Path:
+    """The store to open when none is named: ``$RUYDAD_DB`` as given when it is a PostgreSQL URL
+    (a ``Path`` would fold its ``//``), else :func:`default_db_path`."""
+    configured = os.environ.get(DB_ENV_VAR)
+    if configured and _is_url(configured):
+        return configured
+    return default_db_path()
+
+
+def _is_url(location: object) -> bool:
+    from ruydad.store.postgres import is_database_url
+
+    return is_database_url(location)
+
+
 @dataclass
 class EventFilter:
     """The filters shared by every face that lists or counts events.
@@ -109,7 +124,14 @@ class StoreSummary:
 
 
 class Store:
-    """An event store. Open it with :meth:`open`; use it as a context manager to close it."""
+    """An event store. Open it with :meth:`open`; use it as a context manager to close it.
+
+    ``Store.open(path)`` opens the embedded DuckDB file; ``Store.open("postgresql://...")`` returns
+    a :class:`ruydad.store.postgres.PostgresStore`, a subclass with the same methods.
+    ``backend`` says which ("duckdb" or "postgres") for the few places that need their own SQL.
+    """
+
+    backend = "duckdb"
 
     def __init__(self, con: duckdb.DuckDBPyConnection, path: str) -> None:
         self.con = con
@@ -117,7 +139,12 @@ class Store:
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> Store:
-        target = Path(path).expanduser() if path is not None else default_db_path()
+        location = path if path is not None else default_db()
+        if _is_url(location):
+            from ruydad.store.postgres import PostgresStore
+
+            return PostgresStore.open(location, read_only=read_only)
+        target = Path(location).expanduser()
         if str(target) != ":memory:":
             target.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -154,6 +181,21 @@ class Store:
             self.con.execute("ROLLBACK")
             raise
         self.con.execute("COMMIT")
+
+    def reader(self) -> Store:
+        """A store for one more reading thread (a web request): a cursor on this DuckDB connection.
+        Close it when done; the PostgreSQL store returns a new read-only connection instead."""
+        return Store(self.con.cursor(), self.path)
+
+    def table_columns(self, table: str) -> list[str]:
+        """The columns of one store table, in order (the schema tests compare backends with it)."""
+        return [str(r[0]) for r in self.con.execute(f"DESCRIBE {table}").fetchall()]
+
+    def ibis_backend(self) -> Any:
+        """An Ibis backend over this store's connection, for ``Analysis.from_backend``."""
+        import ibis
+
+        return ibis.duckdb.from_connection(self.con)
 
     # -- reading -----------------------------------------------------------------------------
 

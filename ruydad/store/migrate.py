@@ -3,6 +3,10 @@
 Each migration runs in its own transaction together with the row that records it, so a
 store is never left half-migrated. A store written by a newer Ruydad (a version we do not
 know) is refused rather than silently misread.
+
+The DuckDB files live in ``migrations/``; their PostgreSQL twins, with the same numbers and
+names, in ``migrations/postgres/``. One mechanism applies both: it only needs a connection whose
+``execute(sql, params)`` takes ``?`` placeholders (DuckDB's, or the PostgreSQL store's adapter).
 """
 
 from __future__ import annotations
@@ -10,12 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from importlib import resources
-
-import duckdb
+from typing import Any, Literal
 
 from ruydad.errors import StoreError
 
 _NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+
+Dialect = Literal["duckdb", "postgres"]
+_PACKAGES: dict[str, str] = {"duckdb": "ruydad.store.migrations", "postgres": "ruydad.store.migrations.postgres"}
 
 
 @dataclass(frozen=True)
@@ -25,16 +31,16 @@ class Migration:
     sql: str
 
 
-def available_migrations() -> list[Migration]:
+def available_migrations(dialect: Dialect = "duckdb") -> list[Migration]:
     found = []
-    for entry in resources.files("ruydad.store.migrations").iterdir():
+    for entry in resources.files(_PACKAGES[dialect]).iterdir():
         match = _NAME.match(entry.name)
         if match:
             found.append(Migration(int(match.group(1)), match.group(2), entry.read_text("utf-8")))
     return sorted(found, key=lambda m: m.version)
 
 
-def applied_versions(con: duckdb.DuckDBPyConnection) -> set[int]:
+def applied_versions(con: Any) -> set[int]:
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         "version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
@@ -42,14 +48,14 @@ def applied_versions(con: duckdb.DuckDBPyConnection) -> set[int]:
     return {int(r[0]) for r in con.execute("SELECT version FROM schema_migrations").fetchall()}
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> list[Migration]:
+def migrate(con: Any, dialect: Dialect = "duckdb") -> list[Migration]:
     """Apply every known migration the store has not recorded; returns those applied now.
 
     Missing versions are applied even below the store's highest one, so migrations added on
     parallel branches land wherever they are numbered.
     """
     done = applied_versions(con)
-    migrations = available_migrations()
+    migrations = available_migrations(dialect)
     known = {m.version for m in migrations}
     unknown = sorted(done - known)
     if unknown:

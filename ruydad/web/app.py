@@ -129,6 +129,12 @@ def create_app(store: Store, *, cache: bool = True) -> FastAPI:
     app.state.ruydad = state
 
     @app.middleware("http")
+    async def refuse_nul(request: Request, call_next: Callable[[Request], Any]) -> Any:
+        if "\x00" in request.url.query or "%00" in request.url.query:
+            return JSONResponse({"detail": "query parameters may not contain NUL characters"}, status_code=422)
+        return await call_next(request)
+
+    @app.middleware("http")
     async def limit_body(request: Request, call_next: Callable[[Request], Any]) -> Any:
         limit = MAX_UPLOAD_BODY if request.url.path.startswith("/api/ingest") else MAX_JSON_BODY
         length = request.headers.get("content-length")
@@ -166,7 +172,7 @@ def create_app(store: Store, *, cache: bool = True) -> FastAPI:
 
     @contextmanager
     def reader() -> Iterator[Store]:
-        cursor = Store(state.store.con.cursor(), state.store.path)
+        cursor = state.store.reader()
         timer = threading.Timer(QUERY_SECONDS, cursor.con.interrupt)
         timer.start()
         try:

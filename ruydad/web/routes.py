@@ -139,6 +139,8 @@ def register(app: FastAPI, reader: Any, state: Any, filter_dep: Any, writer_dep:
 
         if date_from > date_to:
             raise HTTPException(422, "date_from is after date_to")
+        if date_from < date(1946, 1, 1) or date_to > date(2200, 1, 1):
+            raise HTTPException(422, "dates must be between 1946-01-01 (the earliest dataset coverage) and 2200")
         with reader() as store:
             html = render_brief(Analysis.from_store(store, theatre=theatre), Period(date_from, date_to),
                                 theatre=theatre)

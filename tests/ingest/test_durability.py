@@ -57,6 +57,7 @@ def clean_export(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     return path.read_bytes()
 
 
+@pytest.mark.duckdb_only  # one file per example; tests/postgres kills a PostgreSQL ingest mid-COPY instead
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(how=corruption)
 def test_a_corrupted_export_never_loses_a_stored_event(
@@ -85,8 +86,8 @@ def test_a_corrupted_export_never_loses_a_stored_event(
 
 
 @pytest.mark.slow
-def test_killed_ingest_leaves_the_store_as_it_was(tmp_path: Path) -> None:
-    db = tmp_path / "kill.duckdb"
+def test_killed_ingest_leaves_the_store_as_it_was(tmp_path: Path, store_location: str | Path) -> None:
+    db = store_location
     small, big = tmp_path / "small.csv", tmp_path / "big.csv"
     write_synthetic_acled(small, 100)
     write_synthetic_acled(big, 300_000, seed=0.7)

@@ -126,7 +126,8 @@ def test_repeated_reads_are_served_from_cache_until_a_write(client: TestClient, 
     assert first.json() == again.json()
     token = create_token(loaded, "cache-test").token
     files = {"file": ("export.csv", acled_file(2).read_bytes(), "text/csv")}  # type: ignore[operator]
-    assert client.post("/api/ingest/acled", files=files, headers={"Authorization": f"Bearer {token}"}).status_code == 200
+    written = client.post("/api/ingest/acled", files=files, headers={"Authorization": f"Bearer {token}"})
+    assert written.status_code == 200
     after = client.get("/api/summary")
     assert after.headers["x-cache"] == "miss"
     assert after.json()["events"] == first.json()["events"] + 2

@@ -1,0 +1,770 @@
+"""The analysis library: counts, trends, surges, comparisons, attribution, targets, actors.
+
+Written once as Ibis expressions over the ``events`` table; the engine is whatever Ibis backend the
+:class:`Analysis` was built on (``Analysis.from_store`` takes the store's own Ibis backend;
+``Analysis(ibis_table)`` takes an events table on any backend). Nothing here names an engine or
+writes SQL text.
+
+Conventions shared by every method:
+
+- Filters are the fields of :class:`~ruydad.analysis.filters.Filters`, given as a ``Filters`` or as
+  keywords (``a.counts(by="admin1", actor="NRF", event_type="Battles")``).
+- An event counts once per group. When grouping by ``actor`` or ``actor_category`` an event appears
+  under each of its two sides (actor1 and actor2), once if both sides are the same.
+- Rates are events per day of the period, so periods of different length compare fairly.
+- Every result has ``.events()``: the rows behind the figures.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+import ibis
+import ibis.expr.types as ir
+import pyarrow as pa
+
+from ruydad.analysis.families import FamilyOf, default_family_of, registry_resolver
+from ruydad.analysis.filters import NON_STATE_CATEGORIES, ActorResolver, Filters, Period, apply_filters
+from ruydad.analysis.places import PlaceResolver, geo_place_resolver
+from ruydad.analysis.results import Count, Figures, fetch_events
+from ruydad.analysis.statistics import (
+    RateRatio,
+    negbin_p_value,
+    pct_change,
+    rate_p_value,
+    rate_ratio,
+    surge_p_value,
+    trend_band,
+    wilson_interval,
+)
+from ruydad.analysis.targets import TARGET_GROUPS, TargetGroup
+from ruydad.errors import InputError
+from ruydad.taxonomy import VIOLENT_EVENT_TYPES
+from ruydad.theatres import DEFAULT_THEATRE
+
+TIME_DIMENSIONS: tuple[str, ...] = ("day", "week", "month", "quarter", "year")
+ACTOR_DIMENSIONS: tuple[str, ...] = ("actor", "actor_category")
+COLUMN_DIMENSIONS: tuple[str, ...] = (
+    "event_type", "sub_event_type", "disorder_type", "admin1", "admin2", "admin1_code", "admin1_pcode",
+    "admin2_pcode", "country", "dataset", "actor1", "actor2", "inter1", "inter2", "interaction", "location",
+)
+DIMENSIONS: tuple[str, ...] = ACTOR_DIMENSIONS + TIME_DIMENSIONS + COLUMN_DIMENSIONS
+UNIDENTIFIED = "Unidentified"
+STRIKE_SUB_EVENT_TYPES = ("Air/drone strike", "Shelling/artillery/missile attack")
+_TRUNC = {"week": "W", "month": "M", "quarter": "Q", "year": "Y"}
+_PERIOD_DAYS = {"day": 1, "week": 7, "month": 30}
+STATE_FORCES_RX = (r"^(?:(?:[Mm]ilitary|[Pp]olice|[Ss]ecurity|[Aa]rmed) [Ff]orces|[Gg]overnment) of (?:the )?"
+                   r"([^(]*[^( ])\s*(?:\(.*)?$")
+"""A state's forces or government as ACLED and UCDP name them; the group is the state. Written without
+inline flags or lazy quantifiers, which engines treat differently (PostgreSQL wraps the pattern)."""
+
+
+def _time_key(t: ir.Table, dim: str) -> ir.DateValue:
+    return t.event_date if dim == "day" else t.event_date.truncate(_TRUNC[dim])
+
+
+def _period_start(day: date, dim: str) -> date:
+    if dim == "day":
+        return day
+    if dim == "week":
+        return day - timedelta(days=day.weekday())
+    if dim == "month":
+        return day.replace(day=1)
+    if dim == "quarter":
+        return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+    return date(day.year, 1, 1)
+
+
+def _next_period(start: date, dim: str) -> date:
+    if dim == "day":
+        return start + timedelta(days=1)
+    if dim == "week":
+        return start + timedelta(days=7)
+    months = {"month": 1, "quarter": 3, "year": 12}[dim]
+    m = start.month - 1 + months
+    return date(start.year + m // 12, m % 12 + 1, 1)
+
+
+@dataclass
+class PeriodComparison:
+    """Two periods' counts normalised by their length, with the rate ratio B/A and its test."""
+
+    period_a: Period
+    period_b: Period
+    filters: Filters
+    result: RateRatio
+    fatalities_a: int
+    fatalities_b: int
+    expr_a: ir.Table = field(repr=False)
+    expr_b: ir.Table = field(repr=False)
+
+    @property
+    def rate_a_per_30_days(self) -> float:
+        return self.result.count_a / self.period_a.days * 30
+
+    @property
+    def rate_b_per_30_days(self) -> float:
+        return self.result.count_b / self.period_b.days * 30
+
+    def events(self, which: str = "b", limit: int | None = None) -> pa.Table:
+        if which not in ("a", "b"):
+            raise InputError("which period's events: 'a' or 'b'")
+        return fetch_events(self.expr_a if which == "a" else self.expr_b, limit=limit)
+
+    def as_dict(self) -> dict[str, Any]:
+        r = self.result
+        return {
+            "period_a": str(self.period_a), "period_b": str(self.period_b), "days_a": self.period_a.days,
+            "days_b": self.period_b.days, "events_a": r.count_a, "events_b": r.count_b,
+            "fatalities_a": self.fatalities_a, "fatalities_b": self.fatalities_b,
+            "rate_a_per_30_days": round(self.rate_a_per_30_days, 3),
+            "rate_b_per_30_days": round(self.rate_b_per_30_days, 3),
+            "rate_ratio": r.ratio, "ci_low": r.ci_low, "ci_high": r.ci_high, "confidence": r.confidence,
+            "p_value": r.p_value, "test": r.test, "filters": self.filters.as_dict(),
+        }
+
+
+class Analysis:
+    """Analysis over an events table on any Ibis backend.
+
+    ``family_of`` maps a dataset actor name to its family (default: the actor registry, else the
+    name, see :mod:`ruydad.analysis.families`); ``resolve_actor`` maps a user's actor name to exact
+    dataset names (default: the registry's, else substring matching). ``theatre`` picks the
+    registry. Pass ``resolve_actor=False`` to always match names as substrings. ``resolve_place`` maps
+    a province or district name to all its spellings and codes (default: the theatre's gazetteer).
+    """
+
+    def __init__(self, events: ir.Table, *, family_of: FamilyOf | None = None,
+                 resolve_actor: ActorResolver | bool | None = None,
+                 resolve_place: PlaceResolver | bool | None = None, theatre: str = DEFAULT_THEATRE) -> None:
+        self.table = events
+        self.theatre = theatre
+        self.backend: Any = None
+        self.family_of = family_of or default_family_of(theatre)
+        if resolve_actor is None or resolve_actor is True:
+            resolve_actor = registry_resolver(theatre)
+        self.resolve_actor: ActorResolver | None = resolve_actor or None
+        if resolve_place is None or resolve_place is True:
+            resolve_place = geo_place_resolver(theatre)
+        self.resolve_place: PlaceResolver | None = resolve_place or None
+
+    @classmethod
+    def from_store(cls, store: Any, **kwargs: Any) -> Analysis:
+        """Analysis over a :class:`ruydad.store.Store` (embedded or PostgreSQL): the store hands over
+        an Ibis backend on its own engine, so nothing here names one."""
+        return cls.from_backend(store.ibis_backend(), **kwargs)
+
+    @classmethod
+    def from_backend(cls, backend: Any, table: str = "events", **kwargs: Any) -> Analysis:
+        """Analysis over any connected Ibis backend holding an events table."""
+        analysis = cls(backend.table(table), **kwargs)
+        analysis.backend = backend
+        return analysis
+
+    # -- selection ---------------------------------------------------------------------------
+
+    def _filters(self, filters: Filters | None, kw: dict[str, Any]) -> Filters:
+        if filters is not None and kw:
+            raise TypeError("give filters either as a Filters or as keywords, not both")
+        if filters is not None:
+            return filters
+        for key in ("event_type", "sub_event_type"):
+            if isinstance(kw.get(key), list):
+                kw[key] = tuple(kw[key])
+        return Filters(**kw)
+
+    def select(self, filters: Filters | None = None, **kw: Any) -> ir.Table:
+        """The filtered events as an Ibis expression, for analyses of your own."""
+        return apply_filters(self.table, self._filters(filters, kw), self.resolve_actor, self.resolve_place)
+
+    def events(self, filters: Filters | None = None, *, limit: int | None = None, **kw: Any) -> pa.Table:
+        return fetch_events(self.select(filters, **kw), limit=limit)
+
+    def _sides(self, t: ir.Table, dims: Sequence[str], columns: Sequence[str] | None = None) -> ir.Table:
+        """One row per (event, side): actor and actor_category from actor1/inter1 and actor2/inter2.
+
+        The second side is dropped when it repeats the first on the grouped dimensions, so an event
+        counts once per distinct group.
+        """
+        keep = list(t.columns) if columns is None else list(dict.fromkeys(
+            [*columns, *(d for d in dims if d in COLUMN_DIMENSIONS)]))
+        side1 = t.select(*keep, actor=t.actor1, actor_category=t.inter1)
+        same = ibis.and_(*[
+            (t[a] == t[b]).fill_null(False)
+            for d, a, b in (("actor", "actor1", "actor2"), ("actor_category", "inter1", "inter2"))
+            if d in dims
+        ])
+        present = t.actor2.notnull() if "actor" in dims else t.inter2.notnull()
+        side2 = t.filter(present & ~same).select(*keep, actor=t.actor2, actor_category=t.inter2)
+        return side1.union(side2, distinct=False)
+
+    def _grouped(self, t: ir.Table, dims: Sequence[str],
+                 columns: Sequence[str] | None = None) -> tuple[ir.Table, dict[str, ir.Value]]:
+        """The table to group (one row per side when grouping by actor) and the group keys;
+        ``columns`` limits the sides' columns to what the aggregation needs (None: all)."""
+        unknown = [d for d in dims if d not in DIMENSIONS]
+        if unknown:
+            raise InputError(f"cannot group by {', '.join(unknown)}; choose from {', '.join(DIMENSIONS)}")
+        if any(d in ACTOR_DIMENSIONS for d in dims):
+            t = self._sides(t, dims, columns)
+        keys: dict[str, ir.Value] = {}
+        for d in dims:
+            keys[d] = _time_key(t, d) if d in TIME_DIMENSIONS else t[d]
+        return t, keys
+
+    # -- counts ------------------------------------------------------------------------------
+
+    def count(self, filters: Filters | None = None, **kw: Any) -> Count:
+        """Events and fatalities matching the filters (e.g. NRF battles in 2022H1)."""
+        f = self._filters(filters, kw)
+        t = apply_filters(self.table, f, self.resolve_actor, self.resolve_place)
+        row = t.aggregate(events=t.count(), fatalities=t.fatalities.sum().fill_null(0)).to_pyarrow().to_pylist()[0]
+        return Count(int(row["events"]), int(row["fatalities"]), f, t)
+
+    def counts(self, by: str | Sequence[str] = (), filters: Filters | None = None, *,
+               top: int | None = None, **kw: Any) -> Figures:
+        """Events, fatalities and share by any of :data:`DIMENSIONS` (several at once allowed).
+
+        ``share`` is the group's events over all filtered events; grouped by actor an event has two
+        sides, so shares add up to more than 1. Time groups are listed in order, others by events.
+        """
+        dims = [by] if isinstance(by, str) else list(by)
+        f = self._filters(filters, kw)
+        base = apply_filters(self.table, f, self.resolve_actor, self.resolve_place)
+        t, keys = self._grouped(base, dims, ("event_date", "fatalities", "fatalities_low", "fatalities_high"))
+        metrics = {
+            "events": t.count(),
+            "fatalities": t.fatalities.sum().fill_null(0),
+            "fatalities_low": t.fatalities_low.sum(),
+            "fatalities_high": t.fatalities_high.sum(),
+        }
+        expr = t.group_by(**keys).aggregate(**metrics) if keys else t.aggregate(**metrics)
+        if dims and all(d in TIME_DIMENSIONS for d in dims[:1]):
+            expr = expr.order_by([expr[d] for d in dims])
+        elif dims:
+            expr = expr.order_by([expr.events.desc(), *[expr[d] for d in dims]])
+        if top:
+            expr = expr.limit(top)
+        table = expr.to_pyarrow()
+        total = (
+            int(base.count().to_pyarrow().as_py()) if any(d in ACTOR_DIMENSIONS for d in dims) or top
+            else int(pa.compute.sum(table["events"]).as_py() or 0)
+        )
+        shares = [e / total if total else None for e in table["events"].to_pylist()]
+        table = table.append_column("share", pa.array(shares, pa.float64()))
+
+        def drill(key: dict[str, Any]) -> ir.Table:
+            grouped, gkeys = self._grouped(base, dims)
+            preds = [gkeys[k] == v if v is not None else gkeys[k].isnull() for k, v in key.items()]
+            rows = grouped.filter(*preds) if preds else grouped
+            return rows.select(*base.columns).distinct() if any(d in ACTOR_DIMENSIONS for d in dims) else rows
+
+        return Figures(
+            title=f"Events by {', '.join(dims) or 'all'}", table=table, filters=f, keys=tuple(dims), drill=drill,
+            method="count of events (each event once per group) and sum of reported fatalities",
+            summary={"total_events": total},
+        )
+
+    # -- trends ------------------------------------------------------------------------------
+
+    def trend(self, period: str = "month", by: str | None = None, filters: Filters | None = None, *,
+              baseline_periods: int = 1, **kw: Any) -> Figures:
+        """Events per period (zero-filled), with the change against the trailing baseline.
+
+        The baseline is the mean daily rate of the ``baseline_periods`` periods before; ``pct_change``
+        compares daily rates (months differ in length; a period cut by the date range counts only its
+        days in range). ``band`` is ACLED's trend band of that change. ``p_value`` is the exact
+        conditional binomial test of the period's rate against the baseline's (two-sided), so a user
+        can tell a real change from noise in small counts.
+        """
+        if period not in TIME_DIMENSIONS:
+            raise InputError(f"period must be one of {', '.join(TIME_DIMENSIONS)}")
+        f = self._filters(filters, kw)
+        dims = [period] + ([by] if by else [])
+        counted = self.counts(dims, f)
+        rows = counted.rows()
+        if not rows:
+            return Figures(f"Trend by {period}", "no events", counted.table, f, counted.keys, counted.drill)
+        first = f.date_from or min(r[period] for r in rows)
+        last = f.date_to or max(r[period] for r in rows)
+        starts = []
+        cursor = _period_start(first, period)
+        while cursor <= last:
+            starts.append(cursor)
+            cursor = _next_period(cursor, period)
+
+        def exposure(start: date) -> int:
+            end = min(_next_period(start, period) - timedelta(days=1), last)
+            return (end - max(start, first)).days + 1
+
+        by_unit: dict[Any, dict[date, dict[str, Any]]] = defaultdict(dict)
+        for r in rows:
+            by_unit[r[by] if by else None][r[period]] = r
+        out: list[dict[str, Any]] = []
+        for unit, series in by_unit.items():
+            history: list[tuple[int, int]] = []
+            for start in starts:
+                r = series.get(start, {})
+                n, days = int(r.get("events", 0)), exposure(start)
+                base = history[-baseline_periods:]
+                base_n, base_days = sum(h[0] for h in base), sum(h[1] for h in base)
+                change = pct_change(n / days, base_n / base_days) if base_days else None
+                p = rate_p_value(base_n, base_days, n, days) if base_days else None
+                row: dict[str, Any] = {period: start}
+                if by:
+                    row[by] = unit
+                row.update(events=n, fatalities=int(r.get("fatalities", 0) or 0), days=days,
+                           events_per_30_days=n / days * 30,
+                           baseline_per_30_days=base_n / base_days * 30 if base_days else None,
+                           pct_change=None if change is None or math.isinf(change) else change,
+                           band=trend_band(change), p_value=p)
+                out.append(row)
+                history.append((n, days))
+        return Figures(
+            title=f"Trend by {period}" + (f" and {by}" if by else ""),
+            method=(f"events per {period}; change of the daily rate against the mean of the previous "
+                    f"{baseline_periods} {period}(s); ACLED trend bands; exact conditional binomial test"),
+            table=pa.Table.from_pylist(out), filters=f, keys=counted.keys, drill=counted.drill,
+        )
+
+    # -- surges ------------------------------------------------------------------------------
+
+    def surges(self, unit: str = "admin1", filters: Filters | None = None, *, at: date | None = None,
+               period: str | int = "week", baseline_periods: int = 4, min_ratio: float = 2.0,
+               min_baseline_mean: float = 0.0, alpha: float = 0.05, only_surges: bool = False,
+               **kw: Any) -> Figures:
+        """Units whose events in the last period exceed their own trailing baseline.
+
+        Windows end at ``at`` (default: the last event date that passes the filters): the current
+        window is the ``period`` days up to ``at`` (week 7, month 30, or a number of days); the baseline
+        is the ``baseline_periods`` windows before it. For each unit:
+
+        - ``ratio`` = current / baseline mean; ``rule_surge`` is ``ratio >= min_ratio`` for units whose
+          baseline mean is at least ``min_baseline_mean`` (ACLED's rule with 2.0 and 1.0).
+        - ``p_value``: exact one-sided conditional binomial test of current against baseline
+          (Poisson rates); ``p_negbin``: negative-binomial upper tail with the dispersion estimated
+          from the baseline windows (see :mod:`ruydad.analysis.statistics`). ``significant`` is
+          ``p_value < alpha``.
+        """
+        f = self._filters(filters, kw)
+        length = period if isinstance(period, int) else _PERIOD_DAYS.get(period)
+        if not length or length < 1:
+            raise InputError("period must be 'day', 'week', 'month' or a number of days")
+        base = apply_filters(self.table, f, self.resolve_actor, self.resolve_place)
+        if at is None:
+            latest = base.event_date.max().to_pyarrow().as_py()
+            if latest is None:
+                return Figures("Surges", "no events", pa.table({}), f, (unit,), lambda k: base)
+            at = latest
+        start = at - timedelta(days=length * (baseline_periods + 1) - 1)
+        window = apply_filters(self.table, f.but(date_from=max(start, f.date_from or start),
+                                                 date_to=min(at, f.date_to or at)),
+                               self.resolve_actor, self.resolve_place)
+        grouped, keys = self._grouped(window, [unit], columns=("event_date",))
+        idx = grouped.event_date.delta(ibis.literal(at), unit="day").negate() // length
+        counts = grouped.group_by(unit=keys[unit], window=idx).aggregate(events=grouped.count()).to_pyarrow()
+        per_unit: dict[Any, list[int]] = defaultdict(lambda: [0] * (baseline_periods + 1))
+        for r in counts.to_pylist():
+            per_unit[r["unit"]][int(r["window"])] += int(r["events"])
+        out = []
+        for name, series in per_unit.items():
+            current, baseline = series[0], series[1:]
+            mean = sum(baseline) / baseline_periods
+            ratio = current / mean if mean else (math.inf if current else None)
+            rule = mean >= min_baseline_mean and mean > 0 and current >= min_ratio * mean
+            p = surge_p_value(current, sum(baseline), baseline_periods)
+            p_nb, dispersion = negbin_p_value(current, baseline)
+            row = {unit: name, "current": current, "baseline_mean": mean, "baseline": baseline,
+                   "ratio": None if ratio is None or math.isinf(ratio) else ratio,
+                   "rule_surge": bool(rule), "p_value": p, "p_negbin": p_nb, "dispersion": dispersion,
+                   "significant": p < alpha}
+            if not only_surges or rule:
+                out.append(row)
+        out.sort(key=lambda r: (not r["rule_surge"], r["p_value"], -r["current"]))
+        current_from = at - timedelta(days=length - 1)
+
+        def drill(key: dict[str, Any]) -> ir.Table:
+            rows, gkeys = self._grouped(base.filter(base.event_date >= current_from, base.event_date <= at), [unit])
+            preds = [gkeys[unit] == v for v in key.values()]
+            rows = rows.filter(*preds) if preds else rows
+            return rows.select(*base.columns).distinct() if unit in ACTOR_DIMENSIONS else rows
+
+        table = pa.Table.from_pylist(out) if out else pa.table({unit: pa.array([], pa.string())})
+        return Figures(
+            title=f"Surges by {unit}, {current_from}..{at} against the {baseline_periods} previous windows",
+            method=(f"current {length}-day window vs mean of {baseline_periods} preceding windows; rule: ratio >= "
+                    f"{min_ratio} with baseline mean >= {min_baseline_mean}; exact one-sided conditional binomial "
+                    f"test (p_value) and negative-binomial tail (p_negbin); alpha {alpha}"),
+            table=table, filters=f, keys=(unit,), drill=drill,
+            summary={"at": at, "current_from": current_from, "baseline_from": start,
+                     "surges": sum(1 for r in out if r["rule_surge"]),
+                     "significant": sum(1 for r in out if r["significant"])},
+        )
+
+    def acled_surges(self, filters: Filters | None = None, *, at: date | None = None, **kw: Any) -> Figures:
+        """ACLED's surge definition: an admin1 unit whose violent events in the last week are at least
+        double its weekly average over the previous month (four weeks), among units averaging at
+        least one event a week. The p-values of :meth:`surges` come with it."""
+        f = self._filters(filters, kw).but(violent=True)
+        return self.surges("admin1", f, at=at, period="week", baseline_periods=4, min_ratio=2.0,
+                           min_baseline_mean=1.0)
+
+    # -- period comparison -------------------------------------------------------------------
+
+    def compare(self, period_a: Period | str, period_b: Period | str, filters: Filters | None = None, *,
+                confidence: float = 0.95, **kw: Any) -> PeriodComparison:
+        """Rates in two periods, normalised by their length: rate ratio B/A with an exact interval.
+
+        The test is the exact conditional binomial test of two Poisson rates (see
+        :func:`ruydad.analysis.statistics.rate_ratio`): "nearly quadruple" becomes a ratio and an
+        interval.
+        """
+        a = Period.parse(period_a) if isinstance(period_a, str) else period_a
+        b = Period.parse(period_b) if isinstance(period_b, str) else period_b
+        f = self._filters(filters, kw)
+        base = apply_filters(self.table, f.but(date_from=None, date_to=None), self.resolve_actor, self.resolve_place)
+        in_a = base.event_date.between(a.start, a.end)
+        in_b = base.event_date.between(b.start, b.end)
+        row = base.aggregate(
+            events_a=in_a.ifelse(1, 0).sum().fill_null(0), events_b=in_b.ifelse(1, 0).sum().fill_null(0),
+            fat_a=in_a.ifelse(base.fatalities, 0).sum().fill_null(0),
+            fat_b=in_b.ifelse(base.fatalities, 0).sum().fill_null(0),
+        ).to_pyarrow().to_pylist()[0]
+        result = rate_ratio(int(row["events_a"]), a.days, int(row["events_b"]), b.days, confidence)
+        return PeriodComparison(a, b, f, result, int(row["fat_a"]), int(row["fat_b"]),
+                                base.filter(in_a), base.filter(in_b))
+
+    # -- attribution and targets -------------------------------------------------------------
+
+    def attribution(self, filters: Filters | None = None, *, by_family: bool = False, of: str | None = None,
+                    confidence: float = 0.95, **kw: Any) -> Figures:
+        """Who the events are blamed on (actor1, the perpetrator), with unidentified perpetrators kept.
+
+        An event with no actor1, or one whose actor1 begins "Unidentified" (ACLED's convention), is
+        unidentified. ``share`` is over all events, ``share_of_identified`` over those with a named
+        perpetrator (the article's "59% blamed on the Taliban" may be either). Intervals are Wilson
+        score intervals at ``confidence``. ``by_family`` merges names of one family (the registry's
+        Taliban under its several dataset names). ``of`` names one actor whose share is put in the
+        summary, matched like the ``actor1`` filter (with the registry, by date: UCDP's "Government of
+        Afghanistan" is the Taliban only from 15 August 2021).
+        """
+        f = self._filters(filters, kw)
+        base = apply_filters(self.table, f, self.resolve_actor, self.resolve_place)
+        summary_of: dict[str, Any] = {}
+        if of:
+            named = apply_filters(base, Filters(actor1=of), self.resolve_actor).count().to_pyarrow().as_py()
+            summary_of = {"of": of, "of_events": int(named)}
+        counts = base.group_by(name=base.actor1).aggregate(
+            events=base.count(), fatalities=base.fatalities.sum().fill_null(0)).to_pyarrow().to_pylist()
+        groups: dict[str, dict[str, Any]] = {}
+        for r in counts:
+            name = r["name"]
+            unidentified = name is None or str(name).lower().startswith(UNIDENTIFIED.lower())
+            label = (UNIDENTIFIED if unidentified else
+                     (self.family_of(name) or name) if by_family else name)
+            g = groups.setdefault(label, {"perpetrator": label, "identified": not unidentified, "events": 0,
+                                          "fatalities": 0, "names": []})
+            g["events"] += int(r["events"])
+            g["fatalities"] += int(r["fatalities"])
+            g["names"].append(name)
+        total = sum(g["events"] for g in groups.values())
+        identified = sum(g["events"] for g in groups.values() if g["identified"])
+        rows = []
+        for g in sorted(groups.values(), key=lambda g: -g["events"]):
+            lo, hi = wilson_interval(g["events"], total, confidence)
+            rows.append({**g, "share": g["events"] / total if total else None, "ci_low": lo, "ci_high": hi,
+                         "share_of_identified": g["events"] / identified if g["identified"] and identified else None})
+        names_of = {g["perpetrator"]: g["names"] for g in groups.values()}
+
+        def drill(key: dict[str, Any]) -> ir.Table:
+            if not key:
+                return base
+            names = names_of.get(key["perpetrator"], [])
+            real = [n for n in names if n is not None]
+            pred = base.actor1.isin(real) if real else ibis.literal(False)
+            if None in names:
+                pred = pred | base.actor1.isnull()
+            return base.filter(pred)
+
+        return Figures(
+            title="Attribution (perpetrator = actor1)", table=_table(rows, "perpetrator"), filters=f,
+            keys=("perpetrator",), drill=drill,
+            method=f"share of events by actor1; unidentified = no actor1 or 'Unidentified...'; Wilson {confidence:.0%} "
+                   "interval",
+            summary={"total_events": total, "identified_events": identified,
+                     "unidentified_events": total - identified,
+                     "unidentified_share": (total - identified) / total if total else None,
+                     **_share_summary(summary_of, total, identified, confidence)},
+        )
+
+    def targets(self, filters: Filters | None = None, *, groups: Sequence[TargetGroup] = TARGET_GROUPS,
+                use_notes: bool = False, confidence: float = 0.95, **kw: Any) -> Figures:
+        """How many of the filtered events were aimed at each target group, with Wilson intervals.
+
+        Groups (:data:`ruydad.analysis.targets.TARGET_GROUPS`) are read from actor2, assoc_actor_2,
+        tags and the event type; an event can count in several groups, so shares do not add to 1.
+        """
+        f = self._filters(filters, kw)
+        base = apply_filters(self.table, f, self.resolve_actor, self.resolve_place)
+        metrics = {g.name: g.matches(base, use_notes).ifelse(1, 0).sum().fill_null(0) for g in groups}
+        metrics.update({f"{g.name}__fatalities": g.matches(base, use_notes).ifelse(base.fatalities, 0).sum()
+                        .fill_null(0) for g in groups})
+        row = base.aggregate(total=base.count(), **metrics).to_pyarrow().to_pylist()[0]
+        total = int(row["total"])
+        rows = []
+        for g in groups:
+            n = int(row[g.name])
+            lo, hi = wilson_interval(n, total, confidence)
+            rows.append({"target": g.name, "description": g.description, "events": n,
+                         "fatalities": int(row[f"{g.name}__fatalities"]),
+                         "share": n / total if total else None, "ci_low": lo, "ci_high": hi})
+        by_name = {g.name: g for g in groups}
+
+        def drill(key: dict[str, Any]) -> ir.Table:
+            if not key:
+                return base
+            return base.filter(by_name[key["target"]].matches(base, use_notes))
+
+        return Figures("Target profile", "events matching each target group's patterns; Wilson interval",
+                       _table(rows, "target"), f, ("target",), drill, {"total_events": total})
+
+    # -- actors ------------------------------------------------------------------------------
+
+    def emerging_actors(self, period: Period | str, filters: Filters | None = None, *,
+                        categories: Sequence[str] | None = NON_STATE_CATEGORIES, **kw: Any) -> Figures:
+        """Actors whose first recorded event in the store falls inside ``period``.
+
+        "First recorded" looks at all dates (other filters still apply, e.g. ``country`` or
+        ``violent``), so an actor seen before the period is not new. For each: first and last event,
+        events, battles and fatalities from its first event to the end of the period. ``categories``
+        keeps actors of those ACLED categories (default: non-state armed groups); None keeps all.
+        """
+        p = Period.parse(period) if isinstance(period, str) else period
+        f = self._filters(filters, kw)
+        base = apply_filters(self.table, f.but(date_from=None, date_to=None), self.resolve_actor, self.resolve_place)
+        sides = self._sides(base.filter(base.event_date <= p.end), ["actor"],
+                            ("event_date", "event_type", "fatalities"))
+        sides = sides.filter(sides.actor.notnull())
+        if categories:
+            sides = sides.filter(sides.actor_category.isin(list(categories)))
+        stats = sides.group_by("actor").aggregate(
+            category=sides.actor_category.mode(), first_event=sides.event_date.min(),
+            last_event=sides.event_date.max(), events=sides.count(),
+            battles=(sides.event_type == "Battles").ifelse(1, 0).sum(),
+            fatalities=sides.fatalities.sum().fill_null(0),
+        )
+        stats = stats.filter(stats.first_event >= p.start).order_by([stats.first_event, stats.actor])
+        table = stats.to_pyarrow()
+        names = table["actor"].to_pylist()
+
+        def drill(key: dict[str, Any]) -> ir.Table:
+            wanted = [key["actor"]] if key else names
+            return base.filter(base.event_date.between(p.start, p.end),
+                               base.actor1.isin(wanted) | base.actor2.isin(wanted))
+
+        return Figures(
+            f"Actors first recorded in {p}", "first recorded event (any date) inside the period", table, f,
+            ("actor",), drill,
+            {"emerging_actors": table.num_rows, "events": int(pa.compute.sum(table["events"]).as_py() or 0),
+             "battles": int(pa.compute.sum(table["battles"]).as_py() or 0)},
+        )
+
+    def acled_emerging_actors(self, filters: Filters | None = None, *, at: date | None = None,
+                              **kw: Any) -> Figures:
+        """ACLED's definition: a non-state group violent in the last month (30 days to ``at``) but not
+        in the year (365 days) before. Unlike :meth:`emerging_actors`, a group dormant for over a year
+        counts as emerging again."""
+        f = self._filters(filters, kw).but(violent=True, date_from=None, date_to=None)
+        base = apply_filters(self.table, f, self.resolve_actor, self.resolve_place)
+        if at is None:
+            at = base.event_date.max().to_pyarrow().as_py()
+            if at is None:
+                return Figures("Emerging actors (ACLED)", "no events", pa.table({}), f, ("actor",), lambda k: base)
+        month_from = at - timedelta(days=29)
+        year_from = month_from - timedelta(days=365)
+        sides = self._sides(base.filter(base.event_date.between(year_from, at)), ["actor"],
+                            ("event_date", "fatalities"))
+        sides = sides.filter(sides.actor.notnull(), sides.actor_category.isin(list(NON_STATE_CATEGORIES)))
+        recent = sides.event_date >= month_from
+        stats = sides.group_by("actor").aggregate(
+            category=sides.actor_category.mode(), events_last_month=recent.ifelse(1, 0).sum(),
+            events_year_before=(~recent).ifelse(1, 0).sum(), first_event=sides.event_date.min(),
+            fatalities=recent.ifelse(sides.fatalities, 0).sum().fill_null(0),
+        )
+        stats = stats.filter(stats.events_last_month > 0, stats.events_year_before == 0).order_by("actor")
+        table = stats.to_pyarrow()
+        names = table["actor"].to_pylist()
+
+        def drill(key: dict[str, Any]) -> ir.Table:
+            wanted = [key["actor"]] if key else names
+            return base.filter(base.event_date.between(month_from, at),
+                               base.actor1.isin(wanted) | base.actor2.isin(wanted))
+
+        return Figures(f"Emerging non-state groups (ACLED definition) at {at}",
+                       "violent in the last 30 days, not in the 365 days before", table, f, ("actor",), drill,
+                       {"at": at, "emerging_actors": table.num_rows})
+
+    def infighting_pairs(self, filters: Filters | None = None, **kw: Any) -> list[tuple[str, str, str]]:
+        """(actor1, actor2, family) for every pair of distinct names in one family among the events."""
+        base = self.select(filters, **kw)
+        pairs = base.filter(base.actor1.notnull(), base.actor2.notnull()).select("actor1", "actor2").distinct()
+        out = []
+        for r in pairs.to_pyarrow().to_pylist():
+            fam1, fam2 = self.family_of(r["actor1"]), self.family_of(r["actor2"])
+            if fam1 is not None and fam1 == fam2:
+                out.append((r["actor1"], r["actor2"], fam1))
+        return out
+
+    def infighting_filter(self, filters: Filters | None = None, *,
+                          pairs: Sequence[tuple[str, str, str]] | None = None, **kw: Any) -> Filters:
+        """The filters narrowed to infighting (both sides of one family), for counts, trends, compare."""
+        f = self._filters(filters, kw)
+        if pairs is None:
+            pairs = self.infighting_pairs(f.but(date_from=None, date_to=None))
+        keys = [f"{a}\x1f{b}" for a, b, _ in pairs]
+
+        def predicate(t: ir.Table) -> ir.BooleanValue:
+            return (t.actor1 + "\x1f" + t.actor2).isin(keys).fill_null(False) if keys else ibis.literal(False)
+
+        return f.but(extra=(*f.extra, predicate))
+
+    def infighting(self, filters: Filters | None = None, **kw: Any) -> Figures:
+        """Events whose two sides belong to one actor family (see :mod:`ruydad.analysis.families`)."""
+        f = self._filters(filters, kw)
+        pairs = self.infighting_pairs(f)
+        family_of_pair = {(a, b): fam for a, b, fam in pairs}
+        narrowed = self.infighting_filter(f, pairs=pairs)
+        counted = self.counts(["actor1", "actor2"], narrowed)
+        fams: dict[str, dict[str, Any]] = {}
+        for r in counted.rows():
+            fam = family_of_pair[(r["actor1"], r["actor2"])]
+            g = fams.setdefault(fam, {"family": fam, "events": 0, "fatalities": 0, "pairs": []})
+            g["events"] += r["events"]
+            g["fatalities"] += r["fatalities"]
+            g["pairs"].append(f"{r['actor1']} vs {r['actor2']}")
+        rows = sorted(fams.values(), key=lambda g: -g["events"])
+        base = self.select(narrowed)
+
+        def drill(key: dict[str, Any]) -> ir.Table:
+            if not key:
+                return base
+            keys = [f"{a}\x1f{b}" for a, b, fam in pairs if fam == key["family"]]
+            return base.filter((base.actor1 + "\x1f" + base.actor2).isin(keys))
+
+        return Figures("Infighting (both sides of one actor family)",
+                       "actor1 and actor2 map to the same family", _table(rows, "family"), f, ("family",), drill,
+                       {"total_events": sum(g["events"] for g in rows)})
+
+    # -- cross-border ------------------------------------------------------------------------
+
+    def _foreign(self, t: ir.Table) -> ir.Table:
+        return with_foreign_state(t)
+
+    def cross_border(self, filters: Filters | None = None, **kw: Any) -> Figures:
+        """Incidents involving a foreign state's forces in the country: clashes with them, their
+        attacks on civilians, and their strikes (air/drone, shelling) into the country, by foreign
+        state and sub-event type."""
+        f = self._filters(filters, kw)
+        base = apply_filters(self.table, f, self.resolve_actor, self.resolve_place)
+        marked = self._foreign(base.filter(may_be_foreign(base)))
+        marked = marked.filter(marked.foreign_state.notnull())
+        expr = marked.group_by("foreign_state", "event_type", "sub_event_type").aggregate(
+            events=marked.count(), fatalities=marked.fatalities.sum().fill_null(0))
+        table = expr.order_by([expr.events.desc(), expr.foreign_state]).to_pyarrow()
+        rows = table.to_pylist()
+        strikes = sum(r["events"] for r in rows if r["sub_event_type"] in STRIKE_SUB_EVENT_TYPES)
+
+        def drill(key: dict[str, Any]) -> ir.Table:
+            preds = [marked[k] == v for k, v in key.items()]
+            return (marked.filter(*preds) if preds else marked).drop("foreign_state")
+
+        return Figures("Cross-border incidents (foreign state forces)",
+                       "a side is another state's forces (by name) or External/Other forces", table, f,
+                       ("foreign_state", "event_type", "sub_event_type"), drill,
+                       {"total_events": sum(r["events"] for r in rows), "strikes": strikes,
+                        "foreign_states": sorted({r["foreign_state"] for r in rows})})
+
+    # -- helpers for claims and briefs -------------------------------------------------------
+
+    def places(self, filters: Filters | None = None, level: str = "admin1", **kw: Any) -> Figures:
+        """Where the filtered events happened: counts by admin1 (or admin2), with codes when known."""
+        return self.counts([level], filters, **kw)
+
+    def coverage(self, filters: Filters | None = None, **kw: Any) -> dict[str, Any]:
+        """What the store holds for the filters, whatever the actor: datasets, dates and events.
+
+        Used to tell "no events" (the data say nothing happened) from "no data" (nothing recorded)."""
+        f = self._filters(filters, kw)
+        base = apply_filters(self.table, Filters(country=f.country, dataset=f.dataset, date_from=f.date_from,
+                                                 date_to=f.date_to), self.resolve_actor, self.resolve_place)
+        by = base.group_by("dataset").aggregate(events=base.count(), first=base.event_date.min(),
+                                                last=base.event_date.max()).to_pyarrow().to_pylist()
+        return {"events": sum(r["events"] for r in by), "datasets": {r["dataset"]: r["events"] for r in by},
+                "first": min((r["first"] for r in by), default=None),
+                "last": max((r["last"] for r in by), default=None)}
+
+    def violent(self) -> tuple[str, ...]:
+        return VIOLENT_EVENT_TYPES
+
+
+def may_be_foreign(t: ir.Table) -> ir.BooleanValue:
+    """A cheap test that lets through every event :func:`foreign_state` could mark, so the regular
+    expressions run on few rows."""
+    return ibis.or_(*[
+        pred.fill_null(False)
+        for col, cat in ((t.actor1, t.inter1), (t.actor2, t.inter2))
+        for pred in (col.ilike("%forces of %"), col.ilike("government of %"), cat == "External/Other forces")
+    ])
+
+
+def foreign_state(t: ir.Table) -> ir.StringValue:
+    """The foreign state in an event: a side named as another state's forces or government (not the
+    country the event happened in), else a side of category External/Other forces; NULL if none."""
+    def side(col: ir.StringValue, cat: ir.StringValue) -> ir.StringValue:
+        name = col.re_extract(STATE_FORCES_RX, 1).nullif("")
+        foreign = name.notnull() & (name.lower() != t.country.lower()).fill_null(True)
+        external = (cat == "External/Other forces").fill_null(False)
+        return ibis.cases((foreign, name), (external, col), else_=ibis.null("string"))
+
+    return side(t.actor1, t.inter1).coalesce(side(t.actor2, t.inter2))
+
+
+def with_foreign_state(t: ir.Table) -> ir.Table:
+    """``t`` with ``foreign_state`` (see :func:`foreign_state`), each regular expression evaluated once
+    per row: the state names are extracted in one projection and compared in the next."""
+    named = t.mutate(_state1=t.actor1.re_extract(STATE_FORCES_RX, 1).nullif(""),
+                     _state2=t.actor2.re_extract(STATE_FORCES_RX, 1).nullif(""))
+
+    def side(state: ir.StringValue, col: ir.StringValue, cat: ir.StringValue) -> ir.StringValue:
+        foreign = state.notnull() & (state.lower() != named.country.lower()).fill_null(True)
+        external = (cat == "External/Other forces").fill_null(False)
+        return ibis.cases((foreign, state), (external, col), else_=ibis.null("string"))
+
+    marked = named.mutate(foreign_state=side(named._state1, named.actor1, named.inter1).coalesce(
+        side(named._state2, named.actor2, named.inter2)))
+    return marked.drop("_state1", "_state2")
+
+
+def _share_summary(of: dict[str, Any], total: int, identified: int, confidence: float) -> dict[str, Any]:
+    if not of:
+        return {}
+    n = of["of_events"]
+    lo, hi = wilson_interval(n, total, confidence)
+    return {**of, "of_share": n / total if total else None, "of_ci_low": lo, "of_ci_high": hi,
+            "of_share_of_identified": n / identified if identified else None}
+
+
+def _table(rows: list[dict[str, Any]], key: str) -> pa.Table:
+    return pa.Table.from_pylist(rows) if rows else pa.table({key: pa.array([], pa.string())})
+
+
+def analysis_for(store: Any, **kwargs: Any) -> Analysis:
+    return Analysis.from_store(store, **kwargs)
+
+
+__all__ = ["DIMENSIONS", "Analysis", "PeriodComparison", "analysis_for"]

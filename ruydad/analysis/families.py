@@ -1,0 +1,117 @@
+"""Actor families: which dataset names belong to one organisation, for infighting and grouping.
+
+The actor registry (:mod:`ruydad.actors`) knows the families of a theatre's actors (it maps UCDP's
+"Government of Afghanistan" after August 2021 and ACLED's "Military Forces of Afghanistan (2021-)"
+to the Taliban). When it is not installed or does not know a name, :func:`name_family` falls back
+on the name itself: factions written "X - Y faction" or "X: long name" belong to X, qualifiers in
+parentheses are dropped unless they are dates (a regime's years separate two different forces),
+and a state's military, police and government are one family ("forces of <country> (<years>)").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from ruydad.analysis.filters import ActorResolver, DatedName
+from ruydad.errors import RuydadError
+from ruydad.theatres import DEFAULT_THEATRE
+
+FamilyOf = Callable[[str], str | None]
+
+_STATE = re.compile(r"^(?:(?:military|police|security|armed) forces|government) of (?:the )?(.+)$", re.I)
+
+
+def base_name(name: str) -> str:
+    """The organisation's name without faction or qualifier: "Taleban - Sarhadi faction" -> "Taleban"."""
+    text = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    return re.split(r"\s+-\s+|:\s*", text, maxsplit=1)[0].strip()
+
+
+def name_family(name: str) -> str:
+    """The family a dataset actor name belongs to, judged from the name alone."""
+    years = " ".join(re.findall(r"\([^)]*\d[^)]*\)", name))
+    text = base_name(name)
+    if m := _STATE.match(text):
+        text = f"forces of {m[1]}"
+    return f"{text} {years}".strip().lower()
+
+
+def _registry(theatre: str) -> Any:
+    """The theatre's actor registry, or None when it is not installed or cannot be read."""
+    try:
+        from ruydad.actors import load_registry
+    except ImportError:
+        try:
+            from ruydad.actors.registry import load_registry
+        except ImportError:
+            return None
+    try:
+        return load_registry(theatre)
+    except RuydadError:
+        return None
+
+
+def registry_family(theatre: str = DEFAULT_THEATRE) -> FamilyOf | None:
+    """Family by dataset name from the registry: the id of the name's root organisation.
+
+    A name the registry gives to actors of different families at different dates (UCDP's
+    "Government of Afghanistan") is left to :func:`name_family`: a name alone cannot say which.
+    """
+    registry = _registry(theatre)
+    if registry is None:
+        return None
+    roots: dict[str, set[str]] = {}
+    for actor in registry:
+        root = registry.root_of(actor.id).id
+        for name in actor.names:
+            roots.setdefault(name.casefold(), set()).add(root)
+    table = {name: next(iter(found)) for name, found in roots.items() if len(found) == 1}
+
+    def family(name: str) -> str | None:
+        return table.get(name.casefold())
+
+    return family
+
+
+def registry_resolver(theatre: str = DEFAULT_THEATRE) -> ActorResolver | None:
+    """Actor name -> the dataset names of that actor and the actors under it, with their dates.
+
+    "Taliban" then matches ACLED's "Taliban", UCDP's "Taleban", and the Taliban government's forces
+    under the names the datasets use for them since August 2021, each only for the dates the
+    registry gives that name to them.
+    """
+    registry = _registry(theatre)
+    if registry is None:
+        return None
+    by_name: dict[str, str] = {}
+    for actor in registry:
+        for name in (actor.id, *actor.names, *getattr(actor, "acronyms", ())):
+            by_name.setdefault(name.casefold(), actor.id)
+
+    def resolve(name: str) -> list[DatedName] | None:
+        actor_id = by_name.get(name.strip().casefold())
+        if actor_id is None:
+            return None
+        ids, todo = [actor_id], [actor_id]
+        while todo:
+            for child in registry.children(todo.pop()):
+                ids.append(child.id)
+                todo.append(child.id)
+        names = [(d.name, d.valid_from, d.valid_to) for i in ids for d in registry.dataset_names(i)]
+        return names or None
+
+    return resolve
+
+
+def default_family_of(theatre: str = DEFAULT_THEATRE) -> FamilyOf:
+    """The registry's answer when it has one, else the name's."""
+    registry = registry_family(theatre)
+    if registry is None:
+        return name_family
+
+    def family(name: str) -> str | None:
+        return registry(name) or registry(base_name(name)) or name_family(name)
+
+    return family

@@ -1,0 +1,136 @@
+-- 0001 (PostgreSQL): events, their revisions, ingest batches and the quarantine.
+-- Same tables and column order as the DuckDB 0001; TINYINT becomes SMALLINT. Events get a unique key on
+-- (dataset, dataset_event_id) so that an ingest upserts with INSERT ... ON CONFLICT and two writers
+-- cannot store the same event twice; revisions and the quarantine get the indexes their lookups use.
+CREATE SEQUENCE IF NOT EXISTS batch_id_seq START 1;
+
+CREATE TABLE ingest_batches (
+    batch_id BIGINT PRIMARY KEY,
+    dataset VARCHAR NOT NULL,
+    reader VARCHAR NOT NULL,
+    source VARCHAR NOT NULL,
+    started_at TIMESTAMP NOT NULL,
+    finished_at TIMESTAMP,
+    status VARCHAR NOT NULL,
+    rows_read BIGINT,
+    rows_stored BIGINT,
+    rows_updated BIGINT,
+    rows_unchanged BIGINT,
+    rows_rejected BIGINT,
+    rows_deleted BIGINT,
+    message VARCHAR
+);
+
+CREATE TABLE events (
+    event_id_cnty VARCHAR,
+    event_date DATE,
+    year INTEGER,
+    time_precision SMALLINT,
+    disorder_type VARCHAR,
+    event_type VARCHAR,
+    sub_event_type VARCHAR,
+    actor1 VARCHAR,
+    assoc_actor_1 VARCHAR,
+    inter1 VARCHAR,
+    actor2 VARCHAR,
+    assoc_actor_2 VARCHAR,
+    inter2 VARCHAR,
+    interaction VARCHAR,
+    civilian_targeting VARCHAR,
+    iso SMALLINT,
+    region VARCHAR,
+    country VARCHAR,
+    admin1 VARCHAR,
+    admin2 VARCHAR,
+    admin3 VARCHAR,
+    location VARCHAR,
+    latitude DOUBLE PRECISION,
+    longitude DOUBLE PRECISION,
+    geo_precision SMALLINT,
+    source VARCHAR,
+    source_scale VARCHAR,
+    notes VARCHAR,
+    fatalities INTEGER,
+    tags VARCHAR,
+    timestamp BIGINT,
+    dataset VARCHAR,
+    dataset_event_id VARCHAR,
+    event_date_end DATE,
+    country_code VARCHAR,
+    admin1_code VARCHAR,
+    admin1_pcode VARCHAR,
+    admin2_pcode VARCHAR,
+    fatalities_low INTEGER,
+    fatalities_high INTEGER,
+    batch_id BIGINT,
+    revision INTEGER,
+    content_hash VARCHAR,
+    ingested_at TIMESTAMP
+);
+
+CREATE TABLE event_revisions (
+    event_id_cnty VARCHAR,
+    event_date DATE,
+    year INTEGER,
+    time_precision SMALLINT,
+    disorder_type VARCHAR,
+    event_type VARCHAR,
+    sub_event_type VARCHAR,
+    actor1 VARCHAR,
+    assoc_actor_1 VARCHAR,
+    inter1 VARCHAR,
+    actor2 VARCHAR,
+    assoc_actor_2 VARCHAR,
+    inter2 VARCHAR,
+    interaction VARCHAR,
+    civilian_targeting VARCHAR,
+    iso SMALLINT,
+    region VARCHAR,
+    country VARCHAR,
+    admin1 VARCHAR,
+    admin2 VARCHAR,
+    admin3 VARCHAR,
+    location VARCHAR,
+    latitude DOUBLE PRECISION,
+    longitude DOUBLE PRECISION,
+    geo_precision SMALLINT,
+    source VARCHAR,
+    source_scale VARCHAR,
+    notes VARCHAR,
+    fatalities INTEGER,
+    tags VARCHAR,
+    timestamp BIGINT,
+    dataset VARCHAR,
+    dataset_event_id VARCHAR,
+    event_date_end DATE,
+    country_code VARCHAR,
+    admin1_code VARCHAR,
+    admin1_pcode VARCHAR,
+    admin2_pcode VARCHAR,
+    fatalities_low INTEGER,
+    fatalities_high INTEGER,
+    batch_id BIGINT,
+    revision INTEGER,
+    content_hash VARCHAR,
+    ingested_at TIMESTAMP,
+    superseded_at TIMESTAMP NOT NULL,
+    superseded_by_batch BIGINT,
+    change VARCHAR NOT NULL
+);
+
+CREATE TABLE quarantine (
+    batch_id BIGINT NOT NULL,
+    dataset VARCHAR NOT NULL,
+    source VARCHAR NOT NULL,
+    row_number BIGINT,
+    line BIGINT,
+    dataset_event_id VARCHAR,
+    field VARCHAR,
+    reason VARCHAR NOT NULL,
+    raw VARCHAR
+);
+
+CREATE UNIQUE INDEX events_dataset_event_key ON events (dataset, dataset_event_id);
+CREATE INDEX events_event_date ON events (event_date);
+CREATE INDEX event_revisions_event ON event_revisions (dataset, dataset_event_id);
+CREATE INDEX quarantine_batch ON quarantine (batch_id);

@@ -1,0 +1,336 @@
+"""The event store on a PostgreSQL server: the team-server face of :class:`ruydad.store.Store`.
+
+Chosen by a database URL (``postgresql://user@host:5432/ruydad``) wherever a store path is accepted
+(``Store.open``, ``open_store``, ``RUYDAD_DB``). The tables, their columns and their order are the
+DuckDB store's (migrations in ``migrations/postgres``, applied by the same versioned mechanism),
+so every reader of the store sees the same thing on either backend.
+
+Why an adapter (:class:`PgConnection`) rather than psycopg directly: the rest of Ruydad talks to
+``store.con`` with DuckDB's calling conventions (``execute(sql, [params])`` with ``?``
+placeholders, then ``fetchone()``, ``fetchall()`` or ``arrow().read_all()``). The adapter offers
+exactly that subset over psycopg 3, so the store's read methods and the portable SQL of other
+modules (claims, tokens, article events) run unchanged. DuckDB's ``INSERT OR REPLACE`` and
+``INSERT OR IGNORE`` (SQLite's spelling, used by the claims store) are rewritten to ``ON CONFLICT``
+on the table's primary key; other DuckDB-only SQL (``DESCRIBE``, registering Arrow tables,
+``INSERT ... BY NAME``) still needs a PostgreSQL branch where it is used.
+
+Concurrency: each ``PostgresStore`` holds one connection, so give each thread or process its own
+store. Ingests serialise per dataset on a transaction-scoped advisory lock (see
+:func:`dataset_lock`), so two writers of the same dataset never classify against a stale table,
+while writers of different datasets (an ACLED ingest next to article inserts) run side by side;
+the unique key on ``(dataset, dataset_event_id)`` is the last line of defence.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from ruydad.errors import StoreError
+from ruydad.model import EVENT_COLUMNS
+from ruydad.store.embedded import Store
+from ruydad.store.migrate import migrate
+
+URL_SCHEMES = ("postgresql://", "postgres://")
+_BROKEN_SCHEME = re.compile(r"^(postgres(?:ql)?):/(?!/)")
+_INSERT_OR = re.compile(r"^\s*INSERT\s+OR\s+(REPLACE|IGNORE)\s+INTO\s+(\w+)\s*\(([^)]*)\)", re.IGNORECASE)
+
+ARROW_BY_SQL_TYPE: dict[str, pa.DataType] = {
+    "VARCHAR": pa.string(), "DATE": pa.date32(), "INTEGER": pa.int32(), "TINYINT": pa.int8(),
+    "SMALLINT": pa.int16(), "DOUBLE": pa.float64(), "BIGINT": pa.int64(), "TIMESTAMP": pa.timestamp("us"),
+}
+"""The Arrow type DuckDB gives each model SQL type; the PostgreSQL store returns the same."""
+
+_ARROW_BY_OID: dict[int, pa.DataType] = {
+    16: pa.bool_(), 20: pa.int64(), 21: pa.int16(), 23: pa.int32(), 26: pa.int64(), 700: pa.float32(),
+    701: pa.float64(), 1700: pa.float64(), 1082: pa.date32(), 1114: pa.timestamp("us"),
+    1184: pa.timestamp("us", tz="UTC"), 25: pa.string(), 1043: pa.string(), 1042: pa.string(), 19: pa.string(),
+}
+
+
+def is_database_url(location: object) -> bool:
+    """True for a PostgreSQL URL, also after ``pathlib.Path`` has folded its ``//`` into ``/``."""
+    text = str(location)
+    return text.startswith(URL_SCHEMES) or bool(_BROKEN_SCHEME.match(text))
+
+
+def normalise_url(location: str | Path) -> str:
+    """The URL as psycopg wants it: ``Path("postgresql://h/db")`` prints as ``postgresql:/h/db``."""
+    return _BROKEN_SCHEME.sub(r"\1://", str(location), count=1)
+
+
+def redact_url(url: str) -> str:
+    """The URL without its password, for messages and ``summary().path``."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
+
+
+def as_model_types(table: pa.Table) -> pa.Table:
+    """Event columns with the Arrow types DuckDB gives them (``time_precision`` is int8, not
+    PostgreSQL's int2), so both backends return identical tables; other columns are kept."""
+    types = {c.name: ARROW_BY_SQL_TYPE[c.sql_type] for c in EVENT_COLUMNS}
+    schema = pa.schema([pa.field(f.name, types.get(f.name, f.type)) for f in table.schema])
+    return table.cast(schema)
+
+
+def to_pg_sql(sql: str) -> str:
+    """DuckDB-style ``?`` placeholders to psycopg's ``%s`` (and a literal ``%`` to ``%%``).
+
+    ``?`` inside quoted strings, quoted identifiers and comments is left alone, so
+    ``'?' || inter1`` keeps meaning a question mark.
+    """
+    out: list[str] = []
+    i, n = 0, len(sql)
+    while i < n:
+        ch = sql[i]
+        if ch in ("'", '"'):
+            end = i + 1
+            while end < n:
+                if sql[end] == ch:
+                    if end + 1 < n and sql[end + 1] == ch:
+                        end += 2
+                        continue
+                    break
+                end += 1
+            out.append(sql[i:end + 1].replace("%", "%%"))
+            i = end + 1
+        elif ch == "-" and sql.startswith("--", i):
+            end = sql.find("\n", i)
+            end = n if end < 0 else end
+            out.append(sql[i:end].replace("%", "%%"))
+            i = end
+        elif ch == "?":
+            out.append("%s")
+            i += 1
+        elif ch == "%":
+            out.append("%%")
+            i += 1
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)
+
+
+class PgResult:
+    """A fetched result with DuckDB's reading methods: ``fetchone``, ``fetchall``, ``arrow``, ``df``."""
+
+    def __init__(self, columns: list[str], oids: list[int], rows: list[tuple[Any, ...]]) -> None:
+        self.columns, self.oids, self.rows = columns, oids, rows
+        self._next = 0
+        self.description = [(c,) for c in columns]
+
+    def fetchone(self) -> tuple[Any, ...] | None:
+        if self._next >= len(self.rows):
+            return None
+        self._next += 1
+        return self.rows[self._next - 1]
+
+    def fetchall(self) -> list[tuple[Any, ...]]:
+        rest, self._next = self.rows[self._next:], len(self.rows)
+        return rest
+
+    def to_arrow_table(self, schema: pa.Schema | None = None) -> pa.Table:
+        arrays = []
+        fields = []
+        for j, (name, oid) in enumerate(zip(self.columns, self.oids, strict=True)):
+            values = [row[j] for row in self.rows]
+            wanted = schema.field(name).type if schema is not None and name in schema.names else None
+            arrow_type = wanted or _ARROW_BY_OID.get(oid) or _infer_type(values)
+            arrays.append(pa.array([_plain(v) for v in values], type=arrow_type))
+            fields.append(pa.field(name, arrow_type))
+        return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+
+    def arrow(self) -> pa.RecordBatchReader:
+        """A reader, as DuckDB 1.4+ returns, so ``.arrow().read_all()`` works on both backends."""
+        table = self.to_arrow_table()
+        return pa.RecordBatchReader.from_batches(table.schema, table.to_batches())
+
+    def df(self) -> Any:
+        return self.to_arrow_table().to_pandas()
+
+
+def _plain(value: Any) -> Any:
+    """Values Arrow converts: numerics of ``numeric`` columns as floats, other types as they are."""
+    from decimal import Decimal
+
+    return float(value) if isinstance(value, Decimal) else value
+
+
+def _infer_type(values: list[Any]) -> pa.DataType:
+    sample = next((v for v in values if v is not None), None)
+    if isinstance(sample, datetime):
+        return pa.timestamp("us")
+    if isinstance(sample, date):
+        return pa.date32()
+    return pa.array([sample]).type if sample is not None else pa.string()
+
+
+class PgConnection:
+    """A psycopg 3 connection with the part of DuckDB's connection interface Ruydad uses.
+
+    Runs in autocommit mode: a statement outside :meth:`PostgresStore.transaction` is its own
+    transaction, as in DuckDB; ``BEGIN``/``COMMIT`` sent as SQL (the migrations) work as well.
+    """
+
+    def __init__(self, conn: Any) -> None:
+        self.raw = conn
+        self._keys: dict[str, list[str]] = {}
+
+    def execute(self, sql: str, params: Sequence[Any] | None = None) -> PgResult:
+        sql = self._insert_or(sql)
+        with self.raw.cursor() as cur:
+            if params is None:
+                cur.execute(sql)  # without parameters psycopg sends the text as it is
+            else:
+                cur.execute(to_pg_sql(sql), list(params))
+            return _result(cur)
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> PgResult:
+        with self.raw.cursor() as cur:
+            cur.executemany(to_pg_sql(self._insert_or(sql)), [list(r) for r in rows])
+        return PgResult([], [], [])
+
+    def _insert_or(self, sql: str) -> str:
+        """``INSERT OR REPLACE INTO t (cols) ...`` -> ``INSERT INTO t (cols) ... ON CONFLICT (key) DO UPDATE``."""
+        match = _INSERT_OR.match(sql)
+        if not match:
+            return sql
+        action, table, columns = match.group(1).upper(), match.group(2), match.group(3)
+        rest = sql[match.end():].rstrip().rstrip(";")
+        head = f"INSERT INTO {table} ({columns}){rest}"
+        if action == "IGNORE":
+            return head + " ON CONFLICT DO NOTHING"
+        keys = self._primary_key(table)
+        updates = [c.strip() for c in columns.split(",") if c.strip() and c.strip() not in keys]
+        if not keys:
+            raise StoreError(f"INSERT OR REPLACE into {table}, which has no primary key on PostgreSQL")
+        action_sql = (f"DO UPDATE SET {', '.join(f'{c} = EXCLUDED.{c}' for c in updates)}" if updates
+                      else "DO NOTHING")
+        return f"{head} ON CONFLICT ({', '.join(keys)}) {action_sql}"
+
+    def _primary_key(self, table: str) -> list[str]:
+        if table not in self._keys:
+            with self.raw.cursor() as cur:
+                cur.execute(
+                    "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid "
+                    "AND a.attnum = ANY(i.indkey) WHERE i.indrelid = %s::regclass AND i.indisprimary "
+                    "ORDER BY array_position(i.indkey, a.attnum)", [table])
+                self._keys[table] = [str(r[0]) for r in cur.fetchall()]
+        return self._keys[table]
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+def _result(cur: Any) -> PgResult:
+    if cur.description is None:
+        return PgResult([], [], [])
+    columns = [d.name for d in cur.description]
+    oids = [d.type_code for d in cur.description]
+    return PgResult(columns, oids, cur.fetchall())
+
+
+def dataset_lock(con: PgConnection, dataset: str) -> None:
+    """Hold, until the current transaction ends, the lock that serialises writers of ``dataset``.
+
+    A transaction-scoped advisory lock keyed by the dataset name: the second ingest of the same
+    dataset waits for the first to commit and then classifies against what it stored, instead of
+    both seeing an event as new and one failing on the unique key.
+    """
+    key = zlib.crc32(f"ruydad:dataset:{dataset}".encode())
+    con.execute("SELECT pg_advisory_xact_lock(?, ?)", [0x52554459, key - (1 << 31)])
+
+
+class PostgresStore(Store):
+    """The event store on PostgreSQL; same methods as the DuckDB store. Open with :meth:`open`."""
+
+    backend = "postgres"
+
+    def __init__(self, con: PgConnection, url: str) -> None:
+        self.con = con  # type: ignore[assignment]  # duck-typed: the DuckDB subset Ruydad uses
+        self.pg = con
+        self.url = url
+        self.path = redact_url(url)
+        self._ibis: Any = None
+
+    @classmethod
+    def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> PostgresStore:
+        if path is None:
+            raise StoreError("give the PostgreSQL store a URL: postgresql://user@host:port/database")
+        url = normalise_url(path)
+        try:
+            import psycopg
+        except ImportError as exc:  # pragma: no cover - depends on the installation
+            raise StoreError("a PostgreSQL store needs psycopg 3: pip install 'psycopg[binary]'") from exc
+        try:
+            raw = psycopg.connect(url, autocommit=True, application_name="ruydad")
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot connect to the store {redact_url(url)}: {str(exc).strip()}") from exc
+        raw.execute("SET TIME ZONE 'UTC'")
+        con = PgConnection(raw)
+        store = cls(con, url)
+        if read_only:
+            raw.execute("SET default_transaction_read_only = on")
+        else:
+            _migrate_locked(con)
+        return store
+
+    def close(self) -> None:
+        if self._ibis is not None:
+            try:
+                self._ibis.disconnect()
+            except Exception:
+                pass
+            self._ibis = None
+        self.pg.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:
+        """One all-or-nothing unit of work; nested calls become savepoints of the outer one."""
+        with self.pg.raw.transaction():
+            yield self.con
+
+    def events(self, *args: Any, **kwargs: Any) -> pa.Table:
+        return as_model_types(super().events(*args, **kwargs))
+
+    def event_history(self, dataset: str, dataset_event_id: str) -> pa.Table:
+        return as_model_types(super().event_history(dataset, dataset_event_id))
+
+    def reader(self) -> PostgresStore:
+        """A read-only store on a new connection, for one more reading thread (psycopg connections
+        are not shared between threads' transactions)."""
+        return PostgresStore.open(self.url, read_only=True)
+
+    def table_columns(self, table: str) -> list[str]:
+        rows = self.con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND table_name = ? ORDER BY ordinal_position", [table]).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def ibis_backend(self) -> Any:
+        """An Ibis PostgreSQL backend on a second connection, so analysis reads never run inside
+        (or block) a write transaction of this store."""
+        if self._ibis is None:
+            import ibis
+            import psycopg
+
+            raw = psycopg.connect(self.url, autocommit=True, application_name="ruydad-analysis")
+            raw.execute("SET TIME ZONE 'UTC'")
+            self._ibis = ibis.postgres.from_connection(raw)
+        return self._ibis
+
+
+def _migrate_locked(con: PgConnection) -> None:
+    """Migrate under a session advisory lock, so two processes opening a new server at once do not
+    both create the tables."""
+    con.execute("SELECT pg_advisory_lock(?)", [0x52554459])
+    try:
+        migrate(con, "postgres")
+    finally:
+        con.execute("SELECT pg_advisory_unlock(?)", [0x52554459])
