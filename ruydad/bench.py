@@ -19,8 +19,6 @@ import duckdb
 
 from ruydad import taxonomy
 
-_ADMIN1 = ["Panjshir", "Baghlan", "Kabul", "Nangarhar", "Kandahar", "Helmand", "Balkh", "Takhar",
-           "Badakhshan", "Kunar", "Parwan", "Kapisa", "Herat", "Kunduz", "Ghazni", "Paktia"]
 _ACTORS = [
     ("Taliban", "State forces"),
     ("NRF: National Resistance Front", "Rebel group"),
@@ -37,8 +35,29 @@ def _sql_list(values: list[str]) -> str:
     return "[" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + "]"
 
 
-def write_synthetic_acled(path: str | Path, rows: int, *, seed: float = 0.42) -> Path:
-    """Write an ACLED-format CSV of ``rows`` events; deterministic for a given seed."""
+def _theatre_locations(theatre: str) -> list[tuple[str, str, str, float, float]]:
+    """(location, admin1, admin2, lat, lon) for the theatre's villages and towns, in a stable order.
+
+    Real places make the synthetic file behave like an export: a few thousand distinct locations
+    and admin names that the gazetteer knows, as in ACLED's own files.
+    """
+    from ruydad.geo import load_theatre
+    from ruydad.geo.gazetteer import Place
+
+    gazetteer = load_theatre(theatre)
+    found = []
+    for target in gazetteer.targets:
+        if not isinstance(target, Place) or not target.admin2_pcode:
+            continue
+        district = gazetteer.units.get(target.admin2_pcode)
+        province = gazetteer.admin1_of(target)
+        if district and province:
+            found.append((target.name, province.name, district.name, target.latitude, target.longitude))
+    return sorted(set(found))
+
+
+def write_synthetic_acled(path: str | Path, rows: int, *, seed: float = 0.42, theatre: str = "afghanistan") -> Path:
+    """Write an ACLED-format CSV of ``rows`` events at the theatre's real places; deterministic for a seed."""
     path = Path(path)
     subs = [s.name for s in taxonomy.SUB_EVENT_TYPES.values()]
     types = [s.event_type for s in taxonomy.SUB_EVENT_TYPES.values()]
@@ -47,6 +66,11 @@ def write_synthetic_acled(path: str | Path, rows: int, *, seed: float = 0.42) ->
     actor_cats = [c for _, c in _ACTORS]
     con = duckdb.connect()
     con.execute(f"SELECT setseed({seed})")
+    locations = _theatre_locations(theatre)
+    con.execute("CREATE TABLE locs (k INTEGER, location VARCHAR, admin1 VARCHAR, admin2 VARCHAR, lat DOUBLE, "
+                "lon DOUBLE)")
+    con.executemany("INSERT INTO locs VALUES (?, ?, ?, ?, ?, ?)",
+                    [(i + 1, *loc) for i, loc in enumerate(locations)])
     n = len(subs)
     a = len(actor_names)
     con.execute(f"""
@@ -56,7 +80,7 @@ COPY (
       1 + CAST(floor(random() * {n}) AS INTEGER) AS s,
       1 + CAST(floor(random() * {a}) AS INTEGER) AS a1,
       1 + CAST(floor(random() * {a}) AS INTEGER) AS a2,
-      1 + CAST(floor(random() * {len(_ADMIN1)}) AS INTEGER) AS ad,
+      1 + CAST(floor(random() * {len(locations)}) AS INTEGER) AS ad,
       DATE '2018-01-01' + CAST(floor(random() * 1800) AS INTEGER) AS d,
       CAST(floor(random() * random() * 12) AS INTEGER) AS f
     FROM range({rows}) t(i)
@@ -80,23 +104,24 @@ COPY (
     4 AS iso,
     'Caucasus and Central Asia' AS region,
     'Afghanistan' AS country,
-    {_sql_list(_ADMIN1)}[ad] AS admin1,
-    {_sql_list(_ADMIN1)}[ad] || ' district ' || (i % 5) AS admin2,
+    l.admin1 AS admin1,
+    l.admin2 AS admin2,
     '' AS admin3,
-    'Village ' || (i % 997) AS location,
-    round(29.5 + random() * 8.5, 4) AS latitude,
-    round(61.0 + random() * 9.5, 4) AS longitude,
+    l.location AS location,
+    round(l.lat, 4) AS latitude,
+    round(l.lon, 4) AS longitude,
     1 + (i % 3) AS geo_precision,
     'Pajhwok Afghan News; Afghanistan International' AS source,
     'National-International' AS source_scale,
     'On ' || strftime(d, '%d %B %Y') || ', ' || {_sql_list(actor_names)}[a1] || ' clashed with '
-      || {_sql_list(actor_names)}[a2] || ' in ' || {_sql_list(_ADMIN1)}[ad]
+      || {_sql_list(actor_names)}[a2] || ' in ' || l.location || ', ' || l.admin1
       || ' province, "according to local sources", with ' || f || ' fatalities reported; '
       || 'the situation, as of the report, remained tense and further movements were observed.' AS notes,
     f AS fatalities,
     CASE WHEN i % 11 = 0 THEN 'local administrators' ELSE '' END AS tags,
     1700000000 + i AS timestamp
-  FROM base
+  FROM base JOIN locs l ON l.k = base.ad
+  ORDER BY i
 ) TO '{str(path).replace("'", "''")}' (HEADER, DELIMITER ',')
 """)
     con.close()
