@@ -186,9 +186,11 @@ def bench_ingest(rows: int, directory: Path) -> IngestBenchResult:
     db = directory / "bench.duckdb"
     for stale in (db, Path(f"{db}.wal")):
         stale.unlink(missing_ok=True)
-    started = time.perf_counter()
-    write_synthetic_acled(export, rows)
-    write_seconds = time.perf_counter() - started
+    # Every step runs in its own process: a child forked from a parent that had just written the
+    # file would inherit (and report as its own peak) the parent's memory.
+    write_code = ("import sys; from ruydad.bench import write_synthetic_acled; "
+                  "write_synthetic_acled(sys.argv[1], int(sys.argv[2]))")
+    write_seconds, _, _ = _timed_child([sys.executable, "-c", write_code, str(export), str(rows)])
     baseline_db = directory / "baseline.duckdb"
     baseline_db.unlink(missing_ok=True)
     baseline_code = (

@@ -52,6 +52,13 @@ def _mount_faces() -> None:
 
     app.add_typer(spark_app, name="spark", help="Corpus-scale extraction and analysis on Apache Spark.")
 
+    from ruydad.extract.cli import add_article_command, extract_command
+
+    app.command("extract", help="Read an article (file, URL, - or JSONL) and print what it reports, as JSON.")(
+        extract_command)
+    app.command("add-article", help="Extract an article and store its document, claims and events.")(
+        add_article_command)
+
     from ruydad.extract.classify_cli import classify_command
 
     app.command("classify", help="Classify event texts into ACLED event/sub-event types (or non-ACLED classes).")(

@@ -1,0 +1,131 @@
+"""Step ``actors``: the armed actors (and other organisations) named in the text.
+
+Finding and naming actors is the actors package's job (``ruydad.actors``): its
+``find_actor_mentions`` gives the mentions with offsets, including acronyms the text defines
+("the National Resistance Front (NRF)") and unknown candidate groups ("X Front"), and
+``resolve_actor`` maps a mention to the registry's canonical name, id and ACLED category. This
+step calls those two functions, groups the mentions by canonical actor and records every span
+in ``doc.actor_spans`` so that the quote, claim, statistic and event steps can ask "which actor
+is named here?".
+
+When ``ruydad.actors`` is not installed the step falls back to spaCy's ORG/NORP entities and
+to capitalised phrases ending in a group word ("... Front", "... Movement"), with acronyms
+defined in parentheses; no registry id and ``new`` set for every group. The fallback knows no
+names: it is there so the pipeline runs, not to replace the registry.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+from ruydad.extract.document import Actor, Document, Mention
+
+_GROUP_WORDS = (r"Front|Movement|Army|Brigades?|Network|Taliban|Party|Council|Union|Forces|Militia|"
+                r"Resistance|Alliance|Organi[sz]ation|Group|State|Qaeda|Emirate|Battalion|Corps|Jihad|Jamaat")
+_GROUP = re.compile(rf"\b(?:[A-Z][\w'’&-]*\s+|(?:of|the|and|&)\s+){{0,6}}(?:{_GROUP_WORDS})\b")
+_ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z&-]{1,9})\)")
+
+
+@cache
+def _actors_api() -> Any | None:
+    """The actors package's finder, from its public surface or (while it is being written) its module."""
+    for module in ("ruydad.actors", "ruydad.actors.resolve"):
+        try:
+            api = importlib.import_module(module)
+        except ImportError:
+            continue
+        if hasattr(api, "find_actor_mentions"):
+            return api
+    return None
+
+
+@cache
+def _category(actor_id: str, theatre: str | None) -> str | None:
+    try:
+        from ruydad.actors.registry import load_registry
+
+        registry = load_registry(theatre) if theatre else load_registry()
+        return str(registry.get(actor_id).category)
+    except Exception:  # an id the registry cannot describe still names the actor
+        return None
+
+
+def _field(obj: Any, *names: str) -> Any:
+    for name in names:
+        if isinstance(obj, dict) and name in obj:
+            return obj[name]
+        if hasattr(obj, name):
+            return getattr(obj, name)
+    return None
+
+
+class ActorsStep:
+    """Pipeline step: ``doc.actors`` (one per canonical actor) and ``doc.actor_spans``."""
+
+    name = "actors"
+
+    def __init__(self, theatre: str | None = None) -> None:
+        self.theatre = theatre
+
+    def __call__(self, doc: Document) -> Document:
+        api = _actors_api()
+        found = list(self._registry_mentions(api, doc)) if api else list(self._fallback_mentions(doc))
+        found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+        actors: dict[str, Actor] = {}
+        spans: list[tuple[int, int, str]] = []
+        last_end = -1
+        for start, end, actor in found:
+            if start < last_end:
+                continue
+            last_end = end
+            known = actors.setdefault(actor.name, actor)
+            known.mentions.append(Mention(doc.text[start:end], start, end))
+            spans.append((start, end, actor.name))
+        doc.actors = list(actors.values())
+        doc.actor_spans = spans
+        return doc
+
+    def _registry_mentions(self, api: Any, doc: Document) -> Iterable[tuple[int, int, Actor]]:
+        kwargs: dict[str, Any] = {"theatre": self.theatre} if self.theatre else {}
+        for mention in api.find_actor_mentions(doc.text, **kwargs):
+            start, end = _field(mention, "start"), _field(mention, "end")
+            if start is None or end is None:
+                continue
+            actor_id = _field(mention, "actor_id", "registry_id")
+            name = _field(mention, "name", "canonical_name") or doc.text[start:end]
+            category = _category(str(actor_id), self.theatre) if actor_id else None
+            yield start, end, Actor(name=str(name), registry_id=None if actor_id is None else str(actor_id),
+                                    category=category, new=actor_id is None)
+
+    def _fallback_mentions(self, doc: Document) -> Iterable[tuple[int, int, Actor]]:
+        text = doc.text
+        spans: list[tuple[int, int]] = []
+        if doc.nlp is not None:
+            spans += [(e.start_char, e.end_char) for e in doc.entities if e.label_ in ("ORG", "NORP")]
+        for m in _GROUP.finditer(text):
+            start = m.start()
+            while text[start:].lower().startswith(("the ", "of ", "and ")):
+                start = text.index(" ", start) + 1
+            spans.append((start, m.end()))
+        acronyms: dict[str, str] = {}
+        for start, end in spans:
+            after = _ACRONYM_DEF.match(text, end + 1) if end + 1 < len(text) else None
+            if after:
+                acronyms[after.group(1)] = _canonical(text[start:end])
+        for acronym in acronyms:
+            spans += [(m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(acronym)}\b", text)]
+        for start, end in spans:
+            surface = text[start:end]
+            name = acronyms.get(surface, _canonical(surface))
+            if len(name) < 3 or not name[0].isupper():
+                continue
+            yield start, end, Actor(name=name, registry_id=None, category=None, new=True)
+
+
+def _canonical(surface: str) -> str:
+    surface = re.sub(r"['’]s$", "", surface.strip())
+    return re.sub(r"^(?:the|The)\s+", "", surface)

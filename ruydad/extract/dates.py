@@ -1,0 +1,503 @@
+"""Step ``dates``: find time expressions and resolve them against the publication date.
+
+Algorithm (rules, no model):
+
+1. *Atomic expressions* are matched by a list of patterns, each with a resolver that turns the
+   match into an inclusive period and a precision: full dates ("Jan. 25, 2013", "25 January
+   2013", "2013-01-25"), dates without a year ("August 15", "Feb. 6"), months ("August 2021",
+   "in March", "last August", "late last month"), years ("2021", "the end of 2021", "the
+   1990s"), relative days ("yesterday", "today", "last night", "on Friday"), relative periods
+   ("last week", "earlier this month", "this year", "the past 24 hours", "the last two
+   decades") and parts of a year ("the first six months of this year", "the first half of
+   2022"). Overlapping matches keep the longest.
+2. *Compound expressions* join atomic ones: "since <X>" (an open period from X to the
+   publication date, e.g. "since its formation in March") and "between <X> and <Y>" / "from <X>
+   to <Y>" (X's start to Y's end, e.g. "between the takeover last August and the end of 2021").
+
+Resolution rules that are a matter of convention, chosen to match how news copy is written:
+a date without a year is the latest such date no more than a week after publication; "last
+<Month>" is the latest such month strictly before the publication month (so "last August",
+written on 2022-08-30, is August 2021); "in <Month>" is the latest such month not after the
+publication month; a weekday is the latest such day on or before publication (wire copy names
+the weekday even for the same day). Periods that run into the future ("this year") are cut at
+the publication date. Month names are matched case-sensitively so that "may" and "march" in
+running text are not taken for dates.
+
+The publication date itself comes from metadata, the ``--published`` option, or a dateline
+(:func:`find_dateline`): "KABUL, Afghanistan (Jan. 25, 2013)"; a dateline without a year
+("(Sept. 1)") borrows the year of a full date or release number near the top of the text.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ruydad.extract.document import DateExpression, Document
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+# Abbreviated or full month names, capitalised; "May" is only taken where a day or year follows.
+MONTH_ABBR = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+              r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
+MONTH_FULL = r"(?:January|February|March|April|June|July|August|September|October|November|December)"
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12,
+    "twenty-four": 24, "twenty four": 24, "several": 3, "few": 3, "a few": 3,
+}
+_UNIT_WORDS = r"(?:hours?|days?|weeks?|months?|years?|decades?)"
+_NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|" \
+       r"twenty[- ]four|several|a few|few)"
+_ORDINAL_HALF = {"first": 1, "second": 2}
+
+
+def _month(token: str) -> int:
+    return _MONTHS[token.strip(".").lower()[:3]]
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month_period(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), _month_end(year, month)
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _year_of_day(month: int, day: int, pub: date) -> int:
+    try:
+        candidate = date(pub.year, month, day)
+    except ValueError:
+        return pub.year - 1
+    return pub.year if candidate <= pub + timedelta(days=7) else pub.year - 1
+
+
+@dataclass(frozen=True)
+class Resolved:
+    start: date | None
+    end: date | None
+    precision: str
+    kind: str = "absolute"
+
+
+Resolver = Callable[[re.Match[str], date | None], Resolved | None]
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _full_mdy(m: re.Match[str], pub: date | None) -> Resolved | None:
+    d = _safe_date(int(m["y"]), _month(m["m"]), int(m["d"]))
+    return Resolved(d, d, "day") if d else None
+
+
+def _iso_date(m: re.Match[str], pub: date | None) -> Resolved | None:
+    d = _safe_date(int(m["y"]), int(m["mo"]), int(m["d"]))
+    return Resolved(d, d, "day") if d else None
+
+
+def _month_day(m: re.Match[str], pub: date | None) -> Resolved | None:
+    month, day = _month(m["m"]), int(m["d"])
+    if not 1 <= day <= 31:
+        return None
+    if pub is None:
+        return Resolved(None, None, "day", "relative")
+    d = _safe_date(_year_of_day(month, day, pub), month, day)
+    return Resolved(d, d, "day", "relative") if d else None
+
+
+def _month_year(m: re.Match[str], pub: date | None) -> Resolved | None:
+    start, end = _month_period(int(m["y"]), _month(m["m"]))
+    if m["part"]:
+        start, end = _part_of_month(m["part"], start, end)
+    return Resolved(start, end, "month")
+
+
+def _part_of_month(part: str, start: date, end: date) -> tuple[date, date]:
+    part = part.lower().strip()
+    if part.startswith("early"):
+        return start, start.replace(day=10)
+    if part.startswith("mid"):
+        return start.replace(day=11), start.replace(day=20)
+    if part.startswith("late") or part.startswith("end"):
+        return start.replace(day=21), end
+    return start, end
+
+
+def _named_month(m: re.Match[str], pub: date | None) -> Resolved | None:
+    """'last August', 'in March', 'since March', 'early this month'-like month mentions."""
+    if pub is None:
+        return Resolved(None, None, "month", "relative")
+    month = _month(m["m"])
+    rel = (m["rel"] or "").lower()
+    if rel == "last":
+        year = pub.year if month < pub.month else pub.year - 1
+    elif rel == "next":
+        year = pub.year if month > pub.month else pub.year + 1
+    elif rel == "this":
+        year = pub.year
+    else:
+        year = pub.year if month <= pub.month else pub.year - 1
+    start, end = _month_period(year, month)
+    if m["part"]:
+        start, end = _part_of_month(m["part"], start, end)
+    return Resolved(start, min(end, pub) if year == pub.year and month == pub.month else end, "month",
+                    "relative")
+
+
+def _relative_month(m: re.Match[str], pub: date | None) -> Resolved | None:
+    """'last month', 'late last month', 'earlier this month', 'next month'."""
+    if pub is None:
+        return Resolved(None, None, "month", "relative")
+    rel = m["rel"].lower()
+    delta = {"last": -1, "this": 0, "next": 1}[rel]
+    year, month = _shift_month(pub.year, pub.month, delta)
+    start, end = _month_period(year, month)
+    part = (m["part"] or "").lower()
+    if part.startswith("earlier"):
+        end = pub
+    elif part:
+        start, end = _part_of_month(part, start, end)
+    if delta == 0:
+        end = min(end, pub)
+    return Resolved(start, end, "month", "relative")
+
+
+def _relative_year(m: re.Match[str], pub: date | None) -> Resolved | None:
+    """'this year', 'earlier this year', 'last year', 'late last year'."""
+    if pub is None:
+        return Resolved(None, None, "year", "relative")
+    rel = m["rel"].lower()
+    year = pub.year + {"last": -1, "this": 0, "next": 1}[rel]
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    part = (m["part"] or "").lower()
+    if part.startswith("earl"):
+        end = date(year, 4, 30) if part.startswith("early") else pub
+    elif part.startswith("late"):
+        start = date(year, 9, 1)
+    if year == pub.year:
+        end = min(end, pub)
+    return Resolved(start, end, "year", "relative")
+
+
+def _relative_week(m: re.Match[str], pub: date | None) -> Resolved | None:
+    if pub is None:
+        return Resolved(None, None, "week", "relative")
+    monday = pub - timedelta(days=pub.weekday())
+    if m["rel"].lower() == "last":
+        return Resolved(monday - timedelta(days=7), monday - timedelta(days=1), "week", "relative")
+    if m["rel"].lower() == "next":
+        return Resolved(monday + timedelta(days=7), monday + timedelta(days=13), "week", "relative")
+    return Resolved(monday, pub, "week", "relative")
+
+
+def _relative_day(m: re.Match[str], pub: date | None) -> Resolved | None:
+    if pub is None:
+        return Resolved(None, None, "day", "relative")
+    word = m.group(0).lower()
+    if "before yesterday" in word:
+        d = pub - timedelta(days=2)
+    elif "yesterday" in word or "last night" in word:
+        d = pub - timedelta(days=1)
+    elif "tomorrow" in word:
+        d = pub + timedelta(days=1)
+    else:
+        d = pub
+    return Resolved(d, d, "day", "relative")
+
+
+def _weekday(m: re.Match[str], pub: date | None) -> Resolved | None:
+    if pub is None:
+        return Resolved(None, None, "day", "relative")
+    target = _WEEKDAYS.index(m["wd"].lower())
+    back = (pub.weekday() - target) % 7
+    if (m["rel"] or "").lower() == "last" and back == 0:
+        back = 7
+    d = pub - timedelta(days=back)
+    return Resolved(d, d, "day", "relative")
+
+
+def _past_span(m: re.Match[str], pub: date | None) -> Resolved | None:
+    """'the past 24 hours', 'the last two decades', 'the past three months'."""
+    if pub is None:
+        return Resolved(None, None, "range", "relative")
+    count = _count(m["n"]) if m["n"] else 1
+    unit = m["unit"].lower().rstrip("s")
+    days = {"hour": count / 24, "day": count, "week": 7 * count, "month": 30.44 * count,
+            "year": 365.25 * count, "decade": 3652.5 * count}[unit]
+    start = pub - timedelta(days=max(1, round(days)))
+    return Resolved(start, pub, "range", "relative")
+
+
+def _count(word: str) -> int:
+    word = word.lower().strip()
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word.replace("-", " "), _NUMBER_WORDS.get(word, 1))
+
+
+def _part_of_year(m: re.Match[str], pub: date | None) -> Resolved | None:
+    """'the first six months of this year', 'the first half of 2022', 'the second half of the year'."""
+    year_text = m["year"].lower()
+    if year_text.isdigit():
+        year = int(year_text)
+    elif pub is None:
+        return Resolved(None, None, "range", "relative")
+    else:
+        year = pub.year - 1 if "last" in year_text else pub.year
+    which = (m["which"] or "first").lower()
+    if m["half"]:
+        half = _ORDINAL_HALF.get(which, 1)
+        start, end = (date(year, 1, 1), date(year, 6, 30)) if half == 1 else (date(year, 7, 1),
+                                                                                date(year, 12, 31))
+    else:
+        months = _count(m["n"]) if m["n"] else 3
+        months = max(1, min(12, months))
+        if which == "last":
+            start, end = date(year, 13 - months, 1), date(year, 12, 31)
+        else:
+            start, end = date(year, 1, 1), _month_end(year, months)
+    kind = "absolute" if year_text.isdigit() else "relative"
+    return Resolved(start, end, "range", kind)
+
+
+def _year(m: re.Match[str], pub: date | None) -> Resolved | None:
+    year = int(m["y"])
+    part = (m["part"] or "").lower()
+    if "end" in part or "late" in part:
+        return Resolved(date(year, 12, 31) if "end" in part else date(year, 9, 1), date(year, 12, 31),
+                        "month" if "end" in part else "year")
+    if "begin" in part or "start" in part or "early" in part:
+        return Resolved(date(year, 1, 1), date(year, 1, 31) if "early" not in part else date(year, 4, 30),
+                        "month" if "early" not in part else "year")
+    end = date(year, 12, 31)
+    if pub is not None and year == pub.year:
+        end = min(end, pub)
+    return Resolved(date(year, 1, 1), end, "year")
+
+
+def _decade(m: re.Match[str], pub: date | None) -> Resolved | None:
+    start = int(m["y"])
+    return Resolved(date(start, 1, 1), date(start + 9, 12, 31), "decade")
+
+
+_PART = r"(?:(?P<part>early|mid-?|late|the end of|end of|the beginning of|the start of)\s+)?"
+PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
+    ("iso_date", re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b"), _iso_date),
+    ("month_day_year", re.compile(
+        rf"\b(?P<m>{MONTH_ABBR})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b"), _full_mdy),
+    ("day_month_year", re.compile(
+        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH_ABBR})\.?,?\s+(?P<y>(?:19|20)\d{{2}})\b"),
+     _full_mdy),
+    ("month_day", re.compile(rf"\b(?P<m>{MONTH_ABBR})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![-/:]?\d)"),
+     _month_day),
+    ("day_month", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH_FULL})\b"),
+     _month_day),
+    ("month_year", re.compile(
+        rf"\b(?i:(?P<part>early|mid-?|late|the end of|end of)\s+)?(?P<m>{MONTH_ABBR}|May)\s+(?:of\s+)?"
+        rf"(?P<y>(?:19|20)\d{{2}})\b"), _month_year),
+    ("part_of_year", re.compile(
+        r"(?i:\b(?:the\s+)?(?P<which>first|second|last)\s+(?:(?P<half>half)|(?P<n>" + _NUM +
+        r")\s+months|quarter)\s+of\s+(?P<year>(?:19|20)\d{2}|this year|last year|the year|the current year)\b)"),
+     _part_of_year),
+    ("relative_month", re.compile(
+        r"(?i:\b(?P<part>earlier|early|mid-?|late|the end of|end of)?\s*(?P<rel>last|this|next)\s+month\b)"),
+     _relative_month),
+    ("relative_year", re.compile(
+        r"(?i:\b(?:(?P<part>earlier|early|late|later)\s+)?(?P<rel>last|this|next)\s+year\b)"), _relative_year),
+    ("relative_week", re.compile(r"(?i:\b(?P<rel>last|this|next)\s+week\b)"), _relative_week),
+    ("named_month", re.compile(
+        rf"(?:\b(?i:(?P<part>early|mid-?|late|the end of|end of)\s+)?(?i:(?P<rel>last|this|next)\s+)"
+        rf"(?P<m>{MONTH_FULL}|May)\b)"
+        rf"|(?:\b(?P<prep>in|In|of|since|Since|during|During|until|by|from|From)\s+"
+        rf"(?i:(?P<part2>early|mid-?|late)\s+)?(?P<m2>{MONTH_FULL})\b(?!\s+\d))"), None),  # type: ignore[list-item]
+    ("relative_day", re.compile(
+        r"(?i:\b(?:the day before yesterday|yesterday|today|tonight|last night|tomorrow)\b)"), _relative_day),
+    ("weekday", re.compile(
+        r"\b(?:(?i:(?P<rel>last|this|on|late|early)\s+))?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
+        r"Saturday|Sunday)\b"), _weekday),
+    ("past_span", re.compile(
+        r"(?i:\b(?:the\s+)?(?:past|last|previous)\s+(?:(?P<n>" + _NUM + r")\s+)?(?P<unit>" + _UNIT_WORDS
+        + r")\b)"), _past_span),
+    ("decade", re.compile(r"\b(?:the\s+)?(?:(?i:early|mid-?|late)\s+)?(?P<y>(?:19|20)\d0)'?s\b"), _decade),
+    ("year", re.compile(
+        r"(?:\b(?i:(?P<part>the end of|end of|late|the beginning of|the start of|early)\s+))?"
+        r"(?<![\d-])\b(?P<y>(?:19|20)\d{2})\b(?![-/]\d)(?!-[A-Z])"), _year),
+]
+
+
+def _named_month_dispatch(m: re.Match[str], pub: date | None) -> Resolved | None:
+    class _View:
+        def __init__(self, match: re.Match[str]) -> None:
+            self.match = match
+
+        def __getitem__(self, key: str) -> str | None:
+            if key == "m":
+                return self.match["m"] or self.match["m2"]
+            if key == "part":
+                return self.match["part"] or self.match["part2"]
+            return self.match[key]
+
+    return _named_month(_View(m), pub)  # type: ignore[arg-type]
+
+
+PATTERNS = [(n, p, r if r is not None else _named_month_dispatch) for n, p, r in PATTERNS]
+
+_SINCE = re.compile(r"(?i:\bsince\b)")
+_BETWEEN = re.compile(r"(?i:\b(between|from)\b)")
+_AND = re.compile(r"(?i:\b(and|to|until|through)\b)")
+
+
+def find_dates(text: str, published: date | None) -> list[DateExpression]:
+    """All time expressions in ``text``, resolved against ``published`` (None: relative ones unresolved)."""
+    found: list[tuple[int, int, Resolved]] = []
+    for _name, pattern, resolver in PATTERNS:
+        for m in pattern.finditer(text):
+            resolved = resolver(m, published)
+            if resolved is not None:
+                start, end = m.span()
+                if "prep" in m.groupdict() and m["prep"]:
+                    start = m.end("prep")
+                while start < end and text[start].isspace():
+                    start += 1
+                found.append((start, end, resolved))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    atomic: list[tuple[int, int, Resolved]] = []
+    for item in found:
+        if atomic and item[0] < atomic[-1][1]:
+            if item[1] - item[0] > atomic[-1][1] - atomic[-1][0]:
+                atomic[-1] = item
+            continue
+        atomic.append(item)
+    expressions = [DateExpression(text[s:e], s, e, r.start, r.end, r.precision, kind=r.kind) for s, e, r in atomic]
+    return _combine(text, expressions, published)
+
+
+def _combine(text: str, atoms: list[DateExpression], published: date | None) -> list[DateExpression]:
+    """Join 'since X' and 'between X and Y' into periods; the atoms they consume are dropped."""
+    out: list[DateExpression] = []
+    i = 0
+    while i < len(atoms):
+        atom = atoms[i]
+        window_start = max(0, atom.start - 45)
+        before = text[window_start:atom.start]
+        since = list(_SINCE.finditer(before))
+        if since and "." not in before[since[-1].end():] and atom.period_start is not None:
+            start = window_start + since[-1].start()
+            end = published if published and (atom.period_end is None or atom.period_end <= published) \
+                else atom.period_end
+            out.append(DateExpression(text[start:atom.end], start, atom.end, atom.period_start, end,
+                                      "range", kind="since"))
+            i += 1
+            continue
+        between = list(_BETWEEN.finditer(before))
+        if between and i + 1 < len(atoms) and "." not in before[between[-1].end():]:
+            nxt = atoms[i + 1]
+            gap = text[atom.end:nxt.start]
+            if len(gap) <= 60 and _AND.search(gap) and "." not in gap and atom.period_start and nxt.period_end:
+                start = window_start + between[-1].start()
+                out.append(DateExpression(text[start:nxt.end], start, nxt.end, atom.period_start,
+                                          nxt.period_end, "range", kind="between"))
+                i += 2
+                continue
+        out.append(atom)
+        i += 1
+    return out
+
+
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Za-z.']{0,30}(?:[ -][A-Z][A-Za-z.']{0,30}){0,5}(?:,[ \t]*[A-Z][A-Za-z.]{0,30}"
+    r"(?:[ \t][A-Z][A-Za-z.]{0,30}){0,3})?[ \t]*\((?P<inner>[^()\n]{3,40})\)")
+# Words exclude the hyphen that also separates them, and repetitions are bounded: a pattern in
+# which "Abc-Def" can split two ways backtracks exponentially on hostile input.
+_RELEASE_YEAR = re.compile(r"\b((?:19|20)\d{2})-(?:0[1-9]|1[0-2])-[A-Z]{1,3}-\d+")
+_ANY_FULL_DATE = re.compile(rf"\b{MONTH_ABBR}\s+\d{{1,2}},?\s+((?:19|20)\d{{2}})\b|\b((?:19|20)\d{{2}})\b")
+
+
+def find_dateline(text: str) -> tuple[date | None, tuple[int, int] | None]:
+    """The date of a wire-style dateline near the top of the text, and its offsets.
+
+    "KABUL, Afghanistan (Jan. 25, 2013)" gives 2013-01-25. A dateline without a year, e.g.
+    "(Sept. 1)", takes the year of a release number ("2010-09-CA-005") or of the first full
+    date in the first 600 characters.
+    """
+    head = text[:1500]
+    for m in _DATELINE.finditer(head):
+        inner = m["inner"]
+        full = PATTERNS[1][1].search(inner) or PATTERNS[2][1].search(inner) or PATTERNS[0][1].search(inner)
+        if full:
+            d = _safe_date(int(full["y"]), int(full["mo"]) if "mo" in full.groupdict() else _month(full["m"]),
+                           int(full["d"]))
+            if d:
+                return d, (m.start("inner"), m.end("inner"))
+        partial = PATTERNS[3][1].search(inner)
+        if partial:
+            year = _guess_year(head)
+            if year:
+                d = _safe_date(year, _month(partial["m"]), int(partial["d"]))
+                if d:
+                    return d, (m.start("inner"), m.end("inner"))
+    return None, None
+
+
+def find_header_date(text: str) -> date | None:
+    """A publication date from the header when there is no dateline: a full date in the first
+    lines ("Evening Operational Update June 13, 2011"), or a headline that starts with a month
+    and day ("Dec. 6: Operations in ...") with the year of a release number near it."""
+    head = text[:400]
+    full = PATTERNS[1][1].search(head)
+    if full:
+        return _safe_date(int(full["y"]), _month(full["m"]), int(full["d"]))
+    lead = re.match(rf"\s*(?P<m>{MONTH_ABBR})\s+(?P<d>\d{{1,2}})\b", head)
+    year = _guess_year(head)
+    if lead and year:
+        return _safe_date(year, _month(lead["m"]), int(lead["d"]))
+    return None
+
+
+def _guess_year(head: str) -> int | None:
+    release = _RELEASE_YEAR.search(head)
+    if release:
+        return int(release.group(1))
+    for m in _ANY_FULL_DATE.finditer(head[:600]):
+        year = m.group(1) or m.group(2)
+        if year:
+            return int(year)
+    return None
+
+
+class DatesStep:
+    """Pipeline step: fills ``doc.dates`` (and ``doc.published`` from a dateline if still unknown)."""
+
+    name = "dates"
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.published is None:
+            found, _span = find_dateline(doc.text)
+            if found:
+                doc.published = found
+                doc.published_from = "dateline"
+            else:
+                header = find_header_date(doc.text)
+                if header:
+                    doc.published = header
+                    doc.published_from = "header"
+        doc.dates = find_dates(doc.text, doc.published)
+        for expression in doc.dates:
+            expression.sentence = doc.sentence_at(expression.start)
+        return doc

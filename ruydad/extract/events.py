@@ -1,0 +1,575 @@
+"""Step ``events``: the violent and strategic events the article reports, ACLED-style.
+
+Algorithm:
+
+1. **Triggers.** In each sentence, outside quotation marks (a quote is a claim, not the
+   writer's report), spaCy's parse gives the verbs and nouns that report an event: killing
+   (kill, assassinate, execute, die, "left seven people dead"), detention (detain, arrest,
+   capture, apprehend) and other violence (attack, ambush, clash, strike, bomb, shell, seize,
+   abduct...). A trigger only counts when it reports a past event: not negated ("no civilians
+   were injured"), not under a modal or "to" ("planning to attack", "an operation to capture"),
+   not present tense ("he coordinates attacks"), not inside what someone is accused of or linked
+   to ("responsible for / linked to / suspected of an attack that killed four soldiers"), not a
+   relative clause that says who someone is ("the insurgents who conducted the Dec. 2 attack"),
+   and not dated by a period in its own clause ("40 people had been killed since January" is a
+   trend, reported by the statistics step). A trigger noun ("an offensive on August 15", "a
+   drone strike in Kabul late last month") counts when the sentence dates it.
+2. **Counts.** The people killed or detained are the object of the verb (its subject in the
+   passive), with every conjunct ("a Taliban leader and several associates") and "along with"
+   phrase. A noun phrase counts as its number ("three insurgents"; "more than 15" is 16, the
+   smallest number the words allow), one for "a/an/the" + a singular noun or a name, two for a
+   bare plural ("detained suspected insurgents"), and, for vague quantifiers, the smallest number
+   the word is normally used for (:data:`VAGUE_COUNTS`: "a couple" 2, "several" 3, "numerous" 4).
+   A pronoun ("detained him") is someone already counted.
+3. **Grouping.** News copy states an event and then details it; so a sentence joins the
+   previous event (up to :data:`MERGE_WINDOW` sentences later) unless it names another place or
+   another date, and its counts replace the event's when larger ("detained several insurgents"
+   ... "detained three insurgents"), or add to them when the sentence marks an addition ("also",
+   "in addition", "other", "another").
+4. **Attributes.** Date: the earliest day/week/month expression of the event's sentences ("ISAF
+   confirmed today that ... was killed Friday" is Friday), never the dateline's (that is when the
+   story was filed); else the first dated sentence of the body; else the publication date with
+   precision ``week``. Events that ended more than :data:`HISTORY_DAYS` before publication are
+   background and dropped. Place: the most specific place resolved in the sentences (district
+   over province), else the place the text last named, never the dateline city. Actors: the
+   actor named in the subject (the agent in the passive) and in the object, else the subject's
+   words. Type: the event classifier (:mod:`ruydad.extract.classify`) on the sentences of the
+   event; where it returns a class ACLED does not code, or a non-violent type for an event with
+   deaths, rules decide from the triggers (air strike words -> Explosions/Remote violence,
+   killing -> Battles, detention -> Strategic developments: Arrests).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ruydad.extract.dates import find_dateline
+from ruydad.extract.document import DateExpression, Document, Event, Place
+
+KILL_LEMMAS = frozenset({"kill", "assassinate", "execute", "behead", "slay", "die", "murder", "shoot"})
+DETAIN_LEMMAS = frozenset({"detain", "arrest", "capture", "apprehend"})
+VIOLENCE_LEMMAS = frozenset({
+    "attack", "ambush", "clash", "strike", "bomb", "shell", "seize", "abduct", "kidnap", "raid",
+    "overrun", "explode", "detonate", "engage", "wound", "injure", "fight", "battle", "storm", "fire",
+})
+EVENT_NOUNS = frozenset({
+    "attack", "offensive", "strike", "airstrike", "clash", "ambush", "bombing", "explosion", "killing",
+    "assassination", "raid", "battle", "assault", "abduction",
+})
+BACKGROUND_LEMMAS = frozenset({
+    "link", "responsible", "involve", "suspect", "associate", "accuse", "blame", "plan", "believe",
+    "tie", "know", "allege", "involvement", "connect", "wanted", "want", "facilitate", "coordinate",
+    "orchestrate", "mastermind", "direct", "oversee", "claim", "behind",
+})
+MERGE_WINDOW = 15
+"""A sentence more than this many sentences after an event's last one starts a new event."""
+MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", "can", "shall"})
+VAGUE_COUNTS: dict[str, int] = {
+    "couple": 2, "few": 2, "several": 3, "multiple": 3, "number": 3, "some": 2, "many": 4,
+    "numerous": 4, "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000,
+}
+"""The smallest number each vague quantifier is normally used for (ISAF's annotators read
+"several" as 3 and "numerous" as 4; a reader asking for a minimum reads them the same way)."""
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "a": 1, "an": 1}
+_ADDITIVE = re.compile(r"(?i:\b(?:also|in addition|additionally|additional|other|another|more)\b)")
+_AIR = re.compile(r"(?i:\b(?:air ?strikes?|air strikes?|drone|bombers?|aircraft|helicopters?|precision strike)\b)")
+_QUOTE = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
+_DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .'-]+,[^—–(\n]*(?:\([^)]*\))?\s*[—–-]+\s*")
+_SUBJECT_SKIP = re.compile(r"^(?:an?|the)\s+", re.I)
+
+
+@dataclass
+class _Draft:
+    sentences: list[int]
+    start: int
+    end: int
+    killed: int | None
+    detained: int | None
+    kinds: set[str]
+    date: DateExpression | None
+    place: Place | None
+    place_text: str | None
+    actor1: str | None
+    actor2: str | None
+    texts: list[str] = field(default_factory=list)
+
+
+def _count_np(head: Any) -> int | None:
+    """People counted by one noun phrase (see :data:`VAGUE_COUNTS`); None when it says no number."""
+    lower = head.lower_
+    if head.pos_ == "PRON":
+        return None  # "detained him": someone already counted
+    if head.pos_ == "NUM" or (lower in _NUMBER_WORDS and head.dep_ != "det"):
+        value = _number(head.text)
+        return value + 1 if value is not None and _more_than(head) else value
+    if (lower in VAGUE_COUNTS and head.pos_ != "NOUN") or lower in ("number", "couple", "dozens", "hundreds",
+                                                                    "scores", "thousands", "many", "several"):
+        return VAGUE_COUNTS.get(lower, 3)
+    for child in head.children:
+        if child.dep_ == "nummod":
+            value = _number(child.text)
+            if value is not None:
+                return value + 1 if _more_than(child) else value
+        if child.lower_ in VAGUE_COUNTS and child.dep_ in ("amod", "det", "nummod", "quantmod"):
+            return VAGUE_COUNTS[child.lower_]
+    plural = head.tag_ in ("NNS", "NNPS")
+    if not plural:
+        if any(c.dep_ in ("det", "poss") for c in head.children) or head.pos_ == "PROPN":
+            return 1
+        return 1 if head.pos_ == "NOUN" else None
+    if not any(c.dep_ in ("det", "poss") for c in head.children):
+        return 2  # a bare plural ("detained suspected insurgents") is at least two people
+    return None
+
+
+def _more_than(number: Any) -> bool:
+    """"more than 15 insurgents": at least 16, the smallest number the words allow."""
+    words = " ".join(t.lower_ for t in number.doc[max(0, number.i - 2):number.i])
+    return words.endswith(("more than", "over", "upwards of", "in excess of"))
+
+
+def _number(text: str) -> int | None:
+    word = text.lower().replace(",", "")
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word)
+
+
+def _count_phrase(head: Any) -> int | None:
+    """A noun phrase with its conjuncts and 'along with' companions."""
+    total: int | None = None
+    for np in _conjuncts(head):
+        value = _count_np(np)
+        if value is not None:
+            total = (total or 0) + value
+    return total
+
+
+def _conjuncts(head: Any) -> list[Any]:
+    found = [head]
+    for child in head.children:
+        if child.dep_ == "conj" and (child.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
+                                     or child.lower_ in VAGUE_COUNTS or child.lower_ in _NUMBER_WORDS):
+            found += _conjuncts(child)
+        if child.dep_ == "prep" and child.lower_ == "with" and head.doc[child.i - 1].lower_ == "along":
+            found += [c for c in child.children if c.dep_ == "pobj"]
+        if child.dep_ == "prep" and child.lower_ == "along":
+            for grand in child.children:
+                if grand.lower_ == "with":
+                    found += [c for c in grand.children if c.dep_ == "pobj"]
+    return found
+
+
+def _reports_past_event(token: Any) -> bool:
+    """A trigger verb that reports something that happened (see the module docstring)."""
+    if any(c.dep_ == "neg" for c in token.children):
+        return False
+    if any((c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(d.lower_ in ("no", "none") for d in c.children))
+           or c.lower_ in ("none", "nobody", "nothing") for c in token.children):
+        return False
+    if any(c.lower_ in MODALS for c in token.children if c.dep_ == "aux"):
+        return False
+    if token.tag_ in ("VBZ", "VBP", "VB"):
+        return False
+    if token.tag_ == "VBG":
+        if any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "be") for c in token.children):
+            return False
+        if token.dep_ in ("pobj", "csubj", "compound", "amod"):
+            return False
+        if token.dep_ == "xcomp" and token.head.tag_ not in ("VBD", "VBN"):
+            return False  # "continues killing"; but "engaged the position, killing one insurgent" counts
+        if token.dep_ == "pcomp" and token.head.lower_ in ("for", "of", "in", "about", "to", "from", "after",
+                                                           "before", "without"):
+            return False  # "responsible for killing", "suspected of detaining"
+    if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and token.head.lemma_ not in EVENT_NOUNS:
+        return False  # "the insurgents who conducted the Dec. 2 attack": who they are, not what happened
+    if token.dep_ == "amod" or (token.dep_ == "xcomp" and token.tag_ != "VBG") or \
+            (token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_ != "kill"):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    return not any(a.lemma_.lower() in BACKGROUND_LEMMAS for a in token.ancestors)
+
+
+def _actor_within(doc: Document, tokens: list[Any]) -> str | None:
+    if not tokens:
+        return None
+    start, end = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+    for a_start, a_end, name in doc.actor_spans:
+        if a_start >= start and a_end <= end:
+            return name
+    return None
+
+
+def _subject_text(tokens: list[Any]) -> str | None:
+    if not tokens:
+        return None
+    tokens = sorted(tokens, key=lambda t: t.i)
+    text = "".join(t.text_with_ws for t in tokens[0].doc[tokens[0].i:tokens[-1].i + 1])
+    text = _SUBJECT_SKIP.sub("", _DATELINE_PREFIX.sub("", text.strip()))
+    return text if 0 < len(text) <= 80 and text.lower() not in ("he", "she", "they", "it", "we", "i") else None
+
+
+class EventsStep:
+    """Pipeline step: ``doc.events``."""
+
+    name = "events"
+
+    def __init__(self, use_classifier: bool = True) -> None:
+        self.use_classifier = use_classifier
+
+    def __call__(self, doc: Document) -> Document:
+        doc.events = []
+        if doc.nlp is None:
+            return doc
+        quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(doc.text)]
+        drafts: list[_Draft] = []
+        for index, sent in enumerate(doc.nlp.sents):
+            draft = self._sentence_event(doc, sent, index, quoted)
+            if draft is None:
+                continue
+            self._merge(drafts, draft, sent.text)
+        lead_date = self._lead_date(doc)
+        kept: list[_Draft] = []
+        for draft in drafts:
+            if draft.place is None:
+                draft.place, draft.place_text = self._place_before(doc, draft.end)
+            if draft.date is None:
+                draft.date = lead_date if lead_date is None or lead_date.start < draft.end else None
+            if _is_history(doc, draft):
+                continue
+            doc.events.append(self._finish(doc, draft))
+            kept.append(draft)
+        drafts[:] = kept
+        self._type(doc, drafts)
+        return doc
+
+    # -- one sentence ---------------------------------------------------------------------------
+
+    def _sentence_event(self, doc: Document, sent: Any, index: int, quoted: list[tuple[int, int]]) -> _Draft | None:
+        killed: int | None = None
+        detained: int | None = None
+        kinds: set[str] = set()
+        actor1: str | None = None
+        actor2: str | None = None
+        counted: set[int] = set()
+        for token in sent:
+            if _inside(quoted, token.idx):
+                continue
+            lemma = token.lemma_.lower()
+            if lemma == "leave" and token.pos_ == "VERB" and _reports_past_event(token) and any(
+                    c.lower_ == "dead" or (c.dep_ == "dobj" and any(g.lower_ == "dead" for g in c.children))
+                    for c in token.children):
+                victims = next((c for c in token.children if c.dep_ == "dobj"), None)
+                kinds.add("kill")  # "the attack left seven people dead"
+                if victims is not None and victims.i not in counted:
+                    counted.add(victims.i)
+                    count = _count_phrase(victims)
+                    killed = (killed or 0) + count if count is not None else killed
+                continue
+            if token.pos_ == "VERB" and (lemma in KILL_LEMMAS or lemma in DETAIN_LEMMAS or lemma in VIOLENCE_LEMMAS):
+                if not _reports_past_event(token) or self._dated_by_period(doc, token):
+                    continue
+                if lemma == "capture" and self._object_is_place(doc, token):
+                    kinds.add("territory")
+                    continue
+                if lemma == "shoot" and not any(c.lower_ == "dead" for c in token.children):
+                    kinds.add("violence")
+                    continue
+                kind = "kill" if lemma in KILL_LEMMAS else "detain" if lemma in DETAIN_LEMMAS else "violence"
+                kinds.add(kind)
+                subject, victims = self._roles(token)
+                if kind in ("kill", "detain") and victims is not None and victims.i not in counted:
+                    counted.add(victims.i)
+                    count = _count_phrase(victims)
+                    if count is None and victims.lower_ in ("him", "her"):
+                        count = 0 if (killed if kind == "kill" else detained) else 1  # "... and detained him"
+                    for companion in self._companions(token):
+                        extra = _count_phrase(companion)
+                        if extra is not None:
+                            count = (count or 0) + extra
+                    if count is not None:
+                        if kind == "kill":
+                            killed = (killed or 0) + count
+                        else:
+                            detained = (detained or 0) + count
+                if subject is not None and actor1 is None:
+                    actor1 = _actor_within(doc, list(subject.subtree)) or _subject_text(
+                        [t for t in subject.subtree if t.dep_ not in ("relcl", "punct")])
+                if victims is not None and actor2 is None:
+                    actor2 = _actor_within(doc, list(victims.subtree))
+            elif token.pos_ == "NOUN" and lemma in EVENT_NOUNS and token.tag_ == "NN":
+                if any(a.lemma_.lower() in BACKGROUND_LEMMAS or a.dep_ == "relcl" for a in token.ancestors):
+                    continue
+                if self._sentence_date(doc, sent) is not None:
+                    kinds.add("violence" if lemma != "killing" else "kill")
+                    if lemma in ("killing", "assassination"):
+                        killed = max(killed or 0, 1)
+        if not kinds:
+            return None
+        date_expr = self._sentence_date(doc, sent)
+        if date_expr is None and self._is_aggregate(doc, sent):
+            return None
+        place, place_text = self._sentence_place(doc, sent)
+        return _Draft(sentences=[index], start=sent.start_char, end=sent.end_char, killed=killed,
+                      detained=detained, kinds=kinds, date=date_expr, place=place, place_text=place_text,
+                      actor1=actor1, actor2=actor2, texts=[sent.text])
+
+    def _lead_date(self, doc: Document) -> DateExpression | None:
+        """The first day-precision date of the body (not the dateline's): news dates an event once,
+        in the lead, and the sentences that detail it do not repeat the date."""
+        dateline = _dateline_span(doc)
+        for expression in doc.dates:
+            if dateline and expression.start < dateline[1]:
+                continue
+            if expression.resolved and expression.precision == "day" and expression.sentence >= 0 and \
+                    not _in_header(doc, expression.start):
+                return expression
+        return None
+
+    def _place_before(self, doc: Document, offset: int) -> tuple[Place | None, str | None]:
+        """The place the text last named before ``offset`` (news names the place once, in the
+        lead, and the details that follow happen there); else the first place of the text."""
+        chosen: tuple[int, int, Place] | None = None
+        for span in doc.place_spans:
+            if span[2].kind == "country":
+                continue
+            if span[0] < offset:
+                chosen = span
+            elif chosen is None:
+                chosen = span
+                break
+        if chosen is None:
+            return None, None
+        return chosen[2], doc.text[chosen[0]:chosen[1]]
+
+    def _dated_by_period(self, doc: Document, verb: Any) -> bool:
+        """A trigger whose own clause is dated by a period ("40 people had been killed ... since
+        January") counts a trend, which the statistics step reports; it is not one event."""
+        start, end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+        clauses = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for t in verb.subtree for c in t.children
+                   if c.dep_ in ("relcl", "ccomp", "advcl", "acl", "conj") and c.pos_ in ("VERB", "AUX")
+                   and c is not verb]
+        return any(start <= d.start < end and d.precision in ("range", "year", "decade")
+                   and not any(a <= d.start < b for a, b in clauses) for d in doc.dates)
+
+    def _is_aggregate(self, doc: Document, sent: Any) -> bool:
+        """A sentence dated only by a period ("in the 1990s", "since March", "this year") states a
+        trend or history, not one event."""
+        return any(sent.start_char <= d.start < sent.end_char and d.precision in ("year", "decade", "range")
+                   for d in doc.dates)
+
+    def _object_is_place(self, doc: Document, verb: Any) -> bool:
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                start, end = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+                return (any(start <= s < end for s, _e, _p in doc.place_spans) and child.ent_type_ in (
+                    "GPE", "LOC", "FAC")) or child.lemma_ in ("district", "village", "town", "city", "base")
+        return False
+
+    def _roles(self, verb: Any) -> tuple[Any | None, Any | None]:
+        """(agent, patient) of a trigger verb, in the active or the passive."""
+        subject = patient = None
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                subject = child if verb.lemma_ != "die" else None
+                if verb.lemma_ == "die":
+                    patient = child
+            elif child.dep_ == "dobj" or child.dep_ == "nsubjpass":
+                patient = child
+            elif child.dep_ == "agent":
+                subject = next((c for c in child.children if c.dep_ == "pobj"), subject)
+        if subject is None and verb.dep_ in ("advcl", "conj", "xcomp"):
+            head_subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            subject = head_subject
+        if patient is not None and patient.lower_ in ("them", "they") and patient.dep_ == "dobj":
+            patient = None
+        return subject, patient
+
+    def _companions(self, verb: Any) -> list[Any]:
+        """People counted with the patient through the verb: "killed X along with a number of Y"."""
+        found: list[Any] = []
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("along", "together"):
+                for grand in child.children:
+                    if grand.lower_ == "with":
+                        found += [c for c in grand.children if c.dep_ == "pobj"]
+        return found
+
+    def _sentence_date(self, doc: Document, sent: Any) -> DateExpression | None:
+        best: DateExpression | None = None
+        dateline = _dateline_span(doc)
+        for expression in doc.dates:
+            if dateline and dateline[0] <= expression.start < dateline[1]:
+                continue
+            if sent.start_char <= expression.start < sent.end_char and expression.resolved and \
+                    expression.precision in ("day", "week", "month") and \
+                    (best is None or (_rank(expression), expression.period_start or date.max) <
+                     (_rank(best), best.period_start or date.max)):
+                best = expression  # the earliest: "confirmed today that ... was killed Friday" is Friday
+        return best
+
+    def _sentence_place(self, doc: Document, sent: Any) -> tuple[Place | None, str | None]:
+        best: tuple[Place, str] | None = None
+        for start, end, place in doc.place_spans:
+            if sent.start_char <= start < sent.end_char and place.kind != "country" and \
+                    (best is None or _place_rank(place) > _place_rank(best[0])):
+                best = (place, doc.text[start:end])
+        if best is None:
+            return None, None
+        return best
+
+    # -- grouping -----------------------------------------------------------------------------------
+
+    def _merge(self, drafts: list[_Draft], new: _Draft, text: str) -> None:
+        if not drafts:
+            drafts.append(new)
+            return
+        last = drafts[-1]
+        far = new.sentences[0] - last.sentences[-1] > MERGE_WINDOW
+        other_place = new.place is not None and last.place is not None and not _same_area(last.place, new.place)
+        other_date = new.date is not None and last.date is not None and new.date.period_start != last.date.period_start
+        if far or other_place or other_date:
+            drafts.append(new)
+            return
+        additive = bool(_ADDITIVE.search(text))
+        last.killed = _combine(last.killed, new.killed, additive)
+        last.detained = _combine(last.detained, new.detained, additive)
+        last.kinds |= new.kinds
+        last.sentences += new.sentences
+        last.texts += new.texts
+        last.end = max(last.end, new.end)
+        last.date = last.date or new.date
+        if new.place is not None and (last.place is None or _place_rank(new.place) > _place_rank(last.place)):
+            last.place, last.place_text = new.place, new.place_text
+        last.actor1 = last.actor1 or new.actor1
+        last.actor2 = last.actor2 or new.actor2
+
+    def _finish(self, doc: Document, draft: _Draft) -> Event:
+        date_expr = draft.date
+        if date_expr is not None:
+            event_date, precision, date_end = date_expr.period_start, date_expr.precision, date_expr.period_end
+        elif doc.published is not None:
+            # Undated: news reports what happened in the days before publication; the publication
+            # day is the date, with week precision (ACLED's time_precision 2) to say it is not exact.
+            event_date, precision, date_end = doc.published, "week", doc.published
+        else:
+            event_date, precision, date_end = None, None, None
+        place = draft.place
+        first = doc.sentences[draft.sentences[0]] if draft.sentences[0] < len(doc.sentences) else None
+        return Event(
+            date=event_date, date_precision=precision, event_type=None, sub_event_type=None,
+            actor1=draft.actor1, actor2=draft.actor2,
+            admin1_code=place.admin1_code if place else None,
+            admin2=place.admin2 if place else None,
+            location=place.name if place else None,
+            fatalities=draft.killed, detained=draft.detained,
+            sentence=first.text if first else draft.texts[0], start=first.start if first else draft.start,
+            end=first.end if first else draft.end,
+            admin1=place.admin1 if place else None, admin2_pcode=place.admin2_pcode if place else None,
+            lat=place.lat if place else None, lon=place.lon if place else None,
+            date_end=date_end,
+        )
+
+    def _type(self, doc: Document, drafts: list[_Draft]) -> None:
+        results: list[Any] = [None] * len(drafts)
+        if self.use_classifier and drafts:
+            classify_many = _classifier()
+            if classify_many is not None:
+                results = list(classify_many([" ".join(d.texts) for d in drafts]))
+        for event, draft, result in zip(doc.events, drafts, results, strict=True):
+            rule_type, rule_sub = _rule_type(draft)
+            event_type = getattr(result, "event_type", None)
+            sub = getattr(result, "sub_event_type", None)
+            violent = draft.killed or "kill" in draft.kinds or "violence" in draft.kinds
+            peaceful_label = event_type == "Strategic developments" or (
+                event_type == "Protests" and sub != "Excessive force against protesters")
+            if event_type not in _ACLED_TYPES or (violent and peaceful_label and "detain" not in draft.kinds):
+                event_type, sub = rule_type, rule_sub
+            event.event_type, event.sub_event_type = event_type, sub
+            event.confidence = getattr(result, "confidence", None)
+
+
+HISTORY_DAYS = 365
+"""An event that ended more than this long before publication is the story's background (a
+leader's record, an old attack), not a reported event."""
+
+
+def _is_history(doc: Document, draft: _Draft) -> bool:
+    if doc.published is None or draft.date is None or draft.date.period_end is None:
+        return False
+    return (doc.published - draft.date.period_end).days > HISTORY_DAYS
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` falls in one of ``spans`` (sorted, non-overlapping), by binary search."""
+    i = bisect.bisect_right(spans, (offset, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+
+def _dateline_span(doc: Document) -> tuple[int, int] | None:
+    """The dateline's date: it says when the story was filed, not when anything happened."""
+    if doc.published_from != "dateline":
+        return None
+    return find_dateline(doc.text)[1]
+
+
+def _in_header(doc: Document, offset: int) -> bool:
+    """In the first line of a text that has more (a headline or release header)."""
+    first_break = doc.text.find("\n")
+    return first_break >= 0 and offset < first_break and len(doc.sentences) > 1
+
+
+def _rule_type(draft: _Draft) -> tuple[str, str]:
+    text = " ".join(draft.texts)
+    if "territory" in draft.kinds and not draft.killed:
+        return "Battles", "Non-state actor overtakes territory"
+    if _AIR.search(text) and ("kill" in draft.kinds or "violence" in draft.kinds):
+        return "Explosions/Remote violence", "Air/drone strike"
+    if "kill" in draft.kinds or "violence" in draft.kinds:
+        return "Battles", "Armed clash"
+    return "Strategic developments", "Arrests"
+
+
+def _classifier() -> Any | None:
+    try:
+        from ruydad.extract.classify import classify_many
+    except ImportError:
+        return None
+    return classify_many
+
+
+def _acled_types() -> frozenset[str]:
+    from ruydad.taxonomy import EVENT_TYPE_NAMES
+
+    return frozenset(EVENT_TYPE_NAMES)
+
+
+_ACLED_TYPES = _acled_types()
+
+
+def _combine(old: int | None, new: int | None, additive: bool) -> int | None:
+    if new is None:
+        return old
+    if old is None:
+        return new
+    return old + new if additive else max(old, new)
+
+
+def _rank(expression: DateExpression) -> int:
+    return {"day": 0, "week": 1, "month": 2}.get(expression.precision, 3)
+
+
+def _place_rank(place: Place) -> int:
+    return {"admin2": 3, "village": 4, "town": 4, "city": 4, "valley": 2, "admin1": 1}.get(place.kind, 2)
+
+
+def _same_area(a: Place, b: Place) -> bool:
+    if a.admin1_code and b.admin1_code and a.admin1_code != b.admin1_code:
+        return False
+    return not (a.admin2_pcode and b.admin2_pcode and a.admin2_pcode != b.admin2_pcode)

@@ -1,0 +1,88 @@
+"""The article pipeline: an ordered list of named steps over one :class:`Document`.
+
+Like a spaCy ``Language``, a :class:`Pipeline` holds named components; each is a callable
+``step(doc) -> doc`` that reads what earlier steps left on the document and adds its own
+annotations (always with character offsets). The default order is
+
+    clean, sentences, dates, actors, places, quotes, claims, statistics, events
+
+A step can be swapped (rules for a model, a model for an LLM) with :meth:`Pipeline.replace`
+without touching the others, as long as it fills the same fields. A step may also have a
+``pipe(docs)`` method for batches; the sentences step uses it to run spaCy's ``nlp.pipe``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
+from typing import Protocol
+
+from ruydad.extract.document import Document
+
+
+class Step(Protocol):
+    name: str
+
+    def __call__(self, doc: Document) -> Document: ...
+
+
+StepFactory = Callable[[], Step]
+STEP_ORDER: tuple[str, ...] = ("clean", "sentences", "dates", "actors", "places", "quotes", "claims",
+                               "statistics", "events")
+
+
+def default_steps() -> list[Step]:
+    from ruydad.extract.actors import ActorsStep
+    from ruydad.extract.claims import ClaimsStep
+    from ruydad.extract.clean import CleanStep
+    from ruydad.extract.dates import DatesStep
+    from ruydad.extract.events import EventsStep
+    from ruydad.extract.places import PlacesStep
+    from ruydad.extract.quotes import QuotesStep
+    from ruydad.extract.sentences import SentencesStep
+    from ruydad.extract.statistics import StatisticsStep
+
+    return [CleanStep(), SentencesStep(), DatesStep(), ActorsStep(), PlacesStep(), QuotesStep(),
+            ClaimsStep(), StatisticsStep(), EventsStep()]
+
+
+class Pipeline:
+    """Named steps applied in order; ``pipeline(doc)`` for one document, ``pipe`` for many."""
+
+    def __init__(self, steps: Sequence[Step] | None = None) -> None:
+        self.steps: list[Step] = list(steps) if steps is not None else default_steps()
+
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s in self.steps]
+
+    def get(self, name: str) -> Step:
+        for step in self.steps:
+            if step.name == name:
+                return step
+        raise KeyError(f"no step {name!r} in the pipeline; steps are {', '.join(self.names)}")
+
+    def replace(self, name: str, step: Step) -> None:
+        """Swap the step called ``name`` for ``step`` (which should fill the same fields)."""
+        self.steps[self.names.index(self.get(name).name)] = step
+
+    def __call__(self, doc: Document) -> Document:
+        for step in self.steps:
+            doc = step(doc)
+        return doc
+
+    def pipe(self, docs: Iterable[Document], batch_size: int = 64) -> Iterator[Document]:
+        """Run documents through the steps in batches (spaCy's ``nlp.pipe`` for the parse)."""
+        iterator = iter(docs)
+        while batch := list(islice(iterator, batch_size)):
+            stream: Iterable[Document] = batch
+            for step in self.steps:
+                stream = _apply(step, stream)
+            yield from stream
+
+
+def _apply(step: Step, docs: Iterable[Document]) -> Iterable[Document]:
+    pipe = getattr(step, "pipe", None)
+    if pipe is not None:
+        return list(pipe(docs))
+    return [step(d) for d in docs]

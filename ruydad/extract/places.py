@@ -1,0 +1,275 @@
+"""Step ``places``: place names in the text, resolved to administrative units.
+
+Candidate spans come from three sources, so that a name the statistical tagger misses is still
+seen: spaCy's GPE/LOC/FAC entities; names in front of a kind word ("Andar district", "Baghlan
+province", "Salang valley"), including coordinated lists in front of a plural kind word ("the
+Andarab and Khost-Farang districts", "Sar-e-Pol, Nuristan and Faryab provinces"); and proper
+nouns after a locative preposition ("in Panjshir"). A parenthetical right after a name stays
+with it ("Khost (Hindukush)"), because it is how writers disambiguate.
+
+Each span is resolved by the geography layer (:func:`ruydad.geo.resolve_place`), with the kind
+word as a hint and the paragraph as context, so that a district is read inside the provinces
+the paragraph names: "Khost (Hindukush)" beside Andarab is Khost wa Fereng district of Baghlan,
+not Khost province. Spans that overlap an actor mention ("Taliban", "Panjshir Resistance") are
+not places. Country names are resolved with pycountry (kind ``country``). Names the gazetteer
+does not know are left out rather than guessed.
+
+``doc.place_spans`` keeps every resolved span with its place for the events step; the place in
+a wire dateline ("KABUL, Afghanistan (Jan. 25, 2013)") is where the story was filed, not where
+anything happened, and is flagged by leaving it out of ``place_spans`` (it stays in
+``doc.places``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from typing import Any
+
+from ruydad.extract.dates import find_dateline
+from ruydad.extract.document import Document, Mention, Place
+
+KIND_WORD = r"(?:province|district|valley|city|village|town|region)s?"
+_NAME = r"[A-Z][\w'’.]{0,30}(?:[ -](?:e|i|ye|al|[A-Z][\w'’]{0,30})){0,4}"
+# Bounded repetitions throughout: on a run of capitalised words without a kind word an unbounded
+# pattern backtracks quadratically (a 100 kB text of "Abc Abc ..." took minutes).
+_KIND_SPAN = re.compile(
+    rf"(?P<names>{_NAME}(?:\s*\([A-Z][\w ’'-]{{0,30}}\))?(?:(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?{_NAME}){{0,8}})"
+    rf"\s+(?P<kind>(?i:{KIND_WORD}))\b")
+_SPLIT_LIST = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_LOCATIVE = {"in", "near", "at", "from", "across", "around", "outside", "inside", "to", "of", "with", "between",
+             "toward", "towards", "into", "through", "via", "along", "beyond"}
+_STOP_NAMES = {"Afghan", "Islamic", "International", "National", "The", "A", "An", "In", "Also", "Taliban"}
+MIN_LOCATIVE_SCORE = 95.0
+MIN_ENTITY_SCORE = 90.0
+MIN_MINOR_PLACE_SCORE = 97.0
+"""A bare name read as a village or town must match a spelling almost exactly: thousands of
+hamlets share their names with people and tribes ("Alaudin", "Haqqani")."""
+
+
+@cache
+def _geo() -> Any | None:
+    try:
+        import ruydad.geo as geo
+    except ImportError:
+        return None
+    return geo if hasattr(geo, "resolve_place") else None
+
+
+@cache
+def _country(name: str) -> tuple[str, str] | None:
+    """(ISO 3166-1 alpha-3, official short name) for a country name, via pycountry."""
+    try:
+        import pycountry
+    except ImportError:
+        return None
+    if len(name) < 4 or not name[0].isupper():
+        return None
+    try:
+        country = pycountry.countries.lookup(name)
+    except LookupError:
+        return None
+    return str(country.alpha_3), str(country.name)
+
+
+@cache
+def _theatre_iso3(theatre: str | None) -> str | None:
+    try:
+        from ruydad.theatres import DEFAULT_THEATRE, theatre_info
+
+        return theatre_info(theatre or DEFAULT_THEATRE).iso3
+    except Exception:  # a theatre without info still resolves, just without a country code
+        return None
+
+
+def _paragraph(text: str, offset: int) -> str:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start:len(text) if end < 0 else end]
+
+
+def candidate_spans(doc: Document) -> list[tuple[int, int, str | None]]:
+    """(start, end, kind hint) for every stretch of text that may name a place."""
+    text = doc.text
+    spans: list[tuple[int, int, str | None]] = []
+    for m in _KIND_SPAN.finditer(text):
+        kind = m["kind"].lower().rstrip("s")
+        names_start = m.start("names")
+        parts = _SPLIT_LIST.split(m["names"])
+        offset = names_start
+        for part in parts:
+            part_start = text.index(part, offset)
+            offset = part_start + len(part)
+            clean_start = part_start + (4 if part.startswith("the ") else 0)
+            if text[clean_start:offset].split(" ")[0] in _STOP_NAMES:
+                continue
+            end = m.end() if part is parts[-1] else offset
+            spans.append((clean_start, end, kind))
+    if doc.nlp is not None:
+        for ent in doc.entities:
+            if ent.label_ in ("GPE", "LOC", "FAC"):
+                start = ent.start_char + (4 if ent.text.lower().startswith("the ") else 0)
+                spans.append((start, _with_parenthetical(text, ent.end_char), None))
+        for token in doc.nlp:
+            if token.pos_ == "PROPN" and token.i > 0 and token.nbor(-1).lower_ in _LOCATIVE and \
+                    token.ent_type_ not in ("PERSON", "NORP", "DATE"):
+                end_token = token
+                while end_token.i + 1 < len(doc.nlp) and doc.nlp[end_token.i + 1].pos_ == "PROPN":
+                    end_token = doc.nlp[end_token.i + 1]
+                spans.append((token.idx, _with_parenthetical(text, end_token.idx + len(end_token)), "locative"))
+    spans += _list_continuations(text, spans)
+    return spans
+
+
+_CONTINUATION = re.compile(
+    r"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<name>[A-Z][\w'’]{0,30}(?:[ -](?:e|i|[A-Z][\w'’]{0,30})){0,3})")
+
+
+def _list_continuations(text: str, spans: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str | None]]:
+    """Names that continue a list after a place ("Kabul, Kapisa, Ningarhar ... and Urozgan")."""
+    found: list[tuple[int, int, str | None]] = []
+    walked: set[int] = set()
+    for _start, end, _hint in spans:
+        position = end
+        while position not in walked and (m := _CONTINUATION.match(text, position)) is not None:
+            walked.add(position)
+            name_end = _with_parenthetical(text, m.end("name"))
+            found.append((m.start("name"), name_end, "list"))
+            position = name_end
+    return found
+
+
+def _with_parenthetical(text: str, end: int) -> int:
+    m = re.match(r"\s*\([A-Z][\w ’'-]{1,30}\)", text[end:end + 40])
+    return end + m.end() if m else end
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int, str]]) -> bool:
+    return any(s < end and start < e for s, e, _ in spans)
+
+
+_KIND_HINTS = frozenset({"province", "district", "valley", "city", "village", "town", "region"})
+AMBIGUITY_MARGIN = 5.0
+"""Candidates within this many points of the best one, in another province, make a name ambiguous."""
+
+
+@lru_cache(maxsize=20000)
+def _lookup(name: str, theatre: str | None) -> tuple[Any, ...]:
+    geo = _geo()
+    if geo is None:
+        return ()
+    try:
+        return tuple(geo.resolve_place(name, **({"theatre": theatre} if theatre else {})))
+    except Exception:  # the resolver refusing a name is "not found", not a crash of the article
+        return ()
+
+
+def _ambiguous(candidates: tuple[Any, ...]) -> bool:
+    best = candidates[0]
+    return any(c.admin1_code != best.admin1_code and best.score - c.score <= AMBIGUITY_MARGIN
+               for c in candidates[1:])
+
+
+class PlacesStep:
+    """Pipeline step: ``doc.places`` (one per resolved unit) and ``doc.place_spans``.
+
+    Resolution runs in two passes. A name is first looked up alone (cached per process); when
+    its best readings lie in different provinces ("Khost": the province, or Khost wa Fereng in
+    Baghlan), the reading in a province the same paragraph, else the document, names without
+    ambiguity wins; failing that, the geography layer is asked again with the paragraph as
+    context.
+    """
+
+    name = "places"
+
+    def __init__(self, theatre: str | None = None) -> None:
+        self.theatre = theatre
+
+    def __call__(self, doc: Document) -> Document:
+        _date, dateline = find_dateline(doc.text)
+        dateline_line = (doc.text.rfind("\n", 0, dateline[0]) + 1, dateline[1]) if dateline else None
+        spans = sorted(set(candidate_spans(doc)), key=lambda s: (s[0], -(s[1] - s[0])))
+        readings: list[tuple[int, int, str | None, Any]] = []
+        sure: dict[str, set[str]] = {"document": set()}
+        people = {w for e in doc.entities if e.label_ == "PERSON" for w in (e.text, e.text.split()[-1])}
+        last_end = -1
+        for start, end, hint in spans:
+            if start < last_end or _overlaps(start, end, doc.actor_spans):
+                continue
+            surface = doc.text[start:end].strip()
+            reading = self._first_pass(surface, hint)
+            if reading is None:
+                continue
+            if surface in people and hint not in _KIND_HINTS and (
+                    isinstance(reading, Place) or reading[0].kind not in ("admin1", "admin2")):
+                continue
+            last_end = end
+            readings.append((start, end, hint, reading))
+            if not isinstance(reading, Place) and not _ambiguous(reading):
+                code = reading[0].admin1_code
+                if code:
+                    sure["document"].add(code)
+                    sure.setdefault(_paragraph_key(doc.text, start), set()).add(code)
+        places: dict[tuple[str, str], Place] = {}
+        resolved_spans: list[tuple[int, int, Place]] = []
+        for start, end, _hint, reading in readings:
+            place = reading if isinstance(reading, Place) else self._choose(
+                doc, start, end, reading, sure.get(_paragraph_key(doc.text, start), set()), sure["document"])
+            if place is None:
+                continue
+            key = (place.kind, place.admin2_pcode or place.admin1_code or place.name)
+            known = places.setdefault(key, place)
+            known.mentions.append(Mention(doc.text[start:end], start, end))
+            if dateline_line and dateline_line[0] <= start < dateline_line[1]:
+                continue
+            resolved_spans.append((start, end, known))
+        doc.places = list(places.values())
+        doc.place_spans = resolved_spans
+        return doc
+
+    def _first_pass(self, name: str, hint: str | None) -> Place | tuple[Any, ...] | None:
+        if hint is None or hint in ("locative", "list"):
+            country = _country(re.sub(r"^the\s+", "", name))
+            if country is not None:
+                return Place(name=country[1], kind="country", country_code=country[0])
+        candidates = _lookup(name, self.theatre)
+        if not candidates:
+            return None
+        best = candidates[0]
+        if hint in ("locative", "list") and best.score < MIN_LOCATIVE_SCORE:
+            return None
+        if hint is None and best.score < MIN_ENTITY_SCORE:
+            return None
+        if best.kind not in ("admin1", "admin2", "valley") and best.score < MIN_MINOR_PLACE_SCORE and \
+                hint not in ("village", "city", "town"):
+            return None
+        return candidates
+
+    def _choose(self, doc: Document, start: int, end: int, candidates: tuple[Any, ...],
+                paragraph: set[str], document: set[str]) -> Place | None:
+        best = candidates[0]
+        if _ambiguous(candidates):
+            close = [c for c in candidates if best.score - c.score <= AMBIGUITY_MARGIN]
+            preferred = [c for c in close if c.admin1_code in paragraph] or \
+                [c for c in close if c.admin1_code in document]
+            if preferred:
+                best = preferred[0]
+            else:
+                geo = _geo()
+                try:
+                    again = geo.resolve_place(doc.text[start:end], context=_paragraph(doc.text, start),
+                                              **({"theatre": self.theatre} if self.theatre else {})) if geo else []
+                except Exception:  # keep the context-free reading
+                    again = []
+                best = again[0] if again else best
+        return Place(
+            name=best.name, kind=best.kind, country_code=_theatre_iso3(self.theatre),
+            admin1=best.admin1_name, admin1_code=best.admin1_code,
+            admin2=best.admin2_name if best.level >= 2 else None,
+            admin2_pcode=best.admin2_pcode if best.level >= 2 else None,
+            lat=best.latitude, lon=best.longitude,
+        )
+
+
+def _paragraph_key(text: str, offset: int) -> str:
+    return f"p{text.rfind(chr(10), 0, offset)}"
