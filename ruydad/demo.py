@@ -33,4 +33,16 @@ def load_demo(store: Store, theatre: str = "afghanistan") -> list[str]:
     lines += [f"  warning: {w}" for w in report.warnings]
     seeded = save_seed_claims(store, theatre)
     lines.append(f"curated claims of the {theatre} theatre: {seeded.claims} claims from {seeded.documents} document(s)")
+    lines.append(_add_founding_article(store))
     return lines
+
+
+def _add_founding_article(store: Store) -> str:
+    """Read the article the project grew from and store what it reports (claims, events, actors)."""
+    from ruydad.extract import add_article, load_document
+
+    document = load_document(sample_article_path(), published="2022-08-30")
+    document.title = document.title or "A Year After U.S. Exit, Afghan Rebel Groups Are Waging War on Taliban Rule"
+    report = add_article(store, document)
+    return (f"article {sample_article_path().name} (document {report.document_id}): {report.events} reported events, "
+            f"{report.claims} claims, {report.candidates} candidate new actors stored")

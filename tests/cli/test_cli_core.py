@@ -98,10 +98,13 @@ def test_demo_loads_the_sample_and_reports_the_store(tmp_path: Path) -> None:
     code, out = run("--db", db, "demo", "--no-serve")
     assert code == 0, out
     assert "stored 1024" in out
-    assert "events: 1024" in out
-    code, out = run("--db", db, "demo", "--no-serve")
-    assert "unchanged 1024" in out
-    assert "curated claims" in out
+    assert "article newsweek-2022-08-30" in out and "claims" in out
+    assert "ucdp: 1024" in out
+    events_line = next(line for line in out.splitlines() if line.startswith("events:"))
+    code, again = run("--db", db, "demo", "--no-serve")
+    assert "unchanged 1024" in again
+    assert "curated claims" in again
+    assert events_line in again.splitlines(), "loading the demo twice must not duplicate anything"
 
 
 def test_bench_ingest_prints_figures(tmp_path: Path) -> None:
