@@ -37,6 +37,10 @@ MAX_PAGE_SIZE = 1000
 MAX_JSON_BODY = 2 * 1024 * 1024
 MAX_UPLOAD_BODY = 512 * 1024 * 1024
 QUERY_SECONDS = 20.0
+DATE_PARAMETERS = ("date_from", "date_to", "at", "published")
+EARLIEST_DATE, LATEST_DATE = "1900-01-01", "2199-12-31"
+"""Dates outside this range are refused at the edge: no dataset reaches them, and arithmetic on
+them (a baseline window before 0001-01-01) would fail deep inside an analysis."""
 
 T = TypeVar("T")
 
@@ -132,6 +136,11 @@ def create_app(store: Store, *, cache: bool = True) -> FastAPI:
     async def refuse_nul(request: Request, call_next: Callable[[Request], Any]) -> Any:
         if "\x00" in request.url.query or "%00" in request.url.query:
             return JSONResponse({"detail": "query parameters may not contain NUL characters"}, status_code=422)
+        for name in DATE_PARAMETERS:
+            value = request.query_params.get(name, "")
+            if len(value) == 10 and value[4] == "-" and not (EARLIEST_DATE <= value <= LATEST_DATE):
+                return JSONResponse({"detail": f"{name}: {value} is outside {EARLIEST_DATE}..{LATEST_DATE}"},
+                                    status_code=422)
         return await call_next(request)
 
     @app.middleware("http")
