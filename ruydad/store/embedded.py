@@ -208,7 +208,8 @@ class Store:
         columns: Sequence[str] | None = None,
         **filter_args: Any,
     ) -> pa.Table:
-        """Events matching the filters, newest first, as an Arrow table.
+        """Events matching the filters, newest first, as an Arrow table (a page when ``limit`` is given;
+        events of one day come in storage order, most recently stored first).
 
         Filters can be given as an :class:`EventFilter` or as its fields by keyword:
         ``store.events(actor="Taliban", admin1="Panjshir", limit=10)``.
@@ -224,13 +225,21 @@ class Store:
         if limit is not None and limit < 0:
             raise InputError("limit must be zero or more")
         where, params = filters.where()
-        sql = (
-            f"SELECT {', '.join(selected)} FROM events WHERE {where} "
-            "ORDER BY event_date DESC, dataset, dataset_event_id"
-        )
-        if limit is not None:
-            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        return self.con.execute(sql, params).arrow().read_all()
+        return self.con.execute(self._events_sql(selected, where, limit, offset), params).arrow().read_all()
+
+    PAGE_BY_ROWID = True
+    """Pages are cut on (event_date, rowid) and only then are their rows fetched: sorting a million
+    rows on the date alone and reading 44 columns for one page keeps a page under ~100 ms."""
+
+    def _events_sql(self, selected: list[str], where: str, limit: int | None, offset: int) -> str:
+        columns = ", ".join(selected)
+        if limit is None or not self.PAGE_BY_ROWID:
+            order = "event_date DESC, dataset, dataset_event_id"
+            sql = f"SELECT {columns} FROM events WHERE {where} ORDER BY {order}"
+            return sql if limit is None else f"{sql} LIMIT {int(limit)} OFFSET {int(offset)}"
+        page = (f"SELECT rowid FROM events WHERE {where} ORDER BY event_date DESC, rowid DESC "
+                f"LIMIT {int(limit)} OFFSET {int(offset)}")
+        return f"SELECT {columns} FROM events WHERE rowid IN ({page}) ORDER BY event_date DESC, rowid DESC"
 
     def count_events(self, filters: EventFilter | None = None, **filter_args: Any) -> int:
         filters = filters or EventFilter(**filter_args)

@@ -296,6 +296,8 @@ class PostgresStore(Store):
         with self.pg.raw.transaction():
             yield self.con
 
+    PAGE_BY_ROWID = False  # PostgreSQL has no rowid; its planner pages with an index-free sort
+
     def events(self, *args: Any, **kwargs: Any) -> pa.Table:
         return as_model_types(super().events(*args, **kwargs))
 
