@@ -13,6 +13,7 @@ pytestmark = pytest.mark.browser
 def _page(browser: Any, width: int = 1280, height: int = 900) -> Any:
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
+    page.set_default_timeout(90_000)  # CI runs these beside Spark and PostgreSQL on two cores
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.errors = errors

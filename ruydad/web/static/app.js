@@ -92,6 +92,7 @@ async function overview(main, params) {
   const tableCard = h("section", { class: "card", "aria-label": "Events" }, h("h2", {}, "Events"));
   main.append(kpis, h("div", { class: "grid" }, mapCard, trendCard), h("div", { style: "height:1rem" }), tableCard);
   const q = filterQuery(params);
+  const table = eventTable(params);  // fetched alongside the figures, not after them
   try {
     const [total, byProvince, trend, boundaries] = await Promise.all([
       api(`/api/stats?${q}`), api(`/api/stats?${filterQuery(params, { by: "admin1_code" })}`),
@@ -103,7 +104,7 @@ async function overview(main, params) {
     mapCard.append(choropleth(boundaries, byProvince.rows, params));
     trendCard.append(barChart(trend.rows, "month", "events"));
   } catch (err) { main.prepend(errorBox(err)); }
-  tableCard.append(await eventTable(params));
+  tableCard.append(await table);
 }
 
 function kpi(label, value) {
