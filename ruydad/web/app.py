@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
+import duckdb
 from fastapi import Depends, FastAPI, File, Header, HTTPException, Query, Request, UploadFile
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -186,10 +187,10 @@ def create_app(store: Store, *, cache: bool = True) -> FastAPI:
         timer.start()
         try:
             yield cursor
-        except RuntimeError as exc:
-            if "interrupt" in str(exc).lower():
-                raise HTTPException(503, f"query took longer than {QUERY_SECONDS:.0f} s; narrow the filters") \
-                    from exc
+        except (duckdb.InterruptException, RuntimeError) as exc:
+            if isinstance(exc, duckdb.InterruptException) or "interrupt" in str(exc).lower():
+                raise HTTPException(503, f"query took longer than {QUERY_SECONDS:.0f} s; narrow the filters",
+                                    headers={"Retry-After": "5"}) from exc
             raise
         finally:
             timer.cancel()

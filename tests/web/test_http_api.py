@@ -131,3 +131,4 @@ def test_repeated_reads_are_served_from_cache_until_a_write(client: TestClient, 
     after = client.get("/api/summary")
     assert after.headers["x-cache"] == "miss"
     assert after.json()["events"] == first.json()["events"] + 2
+
