@@ -436,11 +436,8 @@ def ingest_file(
                 con.execute("INSERT INTO quarantine SELECT * FROM ingest_quarantine")
             _upsert(con, report, progress)
             _finish_batch(con, report)
-    except RuydadError as exc:
-        _record_failed_batch(con, report, str(exc))
-        raise
     except BaseException as exc:
-        _record_failed_batch(con, report, f"{type(exc).__name__}: {exc}")
+        _record_failed_batch(con, report, failure_message(exc))
         raise
     finally:
         _drop_staging(con)
@@ -633,6 +630,11 @@ def _finish_batch(con: Any, report: IngestReport) -> None:
         [report.rows_read, report.stored, report.updated, report.unchanged, report.rejected,
          report.deleted, report.batch_id],
     )
+
+
+def failure_message(exc: BaseException) -> str:
+    """What `ruydad batches` shows for a failed ingest: a user error as it is, anything else with its type."""
+    return str(exc) if isinstance(exc, RuydadError) else f"{type(exc).__name__}: {exc}"
 
 
 def _record_failed_batch(con: Any, report: IngestReport, message: str) -> None:

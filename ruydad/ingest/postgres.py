@@ -33,7 +33,6 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from ruydad.errors import RuydadError
 from ruydad.ingest.pipeline import (
     ENRICHERS,
     INGEST_MEMORY_LIMIT,
@@ -43,6 +42,7 @@ from ruydad.ingest.pipeline import (
     _finish_batch,
     _next_batch_id,
     _record_failed_batch,
+    failure_message,
     stage_file,
 )
 from ruydad.ingest.readers import Reader
@@ -73,11 +73,8 @@ def ingest_file_postgres(store: PostgresStore, path: Path, reader: Reader, prese
                 progress("storing", 0.65)
             with store.transaction():
                 _apply(con, staging, report, Path(scratch), progress)
-    except RuydadError as exc:
-        _record_failed_batch(con, report, str(exc))
-        raise
     except BaseException as exc:
-        _record_failed_batch(con, report, f"{type(exc).__name__}: {exc}")
+        _record_failed_batch(con, report, failure_message(exc))
         raise
     finally:
         _drop_staging(staging)
