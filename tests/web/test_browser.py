@@ -20,6 +20,14 @@ def _page(browser: Any, width: int = 1280, height: int = 900) -> Any:
     return page
 
 
+def _wait_for_rows(page: Any) -> None:
+    """Rows of the event table, or fail with the error the page shows."""
+    page.wait_for_selector("table tbody tr, .error")
+    errors = page.locator(".error").all_inner_texts()
+    assert not errors, f"the page shows an error: {errors}"
+    page.wait_for_selector("table tbody tr")
+
+
 def test_overview_map_filters_by_clicked_province(browser: Any, server: str, shots: Path) -> None:
     page = _page(browser)
     page.goto(f"{server}/#/")
@@ -33,7 +41,7 @@ def test_overview_map_filters_by_clicked_province(browser: Any, server: str, sho
     page.wait_for_function("location.hash.includes('admin1=')")
     assert f"admin1={code}" in page.evaluate("location.hash")
     page.wait_for_selector(".map path.selected")
-    page.wait_for_selector("table tbody tr")
+    _wait_for_rows(page)
     places = page.locator("table tbody tr td:nth-child(5)").all_inner_texts()
     assert places and all("Panj" in p for p in places)
     page.screenshot(path=str(shots / "overview-panjshir.png"), full_page=True)
