@@ -146,3 +146,9 @@ def test_acled_file_given_to_ucdp_is_refused_before_anything_is_written(
     with pytest.raises(WrongDatasetError, match="ruydad ingest acled"):
         ingest_file(store, path, "ucdp")
     assert store.count_events() == 0
+
+
+def test_default_ingest_fills_admin_codes_from_the_gazetteer(store: Store, ucdp_sample: Path) -> None:
+    ingest_file(store, ucdp_sample, "ucdp")
+    event = _event(store, "444946")  # Baghlan / Khost Wa Firing
+    assert (event["admin1_code"], event["admin1_pcode"], event["admin2_pcode"]) == ("AF-BGL", "AF09", "AF0913")
