@@ -34,6 +34,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     sample = Path(__file__).resolve().parents[2] / "ruydad" / "data" / "sample" / "ucdp_aec_afghanistan.csv"
     store = Store.open(tmp_path_factory.mktemp("web") / "browser.duckdb")
     ingest_file(store, sample, "ucdp")
+    from ruydad.actors import save_seed_claims
+
+    save_seed_claims(store, "afghanistan")
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)

@@ -97,15 +97,21 @@ def test_actors_and_profile_pages(browser: Any, server: str, shots: Path) -> Non
     page.wait_for_selector("h1")
     page.wait_for_selector("text=Recorded events")
     assert "National Resistance Front" in page.inner_text("h1")
+    page.wait_for_selector("svg[aria-label='Relations network'] line", state="attached")
+    assert "Ahmad Massoud" in page.inner_text("main")
     page.screenshot(path=str(shots / "actor.png"), full_page=True)
     assert page.errors == []
 
 
-def test_claims_board_page(browser: Any, server: str) -> None:
+def test_claims_board_page(browser: Any, server: str, shots: Path) -> None:
     page = _page(browser)
     page.goto(f"{server}/#/claims")
-    page.wait_for_selector("h2")
-    assert "Conflicting claims" in page.inner_text("main")
+    page.wait_for_selector(".conflict .claim")
+    text = page.inner_text("main")
+    assert "Conflicting claims" in text
+    assert "empty laughter" in text  # the Taliban's denial sits beside the NRF's claims
+    assert page.locator(".conflict-block").count() >= 3
+    page.screenshot(path=str(shots / "claims.png"), full_page=True)
     assert page.errors == []
 
 

@@ -239,7 +239,8 @@ function network(center, relations) {
   others.forEach((rel, i) => {
     const a = (2 * Math.PI * i) / Math.max(1, others.length);
     const x = cx + r * Math.cos(a), y = cy + r * Math.sin(a);
-    const hostile = /fight|denies|no_relation/.test(rel.predicate || "");
+    const hostile = rel.relation ? rel.relation === "hostility" || rel.stance === "denies"
+      : /fight|denies|no_relation/.test(rel.predicate || "");
     svg.append(h("svg:line", { x1: cx, y1: cy, x2: x, y2: y, stroke: hostile ? "#a50f15" : "#2b6cb0",
       "stroke-width": 2, "stroke-dasharray": hostile ? "4 3" : null }, h("svg:title", {}, rel.predicate || "")));
     svg.append(h("svg:circle", { cx: x, cy: y, r: 6, fill: "#5f6b73" }));
@@ -274,12 +275,16 @@ async function actorView(main, [id]) {
 async function claimsView(main, params) {
   main.append(h("h1", {}, "Claims board"));
   try {
-    const [claims, conflicts] = await Promise.all([api(`/api/claims?${filterQuery(params)}`), api("/api/claims/conflicts")]);
-    const conflictCard = h("section", { class: "card" }, h("h2", {}, `Conflicting claims (${conflicts.length})`));
+    const [claims, conflicts] = await Promise.all([api(`/api/claims?${filterQuery(params, { limit: 1000 })}`),
+      api("/api/claims/conflicts")]);
+    const byId = new Map(claims.map(c => [c.claim_id || c.id, c]));
+    const conflictCard = h("section", { class: "card" }, h("h2", {}, `Conflicting claims (${conflicts.length})`),
+      h("p", { class: "muted" }, "Claims that contradict each other, side by side with who made them and where."));
     for (const c of conflicts) {
-      const [a, b] = [c.claim || c.claims?.[0] || c.a, c.other || c.claims?.[1] || c.b];
-      conflictCard.append(h("div", { class: "conflict" }, a ? claimCard(a) : null, b ? claimCard(b) : null,
-        c.reason ? h("p", { class: "muted" }, c.reason) : null));
+      const sides = (c.claim_ids || []).map(id => byId.get(id)).filter(Boolean);
+      conflictCard.append(h("div", { class: "conflict-block" },
+        h("p", {}, h("span", { class: "chip" }, c.kind || "conflict"), " ", c.explanation || ""),
+        h("div", { class: "conflict" }, sides.map(claimCard))));
     }
     main.append(conflictCard, h("section", { class: "card", style: "margin-top:1rem" },
       h("h2", {}, `All claims (${claims.length})`), claims.map(claimCard)));
