@@ -430,12 +430,29 @@ def parse_claim(text: str, *, periods: list[str] | None = None, base: Filters | 
     return CountClaim(value, qualifier, measure, kind, f, text)
 
 
+def source_dataset(attributed_to: str | None) -> str | None:
+    """The store's dataset name for a figure's attributed source ("ACLED" -> "acled"), if it is one.
+
+    A figure quoted from ACLED is held against ACLED's events only: counting UCDP's events for it
+    would compare two coding schemes, not the claim with its evidence.
+    """
+    if not attributed_to:
+        return None
+    from ruydad.ingest import READERS
+
+    words = set(re.findall(r"[a-z]+", attributed_to.lower()))
+    return next((r.dataset for r in READERS.values() if r.dataset in words), None)
+
+
 def statistic_claim(stat: Any, base: Filters | None = None) -> CountClaim:
     """A :class:`CountClaim` from an extracted statistic (``ruydad.extract``'s value, qualifier,
-    unit, measure, event_type, actor, period_start, period_end)."""
+    unit, measure, event_type, actor, period_start, period_end, attributed_to)."""
     f = (base or Filters()).but(actor=getattr(stat, "actor", None), event_type=getattr(stat, "event_type", None),
                                 date_from=getattr(stat, "period_start", None),
                                 date_to=getattr(stat, "period_end", None))
+    dataset = source_dataset(getattr(stat, "attributed_to", None))
+    if dataset and not f.dataset:
+        f = f.but(dataset=dataset)
     unit = (getattr(stat, "unit", "") or "").lower()
     measure = getattr(stat, "measure", None) or _UNITS.get(unit, ("events", None))[0]
     if measure not in MEASURES:

@@ -177,6 +177,13 @@ def test_stored_claim_by_id_and_extracted_statistic(tmp_path):
                                sentence="up to 300 clashes reported in the first six months")
         v = check(a, statistic_claim(stat))
         assert v.verdict == CONTRADICTED and v.figure == 2
+        # The article attributes the figure to ACLED: held against ACLED's events (none here), not UCDP's.
+        stat.attributed_to = "ACLED"
+        acled = statistic_claim(stat)
+        assert acled.filters.dataset == "acled"
+        assert check(a, acled).verdict == NOT_ENOUGH_DATA
+        stat.attributed_to = "Newsweek reporting"
+        assert statistic_claim(stat).filters.dataset is None
 
 
 def test_most_in_places_claim(make_analysis):
