@@ -398,6 +398,12 @@ def parse_claim(text: str, *, periods: list[str] | None = None, base: Filters | 
     unit = next((w for w in words if w in _UNITS), "events")
     measure, event_type = _UNITS.get(unit, ("events", None))
     original_words = re.findall(r"[\w\-]+", s)
+    # "... per ACLED": the figure's source dataset, held against that dataset's events only.
+    datasets = _dataset_names()
+    named = [w.lower() for w in original_words if w.lower() in datasets]
+    if named and not f.dataset:
+        f = f.but(dataset=named[0])
+    original_words = [w for w in original_words if w.lower() not in datasets and w.lower() not in ("per", "according")]
     actor_words = [w for w in original_words if w.lower() not in _STOP and w.lower() not in _UNITS
                    and w.lower() not in _NUMBER_WORDS and not re.fullmatch(r"[\d,.%]+", w)
                    and w.lower() not in " ".join(QUALIFIERS).split() and w.lower() not in ("percent", "x")]
@@ -430,6 +436,12 @@ def parse_claim(text: str, *, periods: list[str] | None = None, base: Filters | 
     return CountClaim(value, qualifier, measure, kind, f, text)
 
 
+def _dataset_names() -> set[str]:
+    from ruydad.ingest import READERS
+
+    return {r.dataset for r in READERS.values()}
+
+
 def source_dataset(attributed_to: str | None) -> str | None:
     """The store's dataset name for a figure's attributed source ("ACLED" -> "acled"), if it is one.
 
@@ -438,10 +450,8 @@ def source_dataset(attributed_to: str | None) -> str | None:
     """
     if not attributed_to:
         return None
-    from ruydad.ingest import READERS
-
     words = set(re.findall(r"[a-z]+", attributed_to.lower()))
-    return next((r.dataset for r in READERS.values() if r.dataset in words), None)
+    return next((d for d in sorted(_dataset_names()) if d in words), None)
 
 
 def statistic_claim(stat: Any, base: Filters | None = None) -> CountClaim:
