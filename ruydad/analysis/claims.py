@@ -196,6 +196,18 @@ def _label(claim: Claim) -> str:
     return claim.text or repr(claim)
 
 
+def _other_datasets(a: Analysis, c: CountClaim) -> str:
+    """When a claim names a dataset the store lacks, say what the store does hold for it."""
+    if not c.filters.dataset:
+        return ""
+    others = a.coverage(c.filters.but(dataset=None))
+    if not others["events"]:
+        return ""
+    sets = ", ".join(f"{k} {v}" for k, v in others["datasets"].items())
+    return (f"; for that period and place the store holds {others['events']} events from other datasets "
+            f"({sets}), coded by their own rules")
+
+
 def _check_count(a: Analysis, c: CountClaim, tolerance: float, up_to_floor: float) -> Verdict:
     interval = claimed_interval(c.value, c.qualifier, tolerance, up_to_floor)
     claimed = f"{c.qualifier + ' ' if c.qualifier else ''}{c.value:g} {c.measure} ({_describe(interval)})"
@@ -203,7 +215,7 @@ def _check_count(a: Analysis, c: CountClaim, tolerance: float, up_to_floor: floa
     details: dict[str, Any] = {"filters": c.filters.as_dict(), "kind": c.kind, "coverage": coverage}
     if coverage["events"] == 0:
         return Verdict(NOT_ENOUGH_DATA, _label(c), claimed, None,
-                       f"no events at all in the store for {c.filters.describe()}", details)
+                       f"no events at all in the store for {c.filters.describe()}{_other_datasets(a, c)}", details)
     if c.kind == "emerging":
         period = Period(c.filters.date_from or coverage["first"], c.filters.date_to or coverage["last"])
         emerging = a.emerging_actors(period, c.filters.but(date_from=None, date_to=None))

@@ -186,7 +186,9 @@ def test_stored_claim_by_id_and_extracted_statistic(tmp_path):
         assert statistic_claim(stat).filters.dataset is None
         typed = parse_claim("up to 300 clashes NRF 2022H1 per ACLED")
         assert typed.filters.dataset == "acled" and typed.filters.actor == "NRF"
-        assert check(a, typed).verdict == NOT_ENOUGH_DATA
+        verdict = check(a, typed)
+        assert verdict.verdict == NOT_ENOUGH_DATA
+        assert "from other datasets (ucdp" in verdict.reason
 
 
 def test_most_in_places_claim(make_analysis):
