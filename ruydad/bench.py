@@ -10,7 +10,6 @@ million rows takes seconds, not minutes.
 from __future__ import annotations
 
 import os
-import resource
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -140,21 +139,6 @@ class IngestBenchResult:
     @property
     def ratio(self) -> float:
         return self.ingest_seconds / self.duckdb_read_csv_seconds if self.duckdb_read_csv_seconds else 0.0
-
-
-def duckdb_read_csv_seconds(path: Path) -> float:
-    """DuckDB's own time to load the same file into an in-memory table."""
-    con = duckdb.connect()
-    started = time.perf_counter()
-    con.execute(f"CREATE TABLE t AS SELECT * FROM read_csv('{path}', header = true)")
-    elapsed = time.perf_counter() - started
-    con.close()
-    return elapsed
-
-
-def peak_rss_mb() -> float:
-    """Peak resident memory of this process so far (Linux reports KiB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _timed_child(args: list[str]) -> tuple[float, float, str]:

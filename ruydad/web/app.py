@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import duckdb
 from fastapi import Depends, FastAPI, File, Header, HTTPException, Query, Request, UploadFile
@@ -28,7 +28,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
-from ruydad.errors import InputError, RemoteError, RuydadError, StoreError
+from ruydad.errors import RemoteError, RuydadError, StoreError
 from ruydad.output import dumps
 from ruydad.store import EventFilter, Store
 from ruydad.web.tokens import verify_token
@@ -43,7 +43,6 @@ EARLIEST_DATE, LATEST_DATE = "1900-01-01", "2199-12-31"
 """Dates outside this range are refused at the edge: no dataset reaches them, and arithmetic on
 them (a baseline window before 0001-01-01) would fail deep inside an analysis."""
 
-T = TypeVar("T")
 
 
 class JSONText(Response):
@@ -286,7 +285,7 @@ def create_app(store: Store, *, cache: bool = True) -> FastAPI:
                     theatre: Annotated[str, Query(max_length=60)] = "afghanistan") -> Any:
         from ruydad.geo import resolve_place
 
-        return JSONText([_plain(c) for c in resolve_place(name, context=context, theatre=theatre)])
+        return JSONText([plain_data(c) for c in resolve_place(name, context=context, theatre=theatre)])
 
     _register_optional_routes(app, reader, state, Filter, Writer)
 
@@ -323,7 +322,8 @@ def _geojson(rows: list[dict[str, Any]], total: int) -> dict[str, Any]:
     return {"type": "FeatureCollection", "total": total, "features": features}
 
 
-def _plain(value: Any) -> Any:
+def plain_data(value: Any) -> Any:
+    """A result object as JSON-ready data: its ``as_dict()``, a dataclass's fields, or itself."""
     if hasattr(value, "as_dict"):
         return value.as_dict()
     if hasattr(value, "__dataclass_fields__"):
@@ -334,16 +334,11 @@ def _plain(value: Any) -> Any:
 
 
 def _unit_dict(unit: Any) -> dict[str, Any]:
-    data = _plain(unit)
+    data = plain_data(unit)
     if isinstance(data, dict):
         data.pop("alternate_names", None)
         data.pop("names", None)
     return data if isinstance(data, dict) else {"unit": str(unit)}
 
 
-def run_in_reader(reader: Any, fn: Callable[[Store], T]) -> T:
-    with reader() as store:
-        return fn(store)
-
-
-__all__ = ["InputError", "create_app"]
+__all__ = ["create_app", "plain_data"]

@@ -6,7 +6,6 @@ together with the method used and, on request (``events=N``), the events behind 
 """
 
 
-from dataclasses import asdict, is_dataclass
 from datetime import date
 from typing import Annotated, Any
 
@@ -32,16 +31,8 @@ def _figures(figures: Any, events: int) -> dict[str, Any]:
     return data
 
 
-def _plain(value: Any) -> Any:
-    if hasattr(value, "as_dict"):
-        return value.as_dict()
-    if is_dataclass(value) and not isinstance(value, type):
-        return asdict(value)
-    return value
-
-
 def register(app: FastAPI, reader: Any, state: Any, filter_dep: Any, writer_dep: Any) -> None:
-    from ruydad.web.app import JSONText
+    from ruydad.web.app import JSONText, plain_data
 
     Events = Annotated[int, Query(ge=0, le=1000, description="Also return up to N events behind the figures")]
 
@@ -96,7 +87,7 @@ def register(app: FastAPI, reader: Any, state: Any, filter_dep: Any, writer_dep:
             f = _analysis_filters(filters)
             if infighting:
                 f = a.infighting_filter(f)
-            return JSONText(_plain(a.compare(period_a, period_b, f)))
+            return JSONText(plain_data(a.compare(period_a, period_b, f)))
 
     @app.get("/api/attribution", tags=["analysis"], response_class=JSONText)
     def attribution(filters: filter_dep, by_family: bool = True, events: Events = 0) -> Any:
@@ -231,7 +222,7 @@ def register(app: FastAPI, reader: Any, state: Any, filter_dep: Any, writer_dep:
         extraction = extract(doc, body.published)
         with state.write_lock:
             report = add_article(state.store, extraction)
-        return JSONText({"report": _plain(report), "extraction": extraction.to_dict()})
+        return JSONText({"report": plain_data(report), "extraction": extraction.to_dict()})
 
 
 def _actor_row(actor: Any) -> dict[str, Any]:
