@@ -152,11 +152,15 @@ FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Outp
 
 
 def _ingest(dataset: str, file: Path, encoding: str, fmt: OutputFormat) -> None:
-    from ruydad.ingest import ingest_file
+    """Ingest a CSV export, or a saved UCDP API page (.json), with a progress bar and a summary."""
+    from ruydad.ingest import ingest_file, ingest_ucdp_json
 
     def body() -> None:
         with open_cli_store() as store, progress_bar(f"ingest {file.name}") as update:
-            report = ingest_file(store, file, dataset, encoding=encoding, progress=update)
+            if dataset == "ucdp" and file.suffix.lower() == ".json":
+                report = ingest_ucdp_json(store, file, progress=update)
+            else:
+                report = ingest_file(store, file, dataset, encoding=encoding, progress=update)
         print_ingest_report(report, fmt)
 
     run_guarded(body)
@@ -182,16 +186,6 @@ def ingest_ucdp(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Ingest UCDP events (GED CSV, a saved UCDP API JSON page, or UCDP-AEC records)."""
-    if file.suffix.lower() == ".json":
-        from ruydad.ingest import ingest_ucdp_json
-
-        def body() -> None:
-            with open_cli_store() as store, progress_bar(f"ingest {file.name}") as update:
-                report = ingest_ucdp_json(store, file, progress=update)
-            print_ingest_report(report, fmt)
-
-        run_guarded(body)
-        return
     _ingest("ucdp", file, encoding, fmt)
 
 
