@@ -1,0 +1,40 @@
+"""Incidents: the reports of one event in several articles merged, and held against the datasets.
+
+Public surface:
+
+- :func:`build_incidents` cluster every article event into incidents (rule: :mod:`ruydad.incidents.match`);
+- :func:`list_incidents`, :func:`get_incident` (each report with its outlet, figures and why it joined);
+- :func:`split_incident`, :func:`merge_incidents` the analyst's decisions, kept across re-runs;
+- :func:`reconcile` news incidents against a dataset's events: in both, only news, only dataset.
+"""
+
+from ruydad.incidents.build import (
+    BuildReport,
+    build_incidents,
+    count_incidents,
+    decision_list,
+    get_incident,
+    list_incidents,
+    merge_incidents,
+    split_incident,
+)
+from ruydad.incidents.match import Match, Report, cluster, compare, wounded_in
+from ruydad.incidents.reconcile import Reconciliation, reconcile
+
+__all__ = [
+    "BuildReport",
+    "Match",
+    "Reconciliation",
+    "Report",
+    "build_incidents",
+    "cluster",
+    "compare",
+    "count_incidents",
+    "decision_list",
+    "get_incident",
+    "list_incidents",
+    "merge_incidents",
+    "reconcile",
+    "split_incident",
+    "wounded_in",
+]
