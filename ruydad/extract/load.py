@@ -16,6 +16,8 @@ import hashlib
 import json
 import re
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -27,6 +29,9 @@ from ruydad.extract.document import Document
 MAX_BYTES = 10 * 1024 * 1024
 """Largest file or download read (HTML pages carry scripts and markup; 10 MiB is generous)."""
 URL_TIMEOUT_S = 20.0
+"""Longest wait for a connection or for the next bytes of a download."""
+FETCH_DEADLINE_S = 30.0
+"""Longest a whole download may take, redirects included."""
 _HTML_SNIFF = re.compile(rb"(?is)^\s*(?:<!doctype html|<html|<head|<body|<article|<div|<p[ >]|<\?xml)")
 
 
@@ -118,14 +123,60 @@ def from_bytes(data: bytes, *, where: str, url: str | None = None, id: str | Non
 
 
 def fetch_url(url: str, *, timeout: float = URL_TIMEOUT_S, max_bytes: int = MAX_BYTES,
-              transport: Any = None) -> tuple[bytes, str]:
-    """The body and content type of ``url``; refuses non-HTTP schemes, errors and oversize bodies."""
-    import httpx
+              transport: Any = None, deadline: float | None = None) -> tuple[bytes, str]:
+    """The body and content type of ``url``; refuses non-HTTP schemes, errors, oversize bodies and
+    non-public addresses (:mod:`ruydad.extract.netguard`).
 
+    ``timeout`` bounds each connect and read; ``deadline`` bounds the whole fetch (a server sending
+    one byte every few seconds never trips a read timeout); it defaults to ``$RUYDAD_FETCH_DEADLINE``
+    or :data:`FETCH_DEADLINE_S`. The fetch runs in a daemon thread that
+    also watches the deadline, so the caller gets its answer on time and the thread stops soon after.
+    """
     if not re.match(r"(?i)^https?://", url):
         raise InputError(f"{url!r}: only http and https URLs can be fetched")
+    from ruydad.extract.netguard import GuardedTransport, allowed_networks
+
+    if deadline is None:
+        deadline = _deadline_setting()
+    guarded = transport if transport is not None else GuardedTransport(allowed_networks())
+    end = time.monotonic() + deadline
+    result: list[tuple[bytes, str]] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            result.append(_fetch(url, min(timeout, deadline), max_bytes, guarded, end))
+        except BaseException as exc:  # handed to the caller's thread
+            failure.append(exc)
+
+    worker = threading.Thread(target=run, name="ruydad-fetch", daemon=True)
+    worker.start()
+    worker.join(deadline)
+    if failure:
+        raise failure[0]
+    if not result:
+        raise InputError(f"{url}: not fetched within {deadline:.0f} s (the server is too slow); "
+                         "save the page and give the file instead")
+    return result[0]
+
+
+def _deadline_setting() -> float:
+    import os
+
+    value = os.environ.get("RUYDAD_FETCH_DEADLINE", "")
     try:
-        with httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=5,
+        return float(value) if value.strip() else FETCH_DEADLINE_S
+    except ValueError:
+        raise InputError(f"RUYDAD_FETCH_DEADLINE: {value!r} is not a number of seconds") from None
+
+
+def _fetch(url: str, timeout: float, max_bytes: int, transport: Any, end: float) -> tuple[bytes, str]:
+    import httpx
+
+    from ruydad.extract.netguard import REFUSED, AddressRefused
+
+    try:
+        with httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=5, trust_env=False,
                           headers={"User-Agent": "ruydad/0.1 (article extraction)"},
                           transport=transport) as client, \
                 client.stream("GET", url) as response:
@@ -140,10 +191,16 @@ def fetch_url(url: str, *, timeout: float = URL_TIMEOUT_S, max_bytes: int = MAX_
                 size += len(chunk)
                 if size > max_bytes:
                     raise InputError(f"{url}: more than {max_bytes:,} bytes; not an article page")
+                if time.monotonic() > end:
+                    raise InputError(f"{url}: not fetched in time (the server is too slow)")
                 chunks.append(chunk)
             return b"".join(chunks), response.headers.get("content-type", "")
+    except AddressRefused:
+        raise InputError(f"{url}: {REFUSED}") from None
+    except (httpx.ConnectError, httpx.ConnectTimeout):
+        raise InputError(f"{url}: {REFUSED}") from None
     except httpx.HTTPError as exc:
-        raise InputError(f"{url}: could not fetch it ({type(exc).__name__}: {exc})") from exc
+        raise InputError(f"{url}: could not fetch it ({type(exc).__name__})") from None
 
 
 def load_document(source: str | Path, *, published: str | date | None = None, id: str | None = None) -> Document:
