@@ -28,9 +28,8 @@ def _closed_port() -> int:
 
 def test_loopback_is_refused_with_one_text_whether_the_port_is_open_or_closed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(ALLOW_ENV, raising=False)
-    with serving() as base:
-        with pytest.raises(InputError) as open_port:
-            fetch_url(f"{base}/article")
+    with serving() as base, pytest.raises(InputError) as open_port:
+        fetch_url(f"{base}/article")
     with pytest.raises(InputError) as closed_port:
         fetch_url(f"http://127.0.0.1:{_closed_port()}/article")
     assert REFUSED in str(open_port.value) and REFUSED in str(closed_port.value)
