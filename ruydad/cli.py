@@ -21,7 +21,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ruydad.errors import RuydadError
 from ruydad.output import OutputFormat, dumps, write_table
-from ruydad.store import EventFilter, Store, default_db, is_database_url
+from ruydad.store import Store, default_db, is_database_url
 
 app = typer.Typer(
     name="ruydad",
@@ -63,6 +63,13 @@ def _mount_faces() -> None:
 
     app.command("classify", help="Classify event texts into ACLED event/sub-event types (or non-ACLED classes).")(
         classify_command)
+
+    from ruydad.watch.cli import incidents_app, reconcile_command, watch_app
+
+    app.add_typer(watch_app, name="watch", help="Watch news feeds and sitemaps: add sources, poll, status.")
+    app.add_typer(incidents_app, name="incidents", help="Incidents merged from article reports.")
+    app.command("reconcile", help="News incidents against a dataset's events: in both, news only, dataset only.")(
+        reconcile_command)
 
 
 _mount_faces()
@@ -277,36 +284,53 @@ def _parse_date(value: str | None, option: str) -> date | None:
 
 @app.command()
 def events(
-    actor: Annotated[str | None, typer.Option(help="Actor name (any actor column, substring).")] = None,
-    event_type: Annotated[str | None, typer.Option(help="ACLED event type, e.g. Battles.")] = None,
-    sub_event_type: Annotated[str | None, typer.Option(help="ACLED sub-event type.")] = None,
-    admin1: Annotated[str | None, typer.Option(help="Province: name, ISO 3166-2 code or P-code.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor in any actor column: a registry name, alias or acronym "
+                                                   "(matched to each dataset's own names), else a stored name; "
+                                                   "'=NAME' exact.")] = None,
+    actor1: Annotated[str | None, typer.Option(help="Actor1 (initiator; perpetrator).")] = None,
+    actor2: Annotated[str | None, typer.Option(help="Actor2 (opponent or target).")] = None,
+    actor_category: Annotated[str | None, typer.Option(help="Actor category on either side.")] = None,
+    event_type: Annotated[str | None, typer.Option(help="ACLED event type(s), e.g. Battles.")] = None,
+    sub_event_type: Annotated[str | None, typer.Option(help="ACLED sub-event type(s).")] = None,
+    admin1: Annotated[str | None, typer.Option(help="Province: any spelling, ISO 3166-2 code or P-code.")] = None,
     admin2: Annotated[str | None, typer.Option(help="District: name or P-code.")] = None,
     country: Annotated[str | None, typer.Option(help="Country name or ISO3 code.")] = None,
     dataset: Annotated[str | None, typer.Option(help="acled, ucdp, article...")] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="First day, YYYY-MM-DD.")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Last day, YYYY-MM-DD.")] = None,
+    period: Annotated[str | None, typer.Option("--period", help="Instead of --from/--to: 2022H1, 2022Q2, "
+                                                                "2022-06, A..B.")] = None,
+    violent: Annotated[bool, typer.Option("--violent", help="Only political violence event types.")] = False,
+    civilian_targeting: Annotated[bool, typer.Option("--civilian-targeting",
+                                                     help="Only events targeting civilians.")] = False,
     limit: Annotated[int, typer.Option(help="At most this many events (0: all).", min=0)] = 20,
     columns: Annotated[str | None, typer.Option(help="Comma-separated columns to show.")] = None,
     fmt: FormatOption = OutputFormat.table,
     out: Annotated[Path | None, typer.Option(help="Write to this file instead of stdout.")] = None,
 ) -> None:
-    """List stored events, newest first, with ACLED-style filters."""
+    """List stored events, newest first, with the same filters as every analysis command."""
 
     def body() -> None:
-        filters = EventFilter(
-            actor=actor, event_type=event_type, sub_event_type=sub_event_type, admin1=admin1,
-            admin2=admin2, country=country, dataset=dataset,
-            date_from=_parse_date(date_from, "--from"), date_to=_parse_date(date_to, "--to"),
-        )
+        from ruydad.query import filters_from_options
+
+        filters = filters_from_options(
+            actor=actor, actor1=actor1, actor2=actor2, actor_category=actor_category, event_type=event_type,
+            sub_event_type=sub_event_type, admin1=admin1, admin2=admin2, country=country, dataset=dataset,
+            date_from=date_from, date_to=date_to, period=period, violent=violent,
+            civilian_targeting=civilian_targeting)
         default_columns = ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "actor2",
                            "admin1", "admin2", "location", "fatalities", "dataset"]
         chosen = [c.strip() for c in columns.split(",")] if columns else (
             default_columns if fmt is OutputFormat.table else None)
         with open_cli_store(read_only=True) as store:
-            table = store.events(filters, limit=limit or None, columns=chosen)
-            total = store.count_events(filters)
+            query = store.query(filters)
+            table = store.events(query, limit=limit or None, columns=chosen)
+            total = store.count_events(query)
         write_table(table, fmt, out=out, console=out_console)
+        for line in query.describe():
+            console.print(f"[dim]matched {line}[/]", highlight=False)
+        for problem in query.problems:
+            console.print(f"[yellow]warning:[/] {problem}", highlight=False)
         if fmt is OutputFormat.table:
             console.print(f"{table.num_rows} of {total} matching events")
 

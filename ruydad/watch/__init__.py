@@ -11,10 +11,24 @@ Public surface:
 The steps and why they fail one source at a time are in :mod:`ruydad.watch.loop`.
 """
 
-from ruydad.watch.feeds import Feed, FeedError, FeedItem, parse_feed
-from ruydad.watch.fetch import Fetcher, FetchError
-from ruydad.watch.loop import SourceReport, WatchReport, poll_source, run_forever, run_once
-from ruydad.watch.sources import Source, add_source, get_source, list_sources, remove_source, source_log
+from importlib import import_module
+from typing import Any
+
+_EXPORTS = {
+    "Feed": "feeds", "FeedError": "feeds", "FeedItem": "feeds", "parse_feed": "feeds",
+    "Fetcher": "fetch", "FetchError": "fetch",
+    "SourceReport": "loop", "WatchReport": "loop", "poll_source": "loop", "run_forever": "loop", "run_once": "loop",
+    "Source": "sources", "add_source": "sources", "get_source": "sources", "list_sources": "sources",
+    "remove_source": "sources", "source_log": "sources",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Exports load on first use, so ``ruydad --help`` (which imports the CLI face) stays fast."""
+    if name in _EXPORTS:
+        return getattr(import_module(f"ruydad.watch.{_EXPORTS[name]}"), name)
+    raise AttributeError(f"module 'ruydad.watch' has no attribute {name!r}")
+
 
 __all__ = [
     "Feed",

@@ -48,18 +48,19 @@ class Feed:
     warnings: list[str] = field(default_factory=list)
 
 
-def parse_feed(data: bytes, url: str) -> Feed:
-    """The items of a feed or sitemap document (``url`` resolves relative links)."""
+def parse_feed(data: bytes, url: str, content_type: str | None = None) -> Feed:
+    """The items of a feed or sitemap document (``url`` resolves relative links; ``content_type``
+    is the server's, which feedparser uses to choose the encoding)."""
     head = data[:4096].lstrip()
     if b"<urlset" in head or b"<sitemapindex" in head:
         return _parse_sitemap(data, url)
-    return _parse_feedparser(data, url)
+    return _parse_feedparser(data, url, content_type or "application/xml")
 
 
-def _parse_feedparser(data: bytes, url: str) -> Feed:
+def _parse_feedparser(data: bytes, url: str, content_type: str) -> Feed:
     import feedparser
 
-    parsed: Any = feedparser.parse(data, response_headers={"content-location": url})
+    parsed: Any = feedparser.parse(data, response_headers={"content-location": url, "content-type": content_type})
     version = str(parsed.get("version") or "")
     entries = list(parsed.get("entries") or [])
     if parsed.get("bozo") and not entries:

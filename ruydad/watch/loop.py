@@ -155,14 +155,15 @@ def _read_feed(fetcher: Fetcher, source: Source) -> tuple[Feed | None, str | Non
     response = fetcher.feed(source.url, etag=source.etag, last_modified=source.last_modified)
     if response.not_modified:
         return None, source.etag, source.last_modified, True
-    feed = parse_feed(response.body, response.url)
+    feed = parse_feed(response.body, response.url, response.content_type or None)
     if feed.kind == "sitemapindex":
         children = feed.sitemaps
         feed = Feed(kind="sitemap", title=None, warnings=feed.warnings)
         seen: set[str] = set()
         for child in children:
             try:
-                part = parse_feed(fetcher.feed(child).body, child)
+                child_response = fetcher.feed(child)
+                part = parse_feed(child_response.body, child, child_response.content_type or None)
             except (FetchError, RuydadError) as exc:
                 feed.warnings.append(f"sitemap {child} skipped: {_message(exc)}")
                 continue
