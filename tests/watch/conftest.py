@@ -51,7 +51,7 @@ def _handler(server_state: FeedServer) -> type[BaseHTTPRequestHandler]:
             except OSError:
                 pass  # the client gave up (the slow feed's timeout): nothing to answer
 
-        def do_GET(self) -> None:  # noqa: N802 - the http.server API
+        def do_GET(self) -> None:
             path = self.path.split("?", 1)[0]
             server_state.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
             base = server_state.base.encode()

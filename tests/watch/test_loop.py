@@ -82,7 +82,7 @@ def test_a_broken_source_is_logged_against_itself(polled, feed_server: FeedServe
 
 
 def test_oversize_page_duplicate_guid_and_robots_are_logged_and_the_rest_stored(polled, feed_server) -> None:
-    store, report = polled
+    store, _ = polled
     rss = get_source(store, feed_server.url("/feeds/rss.xml"))
     assert rss.last_success_at is not None and rss.articles == 4
     messages = [line["message"] for line in source_log(store, rss.source_id)]
