@@ -3,7 +3,8 @@
 Start with :func:`open_store`; ``store.events(actor="Taliban")`` is ``ruydad events --actor Taliban``.
 """
 
-from ruydad.store import EventFilter, Store, open_store
+from ruydad.query import Filters, Period
+from ruydad.store import Store, open_store
 
 __version__ = "0.1.0"
-__all__ = ["EventFilter", "Store", "__version__", "open_store"]
+__all__ = ["Filters", "Period", "Store", "__version__", "open_store"]

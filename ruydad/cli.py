@@ -327,11 +327,11 @@ def events(
             table = store.events(query, limit=limit or None, columns=chosen)
             total = store.count_events(query)
         write_table(table, fmt, out=out, console=out_console)
-        for line in query.describe():
-            console.print(f"[dim]matched {line}[/]", highlight=False)
         for problem in query.problems:
             console.print(f"[yellow]warning:[/] {problem}", highlight=False)
         if fmt is OutputFormat.table:
+            for line in query.describe():
+                console.print(f"[dim]matched {line}[/]", highlight=False)
             console.print(f"{table.num_rows} of {total} matching events")
 
     run_guarded(body)

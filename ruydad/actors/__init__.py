@@ -23,7 +23,7 @@ from ruydad.actors.claims import (
 )
 from ruydad.actors.conflicts import Conflict, find_conflicts
 from ruydad.actors.graph import Relation, relations_graph, relations_of
-from ruydad.actors.profile import ActorProfile, actor_event_filter, actor_events, actor_profile, find_actor
+from ruydad.actors.profile import ActorProfile, actor_events, actor_profile, find_actor
 from ruydad.actors.registry import (
     DEFAULT_THEATRE,
     Actor,
@@ -85,7 +85,6 @@ __all__ = [
     "SeedReport",
     "UnknownActorError",
     "acronym_definitions",
-    "actor_event_filter",
     "actor_events",
     "actor_profile",
     "candidate_actors",

@@ -8,7 +8,6 @@ periods), never by a substring of its name, so "Taliban" does not pull in "Pakis
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
 from typing import Any
 
 import pyarrow as pa
@@ -16,10 +15,11 @@ import pyarrow as pa
 from ruydad.actors.claims import Claim
 from ruydad.actors.conflicts import Conflict, find_conflicts
 from ruydad.actors.graph import Relation, relations_graph, relations_of
-from ruydad.actors.registry import DEFAULT_THEATRE, Actor, DatasetName, Registry, load_registry
+from ruydad.actors.registry import DEFAULT_THEATRE, Actor, Registry, load_registry
 from ruydad.actors.resolve import resolve_actor
 from ruydad.actors.store import load_claims
-from ruydad.store import EventFilter, Store
+from ruydad.query import Filters
+from ruydad.store import Store
 
 EVENT_COLUMNS = ["event_date", "dataset", "event_type", "sub_event_type", "actor1", "actor2", "admin1",
                  "location", "fatalities"]
@@ -36,40 +36,17 @@ def find_actor(id_or_name: str, theatre: str = DEFAULT_THEATRE) -> Actor:
     return registry.get(id_or_name)  # neither an id nor a name: raises, naming the closest ids
 
 
-def _name_clause(name: DatasetName) -> tuple[str, list[Any]]:
-    in_list = "list_contains(regexp_split_to_array(coalesce({col}, ''), '\\s*;\\s*'), ?)"
-    clause = ("(dataset = ? AND (actor1 = ? OR actor2 = ? OR "
-              f"{in_list.format(col='assoc_actor_1')} OR {in_list.format(col='assoc_actor_2')})")
-    params: list[Any] = [name.dataset, name.name, name.name, name.name, name.name]
-    if name.valid_from:
-        clause += " AND event_date >= ?"
-        params.append(name.valid_from)
-    if name.valid_to:
-        clause += " AND event_date < ?"
-        params.append(name.valid_to + timedelta(days=1))
-    return clause + ")", params
-
-
-def actor_event_filter(*actors: Actor) -> EventFilter:
-    """Events whose actor columns hold one of the actors' dataset names, within that name's period."""
-    names = [n for actor in actors for n in actor.dataset_names]
-    if not names:
-        return EventFilter(extra=[("FALSE", [])])
-    parts = [_name_clause(n) for n in names]
-    clause = "(" + " OR ".join(p[0] for p in parts) + ")"
-    return EventFilter(extra=[(clause, [v for p in parts for v in p[1]])])
-
-
 def actor_events(store: Store, actor: Actor, limit: int | None = 20, *,
                  family: Registry | None = None) -> tuple[pa.Table, int]:
-    """The actor's stored events, newest first, and how many there are in all.
+    """The actor's stored events, newest first, and how many there are in all: the events of the
+    actor and the actors under it, read by the query model like ``ruydad events --actor``.
 
     With ``family`` (the registry), the events of its whole family count too: the Taliban's events
     after August 2021 are recorded under the Islamic Emirate's names.
     """
-    actors = [family.get(i) for i in sorted(family.family_of(actor.id))] if family else [actor]
-    filters = actor_event_filter(*actors)
-    return store.events(filters, limit=limit, columns=EVENT_COLUMNS), store.count_events(filters)
+    root = family.root_of(actor.id) if family else actor
+    query = store.query(Filters(actor=root.name))
+    return store.events(query, limit=limit, columns=EVENT_COLUMNS), store.count_events(query)
 
 
 @dataclass

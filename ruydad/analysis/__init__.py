@@ -12,7 +12,6 @@ The analysis is written once in Ibis (no engine named); see :mod:`ruydad.analysi
 
 from ruydad.analysis.core import DIMENSIONS, Analysis, PeriodComparison
 from ruydad.analysis.families import name_family
-from ruydad.analysis.filters import NON_STATE_CATEGORIES, Filters, Period
 from ruydad.analysis.results import Count, Figures
 from ruydad.analysis.statistics import (
     TREND_BANDS,
@@ -24,6 +23,7 @@ from ruydad.analysis.statistics import (
     wilson_interval,
 )
 from ruydad.analysis.targets import TARGET_GROUPS, TargetGroup
+from ruydad.query import NON_STATE_CATEGORIES, Filters, Period
 
 __all__ = [
     "DIMENSIONS",

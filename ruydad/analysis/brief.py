@@ -21,9 +21,9 @@ from typing import Any
 
 from ruydad.analysis.claims import BoardEntry, Verdict, check, parse_claim, place_claims_board
 from ruydad.analysis.core import Analysis
-from ruydad.analysis.filters import Filters, Period
 from ruydad.analysis.statistics import pct_change, trend_band
 from ruydad.errors import RuydadError
+from ruydad.query import Filters, Period
 
 PALETTE = ("#fff5eb", "#fdd0a2", "#fdae6b", "#fd8d3c", "#e6550d", "#a63603")
 VERDICT_CLASS = {"supported": "ok", "contradicted": "bad", "not enough data": "na"}

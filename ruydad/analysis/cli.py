@@ -21,10 +21,10 @@ import typer
 from rich.console import Console
 
 from ruydad.analysis.core import DIMENSIONS, Analysis
-from ruydad.analysis.filters import Filters, Period
 from ruydad.analysis.results import Figures
 from ruydad.errors import InputError, RuydadError
 from ruydad.output import OutputFormat, dumps, write_table
+from ruydad.query import Period, filters_from_options
 
 out_console = Console()
 err_console = Console(stderr=True)
@@ -66,20 +66,7 @@ def _date(value: str | None, option: str) -> date | None:
         raise InputError(f"{option}: {value!r} is not a date; use YYYY-MM-DD") from None
 
 
-def build_filters(*, actor: str | None = None, actor1: str | None = None, actor2: str | None = None,
-                  actor_category: str | None = None, event_type: str | None = None,
-                  sub_event_type: str | None = None, admin1: str | None = None, admin2: str | None = None,
-                  country: str | None = None, dataset: str | None = None, date_from: str | None = None,
-                  date_to: str | None = None, period: str | None = None, violent: bool = False,
-                  civilian_targeting: bool = False) -> Filters:
-    """Filters from command-line options; ``--period`` and ``--from/--to`` exclude each other."""
-    if period and (date_from or date_to):
-        raise InputError("give --period or --from/--to, not both")
-    f = Filters(actor=actor, actor1=actor1, actor2=actor2, actor_category=actor_category, event_type=event_type,
-                sub_event_type=sub_event_type, admin1=admin1, admin2=admin2, country=country, dataset=dataset,
-                date_from=_date(date_from, "--from"), date_to=_date(date_to, "--to"), violent=violent,
-                civilian_targeting=civilian_targeting)
-    return f.with_period(Period.parse(period)) if period else f
+build_filters = filters_from_options
 
 
 @contextmanager

@@ -7,8 +7,10 @@ writes SQL text.
 
 Conventions shared by every method:
 
-- Filters are the fields of :class:`~ruydad.analysis.filters.Filters`, given as a ``Filters`` or as
-  keywords (``a.counts(by="admin1", actor="NRF", event_type="Battles")``).
+- Filters are the fields of :class:`~ruydad.query.Filters`, given as a ``Filters`` or as keywords
+  (``a.counts(by="admin1", actor="NRF", event_type="Battles")``). They are read once by the query
+  model (:mod:`ruydad.query`), the same reading the store's event pages use, and ``last_query`` keeps
+  what the terms matched so every answer can say so.
 - An event counts once per group. When grouping by ``actor`` or ``actor_category`` an event appears
   under each of its two sides (actor1 and actor2), once if both sides are the same.
 - Rates are events per day of the period, so periods of different length compare fairly.
@@ -17,20 +19,20 @@ Conventions shared by every method:
 
 from __future__ import annotations
 
+import functools
+import itertools
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
 
-from ruydad.analysis.families import FamilyOf, default_family_of, registry_resolver
-from ruydad.analysis.filters import NON_STATE_CATEGORIES, ActorResolver, Filters, Period, apply_filters
-from ruydad.analysis.places import PlaceResolver, geo_place_resolver
+from ruydad.analysis.families import FamilyOf, default_family_of
 from ruydad.analysis.results import Count, Figures, fetch_events
 from ruydad.analysis.statistics import (
     RateRatio,
@@ -44,6 +46,17 @@ from ruydad.analysis.statistics import (
 )
 from ruydad.analysis.targets import TARGET_GROUPS, TargetGroup
 from ruydad.errors import InputError
+from ruydad.query import (
+    NON_STATE_CATEGORIES,
+    Catalog,
+    Filters,
+    Period,
+    Query,
+    QueryContext,
+    canonical_names,
+    ibis_runner,
+    match_place,
+)
 from ruydad.taxonomy import VIOLENT_EVENT_TYPES
 from ruydad.theatres import DEFAULT_THEATRE
 
@@ -56,6 +69,7 @@ COLUMN_DIMENSIONS: tuple[str, ...] = (
 DIMENSIONS: tuple[str, ...] = ACTOR_DIMENSIONS + TIME_DIMENSIONS + COLUMN_DIMENSIONS
 UNIDENTIFIED = "Unidentified"
 STRIKE_SUB_EVENT_TYPES = ("Air/drone strike", "Shelling/artillery/missile attack")
+_ALIASES = itertools.count(1)
 _TRUNC = {"week": "W", "month": "M", "quarter": "Q", "year": "Y"}
 _PERIOD_DAYS = {"day": 1, "week": 7, "month": 30}
 STATE_FORCES_RX = (r"^(?:(?:[Mm]ilitary|[Pp]olice|[Ss]ecurity|[Aa]rmed) [Ff]orces|[Gg]overnment) of (?:the )?"
@@ -102,6 +116,8 @@ class PeriodComparison:
     fatalities_b: int
     expr_a: ir.Table = field(repr=False)
     expr_b: ir.Table = field(repr=False)
+    notes: list[str] = field(default_factory=list)
+    matched: dict[str, Any] = field(default_factory=dict)
 
     @property
     def rate_a_per_30_days(self) -> float:
@@ -125,38 +141,79 @@ class PeriodComparison:
             "rate_a_per_30_days": round(self.rate_a_per_30_days, 3),
             "rate_b_per_30_days": round(self.rate_b_per_30_days, 3),
             "rate_ratio": r.ratio, "ci_low": r.ci_low, "ci_high": r.ci_high, "confidence": r.confidence,
-            "p_value": r.p_value, "test": r.test, "filters": self.filters.as_dict(),
+            "p_value": r.p_value, "test": r.test, "filters": self.filters.as_dict(), "notes": self.notes,
+            "matched": self.matched,
         }
+
+
+R = TypeVar("R")
+
+
+class MixedDatasetsError(InputError):
+    """The selected events come from several datasets and the answer cannot be split by dataset."""
+
+    def __init__(self, message: str, datasets: dict[str, int]) -> None:
+        super().__init__(message)
+        self.datasets = datasets
+
+
+class NoCoverageError(InputError):
+    """A period asked about lies outside what the datasets cover: there is nothing to compare."""
+
+
+def states_what_matched(method: Callable[..., R]) -> Callable[..., R]:
+    """Hand the result the query model's reading of its filters, so every answer says what it
+    counted (stored actor names per dataset, units, datasets)."""
+    @functools.wraps(method)
+    def wrapper(self: Analysis, *args: Any, **kwargs: Any) -> R:
+        self.last_query = None
+        result = method(self, *args, **kwargs)
+        if self.last_query is not None and hasattr(result, "matched"):
+            result.matched = self.last_query.matched()  # type: ignore[attr-defined]
+        return result
+
+    return wrapper
 
 
 class Analysis:
     """Analysis over an events table on any Ibis backend.
 
     ``family_of`` maps a dataset actor name to its family (default: the actor registry, else the
-    name, see :mod:`ruydad.analysis.families`); ``resolve_actor`` maps a user's actor name to exact
-    dataset names (default: the registry's, else substring matching). ``theatre`` picks the
-    registry. Pass ``resolve_actor=False`` to always match names as substrings. ``resolve_place`` maps
-    a province or district name to all its spellings and codes (default: the theatre's gazetteer).
+    name, see :mod:`ruydad.analysis.families`). ``theatre`` picks the registry and gazetteer the query
+    model reads actor and place names with; ``resolve_actor=False`` reads actor names without the
+    registry (same spelling or whole words of a stored name) and ``resolve_place=False`` place names
+    without the gazetteer (as written).
     """
 
     def __init__(self, events: ir.Table, *, family_of: FamilyOf | None = None,
-                 resolve_actor: ActorResolver | bool | None = None,
-                 resolve_place: PlaceResolver | bool | None = None, theatre: str = DEFAULT_THEATRE) -> None:
+                 resolve_actor: bool | None = None, resolve_place: bool | None = None,
+                 theatre: str = DEFAULT_THEATRE, context: QueryContext | None = None) -> None:
         self.table = events
         self.theatre = theatre
         self.backend: Any = None
         self.family_of = family_of or default_family_of(theatre)
-        if resolve_actor is None or resolve_actor is True:
-            resolve_actor = registry_resolver(theatre)
-        self.resolve_actor: ActorResolver | None = resolve_actor or None
-        if resolve_place is None or resolve_place is True:
-            resolve_place = geo_place_resolver(theatre)
-        self.resolve_place: PlaceResolver | None = resolve_place or None
+        self.use_registry = resolve_actor is not False
+        self.use_gazetteer = resolve_place is not False
+        if context is not None and (context.use_registry, context.use_gazetteer) != (
+                self.use_registry, self.use_gazetteer):
+            context = QueryContext(context.catalog, theatre, self.use_registry, self.use_gazetteer)
+        self._context = context
+        self.last_query: Query | None = None
+
+    @property
+    def context(self) -> QueryContext:
+        """What the query model needs to read names against these events (built on first use)."""
+        if self._context is None:
+            run, name = ibis_runner(self.table)
+            self._context = QueryContext(Catalog.build(run, name), self.theatre, self.use_registry,
+                                         self.use_gazetteer)
+        return self._context
 
     @classmethod
     def from_store(cls, store: Any, **kwargs: Any) -> Analysis:
         """Analysis over a :class:`ruydad.store.Store` (embedded or PostgreSQL): the store hands over
-        an Ibis backend on its own engine, so nothing here names one."""
+        an Ibis backend on its own engine, so nothing here names one, and its query context."""
+        kwargs.setdefault("context", store.query_context(kwargs.get("theatre")))
         return cls.from_backend(store.ibis_backend(), **kwargs)
 
     @classmethod
@@ -165,6 +222,68 @@ class Analysis:
         analysis = cls(backend.table(table), **kwargs)
         analysis.backend = backend
         return analysis
+
+    def resolve_place(self, name: str, level: int) -> tuple[str, ...] | None:
+        """Every spelling and code of the unit a place name stands for (None: not in the gazetteer)."""
+        if not self.use_gazetteer:
+            return None
+        found = match_place(name, level, self.theatre)
+        return found.spellings if found.resolved else None
+
+    def query(self, filters: Filters | None = None, **kw: Any) -> Query:
+        """The filters as the query model reads them against these events (what each term matched)."""
+        return self.context.resolve(self._filters(filters, kw))
+
+    def _apply(self, t: ir.Table, f: Filters, *, remember: bool = True) -> ir.Table:
+        """``t`` cut to the events ``f`` selects, by the query model's one condition."""
+        q = self.context.resolve(f)
+        if remember:
+            self.last_query = q
+        out = t
+        if q.condition is not None:
+            name = f"ruydad_ev{next(_ALIASES)}"  # unique: a selection of a selection nests two views
+            out = t.alias(name).sql(f"SELECT * FROM {name} WHERE {q.where('duckdb')}", dialect="duckdb")
+        for extra in f.extra:
+            out = out.filter(extra(out) if callable(extra) else extra.resolve(out))
+        return out
+
+    # -- datasets and coverage -----------------------------------------------------------------
+
+    def datasets_in(self, t: ir.Table) -> dict[str, int]:
+        """Events per dataset among ``t`` (one scan only when the store holds several datasets)."""
+        held = self.context.catalog.datasets
+        if len(held) <= 1:
+            return dict(held)
+        rows = t.group_by("dataset").aggregate(n=t.count()).to_pyarrow().to_pylist()
+        return {str(r["dataset"]): int(r["n"]) for r in sorted(rows, key=lambda r: str(r["dataset"]))}
+
+    def one_dataset(self, t: ir.Table, what: str) -> None:
+        """Refuse to add up datasets: ACLED and UCDP record many of the same events, so a sum counts
+        them twice. The user picks one (``--dataset``)."""
+        found = self.datasets_in(t)
+        if len(found) > 1:
+            listed = ", ".join(f"{d} ({n} events)" for d, n in found.items())
+            raise MixedDatasetsError(
+                f"{what}: the selected events come from {len(found)} datasets ({listed}), which record many "
+                f"of the same events; choose one with --dataset ({' or '.join(found)})", datasets=found)
+
+    def coverage_span(self, f: Filters) -> tuple[date | None, date | None]:
+        """The days the filters' datasets cover (all the store's datasets when none is named): from the
+        first to the last recorded event of those datasets (in the filtered country, when given)."""
+        catalog = self.context.catalog
+        datasets = self.context.resolve(Filters(dataset=f.dataset)).datasets or tuple(catalog.datasets)
+        spans = [catalog.dataset_span(d, f.country) for d in datasets]
+        firsts = [a for a, _ in spans if a]
+        lasts = [b for _, b in spans if b]
+        return (min(firsts) if firsts else None, max(lasts) if lasts else None)
+
+    def covered(self, period: Period, f: Filters) -> Period | None:
+        """The part of ``period`` the datasets cover (None: none of it)."""
+        first, last = self.coverage_span(f)
+        if first is None or last is None:
+            return None
+        start, end = max(period.start, first), min(period.end, last)
+        return Period(start, end) if start <= end else None
 
     # -- selection ---------------------------------------------------------------------------
 
@@ -180,7 +299,7 @@ class Analysis:
 
     def select(self, filters: Filters | None = None, **kw: Any) -> ir.Table:
         """The filtered events as an Ibis expression, for analyses of your own."""
-        return apply_filters(self.table, self._filters(filters, kw), self.resolve_actor, self.resolve_place)
+        return self._apply(self.table, self._filters(filters, kw))
 
     def events(self, filters: Filters | None = None, *, limit: int | None = None, **kw: Any) -> pa.Table:
         return fetch_events(self.select(filters, **kw), limit=limit)
@@ -214,18 +333,32 @@ class Analysis:
             t = self._sides(t, dims, columns)
         keys: dict[str, ir.Value] = {}
         for d in dims:
-            keys[d] = _time_key(t, d) if d in TIME_DIMENSIONS else t[d]
+            place = self._place_key(t, d)
+            keys[d] = _time_key(t, d) if d in TIME_DIMENSIONS else t[d] if place is None else place
         return t, keys
+
+    def _place_key(self, t: ir.Table, dim: str) -> ir.Value | None:
+        """A province or district as one name: the gazetteer's name of its P-code, so "Panjshir" and
+        "Panjsher" never split a row (the stored name where the unit has no P-code)."""
+        if dim not in ("admin1", "admin2") or not self.use_gazetteer:
+            return None
+        names = canonical_names(self.theatre, 1 if dim == "admin1" else 2)
+        if not names:
+            return None
+        code = t.admin1_pcode if dim == "admin1" else t.admin2_pcode
+        return code.substitute(names, else_=t[dim])
 
     # -- counts ------------------------------------------------------------------------------
 
+    @states_what_matched
     def count(self, filters: Filters | None = None, **kw: Any) -> Count:
         """Events and fatalities matching the filters (e.g. NRF battles in 2022H1)."""
         f = self._filters(filters, kw)
-        t = apply_filters(self.table, f, self.resolve_actor, self.resolve_place)
+        t = self._apply(self.table, f)
         row = t.aggregate(events=t.count(), fatalities=t.fatalities.sum().fill_null(0)).to_pyarrow().to_pylist()[0]
         return Count(int(row["events"]), int(row["fatalities"]), f, t)
 
+    @states_what_matched
     def counts(self, by: str | Sequence[str] = (), filters: Filters | None = None, *,
                top: int | None = None, **kw: Any) -> Figures:
         """Events, fatalities and share by any of :data:`DIMENSIONS` (several at once allowed).
@@ -235,8 +368,12 @@ class Analysis:
         """
         dims = [by] if isinstance(by, str) else list(by)
         f = self._filters(filters, kw)
-        base = apply_filters(self.table, f, self.resolve_actor, self.resolve_place)
-        t, keys = self._grouped(base, dims, ("event_date", "fatalities", "fatalities_low", "fatalities_high"))
+        base = self._apply(self.table, f)
+        per_dataset = "dataset" not in dims and len(self.datasets_in(base)) > 1
+        if per_dataset:  # never add up datasets that record the same events: one row set per dataset
+            dims = [*dims, "dataset"]
+        t, keys = self._grouped(base, dims, ("event_date", "fatalities", "fatalities_low", "fatalities_high",
+                                             "dataset"))
         metrics = {
             "events": t.count(),
             "fatalities": t.fatalities.sum().fill_null(0),
@@ -251,11 +388,17 @@ class Analysis:
         if top:
             expr = expr.limit(top)
         table = expr.to_pyarrow()
-        total = (
-            int(base.count().to_pyarrow().as_py()) if any(d in ACTOR_DIMENSIONS for d in dims) or top
-            else int(pa.compute.sum(table["events"]).as_py() or 0)
-        )
-        shares = [e / total if total else None for e in table["events"].to_pylist()]
+        if per_dataset:
+            totals = self.datasets_in(base)
+            total = sum(totals.values())
+            shares = [e / totals[d] if totals.get(d) else None
+                      for e, d in zip(table["events"].to_pylist(), table["dataset"].to_pylist(), strict=True)]
+        else:
+            total = (
+                int(base.count().to_pyarrow().as_py()) if any(d in ACTOR_DIMENSIONS for d in dims) or top
+                else int(pa.compute.sum(table["events"]).as_py() or 0)
+            )
+            shares = [e / total if total else None for e in table["events"].to_pylist()]
         table = table.append_column("share", pa.array(shares, pa.float64()))
 
         def drill(key: dict[str, Any]) -> ir.Table:
@@ -267,11 +410,12 @@ class Analysis:
         return Figures(
             title=f"Events by {', '.join(dims) or 'all'}", table=table, filters=f, keys=tuple(dims), drill=drill,
             method="count of events (each event once per group) and sum of reported fatalities",
-            summary={"total_events": total},
+            summary={"total_events": total, **({"per_dataset": self.datasets_in(base)} if per_dataset else {})},
         )
 
     # -- trends ------------------------------------------------------------------------------
 
+    @states_what_matched
     def trend(self, period: str = "month", by: str | None = None, filters: Filters | None = None, *,
               baseline_periods: int = 1, **kw: Any) -> Figures:
         """Events per period (zero-filled), with the change against the trailing baseline.
@@ -285,13 +429,23 @@ class Analysis:
         if period not in TIME_DIMENSIONS:
             raise InputError(f"period must be one of {', '.join(TIME_DIMENSIONS)}")
         f = self._filters(filters, kw)
+        selected = self._apply(self.table, f)
+        if by is None and len(self.datasets_in(selected)) > 1:
+            by = "dataset"  # one series per dataset, never their sum
+        elif by is not None and by != "dataset":
+            self.one_dataset(selected, f"a trend by {by}")
         dims = [period] + ([by] if by else [])
         counted = self.counts(dims, f)
         rows = counted.rows()
         if not rows:
             return Figures(f"Trend by {period}", "no events", counted.table, f, counted.keys, counted.drill)
-        first = f.date_from or min(r[period] for r in rows)
-        last = f.date_to or max(r[period] for r in rows)
+        # the series runs over the days the data cover, so a period cut short by the end of the data
+        # (or of the date range) is counted for its days only, and flagged
+        cov_first, cov_last = self.coverage_span(f)
+        first = max(d for d in (f.date_from, cov_first) if d) if (f.date_from or cov_first) else min(
+            r[period] for r in rows)
+        last = min(d for d in (f.date_to, cov_last) if d) if (f.date_to or cov_last) else max(
+            r[period] for r in rows)
         starts = []
         cursor = _period_start(first, period)
         while cursor <= last:
@@ -300,7 +454,10 @@ class Analysis:
 
         def exposure(start: date) -> int:
             end = min(_next_period(start, period) - timedelta(days=1), last)
-            return (end - max(start, first)).days + 1
+            return max((end - max(start, first)).days + 1, 1)
+
+        def full_length(start: date) -> int:
+            return (_next_period(start, period) - start).days
 
         by_unit: dict[Any, dict[date, dict[str, Any]]] = defaultdict(dict)
         for r in rows:
@@ -318,22 +475,28 @@ class Analysis:
                 row: dict[str, Any] = {period: start}
                 if by:
                     row[by] = unit
-                row.update(events=n, fatalities=int(r.get("fatalities", 0) or 0), days=days,
+                partial = days < full_length(start)
+                band = trend_band(change)
+                if partial and days * 2 < full_length(start):
+                    band = f"partial {period} ({days} days)"  # too short a stretch to name a trend
+                row.update(events=n, fatalities=int(r.get("fatalities", 0) or 0), days=days, partial=partial,
                            events_per_30_days=n / days * 30,
                            baseline_per_30_days=base_n / base_days * 30 if base_days else None,
                            pct_change=None if change is None or math.isinf(change) else change,
-                           band=trend_band(change), p_value=p)
+                           band=band, p_value=p)
                 out.append(row)
                 history.append((n, days))
         return Figures(
             title=f"Trend by {period}" + (f" and {by}" if by else ""),
             method=(f"events per {period}; change of the daily rate against the mean of the previous "
-                    f"{baseline_periods} {period}(s); ACLED trend bands; exact conditional binomial test"),
+                    f"{baseline_periods} {period}(s); ACLED trend bands; exact conditional binomial test; "
+                    f"periods cut by the data's coverage ({first}..{last}) counted for their days and flagged"),
             table=pa.Table.from_pylist(out), filters=f, keys=counted.keys, drill=counted.drill,
         )
 
     # -- surges ------------------------------------------------------------------------------
 
+    @states_what_matched
     def surges(self, unit: str = "admin1", filters: Filters | None = None, *, at: date | None = None,
                period: str | int = "week", baseline_periods: int = 4, min_ratio: float = 2.0,
                min_baseline_mean: float = 0.0, alpha: float = 0.05, only_surges: bool = False,
@@ -355,16 +518,16 @@ class Analysis:
         length = period if isinstance(period, int) else _PERIOD_DAYS.get(period)
         if not length or length < 1:
             raise InputError("period must be 'day', 'week', 'month' or a number of days")
-        base = apply_filters(self.table, f, self.resolve_actor, self.resolve_place)
+        base = self._apply(self.table, f)
+        self.one_dataset(base, "surges")
         if at is None:
             latest = base.event_date.max().to_pyarrow().as_py()
             if latest is None:
                 return Figures("Surges", "no events", pa.table({}), f, (unit,), lambda k: base)
             at = latest
         start = at - timedelta(days=length * (baseline_periods + 1) - 1)
-        window = apply_filters(self.table, f.but(date_from=max(start, f.date_from or start),
-                                                 date_to=min(at, f.date_to or at)),
-                               self.resolve_actor, self.resolve_place)
+        window = self._apply(self.table, f.but(date_from=max(start, f.date_from or start),
+                                               date_to=min(at, f.date_to or at)))
         grouped, keys = self._grouped(window, [unit], columns=("event_date",))
         idx = grouped.event_date.delta(ibis.literal(at), unit="day").negate() // length
         counts = grouped.group_by(unit=keys[unit], window=idx).aggregate(events=grouped.count()).to_pyarrow()
@@ -406,6 +569,7 @@ class Analysis:
                      "significant": sum(1 for r in out if r["significant"])},
         )
 
+    @states_what_matched
     def acled_surges(self, filters: Filters | None = None, *, at: date | None = None, **kw: Any) -> Figures:
         """ACLED's surge definition: an admin1 unit whose violent events in the last week are at least
         double its weekly average over the previous month (four weeks), among units averaging at
@@ -416,6 +580,7 @@ class Analysis:
 
     # -- period comparison -------------------------------------------------------------------
 
+    @states_what_matched
     def compare(self, period_a: Period | str, period_b: Period | str, filters: Filters | None = None, *,
                 confidence: float = 0.95, **kw: Any) -> PeriodComparison:
         """Rates in two periods, normalised by their length: rate ratio B/A with an exact interval.
@@ -424,10 +589,14 @@ class Analysis:
         :func:`ruydad.analysis.statistics.rate_ratio`): "nearly quadruple" becomes a ratio and an
         interval.
         """
-        a = Period.parse(period_a) if isinstance(period_a, str) else period_a
-        b = Period.parse(period_b) if isinstance(period_b, str) else period_b
+        asked_a = Period.parse(period_a) if isinstance(period_a, str) else period_a
+        asked_b = Period.parse(period_b) if isinstance(period_b, str) else period_b
         f = self._filters(filters, kw)
-        base = apply_filters(self.table, f.but(date_from=None, date_to=None), self.resolve_actor, self.resolve_place)
+        base = self._apply(self.table, f.but(date_from=None, date_to=None))
+        self.one_dataset(base, "a period comparison")
+        a, b = self._covered_or_refuse(asked_a, f, "A"), self._covered_or_refuse(asked_b, f, "B")
+        notes = [f"period {w} cut to the data's coverage: {asked} -> {got}"
+                 for w, asked, got in (("A", asked_a, a), ("B", asked_b, b)) if asked != got]
         in_a = base.event_date.between(a.start, a.end)
         in_b = base.event_date.between(b.start, b.end)
         row = base.aggregate(
@@ -437,10 +606,20 @@ class Analysis:
         ).to_pyarrow().to_pylist()[0]
         result = rate_ratio(int(row["events_a"]), a.days, int(row["events_b"]), b.days, confidence)
         return PeriodComparison(a, b, f, result, int(row["fat_a"]), int(row["fat_b"]),
-                                base.filter(in_a), base.filter(in_b))
+                                base.filter(in_a), base.filter(in_b), notes=notes)
+
+    def _covered_or_refuse(self, period: Period, f: Filters, which: str) -> Period:
+        covered = self.covered(period, f)
+        if covered is None:
+            first, last = self.coverage_span(f)
+            span = f"{first}..{last}" if first else "nothing"
+            raise NoCoverageError(f"no coverage: period {which} ({period}) lies outside what the data cover "
+                                  f"({span}); there is nothing to compare it with")
+        return covered
 
     # -- attribution and targets -------------------------------------------------------------
 
+    @states_what_matched
     def attribution(self, filters: Filters | None = None, *, by_family: bool = False, of: str | None = None,
                     confidence: float = 0.95, **kw: Any) -> Figures:
         """Who the events are blamed on (actor1, the perpetrator), with unidentified perpetrators kept.
@@ -454,10 +633,14 @@ class Analysis:
         Afghanistan" is the Taliban only from 15 August 2021).
         """
         f = self._filters(filters, kw)
-        base = apply_filters(self.table, f, self.resolve_actor, self.resolve_place)
+        base = self._apply(self.table, f)
+        datasets = self.datasets_in(base)
+        if len(datasets) > 1:  # shares within each dataset: one dataset's events are not another's
+            return self._attribution_per_dataset(f, list(datasets), by_family=by_family, of=of,
+                                                 confidence=confidence)
         summary_of: dict[str, Any] = {}
         if of:
-            named = apply_filters(base, Filters(actor1=of), self.resolve_actor).count().to_pyarrow().as_py()
+            named = self._apply(base, Filters(actor1=of), remember=False).count().to_pyarrow().as_py()
             summary_of = {"of": of, "of_events": int(named)}
         counts = base.group_by(name=base.actor1).aggregate(
             events=base.count(), fatalities=base.fatalities.sum().fill_null(0)).to_pyarrow().to_pylist()
@@ -502,6 +685,22 @@ class Analysis:
                      **_share_summary(summary_of, total, identified, confidence)},
         )
 
+    def _attribution_per_dataset(self, f: Filters, datasets: list[str], **kwargs: Any) -> Figures:
+        parts = {d: self.attribution(f.but(dataset=d), **kwargs) for d in datasets}
+        rows = [{"dataset": d, **r} for d, fig in parts.items() for r in fig.rows()]
+
+        def drill(key: dict[str, Any]) -> ir.Table:
+            if "dataset" not in key:
+                return self._apply(self.table, f)
+            rest = {k: v for k, v in key.items() if k != "dataset"}
+            return parts[key["dataset"]].drill(rest)
+
+        first = next(iter(parts.values()))
+        return Figures(title=first.title + ", per dataset", method=first.method + "; each dataset on its own",
+                       table=_table(rows, "perpetrator"), filters=f, keys=("dataset", "perpetrator"), drill=drill,
+                       summary={"per_dataset": {d: fig.summary for d, fig in parts.items()}})
+
+    @states_what_matched
     def targets(self, filters: Filters | None = None, *, groups: Sequence[TargetGroup] = TARGET_GROUPS,
                 use_notes: bool = False, confidence: float = 0.95, **kw: Any) -> Figures:
         """How many of the filtered events were aimed at each target group, with Wilson intervals.
@@ -510,7 +709,8 @@ class Analysis:
         tags and the event type; an event can count in several groups, so shares do not add to 1.
         """
         f = self._filters(filters, kw)
-        base = apply_filters(self.table, f, self.resolve_actor, self.resolve_place)
+        base = self._apply(self.table, f)
+        self.one_dataset(base, "target profiles")
         metrics = {g.name: g.matches(base, use_notes).ifelse(1, 0).sum().fill_null(0) for g in groups}
         metrics.update({f"{g.name}__fatalities": g.matches(base, use_notes).ifelse(base.fatalities, 0).sum()
                         .fill_null(0) for g in groups})
@@ -535,6 +735,7 @@ class Analysis:
 
     # -- actors ------------------------------------------------------------------------------
 
+    @states_what_matched
     def emerging_actors(self, period: Period | str, filters: Filters | None = None, *,
                         categories: Sequence[str] | None = NON_STATE_CATEGORIES, **kw: Any) -> Figures:
         """Actors whose first recorded event in the store falls inside ``period``.
@@ -546,7 +747,8 @@ class Analysis:
         """
         p = Period.parse(period) if isinstance(period, str) else period
         f = self._filters(filters, kw)
-        base = apply_filters(self.table, f.but(date_from=None, date_to=None), self.resolve_actor, self.resolve_place)
+        base = self._apply(self.table, f.but(date_from=None, date_to=None))
+        self.one_dataset(base, "emerging actors")
         sides = self._sides(base.filter(base.event_date <= p.end), ["actor"],
                             ("event_date", "event_type", "fatalities"))
         sides = sides.filter(sides.actor.notnull())
@@ -574,13 +776,15 @@ class Analysis:
              "battles": int(pa.compute.sum(table["battles"]).as_py() or 0)},
         )
 
+    @states_what_matched
     def acled_emerging_actors(self, filters: Filters | None = None, *, at: date | None = None,
                               **kw: Any) -> Figures:
         """ACLED's definition: a non-state group violent in the last month (30 days to ``at``) but not
         in the year (365 days) before. Unlike :meth:`emerging_actors`, a group dormant for over a year
         counts as emerging again."""
         f = self._filters(filters, kw).but(violent=True, date_from=None, date_to=None)
-        base = apply_filters(self.table, f, self.resolve_actor, self.resolve_place)
+        base = self._apply(self.table, f)
+        self.one_dataset(base, "emerging actors")
         if at is None:
             at = base.event_date.max().to_pyarrow().as_py()
             if at is None:
@@ -633,9 +837,11 @@ class Analysis:
 
         return f.but(extra=(*f.extra, predicate))
 
+    @states_what_matched
     def infighting(self, filters: Filters | None = None, **kw: Any) -> Figures:
         """Events whose two sides belong to one actor family (see :mod:`ruydad.analysis.families`)."""
         f = self._filters(filters, kw)
+        self.one_dataset(self._apply(self.table, f), "infighting")
         pairs = self.infighting_pairs(f)
         family_of_pair = {(a, b): fam for a, b, fam in pairs}
         narrowed = self.infighting_filter(f, pairs=pairs)
@@ -665,12 +871,14 @@ class Analysis:
     def _foreign(self, t: ir.Table) -> ir.Table:
         return with_foreign_state(t)
 
+    @states_what_matched
     def cross_border(self, filters: Filters | None = None, **kw: Any) -> Figures:
         """Incidents involving a foreign state's forces in the country: clashes with them, their
         attacks on civilians, and their strikes (air/drone, shelling) into the country, by foreign
         state and sub-event type."""
         f = self._filters(filters, kw)
-        base = apply_filters(self.table, f, self.resolve_actor, self.resolve_place)
+        base = self._apply(self.table, f)
+        self.one_dataset(base, "cross-border events")
         marked = self._foreign(base.filter(may_be_foreign(base)))
         marked = marked.filter(marked.foreign_state.notnull())
         expr = marked.group_by("foreign_state", "event_type", "sub_event_type").aggregate(
@@ -700,8 +908,8 @@ class Analysis:
 
         Used to tell "no events" (the data say nothing happened) from "no data" (nothing recorded)."""
         f = self._filters(filters, kw)
-        base = apply_filters(self.table, Filters(country=f.country, dataset=f.dataset, date_from=f.date_from,
-                                                 date_to=f.date_to), self.resolve_actor, self.resolve_place)
+        base = self._apply(self.table, Filters(country=f.country, dataset=f.dataset, date_from=f.date_from,
+                                               date_to=f.date_to), remember=False)
         by = base.group_by("dataset").aggregate(events=base.count(), first=base.event_date.min(),
                                                 last=base.event_date.max()).to_pyarrow().to_pylist()
         return {"events": sum(r["events"] for r in by), "datasets": {r["dataset"]: r["events"] for r in by},

@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ruydad.analysis.filters import ActorResolver, DatedName
 from ruydad.errors import RuydadError
 from ruydad.theatres import DEFAULT_THEATRE
 
@@ -73,36 +72,6 @@ def registry_family(theatre: str = DEFAULT_THEATRE) -> FamilyOf | None:
         return table.get(name.casefold())
 
     return family
-
-
-def registry_resolver(theatre: str = DEFAULT_THEATRE) -> ActorResolver | None:
-    """Actor name -> the dataset names of that actor and the actors under it, with their dates.
-
-    "Taliban" then matches ACLED's "Taliban", UCDP's "Taleban", and the Taliban government's forces
-    under the names the datasets use for them since August 2021, each only for the dates the
-    registry gives that name to them.
-    """
-    registry = _registry(theatre)
-    if registry is None:
-        return None
-    by_name: dict[str, str] = {}
-    for actor in registry:
-        for name in (actor.id, *actor.names, *getattr(actor, "acronyms", ())):
-            by_name.setdefault(name.casefold(), actor.id)
-
-    def resolve(name: str) -> list[DatedName] | None:
-        actor_id = by_name.get(name.strip().casefold())
-        if actor_id is None:
-            return None
-        ids, todo = [actor_id], [actor_id]
-        while todo:
-            for child in registry.children(todo.pop()):
-                ids.append(child.id)
-                todo.append(child.id)
-        names = [(d.name, d.valid_from, d.valid_to) for i in ids for d in registry.dataset_names(i)]
-        return names or None
-
-    return resolve
 
 
 def default_family_of(theatre: str = DEFAULT_THEATRE) -> FamilyOf:

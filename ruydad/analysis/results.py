@@ -14,7 +14,7 @@ from typing import Any
 import ibis.expr.types as ir
 import pyarrow as pa
 
-from ruydad.analysis.filters import Filters
+from ruydad.query import Filters
 
 EVENT_SORT = ("event_date", "dataset", "dataset_event_id")
 
@@ -46,6 +46,8 @@ class Figures:
     keys: tuple[str, ...]
     drill: Drill = field(repr=False)
     summary: dict[str, Any] = field(default_factory=dict)
+    matched: dict[str, Any] = field(default_factory=dict)
+    """What the filters' terms matched (stored actor names per dataset, units, datasets)."""
 
     def rows(self) -> list[dict[str, Any]]:
         return self.table.to_pylist()
@@ -71,7 +73,7 @@ class Figures:
 
     def as_dict(self) -> dict[str, Any]:
         return {"title": self.title, "method": self.method, "filters": self.filters.as_dict(),
-                "summary": self.summary, "rows": self.rows()}
+                "matched": self.matched, "summary": self.summary, "rows": self.rows()}
 
 
 @dataclass
@@ -82,9 +84,11 @@ class Count:
     fatalities: int
     filters: Filters
     expr: ir.Table = field(repr=False)
+    matched: dict[str, Any] = field(default_factory=dict)
 
     def events(self, limit: int | None = None, columns: list[str] | None = None) -> pa.Table:
         return fetch_events(self.expr, limit=limit, columns=columns)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"events": self.events_count, "fatalities": self.fatalities, "filters": self.filters.as_dict()}
+        return {"events": self.events_count, "fatalities": self.fatalities, "filters": self.filters.as_dict(),
+                "matched": self.matched}

@@ -10,10 +10,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import platformdirs
@@ -22,6 +22,9 @@ import pyarrow as pa
 from ruydad.errors import InputError, StoreError
 from ruydad.model import EVENT_COLUMN_NAMES
 from ruydad.store.migrate import migrate
+
+if TYPE_CHECKING:
+    from ruydad.query import Filters, Query, QueryContext
 
 DB_ENV_VAR = "RUYDAD_DB"
 
@@ -47,66 +50,6 @@ def _is_url(location: object) -> bool:
     from ruydad.store.postgres import is_database_url
 
     return is_database_url(location)
-
-
-@dataclass
-class EventFilter:
-    """The filters shared by every face that lists or counts events.
-
-    ``actor`` matches any actor column (actor1, actor2 and the associated actors) as a
-    case-insensitive substring, because dataset actor names carry qualifiers
-    ("Military Forces of Afghanistan (2021-)"); ``admin1`` accepts a name, an ISO 3166-2 code or
-    a P-code.
-    """
-
-    actor: str | None = None
-    event_type: str | None = None
-    sub_event_type: str | None = None
-    admin1: str | None = None
-    admin2: str | None = None
-    country: str | None = None
-    dataset: str | None = None
-    date_from: date | None = None
-    date_to: date | None = None
-    extra: list[tuple[str, list[Any]]] = field(default_factory=list)
-
-    def where(self) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        if self.actor:
-            clauses.append(
-                "(actor1 ILIKE ? OR actor2 ILIKE ? OR assoc_actor_1 ILIKE ? OR assoc_actor_2 ILIKE ?)"
-            )
-            params += [f"%{self.actor}%"] * 4
-        if self.event_type:
-            clauses.append("lower(event_type) = lower(?)")
-            params.append(self.event_type)
-        if self.sub_event_type:
-            clauses.append("lower(sub_event_type) = lower(?)")
-            params.append(self.sub_event_type)
-        if self.admin1:
-            clauses.append("(lower(admin1) = lower(?) OR upper(admin1_code) = upper(?) "
-                           "OR upper(admin1_pcode) = upper(?))")
-            params += [self.admin1] * 3
-        if self.admin2:
-            clauses.append("(lower(admin2) = lower(?) OR upper(admin2_pcode) = upper(?))")
-            params += [self.admin2] * 2
-        if self.country:
-            clauses.append("(lower(country) = lower(?) OR upper(country_code) = upper(?))")
-            params += [self.country] * 2
-        if self.dataset:
-            clauses.append("dataset = ?")
-            params.append(self.dataset)
-        if self.date_from:
-            clauses.append("event_date >= ?")
-            params.append(self.date_from)
-        if self.date_to:
-            clauses.append("event_date <= ?")
-            params.append(self.date_to)
-        for clause, clause_params in self.extra:
-            clauses.append(clause)
-            params += clause_params
-        return (" AND ".join(clauses) if clauses else "TRUE"), params
 
 
 @dataclass(frozen=True)
@@ -199,9 +142,38 @@ class Store:
 
     # -- reading -----------------------------------------------------------------------------
 
+    SQL_DIALECT = "duckdb"
+    """The sqlglot dialect this store's SQL is written in (the query model renders conditions in it)."""
+
+    def query_context(self, theatre: str | None = None) -> QueryContext:
+        """What resolving a question against this store needs (its catalog, the theatre's registry
+        and gazetteer), rebuilt only when an ingest has changed the events."""
+        from ruydad.query import Catalog, QueryContext, sql_runner
+        from ruydad.theatres import DEFAULT_THEATRE
+
+        theatre = theatre or DEFAULT_THEATRE
+        row = self.con.execute("SELECT count(*), max(batch_id), max(revision) FROM events").fetchone()
+        version = tuple(row) if row else ()
+        cached = getattr(self, "_query_contexts", {}).get(theatre)
+        if cached is not None and cached[0] == version:
+            return cached[1]
+        context = QueryContext(Catalog.build(sql_runner(self.con)), theatre)
+        self._query_contexts = {**getattr(self, "_query_contexts", {}), theatre: (version, context)}
+        return context
+
+    def query(self, filters: Filters | None = None, **filter_args: Any) -> Query:
+        """The filters read against this store: the condition and what each term matched."""
+        from ruydad.query import Filters
+
+        if filters is None:
+            filters = Filters(**filter_args)
+        elif filter_args:
+            raise TypeError("give filters either as a Filters or as keywords, not both")
+        return self.query_context().resolve(filters)
+
     def events(
         self,
-        filters: EventFilter | None = None,
+        filters: Filters | Query | None = None,
         *,
         limit: int | None = None,
         offset: int = 0,
@@ -211,21 +183,27 @@ class Store:
         """Events matching the filters, newest first, as an Arrow table (a page when ``limit`` is given;
         events of one day come in storage order, most recently stored first).
 
-        Filters can be given as an :class:`EventFilter` or as its fields by keyword:
-        ``store.events(actor="Taliban", admin1="Panjshir", limit=10)``.
+        Filters can be given as a :class:`ruydad.query.Filters` (or an already resolved ``Query``) or
+        as its fields by keyword: ``store.events(actor="Taliban", admin1="Panjshir", limit=10)``.
         """
-        if filters is None:
-            filters = EventFilter(**filter_args)
-        elif filter_args:
-            raise TypeError("give filters either as an EventFilter or as keywords, not both")
+        query = self._resolved(filters, filter_args)
         selected = list(columns) if columns else list(EVENT_COLUMN_NAMES)
         unknown = [c for c in selected if c not in EVENT_COLUMN_NAMES]
         if unknown:
             raise InputError(f"unknown event column(s): {', '.join(unknown)}")
         if limit is not None and limit < 0:
             raise InputError("limit must be zero or more")
-        where, params = filters.where()
-        return self.con.execute(self._events_sql(selected, where, limit, offset), params).arrow().read_all()
+        where = query.where(self.SQL_DIALECT)
+        return self.con.execute(self._events_sql(selected, where, limit, offset)).arrow().read_all()
+
+    def _resolved(self, filters: Filters | Query | None, filter_args: dict[str, Any]) -> Query:
+        from ruydad.query import Query
+
+        if isinstance(filters, Query):
+            if filter_args:
+                raise TypeError("give filters either as a Query or as keywords, not both")
+            return filters
+        return self.query(filters, **filter_args)
 
     PAGE_BY_ROWID = True
     """Pages are cut on (event_date, rowid) and only then are their rows fetched: sorting a million
@@ -241,10 +219,9 @@ class Store:
                 f"LIMIT {int(limit)} OFFSET {int(offset)}")
         return f"SELECT {columns} FROM events WHERE rowid IN ({page}) ORDER BY event_date DESC, rowid DESC"
 
-    def count_events(self, filters: EventFilter | None = None, **filter_args: Any) -> int:
-        filters = filters or EventFilter(**filter_args)
-        where, params = filters.where()
-        row = self.con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()
+    def count_events(self, filters: Filters | Query | None = None, **filter_args: Any) -> int:
+        where = self._resolved(filters, filter_args).where(self.SQL_DIALECT)
+        row = self.con.execute(f"SELECT count(*) FROM events WHERE {where}").fetchone()
         return int(row[0]) if row else 0
 
     def event_history(self, dataset: str, dataset_event_id: str) -> pa.Table:

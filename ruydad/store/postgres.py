@@ -251,6 +251,7 @@ class PostgresStore(Store):
     """The event store on PostgreSQL; same methods as the DuckDB store. Open with :meth:`open`."""
 
     backend = "postgres"
+    SQL_DIALECT = "postgres"
 
     def __init__(self, con: PgConnection, url: str) -> None:
         self.con = con  # type: ignore[assignment]  # duck-typed: the DuckDB subset Ruydad uses

@@ -30,7 +30,8 @@ from pydantic import BaseModel, Field
 
 from ruydad.errors import RemoteError, RuydadError, StoreError
 from ruydad.output import dumps
-from ruydad.store import EventFilter, Store
+from ruydad.query import Filters, filters_from_options
+from ruydad.store import Store
 from ruydad.web.tokens import verify_token
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -97,7 +98,11 @@ class ResponseCache:
 
 
 def _event_filter(
-    actor: Annotated[str | None, Query(max_length=200, description="Actor name (substring, any actor column)")] = None,
+    actor: Annotated[str | None, Query(max_length=200, description="Actor in any actor column: a registry name, "
+                                       "alias or acronym, else a stored name; '=NAME' exact")] = None,
+    actor1: Annotated[str | None, Query(max_length=200, description="Actor1 (initiator, perpetrator)")] = None,
+    actor2: Annotated[str | None, Query(max_length=200, description="Actor2 (opponent, target)")] = None,
+    actor_category: Annotated[str | None, Query(max_length=100)] = None,
     event_type: Annotated[str | None, Query(max_length=100)] = None,
     sub_event_type: Annotated[str | None, Query(max_length=100)] = None,
     admin1: Annotated[str | None, Query(max_length=100, description="Name, ISO 3166-2 code or P-code")] = None,
@@ -106,11 +111,14 @@ def _event_filter(
     dataset: Annotated[str | None, Query(max_length=40)] = None,
     date_from: Annotated[date | None, Query(description="First day (YYYY-MM-DD)")] = None,
     date_to: Annotated[date | None, Query(description="Last day (YYYY-MM-DD)")] = None,
-) -> EventFilter:
+    civilian_targeting: Annotated[bool, Query(description="Only events targeting civilians")] = False,
+) -> Filters:
     if date_from and date_to and date_from > date_to:
         raise HTTPException(422, "date_from is after date_to")
-    return EventFilter(actor=actor, event_type=event_type, sub_event_type=sub_event_type, admin1=admin1,
-                       admin2=admin2, country=country, dataset=dataset, date_from=date_from, date_to=date_to)
+    return filters_from_options(actor=actor, actor1=actor1, actor2=actor2, actor_category=actor_category,
+                                event_type=event_type, sub_event_type=sub_event_type, admin1=admin1, admin2=admin2,
+                                country=country, dataset=dataset, date_from=date_from, date_to=date_to,
+                                civilian_targeting=civilian_targeting)
 
 
 class ArticleIn(BaseModel):
@@ -205,7 +213,7 @@ def create_app(store: Store, *, cache: bool = True) -> FastAPI:
             raise HTTPException(401, "unknown or revoked token", headers={"WWW-Authenticate": "Bearer"})
         return name
 
-    Filter = Annotated[EventFilter, Depends(_event_filter)]
+    Filter = Annotated[Filters, Depends(_event_filter)]
     Writer = Annotated[str, Depends(require_token)]
 
     # -- store -------------------------------------------------------------------------------
@@ -226,15 +234,17 @@ def create_app(store: Store, *, cache: bool = True) -> FastAPI:
     ) -> Response:
         """Events matching the filters, newest first, a page at a time (JSON, CSV or GeoJSON)."""
         with reader() as store:
-            table = store.events(filters, limit=limit, offset=offset)
-            total = store.count_events(filters)
+            query = store.query(filters)
+            table = store.events(query, limit=limit, offset=offset)
+            total = store.count_events(query)
         rows = table.to_pylist()
         if format == "csv":
             return Response(_csv(rows, table.column_names), media_type="text/csv",
                             headers={"X-Total-Count": str(total)})
         if format == "geojson":
             return JSONText(_geojson(rows, total), media_type="application/geo+json")
-        return JSONText({"total": total, "limit": limit, "offset": offset, "events": rows})
+        return JSONText({"total": total, "limit": limit, "offset": offset, "matched": query.matched(),
+                         "problems": query.problems, "events": rows})
 
     @app.get("/api/events/{dataset}/{event_id}", tags=["events"], response_class=JSONText)
     def event_detail(dataset: str, event_id: str) -> Any:

@@ -13,15 +13,11 @@ from fastapi import FastAPI, HTTPException, Query
 from fastapi.responses import HTMLResponse
 
 from ruydad.errors import InputError
-from ruydad.store import EventFilter
+from ruydad.query import Filters
 
 
-def _analysis_filters(f: EventFilter, **more: Any) -> Any:
-    from ruydad.analysis import Filters
-
-    return Filters(actor=f.actor, event_type=f.event_type, sub_event_type=f.sub_event_type, admin1=f.admin1,
-                   admin2=f.admin2, country=f.country, dataset=f.dataset, date_from=f.date_from,
-                   date_to=f.date_to, **more)
+def _analysis_filters(f: Filters, **more: Any) -> Filters:
+    return f.but(**more) if more else f
 
 
 def _figures(figures: Any, events: int) -> dict[str, Any]:

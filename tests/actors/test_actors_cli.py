@@ -131,6 +131,13 @@ def test_actors_show_family_events_follow_the_taliban_into_government(db):
     own = json.loads(runner.invoke(actors_app, ["show", "Taliban", "--db", db, "--format", "json"]).output)
     family = json.loads(runner.invoke(actors_app, ["show", "Taliban", "--db", db, "--format", "json",
                                                    "--family"]).output)
-    assert own["event_count"] == 888  # UCDP "Taleban" rows
-    assert family["event_count"] > own["event_count"]
-    assert max(e["event_date"] for e in family["events"]) >= "2021-08-15"
+    # the Taliban and the actors under them: UCDP's 888 "Taleban" rows and, from 15 August 2021, its
+    # "Government of Afghanistan" (the Taliban's state); the same events as `ruydad events --actor Taliban`
+    assert own["event_count"] == 920
+    assert max(e["event_date"] for e in own["events"]) >= "2021-08-15"
+    assert family["event_count"] == own["event_count"]  # the Taliban are their family's root
+    state = json.loads(runner.invoke(actors_app, ["show", "iea", "--db", db, "--format", "json"]).output)
+    state_family = json.loads(runner.invoke(actors_app, ["show", "iea", "--db", db, "--format", "json",
+                                                         "--family"]).output)
+    assert 0 < state["event_count"] < own["event_count"]  # the state's events since 15 August 2021
+    assert state_family["event_count"] == 920
