@@ -7,8 +7,9 @@ reconciliation, a dataset's event. Two reports are compared field by field (:fun
   dates more than ``window`` days apart (intervals, so a week-precision date still matches);
   different provinces; different districts (admin2 P-codes) when both name one; points over
   ``max_km`` apart when both have coordinates; a protest or riot against political violence;
-  two reports placed only at province level unless they give the same day (a province holds
-  many incidents a week; a district or a named place is what makes two reports one incident).
+  two reports placed only at province level unless they give the same day and the same or a
+  compatible type (a province holds many incidents a week; a district or a named place is what
+  makes two reports one incident).
 - **a score** in [0, 1] from what agrees: ``0.30 * date + 0.35 * place + 0.20 * type + 0.15 * actors``.
   date: 1 for the same day, falling linearly to 1/(window+1) at the window's edge; place: 1 for
   the same district, the same named location or points within 10 km, 0.4 for the same province
@@ -16,7 +17,8 @@ reconciliation, a dataset's event. Two reports are compared field by field (:fun
   (an explosion that kills civilians: "Explosions/Remote violence" or "Violence against
   civilians"), 0.5 when one is missing, 0.3 otherwise; actors: 1 when a named actor is shared,
   0.5 when one side names none, 0.2 when both name actors and none is shared (extracted actor
-  names are noisy, so a mismatch lowers the score rather than forbidding the merge).
+  names are noisy, so a mismatch lowers the score rather than forbidding the merge; numbers and
+  words such as "first" or "explosion" that extraction sometimes returns as actors are ignored).
 
 :func:`cluster` merges greedily, best pair first: two clusters join when their best pair scores
 at least ``threshold`` and *no* pair across them breaks a hard limit (so a chain of near matches
@@ -43,7 +45,8 @@ _COMPATIBLE_TYPES = {frozenset({"Explosions/Remote violence", "Violence against 
 _DEMONSTRATIONS = {"Protests", "Riots"}
 _POLITICAL_VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _ACTOR_NOISE = {"the", "a", "an", "of", "and", "forces", "fighters", "members", "militants", "group", "unidentified",
-                "armed", "men", "gunmen", "people", "explosion", "blast", "attack", "bomb", "suicide", "bomber"}
+                "armed", "men", "gunmen", "people", "explosion", "blast", "attack", "bomb", "suicide", "bomber",
+                "first", "second", "third", "other", "several", "some", "many", "dozens", "local"}
 
 
 @dataclass
@@ -83,7 +86,7 @@ class Report:
         words: set[str] = set()
         for name in (self.actor1, self.actor2):
             if name:
-                words |= {w for w in re.findall(r"[a-z0-9]+", name.lower()) if w not in _ACTOR_NOISE and len(w) > 1}
+                words |= {w for w in re.findall(r"[a-z][a-z0-9]*", name.lower()) if w not in _ACTOR_NOISE and len(w) > 1}
         return words
 
 
@@ -114,6 +117,12 @@ def _km(a: Report, b: Report) -> float | None:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _below_province(r: Report) -> bool:
+    """Whether the report is placed more precisely than its province (a province's name as the
+    location comes with the province's centroid, which says nothing about where in it)."""
+    return bool(r.location) and (r.location or "").casefold() != (r.admin1 or "").casefold()
+
+
 def _same(x: str | None, y: str | None) -> bool | None:
     if not x or not y:
         return None
@@ -138,22 +147,22 @@ def compare(a: Report, b: Report, *, window: int = WINDOW_DAYS, max_km: float = 
         district = _same(a.admin2, b.admin2)
     if district is False:
         return None
-    km = _km(a, b)
+    km = _km(a, b) if _below_province(a) and _below_province(b) else None
     if km is not None and km > max_km:
         return None
     if district:
         place, fields["place"] = 1.0, f"same district ({a.admin2 or a.admin2_pcode})"
-    elif _same(a.location, b.location) and (a.location or "").casefold() != (a.admin1 or "").casefold():
+    elif _same(a.location, b.location) and _below_province(a):
         place, fields["place"] = 1.0, f"same place ({a.location})"
     elif km is not None and km <= 10:
         place, fields["place"] = 1.0, f"{km:.1f} km apart"
     else:
-        if gap > 0:
-            return None
         place, fields["place"] = 0.4, f"same province only ({a.admin1 or a.admin1_code})"
     types = {t for t in (a.event_type, b.event_type) if t}
     if len(types) == 2 and types & _DEMONSTRATIONS and types & _POLITICAL_VIOLENCE:
         return None
+    if place < 1 and (gap > 0 or (len(types) == 2 and frozenset(types) not in _COMPATIBLE_TYPES)):
+        return None  # a province is too coarse: it needs the same day and an agreeing type
     if a.event_type and a.event_type == b.event_type:
         kind, fields["type"] = 1.0, f"same ({a.event_type})"
     elif len(types) < 2:
@@ -278,7 +287,8 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "forty": 40, "fifty": 50, "dozen": 12, "a dozen": 12}
 _NUM = r"(\d[\d,]*|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 _WOUNDED = [re.compile(r"(?i)\b(?:wounding|injuring)\s+(?:at least\s+|more than\s+|about\s+)?" + _NUM + r"\b"),
-            re.compile(r"(?i)\b" + _NUM + r"\s+(?:\w+\s+){0,2}(?:were\s+|was\s+)?(?:wounded|injured|hurt)\b")]
+            re.compile(r"(?i)\b" + _NUM + r"\s+(?:(?!and\b|killed\b|dead\b)\w+\s+){0,3}"
+                       r"(?:(?:were|was|are|had been|have been|has been)\s+)?(?:wounded|injured|hurt)\b")]
 
 
 def wounded_in(sentence: str | None) -> int | None:
