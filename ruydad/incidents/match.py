@@ -23,7 +23,9 @@ reconciliation, a dataset's event. Two reports are compared field by field (:fun
 :func:`cluster` merges greedily, best pair first: two clusters join when their best pair scores
 at least ``threshold`` and *no* pair across them breaks a hard limit (so a chain of near matches
 cannot drag reports from two districts into one incident). The analyst's decisions come first:
-``must`` pairs are joined before anything else, ``cannot`` pairs are never joined.
+``must`` pairs are joined before anything else, ``cannot`` pairs are never joined, and a report
+the analyst placed by hand does not hold others out by the hard limits (the analyst has said
+the incident spans what it spans).
 """
 
 from __future__ import annotations
@@ -86,7 +88,8 @@ class Report:
         words: set[str] = set()
         for name in (self.actor1, self.actor2):
             if name:
-                words |= {w for w in re.findall(r"[a-z][a-z0-9]*", name.lower()) if w not in _ACTOR_NOISE and len(w) > 1}
+                found = re.findall(r"[a-z][a-z0-9]*", name.lower())
+                words |= {w for w in found if w not in _ACTOR_NOISE and len(w) > 1}
         return words
 
 
@@ -216,9 +219,12 @@ def cluster(reports: Iterable[Report], *, must: Iterable[tuple[str, str]] = (),
         members[keep].extend(members.pop(gone))
         edges.append((i, j, match, why))
 
+    manual: set[int] = set()
     for a, b in must:
-        if a in index and b in index and find(index[a]) != find(index[b]):
-            union(index[a], index[b], None, "merged by the analyst")
+        if a in index and b in index:
+            manual |= {index[a], index[b]}
+            if find(index[a]) != find(index[b]):
+                union(index[a], index[b], None, "merged by the analyst")
     scored: list[tuple[float, int, int, Match]] = []
     for i, j in _candidate_pairs(items, window):
         m = compare(items[i], items[j], window=window)
@@ -232,7 +238,8 @@ def cluster(reports: Iterable[Report], *, must: Iterable[tuple[str, str]] = (),
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
-        if any(frozenset((p, q)) not in compatible or frozenset((items[p].key, items[q].key)) in blocked
+        if any(frozenset((items[p].key, items[q].key)) in blocked
+               or (frozenset((p, q)) not in compatible and p not in manual and q not in manual)
                for p in members[ri] for q in members[rj]):
             continue
         union(i, j, m, m.reason())
