@@ -16,23 +16,26 @@ import csv
 import io
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
 import duckdb
-from fastapi import Depends, FastAPI, File, Header, HTTPException, Query, Request, UploadFile
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
+from starlette.datastructures import UploadFile as StarletteUploadFile
 
 from ruydad.errors import RemoteError, RuydadError, StoreError
 from ruydad.output import dumps
 from ruydad.query import Filters, filters_from_options
 from ruydad.store import Store
-from ruydad.web.tokens import verify_token
+from ruydad.web import guard
+from ruydad.web.jobs import Busy, ExtractionPool, ExtractLimits, RateLimiter
+from ruydad.web.tokens import check_token, record_token_use
 
 STATIC_DIR = Path(__file__).parent / "static"
 MAX_PAGE_SIZE = 1000
@@ -56,10 +59,36 @@ class JSONText(Response):
 
 
 class AppState:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, limits: ExtractLimits) -> None:
         self.store = store
         self.write_lock = threading.Lock()
         self.cache = ResponseCache()
+        self.extractions = ExtractionPool(limits)
+        self.anonymous_rate = RateLimiter(limits.anonymous_per_minute)
+        self.token_lock = threading.Lock()
+        self._token_writer: Store | None = None
+
+    def token_user(self, authorization: str | None) -> str | None:
+        """The name of the token in an ``Authorization: Bearer`` header, None when absent or invalid.
+
+        Checked against the store on every request, so ``ruydad token revoke`` takes effect at once.
+        Its use is recorded by one writer at a time (parallel updates of one row conflict in DuckDB).
+        """
+        if not authorization or not authorization.lower().startswith("bearer "):
+            return None
+        cursor = self.store.reader()
+        try:
+            found = check_token(cursor, authorization.split(" ", 1)[1].strip())
+        finally:
+            cursor.close()
+        if found is None:
+            return None
+        with self.token_lock:
+            if self._token_writer is None:
+                self._token_writer = (Store.open(self.store.path) if self.store.backend == "postgres"
+                                      else self.store.reader())
+            record_token_use(self._token_writer, found[0])
+        return found[1]
 
 
 class ResponseCache:
@@ -129,16 +158,20 @@ class ArticleIn(BaseModel):
     title: str | None = Field(default=None, max_length=500)
 
 
-def create_app(store: Store, *, cache: bool = True) -> FastAPI:
+def create_app(store: Store, *, cache: bool = True, limits: ExtractLimits | None = None,
+               allowed_hosts: Sequence[str] | None = None) -> FastAPI:
     """The app over an open store (the caller keeps it open for the app's lifetime).
 
     ``cache=False`` answers every read from the store (used to measure uncached latency).
+    ``limits`` bounds article extraction (default: :meth:`ExtractLimits.from_env`);
+    ``allowed_hosts`` adds ``Host`` names to trust besides loopback (see :mod:`ruydad.web.guard`).
     """
-    app = FastAPI(title="Ruydad", version="0.1.0",
+    app = FastAPI(title="Ruydad", version="0.1.0", max_body_size=MAX_JSON_BODY,
                   description="Conflict events, actors and claims, with sources. Reads are open; writes "
                               "need `Authorization: Bearer <token>` (create one with `ruydad token create`).")
-    state = AppState(store)
+    state = AppState(store, limits or ExtractLimits.from_env())
     app.state.ruydad = state
+    app.router.add_event_handler("shutdown", state.extractions.close)
 
     @app.middleware("http")
     async def refuse_nul(request: Request, call_next: Callable[[Request], Any]) -> Any:
@@ -149,14 +182,6 @@ def create_app(store: Store, *, cache: bool = True) -> FastAPI:
             if len(value) == 10 and value[4] == "-" and not (EARLIEST_DATE <= value <= LATEST_DATE):
                 return JSONResponse({"detail": f"{name}: {value} is outside {EARLIEST_DATE}..{LATEST_DATE}"},
                                     status_code=422)
-        return await call_next(request)
-
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next: Callable[[Request], Any]) -> Any:
-        limit = MAX_UPLOAD_BODY if request.url.path.startswith("/api/ingest") else MAX_JSON_BODY
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > limit:
-            return JSONResponse({"detail": f"request body over {limit // (1024 * 1024)} MB"}, status_code=413)
         return await call_next(request)
 
     @app.middleware("http")
@@ -181,6 +206,11 @@ def create_app(store: Store, *, cache: bool = True) -> FastAPI:
         fresh = Response(content=body, status_code=response.status_code)
         fresh.raw_headers = [*headers, (b"content-length", str(len(body)).encode()), (b"x-cache", b"miss")]
         return fresh
+
+    @app.exception_handler(Busy)
+    async def busy(request: Request, exc: Busy) -> JSONResponse:
+        headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after else {"WWW-Authenticate": "Bearer"}
+        return JSONResponse({"detail": exc.message}, status_code=exc.status, headers=headers)
 
     @app.exception_handler(RuydadError)
     async def ruydad_error(request: Request, exc: RuydadError) -> JSONResponse:
@@ -207,8 +237,7 @@ def create_app(store: Store, *, cache: bool = True) -> FastAPI:
         if not authorization or not authorization.lower().startswith("bearer "):
             raise HTTPException(401, "this write needs `Authorization: Bearer <token>`; create one with "
                                      "`ruydad token create NAME`", headers={"WWW-Authenticate": "Bearer"})
-        with reader() as store:
-            name = verify_token(store, authorization.split(" ", 1)[1].strip())
+        name = state.token_user(authorization)
         if name is None:
             raise HTTPException(401, "unknown or revoked token", headers={"WWW-Authenticate": "Bearer"})
         return name
@@ -256,20 +285,37 @@ def create_app(store: Store, *, cache: bool = True) -> FastAPI:
         current = [h for h in history if h["change"] == "current"]
         return JSONText({"event": current[0] if current else None, "revisions": history})
 
-    @app.post("/api/ingest/{dataset}", tags=["events"], response_class=JSONText)
-    def ingest(dataset: str, user: Writer, file: Annotated[UploadFile, File(description="CSV export")]) -> Any:
-        """Ingest an uploaded ACLED or UCDP CSV export (token required)."""
+    @app.post("/api/ingest/{dataset}", tags=["events"], response_class=JSONText, max_body_size=MAX_UPLOAD_BODY,
+              openapi_extra={"requestBody": {"content": {"multipart/form-data": {"schema": {
+                  "type": "object", "required": ["file"],
+                  "properties": {"file": {"type": "string", "format": "binary", "description": "CSV export"}}}}}}})
+    async def ingest(dataset: str, user: Writer, request: Request) -> Any:
+        """Ingest an uploaded ACLED or UCDP CSV export (multipart field ``file``; token required).
+
+        The token is checked before a byte of the body is read, and the body is limited on the
+        stream (chunked or not), so an anonymous upload never reaches the disk."""
+        from starlette.concurrency import run_in_threadpool
+
         from ruydad.ingest import ingest_file
 
         if dataset not in ("acled", "ucdp"):
             raise HTTPException(404, f"unknown dataset {dataset!r}; use acled or ucdp")
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / Path(file.filename or "upload.csv").name
-            with path.open("wb") as handle:
-                while chunk := file.file.read(1024 * 1024):
-                    handle.write(chunk)
-            with state.write_lock:
-                report = ingest_file(state.store, path, dataset, source=f"upload by {user}: {file.filename}")
+        async with request.form(max_files=1, max_fields=4) as form:
+            file = form.get("file")
+            if not isinstance(file, StarletteUploadFile):
+                raise HTTPException(422, "send the export as a multipart form field named `file`")
+            name = _upload_name(file.filename)
+            with tempfile.TemporaryDirectory() as tmp:
+                path = Path(tmp) / name
+                with path.open("wb") as handle:
+                    while chunk := await file.read(1024 * 1024):
+                        handle.write(chunk)
+
+                def run() -> Any:
+                    with state.write_lock:
+                        return ingest_file(state.store, path, dataset, source=f"upload by {user}: {name}")
+
+                report = await run_in_threadpool(run)
         return JSONText(report.as_dict())
 
     # -- geography ---------------------------------------------------------------------------
@@ -298,12 +344,16 @@ def create_app(store: Store, *, cache: bool = True) -> FastAPI:
         return JSONText([plain_data(c) for c in resolve_place(name, context=context, theatre=theatre)])
 
     _register_optional_routes(app, reader, state, Filter, Writer)
+    from ruydad.web.routes_watch import router as watch_router
+
+    app.include_router(watch_router)  # news watch: incidents, reconciliation (ruydad.web.routes_watch)
 
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:
         return FileResponse(STATIC_DIR / "index.html")
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    guard.install(app, allowed_hosts)
     return app
 
 
@@ -312,6 +362,18 @@ def _register_optional_routes(app: FastAPI, reader: Any, state: AppState, filter
     from ruydad.web.routes import register
 
     register(app, reader, state, filter_dep, writer_dep)
+
+
+UPLOAD_NAME_CHARS = 200
+
+
+def _upload_name(filename: str | None) -> str:
+    """The uploaded file's own name (no directories), or 422 saying why it cannot be used."""
+    name = Path((filename or "upload.csv").replace("\\", "/")).name
+    if name in ("", ".", "..") or len(name) > UPLOAD_NAME_CHARS or any(ord(c) < 32 for c in name):
+        raise HTTPException(422, f"the upload's file name cannot be used: give a plain name of 1 to "
+                                 f"{UPLOAD_NAME_CHARS} characters, such as export.csv")
+    return name
 
 
 def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:

@@ -9,7 +9,7 @@ together with the method used and, on request (``events=N``), the events behind 
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Query
+from fastapi import FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from ruydad.errors import InputError
@@ -117,6 +117,21 @@ def register(app: FastAPI, reader: Any, state: Any, filter_dep: Any, writer_dep:
         with reader() as store:
             return JSONText(_figures(analysis(store).cross_border(_analysis_filters(filters)), events))
 
+    @app.get("/api/check", tags=["analysis"], response_class=JSONText)
+    def check_claim(filters: filter_dep, claim: Annotated[str, Query(min_length=1, max_length=1000)],
+                    published: date | None = None, events: Events = 0) -> Any:
+        """Hold a claim sentence against the events (the same as `ruydad check`): supported, contradicted
+        or cannot check, with what it was understood as and why. The filters fill what the sentence
+        leaves out; ``published`` resolves "this year" and "since March"."""
+        from ruydad.analysis.claims import check_text
+
+        with reader() as store:
+            verdict = check_text(analysis(store), claim, base=_analysis_filters(filters), published=published)
+            data = verdict.as_dict()
+            if events:
+                data["events"] = verdict.events(limit=events).to_pylist()
+            return JSONText(data)
+
     @app.get("/brief", tags=["analysis"], response_class=HTMLResponse)
     def brief(date_from: date, date_to: date,
               theatre: Annotated[str, Query(max_length=60)] = "afghanistan") -> HTMLResponse:
@@ -184,38 +199,37 @@ def register(app: FastAPI, reader: Any, state: Any, filter_dep: Any, writer_dep:
 
     from ruydad.web.app import ArticleIn
 
-    def _document(body: ArticleIn) -> Any:
-        from ruydad.extract import from_html, from_text, load_document
+    def _extraction(body: ArticleIn) -> Any:
+        """The article extracted by the server's worker pool (bounded, with a deadline)."""
+        from ruydad.web.jobs import Job
 
         given = [x for x in (body.text, body.html, body.url) if x]
         if len(given) != 1:
             raise HTTPException(422, "give exactly one of text, html or url")
-        if body.url:
-            if not body.url.startswith(("http://", "https://")):
-                raise HTTPException(422, "url must start with http:// or https://")
-            doc = load_document(body.url, published=body.published)
-        elif body.html:
-            doc = from_html(body.html, published=body.published)
-        else:
-            doc = from_text(body.text or "", published=body.published, title=body.title)
-        if body.title and not getattr(doc, "title", None):
-            doc.title = body.title
-        return doc
+        if body.url and not body.url.startswith(("http://", "https://")):
+            raise HTTPException(422, "url must start with http:// or https://")
+        return state.extractions.run(Job(text=body.text, html=body.html, url=body.url, published=body.published,
+                                         title=body.title))
 
-    @app.post("/api/extract", tags=["articles"], response_class=JSONText)
-    def extract_article(body: ArticleIn) -> Any:
-        """Extract actors, places, quotes, claims, statistics and events from an article (nothing stored)."""
-        from ruydad.extract import extract
+    @app.post("/api/extract", tags=["articles"], response_class=JSONText,
+              responses={429: {"description": "Too many extractions from this client without a token"},
+                         503: {"description": "All extraction workers busy, or the job passed its deadline"}})
+    def extract_article(body: ArticleIn, request: Request,
+                        authorization: Annotated[str | None, Header()] = None) -> Any:
+        """Extract actors, places, quotes, claims, statistics and events from an article (nothing stored).
 
-        return JSONText(extract(_document(body), body.published).to_dict())
+        Runs in a fixed pool of worker processes with a deadline per job; without a token, each
+        client address has a rate limit (429 with Retry-After); when the queue is full, 503."""
+        if state.token_user(authorization) is None:
+            state.anonymous_rate.check(request.client.host if request.client else "unknown")
+        return JSONText(_extraction(body).to_dict())
 
     @app.post("/api/articles", tags=["articles"], response_class=JSONText)
     def add_article_route(body: ArticleIn, user: writer_dep) -> Any:
         """Extract and store an article: its claims and reported events join the store (token required)."""
-        from ruydad.extract import add_article, extract
+        from ruydad.extract import add_article
 
-        doc = _document(body)
-        extraction = extract(doc, body.published)
+        extraction = _extraction(body)
         with state.write_lock:
             report = add_article(state.store, extraction)
         return JSONText({"report": plain_data(report), "extraction": extraction.to_dict()})

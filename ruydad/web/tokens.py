@@ -43,8 +43,8 @@ def create_token(store: Store, name: str) -> NewToken:
     return NewToken(token_id=token_id, name=name, token=token)
 
 
-def verify_token(store: Store, token: str) -> str | None:
-    """The token's name if it is valid and not revoked, else None."""
+def check_token(store: Store, token: str) -> tuple[str, str] | None:
+    """``(token_id, name)`` if the token is valid and not revoked, else None (reads only)."""
     if not token.startswith(PREFIX):
         return None
     digest = _hash(token)
@@ -54,8 +54,25 @@ def verify_token(store: Store, token: str) -> str | None:
     ).fetchone()
     if row is None or not hmac.compare_digest(str(row[2]), digest):
         return None
-    store.con.execute("UPDATE api_tokens SET last_used_at = now() WHERE token_id = ?", [row[0]])
-    return str(row[1])
+    return str(row[0]), str(row[1])
+
+
+def record_token_use(store: Store, token_id: str) -> None:
+    """Set the token's ``last_used_at`` in a transaction of its own.
+
+    Callers that verify tokens in parallel (the web app) must serialise these calls: on DuckDB two
+    transactions updating the same row conflict, and the second fails."""
+    with store.transaction() as con:
+        con.execute("UPDATE api_tokens SET last_used_at = now() WHERE token_id = ?", [token_id])
+
+
+def verify_token(store: Store, token: str) -> str | None:
+    """The token's name if it is valid and not revoked (its use recorded), else None."""
+    found = check_token(store, token)
+    if found is None:
+        return None
+    record_token_use(store, found[0])
+    return found[1]
 
 
 def list_tokens(store: Store) -> pa.Table:
