@@ -20,8 +20,8 @@ from ruydad import taxonomy
 
 _ACTORS = [
     ("Taliban", "State forces"),
-    ("NRF: National Resistance Front", "Rebel group"),
-    ("AFF: Afghanistan Freedom Front", "Rebel group"),
+    ("National Resistance Front", "Rebel group"),
+    ("Afghanistan Freedom Front", "Rebel group"),
     ("Islamic State (Afghanistan)", "Rebel group"),
     ("Unidentified Armed Group (Afghanistan)", "Political militia"),
     ("Military Forces of Pakistan (2018-)", "External/Other forces"),

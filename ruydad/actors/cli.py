@@ -12,22 +12,23 @@ import importlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
-import pyarrow as pa
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from ruydad.actors.claims import Claim
-from ruydad.actors.claims import predicate as vocabulary
-from ruydad.actors.conflicts import find_conflicts
-from ruydad.actors.profile import ActorProfile, actor_profile, find_actor
-from ruydad.actors.registry import DEFAULT_THEATRE, Actor, load_registry
-from ruydad.actors.store import ClaimFilter, claims_from_table, claims_table, load_claims, save_seed_claims
 from ruydad.errors import RuydadError
 from ruydad.output import OutputFormat, dumps, write_table
-from ruydad.store import Store, is_database_url
+from ruydad.theatres import DEFAULT_THEATRE
+
+if TYPE_CHECKING:  # the registry (pydantic, networkx), pyarrow and the store load when a command runs
+    import pyarrow as pa
+
+    from ruydad.actors.claims import Claim
+    from ruydad.actors.profile import ActorProfile
+    from ruydad.actors.registry import Actor
+    from ruydad.store import Store
 
 actors_app = typer.Typer(help="The actor registry: who the armed actors are, under every name.",
                          no_args_is_help=True)
@@ -67,6 +68,8 @@ def _db_path(db: Path | None) -> str | Path:
 @contextmanager
 def _open_store(db: Path | None, *, must_exist: bool) -> Iterator[Store | None]:
     """The chosen store; None when it does not exist and the command can do without it."""
+    from ruydad.store import Store, is_database_url
+
     path = _db_path(db)
     if not is_database_url(path) and not Path(path).exists():
         if must_exist:
@@ -83,6 +86,8 @@ def _open_store(db: Path | None, *, must_exist: bool) -> Iterator[Store | None]:
 # -- ruydad actors ---------------------------------------------------------------------------------
 
 def _actors_table(actors: list[Actor]) -> pa.Table:
+    import pyarrow as pa
+
     return pa.Table.from_pylist([{
         "id": a.id, "name": a.name, "category": a.category, "parent": a.parent_id or "",
         "acronyms": ", ".join(a.acronyms), "aliases": ", ".join(a.aliases),
@@ -97,6 +102,7 @@ def list_actors(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Every actor of the theatre's registry, with its category, parent and names."""
+    from ruydad.actors.registry import load_registry
 
     def body() -> None:
         actors = [a for a in load_registry(theatre)
@@ -116,6 +122,8 @@ def show_actor(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """An actor's profile: names, category, family, relations, claims with who said them, events."""
+    from ruydad.actors.profile import actor_profile, find_actor
+    from ruydad.actors.registry import load_registry
 
     def body() -> None:
         found = find_actor(actor, theatre)
@@ -129,7 +137,65 @@ def show_actor(
     _guarded(body)
 
 
+@actors_app.command("resolve")
+def resolve_name_command(
+    name: Annotated[str, typer.Argument(help="A name as a dataset or the press writes it.")],
+    on: Annotated[str | None, typer.Option("--date", help="The day the name is used (YYYY-MM-DD): some dataset "
+                                                          "names mean different actors at different dates.")] = None,
+    dataset: Annotated[str | None, typer.Option(help="The dataset that writes the name (acled, ucdp...).")] = None,
+    theatre: TheatreOption = DEFAULT_THEATRE,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Which registry actor a name means (on a date), or that it is unknown or ambiguous."""
+
+    def body() -> None:
+        from ruydad.actors.resolve import resolver_for
+        from ruydad.query import MATCHED, parse_day, read_name
+
+        reading = read_name(name, resolver_for(theatre), parse_day(on, "--date"), dataset)
+        if fmt is OutputFormat.json:
+            out_console.print_json(dumps(reading.as_dict()))
+            return
+        if reading.status == MATCHED:
+            out_console.print(f"{escape(name)} -> {reading.registry_id} ({escape(reading.registry_name or '')}), "
+                              f"matched by {reading.matched_by}", highlight=False)
+        elif reading.candidates:
+            out_console.print(f"{escape(name)} -> ambiguous: {', '.join(reading.candidates)}; give --date",
+                              highlight=False)
+        else:
+            out_console.print(f"{escape(name)} -> unknown: no registry actor of that name", highlight=False)
+        if reading.status != MATCHED:
+            raise typer.Exit(2)
+
+    _guarded(body)
+
+
+@actors_app.command("unmatched")
+def unmatched_names(
+    theatre: TheatreOption = DEFAULT_THEATRE,
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(min=0, help="At most this many names (0: all).")] = 50,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Actor names in the store that no registry actor claims, most frequent first, so they can be
+    added to the registry (as a dataset name or alias) instead of being silently missed."""
+    import pyarrow as pa
+
+    def body() -> None:
+        with _open_store(db, must_exist=True) as store:
+            assert store is not None
+            rows = store.query_context(theatre).actors.unmatched()
+        table = pa.Table.from_pylist([{"dataset": d, "name": n, "events": e} for d, n, e in rows[:limit or None]],
+                                     schema=pa.schema([("dataset", pa.string()), ("name", pa.string()),
+                                                       ("events", pa.int64())]))
+        write_table(table, fmt, console=out_console)
+
+    _guarded(body)
+
+
 def _print_profile(profile: ActorProfile, *, has_store: bool, family_events: bool = False) -> None:
+    from ruydad.actors.registry import load_registry
+
     a = profile.actor
     registry = load_registry(a.theatre)
     out_console.print(f"[bold]{escape(a.name)}[/] ({a.id}) - {a.category}")
@@ -169,6 +235,8 @@ def _line(text: str) -> None:
 
 
 def _print_relations(profile: ActorProfile) -> None:
+    import pyarrow as pa
+
     if not profile.relations:
         return
     out_console.print("\n[bold]Relations[/] (claimed)")
@@ -188,6 +256,8 @@ def _print_claims(profile: ActorProfile) -> None:
 
 
 def _claims_view(claims: list[Claim]) -> pa.Table:
+    import pyarrow as pa
+
     return pa.Table.from_pylist([{
         "subject": c.subject_actor_id or c.subject_text, "predicate": c.predicate, "stance": c.stance,
         "object": c.object_actor_id or c.object_place_code or c.object_value or c.object_text or "",
@@ -199,6 +269,8 @@ def _claims_view(claims: list[Claim]) -> pa.Table:
 # -- ruydad claims ----------------------------------------------------------------------------------
 
 def _actor_id(value: str | None, theatre: str) -> str | None:
+    from ruydad.actors.profile import find_actor
+
     return find_actor(value, theatre).id if value else None
 
 
@@ -214,6 +286,9 @@ def list_claims(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List stored claims with their provenance; `ruydad claims conflicts` shows the contradictions."""
+    from ruydad.actors.claims import predicate as vocabulary
+    from ruydad.actors.store import ClaimFilter, claims_from_table, claims_table
+
     if ctx.invoked_subcommand is not None:
         return
 
@@ -242,6 +317,10 @@ def claims_conflicts(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Claims that contradict each other, shown side by side (nothing is decided)."""
+    import pyarrow as pa
+
+    from ruydad.actors.conflicts import find_conflicts
+    from ruydad.actors.store import load_claims
 
     def body() -> None:
         with _open_store(db, must_exist=True) as store:
@@ -268,6 +347,8 @@ def claims_conflicts(
 @claims_app.command("seed")
 def claims_seed(theatre: TheatreOption = DEFAULT_THEATRE, db: DbOption = None) -> None:
     """Load the theatre's curated claims (claims_*.yaml) into the store; loading again is harmless."""
+    from ruydad.actors.store import save_seed_claims
+    from ruydad.store import Store
 
     def body() -> None:
         path = _db_path(db)

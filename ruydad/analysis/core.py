@@ -20,7 +20,6 @@ Conventions shared by every method:
 from __future__ import annotations
 
 import functools
-import itertools
 import math
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -32,6 +31,7 @@ import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
 
+from ruydad.analysis.dimensions import ACTOR_DIMENSIONS, COLUMN_DIMENSIONS, DIMENSIONS, TIME_DIMENSIONS
 from ruydad.analysis.families import FamilyOf, default_family_of
 from ruydad.analysis.results import Count, Figures, fetch_events
 from ruydad.analysis.statistics import (
@@ -57,19 +57,12 @@ from ruydad.query import (
     ibis_runner,
     match_place,
 )
+from ruydad.query.to_ibis import ibis_predicate
 from ruydad.taxonomy import VIOLENT_EVENT_TYPES
 from ruydad.theatres import DEFAULT_THEATRE
 
-TIME_DIMENSIONS: tuple[str, ...] = ("day", "week", "month", "quarter", "year")
-ACTOR_DIMENSIONS: tuple[str, ...] = ("actor", "actor_category")
-COLUMN_DIMENSIONS: tuple[str, ...] = (
-    "event_type", "sub_event_type", "disorder_type", "admin1", "admin2", "admin1_code", "admin1_pcode",
-    "admin2_pcode", "country", "dataset", "actor1", "actor2", "inter1", "inter2", "interaction", "location",
-)
-DIMENSIONS: tuple[str, ...] = ACTOR_DIMENSIONS + TIME_DIMENSIONS + COLUMN_DIMENSIONS
 UNIDENTIFIED = "Unidentified"
 STRIKE_SUB_EVENT_TYPES = ("Air/drone strike", "Shelling/artillery/missile attack")
-_ALIASES = itertools.count(1)
 _TRUNC = {"week": "W", "month": "M", "quarter": "Q", "year": "Y"}
 _PERIOD_DAYS = {"day": 1, "week": 7, "month": 30}
 STATE_FORCES_RX = (r"^(?:(?:[Mm]ilitary|[Pp]olice|[Ss]ecurity|[Aa]rmed) [Ff]orces|[Gg]overnment) of (?:the )?"
@@ -239,10 +232,7 @@ class Analysis:
         q = self.context.resolve(f)
         if remember:
             self.last_query = q
-        out = t
-        if q.condition is not None:
-            name = f"ruydad_ev{next(_ALIASES)}"  # unique: a selection of a selection nests two views
-            out = t.alias(name).sql(f"SELECT * FROM {name} WHERE {q.where('duckdb')}", dialect="duckdb")
+        out = t if q.condition is None else t.filter(ibis_predicate(t, q.condition))
         for extra in f.extra:
             out = out.filter(extra(out) if callable(extra) else extra.resolve(out))
         return out

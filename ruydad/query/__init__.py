@@ -6,7 +6,17 @@ a store holds and returns a ``Query``: one SQL condition used by the store's pag
 Nothing here imports an engine: the condition is SQL text built with sqlglot for the engine at hand.
 """
 
-from ruydad.query.actors import AMBIGUOUS, MATCHED, NO_EVENTS, UNKNOWN, ActorIndex, ActorTerm, NameMatch
+from ruydad.query.actors import (
+    AMBIGUOUS,
+    MATCHED,
+    NO_EVENTS,
+    UNKNOWN,
+    ActorIndex,
+    ActorTerm,
+    NameMatch,
+    NameReading,
+    read_name,
+)
 from ruydad.query.catalog import Catalog, Coverage, StoredName, ibis_runner, sql_runner
 from ruydad.query.filters import (
     ACTOR_COLUMNS,
@@ -34,6 +44,7 @@ __all__ = [
     "Coverage",
     "Filters",
     "NameMatch",
+    "NameReading",
     "Period",
     "PlaceMatch",
     "Query",
@@ -45,5 +56,6 @@ __all__ = [
     "match_place",
     "names_of",
     "parse_day",
+    "read_name",
     "sql_runner",
 ]

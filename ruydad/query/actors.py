@@ -204,3 +204,37 @@ def _normal(text: str) -> str:
     from ruydad.actors.registry import normalize_name
 
     return normalize_name(text)
+
+
+@dataclass(frozen=True)
+class NameReading:
+    """Which registry actor a name, as a dataset or the press writes it, means on a day."""
+
+    name: str
+    status: str
+    registry_id: str | None = None
+    registry_name: str | None = None
+    matched_by: str | None = None
+    candidates: tuple[str, ...] = ()
+    on: date | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "status": self.status, "registry_id": self.registry_id,
+                "registry_name": self.registry_name, "matched_by": self.matched_by,
+                "candidates": list(self.candidates), "on": self.on.isoformat() if self.on else None}
+
+
+def read_name(name: str, resolver: Any, on: date | None = None, dataset: str | None = None) -> NameReading:
+    """The registry's reading of one name: the actor (how it was matched), or unknown, or ambiguous
+    when the name stands for several actors and no day tells them apart (UCDP's "Government of
+    Afghanistan" is one state before 15 August 2021 and another after)."""
+    found = resolver.resolve(name, on=on, dataset=dataset)
+    if found is None and name.isalpha() and len(name) <= 6 and name != name.upper():
+        found = resolver.resolve(name.upper(), on=on, dataset=dataset)
+    if found is None:
+        return NameReading(name, UNKNOWN, on=on)
+    candidates = (found.actor_id, *found.alternatives)
+    if found.alternatives and on is None:
+        return NameReading(name, AMBIGUOUS, matched_by=found.method.replace("_", " "), candidates=candidates)
+    return NameReading(name, MATCHED, found.actor_id, found.actor.name, found.method.replace("_", " "),
+                       candidates=candidates if found.alternatives else (), on=on)

@@ -64,7 +64,7 @@ def test_family_of_groups_wings_forces_and_splinters_under_their_root():
 
 def test_dataset_names_are_the_names_acled_and_ucdp_use():
     names = {(d.dataset, d.name) for d in dataset_names("nrf")}
-    assert names == {("acled", "NRF: National Resistance Front"), ("ucdp", "NRF")}
+    assert names == {("acled", "National Resistance Front"), ("ucdp", "NRF")}
     acled = [d.name for d in dataset_names("iea-forces", dataset="acled")]
     assert acled == ["Military Forces of Afghanistan (2021-)", "Police Forces of Afghanistan (2021-)"]
 
