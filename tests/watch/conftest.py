@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.web.conftest import browser, shots  # noqa: F401 - the dashboard tests' Chromium and screenshots
+
 FEEDS = Path(__file__).resolve().parents[1] / "data" / "feeds"
 PLACEHOLDER = b"http://feeds.test"
 HUGE_BYTES = 50 * 1024 * 1024

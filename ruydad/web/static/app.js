@@ -381,6 +381,8 @@ async function render() {
   if (view === "claims") return claimsView(main, params);
   if (view === "article") return articleView(main);
   if (view === "brief") return briefView(main, params);
+  const extra = (window.RUYDAD_VIEWS || {})[view];  // views of other modules (watch.js: incidents, reconcile)
+  if (extra) return extra(main, parts.slice(1), params);
   main.append(h("h1", {}, "Not found"), h("p", {}, h("a", { href: "#/" }, "Back to the overview")));
 }
 

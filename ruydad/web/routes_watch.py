@@ -1,0 +1,88 @@
+"""HTTP routes over the news watch: sources, incidents and their reports, reconciliation.
+
+Thin faces over :mod:`ruydad.watch` and :mod:`ruydad.incidents` (the same functions as ``ruydad
+watch status``, ``ruydad incidents list|show`` and ``ruydad reconcile``). Read-only: polling and
+the analyst's split/merge decisions go through the CLI, which owns the store's single writer.
+Each request reads through its own cursor of the app's store (``store.reader()``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from ruydad.errors import InputError
+
+router = APIRouter(tags=["news watch"])
+
+
+@contextmanager
+def _reader(request: Request) -> Iterator[Any]:
+    store = request.app.state.ruydad.store.reader()
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _json(value: Any) -> Response:
+    """Dates and other values as the CLI's ``--json`` writes them."""
+    from ruydad.output import dumps
+
+    return Response(content=dumps(value), media_type="application/json")
+
+
+@router.get("/api/watch/sources")
+def watch_sources(request: Request) -> Response:
+    """Every watched source with its kind, last success, last error and article count."""
+    from ruydad.watch.sources import list_sources
+
+    with _reader(request) as store:
+        return _json([s.as_dict() for s in list_sources(store)])
+
+
+@router.get("/api/incidents")
+def incidents(request: Request,
+              date_from: Annotated[date | None, Query(description="Incidents ending on or after")] = None,
+              date_to: Annotated[date | None, Query(description="Incidents starting on or before")] = None,
+              admin1: Annotated[str | None, Query(max_length=100, description="Province name or code")] = None,
+              merged: Annotated[bool, Query(description="Only incidents merged from 2+ reports")] = False,
+              limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+              offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> Response:
+    """Incidents, newest first, with the low/best/high of killed, wounded and detained over their reports."""
+    from ruydad.incidents import count_incidents, list_incidents
+
+    with _reader(request) as store:
+        rows = list_incidents(store, date_from=date_from, date_to=date_to, admin1=admin1,
+                              min_reports=2 if merged else 1, limit=limit, offset=offset)
+        return _json({"total": count_incidents(store), "incidents": rows})
+
+
+@router.get("/api/incidents/{incident_id}")
+def incident(request: Request, incident_id: Annotated[str, Path(max_length=40)]) -> Response:
+    """One incident with every report: outlet, URL, figures, sentence and why it was merged."""
+    from ruydad.incidents import get_incident
+
+    with _reader(request) as store:
+        try:
+            return _json(get_incident(store, incident_id))
+        except InputError as exc:
+            return JSONResponse({"detail": str(exc)}, status_code=404)
+
+
+@router.get("/api/reconcile")
+def reconcile(request: Request,
+              period: Annotated[str, Query(max_length=40, description="2022H1, 2022Q2, 2022-06, 2022 or A..B")],
+              dataset: Annotated[str, Query(max_length=40)] = "acled",
+              admin1: Annotated[list[str] | None, Query(max_length=100)] = None) -> Response:
+    """News incidents against a dataset's events: in both, only in the news, only in the dataset,
+    with match rates by province and event type."""
+    from ruydad.incidents import reconcile as reconcile_news
+
+    with _reader(request) as store:
+        return _json(reconcile_news(store, dataset=dataset, period=period, admin1=admin1 or []).as_dict())
