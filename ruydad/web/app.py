@@ -347,9 +347,6 @@ def create_app(store: Store, *, cache: bool = True, limits: ExtractLimits | None
     from ruydad.web.routes_watch import router as watch_router
 
     app.include_router(watch_router)  # news watch: incidents, reconciliation (ruydad.web.routes_watch)
-    from ruydad.web.routes_watch import router as watch_router
-
-    app.include_router(watch_router)  # news watch: incidents, reconciliation (ruydad.web.routes_watch)
 
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:
