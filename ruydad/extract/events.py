@@ -49,6 +49,7 @@ from typing import Any
 
 from ruydad.extract.dates import find_dateline
 from ruydad.extract.document import DateExpression, Document, Event, Place
+from ruydad.extract.numbers import words_to_number
 
 KILL_LEMMAS = frozenset({"kill", "assassinate", "execute", "behead", "slay", "die", "murder", "shoot"})
 DETAIN_LEMMAS = frozenset({"detain", "arrest", "capture", "apprehend"})
@@ -105,14 +106,14 @@ def _count_np(head: Any) -> int | None:
     if head.pos_ == "PRON":
         return None  # "detained him": someone already counted
     if head.pos_ == "NUM" or (lower in _NUMBER_WORDS and head.dep_ != "det"):
-        value = _number(head.text)
+        value = _number_at(head)
         return value + 1 if value is not None and _more_than(head) else value
     if (lower in VAGUE_COUNTS and head.pos_ != "NOUN") or lower in ("number", "couple", "dozens", "hundreds",
                                                                     "scores", "thousands", "many", "several"):
         return VAGUE_COUNTS.get(lower, 3)
     for child in head.children:
         if child.dep_ == "nummod":
-            value = _number(child.text)
+            value = _number_at(child)
             if value is not None:
                 return value + 1 if _more_than(child) else value
         if child.lower_ in VAGUE_COUNTS and child.dep_ in ("amod", "det", "nummod", "quantmod"):
@@ -133,11 +134,33 @@ def _more_than(number: Any) -> bool:
     return words.endswith(("more than", "over", "upwards of", "in excess of"))
 
 
+_NUMBER_JOINERS = frozenset({"-", "‐", "‑", "–", "—", "and"})
+
+
+def _number_at(token: Any) -> int | None:
+    """The number a token is part of: "Forty-one" and "one hundred and forty-one" are parsed as
+    several tokens; the whole run of number words (with hyphens and "and") is read."""
+    doc = token.doc
+    left = token.i
+    while left > 0 and (doc[left - 1].pos_ == "NUM" or (doc[left - 1].text in _NUMBER_JOINERS and left > 1
+                                                           and doc[left - 2].pos_ == "NUM")):
+        left -= 1
+    right = token.i
+    while right + 1 < len(doc) and (doc[right + 1].pos_ == "NUM" or (
+            doc[right + 1].text in _NUMBER_JOINERS and right + 2 < len(doc) and doc[right + 2].pos_ == "NUM")):
+        right += 1
+    if left == right:
+        return _number(token.text)
+    value = _number(" ".join(t.text for t in doc[left:right + 1]))
+    return value if value is not None else _number(token.text)
+
+
 def _number(text: str) -> int | None:
     word = text.lower().replace(",", "")
-    if word.isdigit():
-        return int(word)
-    return _NUMBER_WORDS.get(word)
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    value = words_to_number(word)
+    return int(value) if value is not None and value == int(value) and value < 1e7 else None
 
 
 def _count_phrase(head: Any) -> int | None:

@@ -34,6 +34,7 @@ import re
 from typing import Any
 
 from ruydad.extract.document import DateExpression, Document, Speaker, Statistic
+from ruydad.extract.numbers import words_to_number
 
 QUALIFIERS: list[tuple[str, str]] = [
     (r"up to|as many as|a maximum of|as much as", "up_to"),
@@ -45,17 +46,9 @@ QUALIFIERS: list[tuple[str, str]] = [
 ]
 _QUALIFIER_RE = re.compile(r"(?i:\b(?P<q>" + "|".join(p for p, _ in QUALIFIERS) + r")\s+)$")
 _QUALIFIER_OF = [(re.compile(rf"(?i:^(?:{p})$)"), q) for p, q in QUALIFIERS]
-_WORD_NUMBERS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "a dozen": 12, "a hundred": 100, "a thousand": 1000,
-}
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _NUMBER = re.compile(
     r"(?<![\w/.:-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:a dozen|a hundred|a thousand|"
-    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-‐‑–—](?:one|two|three|four|five|six|seven|"
     r"eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen))"
     r"(?:\s+(?P<scale>thousand|million|billion))?"
@@ -90,18 +83,15 @@ _TARGET_PREPS = {"with", "against", "on", "at", "targeting", "versus", "vs"}
 
 
 def parse_number(text: str, scale: str | None = None) -> float:
-    word = text.lower().replace(",", "")
-    if re.fullmatch(r"\d+(?:\.\d+)?", word):
-        value = float(word)
-    elif "-" in word:
-        tens, ones = word.split("-", 1)
-        value = float(_WORD_NUMBERS[tens] + _WORD_NUMBERS[ones])
-    elif word in ("one",):
-        value = 1.0
-    else:
-        value = float(_WORD_NUMBERS[word])
-    if scale:
-        value *= _SCALE[scale.lower()]
+    """The value of a figure as written ("1,200", "forty-one", "a dozen"), times ``scale``.
+
+    Raises ``ValueError`` naming the text when it is not a number; the statistics step itself
+    uses :func:`ruydad.extract.numbers.words_to_number` and skips what it cannot read.
+    """
+    value = words_to_number(text, scale)
+    if value is None:
+        raise ValueError(f"not a number: {text!r}{f' {scale!r}' if scale else ''}; write digits or English "
+                         "number words ('41', 'forty-one')")
     return value
 
 
@@ -263,7 +253,10 @@ class StatisticsStep:
         if re.search(r"(?i:\b(?:phase|step|part|number|no\.|chapter|article|section|stage|level)\s*)$",
                      doc.text[max(0, start - 12):start]):
             return None
-        value = parse_number(raw, m["scale"])
+        number = words_to_number(raw, m["scale"])
+        if number is None:
+            return None
+        value = number
         pct = bool(m["pct"])
         measure, head = _measure(tokens, doc.text, start, end, pct)
         if measure is None and not pct and not re.match(r"\s*,?\s*according\b", doc.text[end:end + 14]):
