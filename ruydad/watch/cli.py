@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -152,6 +153,9 @@ def watch_run(once: Annotated[bool, typer.Option("--once", help="Poll every sour
               min_interval: Annotated[float, typer.Option("--min-interval",
                                                           help="Seconds between two requests to one host.")] = 1.0,
               timeout: Annotated[float, typer.Option("--timeout", help="Seconds before a request gives up.")] = 20.0,
+              corpus: Annotated[Path | None, typer.Option(
+                  "--corpus", help="Fetch and read new articles but do not extract them: append them to this "
+                                   "JSONL file for `ruydad spark extract` (with --once).")] = None,
               as_json: JsonOption = False) -> None:
     """Poll the sources: fetch new articles, extract and store them, rebuild incidents."""
     from ruydad.watch import Fetcher, WatchReport, run_forever, run_once
@@ -174,8 +178,13 @@ def watch_run(once: Annotated[bool, typer.Option("--once", help="Poll every sour
 
     def body() -> None:
         seconds = None if once else parse_every(every)
+        if corpus is not None and seconds is not None:
+            raise InputError("--corpus writes one batch for Spark: use it with --once")
         with _store() as store, Fetcher(min_interval=min_interval, timeout=timeout) as fetcher:
-            if seconds is None:
+            if corpus is not None:
+                with corpus.open("a", encoding="utf-8") as out:
+                    show(run_once(store, fetcher=fetcher, corpus=out))
+            elif seconds is None:
                 show(run_once(store, fetcher=fetcher))
             else:
                 try:

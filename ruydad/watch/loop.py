@@ -16,11 +16,12 @@ stops the poll. After the sources, incidents are rebuilt from all article events
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TextIO
 
 from ruydad.errors import RuydadError, StoreError
 from ruydad.watch.feeds import Feed, FeedItem, parse_feed
@@ -74,19 +75,24 @@ class WatchReport:
 
 
 def run_once(store: Any, *, fetcher: Fetcher | None = None, build: bool = True,
-             max_new_items: int = MAX_NEW_ITEMS) -> WatchReport:
-    """Poll every active source once; then rebuild incidents (``build=False`` skips that)."""
+             max_new_items: int = MAX_NEW_ITEMS, corpus: TextIO | None = None) -> WatchReport:
+    """Poll every active source once; then rebuild incidents (``build=False`` skips that).
+
+    With ``corpus`` (an open text file) new articles are fetched and read but not extracted:
+    each is written as one JSONL line (``id, text, title, source, url, published, fetched_at``),
+    the input of ``ruydad spark extract``, so the extraction of many sources runs on a cluster.
+    """
     started = time.monotonic()
     report = WatchReport()
     own = fetcher is None
     fetcher = fetcher or Fetcher()
     try:
         for source in list_sources(store, active_only=True):
-            report.sources.append(poll_source(store, fetcher, source, max_new_items=max_new_items))
+            report.sources.append(poll_source(store, fetcher, source, max_new_items=max_new_items, corpus=corpus))
     finally:
         if own:
             fetcher.close()
-    if build:
+    if build and corpus is None:
         from ruydad.incidents import build_incidents
 
         report.incidents = build_incidents(store).as_dict()
@@ -110,7 +116,8 @@ def run_forever(store: Any, every_s: float, *, fetcher: Fetcher | None = None,
         time.sleep(max(0.0, every_s - (time.monotonic() - began)))
 
 
-def poll_source(store: Any, fetcher: Fetcher, source: Source, *, max_new_items: int = MAX_NEW_ITEMS) -> SourceReport:
+def poll_source(store: Any, fetcher: Fetcher, source: Source, *, max_new_items: int = MAX_NEW_ITEMS,
+                corpus: TextIO | None = None) -> SourceReport:
     """One source, never raising for anything but the store: its failures go to its log."""
     report = SourceReport(source.source_id, source.url)
     began = time.monotonic()
@@ -141,7 +148,7 @@ def poll_source(store: Any, fetcher: Fetcher, source: Source, *, max_new_items: 
     new_items = _record_new(store, source, feed.items)
     report.new = len(new_items)
     for item in new_items[:max_new_items]:
-        _fetch_item(store, fetcher, source, item, report)
+        _fetch_item(store, fetcher, source, item, report, corpus)
     with store.transaction() as con:
         con.execute("UPDATE watch_sources SET kind = ?, etag = ?, last_modified = ?, articles = articles + ? "
                     "WHERE source_id = ?", [feed.kind, response_etag, response_modified, report.stored,
@@ -191,7 +198,8 @@ def _record_new(store: Any, source: Source, items: list[FeedItem]) -> list[FeedI
     return new
 
 
-def _fetch_item(store: Any, fetcher: Fetcher, source: Source, item: FeedItem, report: SourceReport) -> None:
+def _fetch_item(store: Any, fetcher: Fetcher, source: Source, item: FeedItem, report: SourceReport,
+                corpus: TextIO | None = None) -> None:
     from ruydad.extract import add_article
     from ruydad.extract.load import from_bytes
 
@@ -203,6 +211,14 @@ def _fetch_item(store: Any, fetcher: Fetcher, source: Source, item: FeedItem, re
         doc.source = source.name or item.outlet or doc.source or source.outlet
         if item.title and not doc.title:
             doc.title = item.title
+        if corpus is not None:
+            corpus.write(json.dumps({"id": doc.id, "text": doc.text, "title": doc.title, "source": doc.source,
+                                     "url": doc.url, "published": doc.published.isoformat() if doc.published else None,
+                                     "fetched_at": fetched_at.isoformat(), "theatre": source.theatre},
+                                    ensure_ascii=False) + "\n")
+            report.stored += 1
+            _item_done(store, source, item, "fetched", fetched_at, document_id=doc.id)
+            return
         added = add_article(store, doc, theatre=source.theatre)
     except StoreError:
         raise

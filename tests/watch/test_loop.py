@@ -164,3 +164,23 @@ def test_a_declared_50_mb_page_is_refused_before_reading(feed_server: FeedServer
 
     with Fetcher(min_interval=0) as fetcher, pytest.raises(FetchError, match="52,428,800 bytes declared"):
         fetcher.page(feed_server.url("/huge-declared.html"))
+
+
+def test_corpus_mode_writes_jsonl_for_spark_and_extracts_nothing(feed_server: FeedServer, tmp_path: Path) -> None:
+    import io
+
+    from ruydad.extract import read_jsonl
+
+    out = io.StringIO()
+    with Store.open(tmp_path / "corpus.duckdb") as store:
+        add_source(store, feed_server.url("/feeds/atom.xml"), name="Regional news", theatre="afghanistan")
+        with Fetcher(min_interval=0) as fetcher:
+            report = run_once(store, fetcher=fetcher, corpus=out)
+        assert report.stored == 3 and report.incidents is None
+        assert store.con.execute("SELECT count(*) FROM events").fetchone() == (0,)
+        assert {i["status"] for i in items(store)} == {"fetched"}
+        with Fetcher(min_interval=0) as fetcher:  # fetched items are not fetched again
+            assert run_once(store, fetcher=fetcher, corpus=out, build=False).sources[0].not_modified
+    docs = list(read_jsonl(io.StringIO(out.getvalue())))
+    assert len(docs) == 3 and all(d.source == "Regional news" and d.url and d.published for d in docs)
+    assert any("Mazar-i-Sharif" in d.text for d in docs)

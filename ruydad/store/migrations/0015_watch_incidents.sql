@@ -27,7 +27,7 @@ CREATE TABLE watch_items (
     published TIMESTAMP,               -- as the feed gives it
     first_seen_at TIMESTAMP NOT NULL,
     fetched_at TIMESTAMP,
-    status VARCHAR NOT NULL,           -- stored, failed, robots (disallowed), pending
+    status VARCHAR NOT NULL,           -- stored, fetched (written for Spark), failed, robots (disallowed), pending
     document_id VARCHAR,
     events INTEGER,
     error VARCHAR,
