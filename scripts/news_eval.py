@@ -1,0 +1,173 @@
+"""Measure event extraction on real news excerpts nobody tuned for (tests/data/news).
+
+Each excerpt has hand-written gold events (see tests/data/news/README.md). The score is the
+share of the facts a reader takes from the excerpt that the pipeline's events hold, per field:
+
+- ``actors``: each gold actor (alternatives separated by ``|``) appears in some event's actor1
+  or actor2 (case-insensitive, word boundary);
+- ``provinces``: each gold province code is the admin1 code of some event; ``wrong_provinces``
+  counts event provinces that no gold event has (the floor is zero);
+- ``districts``: each gold district is some event's district (transliteration-folded names);
+- ``dates``: each gold date is some event's date;
+- ``types``: each gold event type is some event's type;
+- ``killed`` / ``detained``: the excerpt's total over the events equals the gold total (only
+  where the gold gives a figure for some event);
+- ``events``: the number of events equals the number of gold events.
+
+``facts`` pools every fact above. The set is split into ``dev`` (used while building) and
+``held`` (not looked at while building); both are printed, and separately for Afghanistan and
+for the other theatres (whose places the default gazetteer does not cover).
+
+    python scripts/news_eval.py [--data PATH] [--split dev|held|all] [--show-errors N] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from ruydad.extract import Extraction, extract_many, from_text  # noqa: E402
+from ruydad.geo.names import fold, normalize  # noqa: E402
+
+DATA = ROOT / "tests" / "data" / "news" / "news_events.jsonl"
+FIELDS = ("actors", "provinces", "districts", "dates", "types", "killed", "detained", "events")
+
+
+def _district_key(name: str) -> str:
+    words = [w for w in normalize(name).split() if w not in ("district", "wa", "o", "and")]
+    return fold(" ".join(words))
+
+
+def _same_district(gold: str, got: str | None) -> bool:
+    if not got:
+        return False
+    from rapidfuzz import fuzz
+
+    a, b = _district_key(gold), _district_key(got)
+    return a == b or fuzz.ratio(a, b) >= 85
+
+
+def _actor_found(alternatives: str, actors: list[str]) -> bool:
+    for alternative in alternatives.split("|"):
+        pattern = re.compile(rf"(?i)\b{re.escape(alternative)}")
+        if any(pattern.search(a) for a in actors):
+            return True
+    return False
+
+
+def score_document(row: dict[str, Any], extraction: Extraction) -> dict[str, tuple[int, int]]:
+    """(found, total) per field for one excerpt, plus ``wrong_provinces`` as (wrong, predicted)."""
+    gold = row["gold"]["events"]
+    events = extraction.events
+    actors = [a for e in events for a in (e.actor1, e.actor2) if a]
+    provinces = {e.admin1_code for e in events if e.admin1_code}
+    dates = {e.date.isoformat() for e in events if e.date is not None}
+    types = {e.event_type for e in events if e.event_type}
+    out: dict[str, tuple[int, int]] = {}
+    gold_actors = sorted({a for g in gold for a in g["actors"]})
+    out["actors"] = (sum(_actor_found(a, actors) for a in gold_actors), len(gold_actors))
+    gold_provinces = {g["admin1"] for g in gold if g["admin1"]}
+    out["provinces"] = (len(gold_provinces & provinces), len(gold_provinces))
+    out["wrong_provinces"] = (len(provinces - gold_provinces), len(provinces))
+    gold_districts = sorted({g["admin2"] for g in gold if g["admin2"]})
+    out["districts"] = (sum(any(_same_district(d, e.admin2) for e in events) for d in gold_districts),
+                        len(gold_districts))
+    gold_dates = {g["date"] for g in gold if g["date"]}
+    out["dates"] = (len(gold_dates & dates), len(gold_dates))
+    gold_types = {g["event_type"] for g in gold if g["event_type"]}
+    out["types"] = (len(gold_types & types), len(gold_types))
+    for field, attribute in (("killed", "fatalities"), ("detained", "detained")):
+        figures = [g[field] for g in gold if g[field] is not None]
+        if figures:
+            got = sum(getattr(e, attribute) or 0 for e in events)
+            out[field] = (int(got == sum(figures)), 1)
+        else:
+            out[field] = (0, 0)
+    out["events"] = (int(len(events) == len(gold)), 1)
+    return out
+
+
+def _theatre(row: dict[str, Any]) -> str:
+    codes = {g["admin1"][:2] for g in row["gold"]["events"] if g["admin1"]}
+    return "afghanistan" if codes == {"AF"} else "other"
+
+
+def evaluate(rows: list[dict[str, Any]], show_errors: int = 0) -> dict[str, Any]:
+    docs = [from_text(row["text"], id=row["id"]) for row in rows]
+    for doc, row in zip(docs, rows, strict=True):
+        if row.get("published"):
+            from ruydad.extract.load import parse_published
+
+            doc.published = parse_published(row["published"])
+            doc.published_from = "option"
+    extractions = list(extract_many(docs, errors="report"))
+    totals: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    errors: list[str] = []
+    for row, extraction in zip(rows, extractions, strict=True):
+        scores = score_document(row, extraction)
+        for group in (row["split"], f"{row['split']}/{_theatre(row)}"):
+            for field, (found, total) in scores.items():
+                totals[group][field][0] += found
+                totals[group][field][1] += total
+        wrong = [f for f, (found, total) in scores.items() if f != "wrong_provinces" and found < total]
+        if scores["wrong_provinces"][0]:
+            wrong.append("wrong_provinces")
+        if wrong and len(errors) < show_errors:
+            got = [{k: v for k, v in e.to_dict().items() if k in (
+                "date", "admin1_code", "admin2", "actor1", "actor2", "event_type", "sub_event_type", "fatalities",
+                "detained")} for e in extraction.events]
+            errors.append(f"--- {row['id']} ({row['split']}) wrong {wrong}\n{row['text'][:600]}\n  gold: "
+                          f"{json.dumps(row['gold']['events'])}\n  got:  {json.dumps(got, default=str)}")
+    report: dict[str, Any] = {}
+    for group, fields in sorted(totals.items()):
+        entry: dict[str, Any] = {}
+        facts = [0, 0]
+        for field in FIELDS:
+            found, total = fields[field]
+            entry[field] = round(found / total, 3) if total else None
+            facts[0] += found
+            facts[1] += total
+        entry["facts"] = round(facts[0] / facts[1], 3) if facts[1] else None
+        entry["fact_count"] = facts[1]
+        entry["wrong_provinces"] = fields["wrong_provinces"][0]
+        entry["documents"] = sum(1 for r in rows if group in (r["split"], f"{r['split']}/{_theatre(r)}"))
+        report[group] = entry
+    return {"scores": report, "errors": errors}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--split", choices=("dev", "held", "all"), default="all")
+    parser.add_argument("--show-errors", type=int, default=0,
+                        help="print this many wrong excerpts (dev split only: the held split stays unread)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if args.split != "all":
+        rows = [r for r in rows if r["split"] == args.split]
+    result = evaluate(rows, 0)
+    if args.show_errors:
+        result["errors"] = evaluate([r for r in rows if r["split"] == "dev"], args.show_errors)["errors"]
+    if args.json:
+        print(json.dumps(result["scores"], indent=2))
+        return
+    for error in result["errors"]:
+        print(error)
+    header = f"{'part':<20}{'docs':>5}" + "".join(f"{f:>10}" for f in (*FIELDS, "facts")) + f"{'wrongprov':>10}"
+    print(header)
+    for group, entry in result["scores"].items():
+        cells = "".join(f"{'-' if entry[f] is None else entry[f]:>10}" for f in (*FIELDS, "facts"))
+        print(f"{group:<20}{entry['documents']:>5}{cells}{entry['wrong_provinces']:>10}")
+
+
+if __name__ == "__main__":
+    main()
