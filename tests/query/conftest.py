@@ -41,3 +41,19 @@ def both_postgres(pg_server: Any) -> Iterator[Store]:
 def both(request: pytest.FixtureRequest) -> Store:
     """The ACLED export and the UCDP sample in one store, on each backend."""
     return request.getfixturevalue(f"both_{request.param}")
+
+
+@pytest.fixture(scope="session")
+def both_duckdb_file(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The same store as a closed DuckDB file, for commands that open it themselves."""
+    path = tmp_path_factory.mktemp("query-cli") / "both.duckdb"
+    _load(Store.open(path)).close()
+    return str(path)
+
+
+@pytest.fixture(scope="session", params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
+def both_db(request: pytest.FixtureRequest) -> str:
+    """Where the ACLED export and the UCDP sample are stored: a DuckDB file or a PostgreSQL URL."""
+    if request.param == "duckdb":
+        return str(request.getfixturevalue("both_duckdb_file"))
+    return str(request.getfixturevalue("both_postgres").url)
