@@ -13,33 +13,42 @@ Four kinds of claim:
 How a verdict is reached. A qualifier turns the quoted figure into the interval of true values it
 allows (:data:`QUALIFIERS`): "about 300" is 270-330 (``tolerance`` 10%), "nearly 4" is 3.6-4,
 "at least 59" is 59 or more, "over 40" is more than 40, "up to 300" is 150-300 (a figure quoted
-as a maximum is expected to be near it: ``up_to_floor`` 0.5). A count is *supported* when the
-computed figure falls in that interval and *contradicted* when it does not. A ratio or share is
-supported when the claimed interval overlaps the computed 95% confidence interval (so sampling
-noise in small counts does not contradict a claim) and contradicted when they are disjoint. The
-verdict is *not enough data* when the store holds no events at all for the claim's period and
-place (or for its dataset, when the claim names one), or when the computed figure has no interval.
-A verdict is about the events in this store: the reason always says which datasets it holds.
+as a maximum is expected to be near it: ``up_to_floor`` 0.5), "between 20 and 30" is 20-30. A count
+is *supported* when the computed figure falls in that interval and *contradicted* when it does not.
+A ratio or share is supported when the claimed interval overlaps the computed 95% confidence
+interval (so sampling noise in small counts does not contradict a claim) and contradicted when they
+are disjoint.
+
+A verdict is never reached on evidence that cannot bear it: the verdict is **cannot check**, with
+the reason, when the claim was not understood (:mod:`ruydad.analysis.claim_parse` says what it
+read and what it could not), when a name in it matches nothing in the store, when the store holds
+no events of the dataset for the period, or when the period lies outside what the dataset covers.
+A claim that names no dataset is held against each dataset that covers it; when they disagree the
+answer says so instead of summing them. Every verdict says what the claim was understood as.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any
 
 import ibis.expr.types as ir
 import pyarrow as pa
 
+from ruydad.analysis.claim_parse import ActorRef, ClaimReading, read_claims, with_base
 from ruydad.analysis.core import Analysis, foreign_state, may_be_foreign
-from ruydad.analysis.filters import Filters, Period
 from ruydad.analysis.results import fetch_events
 from ruydad.errors import InputError
+from ruydad.query import Filters, Period
 
 SUPPORTED = "supported"
 CONTRADICTED = "contradicted"
-NOT_ENOUGH_DATA = "not enough data"
+CANNOT_CHECK = "cannot check"
+NOT_ENOUGH_DATA = CANNOT_CHECK
+"""The former name of :data:`CANNOT_CHECK`."""
 
 QUALIFIERS: dict[str, str] = {
     "": "about", "exactly": "exact", "about": "about", "around": "about", "approximately": "about",
@@ -47,20 +56,25 @@ QUALIFIERS: dict[str, str] = {
     "close to": "nearly", "just under": "nearly", "at least": "at_least", "no fewer than": "at_least",
     "over": "over", "more than": "over", "above": "over", "in excess of": "over", "up to": "up_to",
     "as many as": "up_to", "at most": "at_most", "no more than": "at_most", "fewer than": "under",
-    "less than": "under", "under": "under", "below": "under",
+    "less than": "under", "under": "under", "below": "under", "between": "between",
 }
 """Qualifier as written -> its rule (see the module docstring for each rule's interval)."""
 
-KINDS = ("events", "infighting", "cross_border", "emerging")
+KINDS = ("events", "infighting", "cross_border", "emerging", "civilian_deaths")
+"""What a count counts: ``civilian_deaths`` are the fatalities of civilians, which the events bound
+from below (fatalities of violence against civilians) and above (all fatalities)."""
 MEASURES = ("events", "fatalities", "provinces", "actors")
 
 
 def claimed_interval(value: float, qualifier: str, tolerance: float = 0.1,
-                     up_to_floor: float = 0.5) -> tuple[float, float, bool, bool]:
-    """(low, high, low_open, high_open): the true values a quoted figure allows."""
+                     up_to_floor: float = 0.5, high: float | None = None) -> tuple[float, float, bool, bool]:
+    """(low, high, low_open, high_open): the true values a quoted figure allows (``high`` closes a
+    range: "between 20 and 30")."""
     rule = QUALIFIERS.get(qualifier.strip().lower())
     if rule is None:
         raise InputError(f"unknown qualifier {qualifier!r}; known: {', '.join(q for q in QUALIFIERS if q)}")
+    if rule == "between" or high is not None:
+        return (min(value, high or value), max(value, high or value), False, False)
     return {
         "exact": (value, value, False, False),
         "about": (value * (1 - tolerance), value * (1 + tolerance), False, False),
@@ -95,6 +109,8 @@ class CountClaim:
     kind: str = "events"
     filters: Filters = field(default_factory=Filters)
     text: str | None = None
+    value_high: float | None = None
+    """The top of a range ("between 20 and 30")."""
 
 
 @dataclass(frozen=True)
@@ -110,12 +126,18 @@ class RatioClaim:
 
 @dataclass(frozen=True)
 class ShareClaim:
+    """A share of the events that pass ``filters``: blamed on ``perpetrator`` (actor1), or, when
+    ``target`` is given, aimed at that target group (:mod:`ruydad.analysis.targets`), or, when
+    ``places`` are given, in those provinces or districts."""
+
     value: float
     """A share between 0 and 1."""
-    perpetrator: str
+    perpetrator: str | None
     qualifier: str = ""
     filters: Filters = field(default_factory=Filters)
     text: str | None = None
+    target: str | None = None
+    places: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -142,7 +164,8 @@ Claim = CountClaim | RatioClaim | ShareClaim | PlaceClaim | MostInClaim
 
 @dataclass
 class Verdict:
-    """The verdict, the computed figure beside the claimed one, the reason, and the events."""
+    """The verdict, the computed figure beside the claimed one, the reason, the events, and what the
+    claim was understood as."""
 
     verdict: str
     claim: str
@@ -151,6 +174,8 @@ class Verdict:
     reason: str
     details: dict[str, Any]
     expr: ir.Table | None = field(default=None, repr=False)
+    understood: str = ""
+    reading: dict[str, Any] | list[dict[str, Any]] | None = None
 
     def events(self, limit: int | None = None) -> pa.Table:
         if self.expr is None:
@@ -158,8 +183,9 @@ class Verdict:
         return fetch_events(self.expr, limit=limit)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"verdict": self.verdict, "claim": self.claim, "claimed": self.claimed, "figure": self.figure,
-                "reason": self.reason, "details": self.details}
+        return {"verdict": self.verdict, "understood": self.understood or self.claimed, "claim": self.claim,
+                "claimed": self.claimed, "figure": self.figure, "reason": self.reason, "reading": self.reading,
+                "details": self.details}
 
 
 def _coverage_note(coverage: dict[str, Any]) -> str:
@@ -174,7 +200,7 @@ def _kind_filters(a: Analysis, f: Filters, kind: str) -> Filters:
         def foreign(t: ir.Table) -> ir.BooleanValue:
             return may_be_foreign(t) & foreign_state(t).notnull()
         return f.but(extra=(*f.extra, foreign))
-    if kind in ("events", "emerging"):
+    if kind in ("events", "emerging", "civilian_deaths"):
         return f
     raise InputError(f"unknown kind {kind!r}; known: {', '.join(KINDS)}")
 
@@ -209,17 +235,22 @@ def _other_datasets(a: Analysis, c: CountClaim) -> str:
 
 
 def _check_count(a: Analysis, c: CountClaim, tolerance: float, up_to_floor: float) -> Verdict:
-    interval = claimed_interval(c.value, c.qualifier, tolerance, up_to_floor)
-    claimed = f"{c.qualifier + ' ' if c.qualifier else ''}{c.value:g} {c.measure} ({_describe(interval)})"
+    interval = claimed_interval(c.value, c.qualifier, tolerance, up_to_floor, c.value_high)
+    written = f"between {c.value:g} and {c.value_high:g}" if c.value_high is not None else (
+        f"{c.qualifier + ' ' if c.qualifier else ''}{c.value:g}")
+    claimed = f"{written} {c.measure} ({_describe(interval)})"
     coverage = a.coverage(c.filters)
     details: dict[str, Any] = {"filters": c.filters.as_dict(), "kind": c.kind, "coverage": coverage}
     if coverage["events"] == 0:
-        return Verdict(NOT_ENOUGH_DATA, _label(c), claimed, None,
+        return Verdict(CANNOT_CHECK, _label(c), claimed, None,
                        f"no events at all in the store for {c.filters.describe()}{_other_datasets(a, c)}", details)
+    if c.kind == "civilian_deaths":
+        return _check_civilian_deaths(a, c, interval, claimed, details)
     if c.kind == "emerging":
         period = Period(c.filters.date_from or coverage["first"], c.filters.date_to or coverage["last"])
         emerging = a.emerging_actors(period, c.filters.but(date_from=None, date_to=None))
-        figure: float = emerging.summary["emerging_actors"] if c.measure == "actors" else emerging.summary["events"]
+        figure: float = emerging.summary["emerging_actors"] if c.measure == "actors" else (
+            emerging.summary["battles"] if c.filters.event_type == "Battles" else emerging.summary["events"])
         details["actors"] = emerging.table["actor"].to_pylist()
         expr = emerging.events_expr()
     else:
@@ -232,11 +263,55 @@ def _check_count(a: Analysis, c: CountClaim, tolerance: float, up_to_floor: floa
             count = a.count(f)
             figure = count.fatalities if c.measure == "fatalities" else count.events_count
             expr = count.expr
+            if c.measure == "fatalities" and count.events_count == 0:
+                return Verdict(CANNOT_CHECK, _label(c), claimed, None,
+                               f"no recorded event matches {c.filters.describe()}: there are no fatalities to "
+                               f"compare; {_coverage_note(coverage)}", details)
+            days = (c.filters.date_to - c.filters.date_from).days + 1 if c.filters.date_from and c.filters.date_to \
+                else None
+            if count.events_count == 0 and days is not None and days <= SHORT_PERIOD_DAYS:
+                return Verdict(CANNOT_CHECK, _label(c), claimed, 0,
+                               f"no recorded event matches {c.filters.describe()} in those {days} days: an incident "
+                               "the dataset missed or dated differently cannot be told from one that did not "
+                               f"happen; {_coverage_note(coverage)}", details)
     ok = _inside(figure, interval)
     why = (f"the store records {figure:g} {c.measure} for {c.filters.describe()}"
            f"{'' if c.kind == 'events' else f' ({c.kind})'}, "
            f"{'inside' if ok else 'outside'} the claimed range {_describe(interval)}; {_coverage_note(coverage)}")
     return Verdict(SUPPORTED if ok else CONTRADICTED, _label(c), claimed, figure, why, details, expr)
+
+
+SHORT_PERIOD_DAYS = 7
+"""A count over this many days or fewer that finds no event is not evidence that none happened."""
+
+
+def _check_civilian_deaths(a: Analysis, c: CountClaim, interval: tuple[float, float, bool, bool], claimed: str,
+                           details: dict[str, Any]) -> Verdict:
+    """Civilians killed: the events do not tell civilian from combatant deaths, except in violence
+    against civilians. The fatalities of those events are a lower bound and all fatalities an upper
+    bound; the claim is judged only where the bounds decide it."""
+    every = a.count(c.filters)
+    if every.events_count == 0:
+        return Verdict(CANNOT_CHECK, _label(c), claimed, None,
+                       f"no recorded event matches {c.filters.describe()}: there are no fatalities to compare",
+                       details)
+    low = a.count(c.filters.but(event_type="Violence against civilians")).fatalities
+    high = every.fatalities
+    lo, hi, lo_open, hi_open = interval
+    details.update(civilian_deaths_low=low, civilian_deaths_high=high)
+    bounds = (f"the store records between {low} (fatalities of violence against civilians) and {high} (all "
+              f"fatalities of {every.events_count} events) civilian deaths for {c.filters.describe()}")
+    if low > hi or (hi_open and low >= hi):
+        return Verdict(CONTRADICTED, _label(c), claimed, [low, high], f"{bounds}: even the lower bound is above "
+                       f"the claimed range {_describe(interval)}", details, every.expr)
+    if high < lo or (lo_open and high <= lo):
+        return Verdict(CONTRADICTED, _label(c), claimed, [low, high], f"{bounds}: even the upper bound is below "
+                       f"the claimed range {_describe(interval)}", details, every.expr)
+    if _inside(low, interval) and _inside(high, interval):
+        return Verdict(SUPPORTED, _label(c), claimed, [low, high], f"{bounds}: both inside the claimed range "
+                       f"{_describe(interval)}", details, every.expr)
+    return Verdict(CANNOT_CHECK, _label(c), claimed, [low, high], f"{bounds}; the claimed range "
+                   f"{_describe(interval)} lies between them, so the events cannot decide it", details, every.expr)
 
 
 def _overlap(interval: tuple[float, float, bool, bool], lo: float, hi: float) -> bool:
@@ -251,7 +326,7 @@ def _check_ratio(a: Analysis, c: RatioClaim, tolerance: float) -> Verdict:
     r = cmp.result
     details = cmp.as_dict()
     if r.ratio is None or r.ci_low is None or r.ci_high is None:
-        return Verdict(NOT_ENOUGH_DATA, _label(c), claimed, None,
+        return Verdict(CANNOT_CHECK, _label(c), claimed, None,
                        f"no events in either period for {c.filters.describe()} ({c.kind})", details, cmp.expr_b)
     ok = _overlap(interval, r.ci_low, r.ci_high)
     why = (f"{r.count_a} events in {c.period_a} ({cmp.rate_a_per_30_days:.2f} per 30 days) and {r.count_b} in "
@@ -262,21 +337,89 @@ def _check_ratio(a: Analysis, c: RatioClaim, tolerance: float) -> Verdict:
 
 
 def _check_share(a: Analysis, c: ShareClaim, tolerance: float) -> Verdict:
+    """A share of the events: the part (blamed on the perpetrator, aimed at the target group, or in
+    the places) over all the events that pass the filters, with its Wilson interval. A perpetrator's
+    share is also taken over the events whose perpetrator is identified (reports say "59% blamed on
+    X" of either): a claim that fits only that share cannot be checked."""
+
     interval = claimed_interval(c.value, c.qualifier, tolerance)
-    claimed = f"{c.qualifier + ' ' if c.qualifier else ''}{c.value:.0%} by {c.perpetrator}"
-    att = a.attribution(c.filters, of=c.perpetrator)
-    s = att.summary
-    details = {"summary": s, "filters": c.filters.as_dict()}
-    if not s["total_events"] or s.get("of_ci_low") is None:
-        return Verdict(NOT_ENOUGH_DATA, _label(c), claimed, None, f"no events for {c.filters.describe()}", details)
-    ok = _overlap(interval, s["of_ci_low"], s["of_ci_high"])
-    why = (f"{s['of_events']} of {s['total_events']} events ({s['of_share']:.0%}, Wilson 95% CI "
-           f"{s['of_ci_low']:.0%} to {s['of_ci_high']:.0%}) have {c.perpetrator} as perpetrator; "
-           f"{s['unidentified_events']} have no identified perpetrator (share of identified: "
-           f"{(s['of_share_of_identified'] or 0):.0%}); the claimed range {_describe(interval)} "
-           f"{'overlaps' if ok else 'lies outside'} the interval")
-    return Verdict(SUPPORTED if ok else CONTRADICTED, _label(c), claimed, s["of_share"], why, details,
-                   att.events_expr())
+    written = f"{c.qualifier + ' ' if c.qualifier else ''}{c.value:.0%}"
+    if c.target:
+        whose = f"aimed at {c.target}"
+    elif c.places:
+        whose = f"in {', '.join(c.places)}"
+    else:
+        whose = f"by {c.perpetrator}"
+    claimed = f"{written} {whose} ({_describe(interval)})"
+    total = a.count(c.filters)
+    details: dict[str, Any] = {"filters": c.filters.as_dict(), "total_events": total.events_count}
+    if total.events_count == 0:
+        return Verdict(CANNOT_CHECK, _label(c), claimed, None, f"no events for {c.filters.describe()}", details)
+    part = a.count(_share_part(a, c))
+    n, N = part.events_count, total.events_count
+    share = n / N
+    lo, hi = _interval(n, N)
+    details.update(part_events=n, share=share, ci_low=lo, ci_high=hi)
+    ok = _overlap(interval, lo, hi)
+    why = f"{n} of {N} events ({share:.0%}, Wilson 95% CI {lo:.0%} to {hi:.0%}) are {whose}"
+    if c.perpetrator and not (c.target or c.places):
+        unidentified = a.count(c.filters.but(extra=(*c.filters.extra, _unidentified))).events_count
+        identified = N - unidentified
+        details.update(unidentified_events=unidentified, identified_events=identified)
+        why += f"; {unidentified} have no identified perpetrator"
+        if identified:
+            lo2, hi2 = _interval(n, identified)
+            details.update(share_of_identified=n / identified, ci_low_of_identified=lo2, ci_high_of_identified=hi2)
+            why += f" (share of identified: {n / identified:.0%}, CI {lo2:.0%} to {hi2:.0%})"
+            if not ok and _overlap(interval, lo2, hi2):
+                return Verdict(CANNOT_CHECK, _label(c), claimed, share,
+                               why + f"; the claimed range {_describe(interval)} fits the share of events with an "
+                               "identified perpetrator but not the share of all events, and the claim does not say "
+                               "which it means", details, part.expr)
+    why += f"; the claimed range {_describe(interval)} {'overlaps' if ok else 'lies outside'} the interval"
+    return Verdict(SUPPORTED if ok else CONTRADICTED, _label(c), claimed, share, why, details, part.expr)
+
+
+def _interval(n: int, total: int) -> tuple[float, float]:
+    """The Wilson 95% interval of n of total (total > 0)."""
+    from ruydad.analysis.statistics import wilson_interval
+
+    lo, hi = wilson_interval(n, total)
+    return (lo if lo is not None else 0.0), (hi if hi is not None else 1.0)
+
+
+def _unidentified(t: ir.Table) -> ir.BooleanValue:
+    return t.actor1.isnull() | t.actor1.lower().startswith("unidentified")
+
+
+def _share_part(a: Analysis, c: ShareClaim) -> Filters:
+    """The filters of the part whose share is claimed."""
+    f = c.filters
+    if c.target:
+        from ruydad.analysis.targets import target_group
+
+        group = target_group(c.target)
+        return f.but(extra=(*f.extra, lambda t: group.matches(t)))
+    if c.places:
+        return f.but(extra=(*f.extra, _places_predicate(a, c.places)))
+    return f.but(actor1=c.perpetrator)
+
+
+def _places_predicate(a: Analysis, places: tuple[str, ...]) -> Any:
+    """Events in any of the places (provinces or districts, any spelling the gazetteer knows)."""
+    spellings: set[str] = set()
+    for place in places:
+        for level in (1, 2):
+            spellings.update(s.lower() for s in (a.resolve_place(place, level) or ()))
+        spellings.add(place.lower())
+
+    def predicate(t: ir.Table) -> ir.BooleanValue:
+        values = sorted(spellings)
+        return (t.admin1.lower().isin(values) | t.admin2.lower().isin(values)
+                | t.admin1_pcode.isin([v.upper() for v in values])
+                | t.admin2_pcode.isin([v.upper() for v in values])).fill_null(False)
+
+    return predicate
 
 
 def _check_most_in(a: Analysis, c: MostInClaim) -> Verdict:
@@ -288,7 +431,7 @@ def _check_most_in(a: Analysis, c: MostInClaim) -> Verdict:
     claimed = f"most events in {', '.join(labels)} (share > 50%)"
     total = a.count(c.filters)
     if total.events_count == 0:
-        return Verdict(NOT_ENOUGH_DATA, _label(c), claimed, None, f"no events for {c.filters.describe()}",
+        return Verdict(CANNOT_CHECK, _label(c), claimed, None, f"no events for {c.filters.describe()}",
                        {"filters": c.filters.as_dict()})
     inside = {label: _place_count(a, c.filters, p) for label, p in zip(labels, c.places, strict=True)}
     n = sum(inside.values())
@@ -309,7 +452,7 @@ def _check_places(a: Analysis, c: PlaceClaim) -> Verdict:
     claimed = f"{c.actor} active in {', '.join(_place_label(a, p) for p in c.places)}"
     counts = a.counts(c.level, f)
     if counts.summary["total_events"] == 0:
-        return Verdict(NOT_ENOUGH_DATA, _label(c), claimed, {_place_label(a, p): 0 for p in c.places},
+        return Verdict(CANNOT_CHECK, _label(c), claimed, {_place_label(a, p): 0 for p in c.places},
                        f"no events of {c.actor} in the store for {c.filters.describe()}",
                        {"filters": f.as_dict()})
     recorded = {r[c.level]: r["events"] for r in counts.rows() if r[c.level]}
@@ -360,92 +503,242 @@ def _place_label(a: Analysis, place: str) -> str:
     return place
 
 
-# -- reading a claim written on the command line -------------------------------------------------
+# -- a claim in words ---------------------------------------------------------------------------------
 
-_NUMBER_WORDS = {"double": 2.0, "twice": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0, "quintuple": 5.0,
-                 "half": 0.5}
-_UNITS: dict[str, tuple[str, str | None]] = {
-    "clashes": ("events", "Battles"), "clash": ("events", "Battles"), "battles": ("events", "Battles"),
-    "engagements": ("events", "Battles"), "attacks": ("events", None), "events": ("events", None),
-    "incidents": ("events", None), "fatalities": ("fatalities", None), "deaths": ("fatalities", None),
-    "killed": ("fatalities", None), "provinces": ("provinces", None), "groups": ("actors", None),
-}
-_STOP = {"in", "by", "involving", "with", "the", "of", "during", "between", "and", "reported", "recorded",
-         "other", "armed", "a", "rate", "that", "blamed", "on", "attributed", "to", "were", "have", "been",
-         "since", "from", "cross-border", "infighting", "emerged", "emerging", "new", "times"}
-_PERIOD = r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:[HhQq]\d)?(?:\.\.\d{4}(?:-\d{2}(?:-\d{2})?)?(?:[HhQq]\d)?)?"
+_COMPACT_PERIOD = re.compile(r"(?<![\w.])(\d{4}(?:-\d{2}){0,2}\.\.\d{4}(?:-\d{2}){0,2}|\d{4}[HhQq]\d)(?![\w.])")
+"""Periods as the options write them (2022H1, 2022Q3, 2022-01-01..2022-06-30), in a claim typed as a
+line ("up to 300 clashes NRF 2022H1 per ACLED")."""
 
 
-def parse_claim(text: str, *, periods: list[str] | None = None, base: Filters | None = None) -> Claim:
-    """A claim written in a line: "up to 300 clashes NRF 2022-01-01..2022-06-30",
-    "around 59% Taliban 2021-08-15..2022-06-30" (a share of violence against civilians unless the
-    filters say otherwise), "nearly quadruple infighting" with two ``periods`` (a rate ratio),
-    "over 40 cross-border incidents 2022H1", "at least 9 groups emerged 2022H1".
-    Anything not understood is left to the options (``base`` filters)."""
+def _compact_periods(text: str) -> tuple[str, list[Period]]:
+    found = [Period.parse(m.group(1)) for m in _COMPACT_PERIOD.finditer(text)]
+    return _COMPACT_PERIOD.sub(" ", text), found
+
+
+def read_text(text: str, *, periods: list[str] | None = None, base: Filters | None = None,
+              published: date | str | None = None, theatre: str | None = None) -> tuple[list[ClaimReading], Filters]:
+    """The readings of a claim in words, completed by the options (``base``, ``periods``), and the
+    base filters with any period the line itself gave."""
     f = base or Filters()
-    s = " " + text.strip() + " "
-    found_periods = re.findall(rf"(?<![\w.])({_PERIOD})(?![\w.])", s)
-    for p in found_periods:
-        s = s.replace(p, " ")
-    period_list = [Period.parse(p) for p in (periods or [])] + [Period.parse(p) for p in found_periods]
-    kind = "events"
-    lowered = s.lower()
-    if "infighting" in lowered:
-        kind = "infighting"
-    elif "cross-border" in lowered or "cross border" in lowered:
-        kind = "cross_border"
-    elif "emerged" in lowered or "emerging" in lowered or "new groups" in lowered:
-        kind = "emerging"
-    qualifier = ""
-    for q in sorted((q for q in QUALIFIERS if q), key=len, reverse=True):
-        if re.search(rf"\b{re.escape(q)}\b", lowered):
-            qualifier = q
-            lowered = re.sub(rf"\b{re.escape(q)}\b", " ", lowered, count=1)
-            break
-    ratio_word = next((w for w in _NUMBER_WORDS if re.search(rf"\b{w}\b", lowered)), None)
-    number = re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(%|percent\b|times\b|x\b)?", lowered)
-    if number is None and ratio_word is None:
-        raise InputError(f"no figure found in {text!r}: write e.g. 'up to 300 clashes NRF 2022H1'")
-    words = re.findall(r"[\w\-]+", re.sub(r"\d[\d,]*(?:\.\d+)?\s*(%|percent\b|times\b|x\b)?", " ", lowered))
-    unit = next((w for w in words if w in _UNITS), "events")
-    measure, event_type = _UNITS.get(unit, ("events", None))
-    original_words = re.findall(r"[\w\-]+", s)
-    # "... per ACLED": the figure's source dataset, held against that dataset's events only.
-    datasets = _dataset_names()
-    named = [w.lower() for w in original_words if w.lower() in datasets]
-    if named and not f.dataset:
-        f = f.but(dataset=named[0])
-    original_words = [w for w in original_words if w.lower() not in datasets and w.lower() not in ("per", "according")]
-    actor_words = [w for w in original_words if w.lower() not in _STOP and w.lower() not in _UNITS
-                   and w.lower() not in _NUMBER_WORDS and not re.fullmatch(r"[\d,.%]+", w)
-                   and w.lower() not in " ".join(QUALIFIERS).split() and w.lower() not in ("percent", "x")]
-    actor = " ".join(actor_words) or None
-    if event_type and not f.event_type:
-        f = f.but(event_type=event_type)
-    if len(period_list) == 1 and not (f.date_from or f.date_to):
-        f = f.with_period(period_list[0])
-    if ratio_word or (number and number.group(2) in ("times", "x")):
-        value = _NUMBER_WORDS[ratio_word] if ratio_word else float(number.group(1).replace(",", ""))  # type: ignore[union-attr]
-        if len(period_list) != 2:
-            raise InputError("a rate ratio needs two periods: --period A --period B (A is the baseline)")
-        if actor and not f.actor:
-            f = f.but(actor=actor)
-        return RatioClaim(value, period_list[0], period_list[1], qualifier, kind, f, text)
-    assert number is not None
-    value = float(number.group(1).replace(",", ""))
-    if number.group(2) in ("%", "percent"):
-        if not actor:
-            raise InputError("a share claim names who the events are blamed on: 'around 59% Taliban'")
-        if not (f.event_type or f.civilian_targeting):
-            f = f.but(civilian_targeting=True)
-        return ShareClaim(value / 100, actor, qualifier, f, text)
-    if actor and not f.actor:
-        f = f.but(actor=actor)
-    if kind == "emerging" and measure == "events" and unit != "clashes":
-        measure = "actors"
-    if kind == "emerging" and not f.actor_category:
-        f = f.but(violent=True)
-    return CountClaim(value, qualifier, measure, kind, f, text)
+    body, compact = _compact_periods(text)
+    listed = [Period.parse(p) for p in periods or []] + compact
+    if len(listed) == 1 and not (f.date_from or f.date_to):
+        f = f.with_period(listed[0])
+    readings = read_claims(body, published=published, theatre=theatre)
+    out = []
+    for r in readings:
+        r = with_base(r, f)
+        if r.form == "ratio" and len(listed) == 2:
+            r = replace(r, baseline=listed[0], period=listed[1],
+                        problems=tuple(p for p in r.problems if not p.startswith("a ratio needs")))
+        out.append(replace(r, text=text))
+    return out, f
+
+
+def check_text(a: Analysis, text: str, *, periods: list[str] | None = None, base: Filters | None = None,
+               published: date | str | None = None, tolerance: float = 0.1, up_to_floor: float = 0.5) -> Verdict:
+    """Read a claim sentence (:mod:`ruydad.analysis.claim_parse`) and hold each of its figures against
+    the store. The verdict is *cannot check* unless every part was understood and matched; a sentence
+    with a contradicted figure is contradicted; it is supported when every figure is."""
+    readings, f = read_text(text, periods=periods, base=base, published=published, theatre=a.theatre)
+    verdicts = [check_reading(a, r, f, tolerance=tolerance, up_to_floor=up_to_floor) for r in readings]
+    if len(verdicts) == 1:
+        return verdicts[0]
+    kinds = {v.verdict for v in verdicts}
+    verdict = CONTRADICTED if CONTRADICTED in kinds else SUPPORTED if kinds == {SUPPORTED} else CANNOT_CHECK
+    reason = " | ".join(f"[{v.understood}] {v.verdict}: {v.reason}" for v in verdicts)
+    expr = next((v.expr for v in verdicts if v.expr is not None), None)
+    return Verdict(verdict, text, "; ".join(v.claimed for v in verdicts), [v.figure for v in verdicts], reason,
+                   {"parts": [v.as_dict() for v in verdicts]}, expr,
+                   understood=" + ".join(v.understood for v in verdicts),
+                   reading=[r.as_dict() for r in readings])
+
+
+def _cannot(r: ClaimReading, why: str, understood: str | None = None, details: dict[str, Any] | None = None) -> Verdict:
+    return Verdict(CANNOT_CHECK, r.text, r.claimed(), None, why, details or {},
+                   understood=understood or r.understood(), reading=r.as_dict())
+
+
+def check_reading(a: Analysis, r: ClaimReading, base: Filters | None = None, *, tolerance: float = 0.1,
+                  up_to_floor: float = 0.5) -> Verdict:
+    """One reading against the store, dataset by dataset (see the module docstring)."""
+    if r.problems:
+        return _cannot(r, "; ".join(r.problems))
+    try:
+        by_name = a.use_registry
+        f = r.filters(base, by_name=by_name) if r.base_count is None else r.base_count.filters(base, by_name=by_name)
+        problems = _match_problems(a, f, r)
+        if problems:
+            return _cannot(r, "; ".join(problems))
+        if r.opponent is not None:
+            f, problem = _with_opponent(a, f, r.opponent)
+            if problem:
+                return _cannot(r, problem)
+        datasets = [f.dataset] if f.dataset else _datasets_holding(a, f, r)
+    except InputError as exc:
+        return _cannot(r, str(exc))
+    if not datasets:
+        when = f"{r.period}" if r.period else "any period"
+        return _cannot(r, f"the store holds no events at all for {when}{_place_words(f)}: nothing to check it against")
+    per = {ds: _check_in_dataset(a, r, f.but(dataset=ds), tolerance, up_to_floor) for ds in datasets}
+    return _combine(r, per)
+
+
+def _place_words(f: Filters) -> str:
+    places = [p for p in (f.admin1, f.admin2, f.country) if p]
+    return f" in {', '.join(places)}" if places else ""
+
+
+def _match_problems(a: Analysis, f: Filters, r: ClaimReading) -> list[str]:
+    """Names of the claim that match nothing (or several things) in the store, per the query model."""
+    problems: list[str] = []
+    query = a.query(f)
+    problems += query.problems
+    if r.form == "share" and r.share_of == "perpetrator" and r.perpetrator is not None:
+        problems += a.query(Filters(actor=_term(a, r.perpetrator))).problems
+    return [f"{p}: the store records no events under any name of it" if "none of its names" in p else p
+            for p in problems]
+
+
+def _with_opponent(a: Analysis, f: Filters, opponent: ActorRef) -> tuple[Filters, str | None]:
+    """``f`` narrowed to events where the opponent ("clashes with Taliban forces") is a side too; the
+    opponent is read as its whole family (the Taliban's forces and government are the Taliban)."""
+    from ruydad.actors.registry import load_registry
+
+    name = opponent.name
+    try:
+        registry = load_registry(a.theatre)
+        actor = registry.get(opponent.registry_id)
+        while actor.parent is not None:
+            actor = registry.get(actor.parent.actor_id)
+        name = actor.name
+    except InputError:  # an actor outside the registry keeps its own name
+        pass
+    query = a.query(Filters(actor=name))
+    if query.problems or not query.actors:
+        return f, f"the opponent {opponent.mention!r} matches nothing in the store: {'; '.join(query.problems)}"
+    names = query.actors[0][1].names
+
+    def predicate(t: ir.Table) -> ir.BooleanValue:
+        import ibis
+
+        preds = []
+        for n in names:
+            side = (t.actor1 == n.name) | (t.actor2 == n.name)
+            side = side | t.assoc_actor_1.contains(n.name) | t.assoc_actor_2.contains(n.name)
+            if n.valid_from is not None:
+                side = side & (t.event_date >= n.valid_from)
+            if n.valid_to is not None:
+                side = side & (t.event_date <= n.valid_to)
+            preds.append(side.fill_null(False))
+        return ibis.or_(*preds) if preds else ibis.literal(False)
+
+    return f.but(extra=(*f.extra, predicate)), None
+
+
+def _datasets_holding(a: Analysis, f: Filters, r: ClaimReading) -> list[str]:
+    """The datasets with events in the claim's period (and baseline) and place, whatever the actor."""
+    periods: list[Period | None] = [p for p in (r.period, r.baseline) if p is not None] or [None]
+    found: set[str] = set()
+    for p in periods:
+        g = f.with_period(p) if p is not None else f
+        found.update(a.coverage(g)["datasets"])
+    return sorted(found)
+
+
+def _dataset_span(a: Analysis, dataset: str, f: Filters) -> tuple[date | None, date | None]:
+    cov = a.coverage(Filters(dataset=dataset, country=f.country))
+    return cov["first"], cov["last"]
+
+
+def _check_in_dataset(a: Analysis, r: ClaimReading, f: Filters, tolerance: float, up_to_floor: float) -> Verdict:
+    ds = f.dataset or ""
+    first, last = _dataset_span(a, ds, f)
+    if first is None or last is None:
+        return _cannot(r, f"the store holds no {ds} events")
+    period = r.period or (Period(f.date_from, f.date_to) if f.date_from and f.date_to else None)
+    for p in (period, r.baseline):
+        if p is not None and (p.start < first or p.end > last):
+            return _cannot(r, f"the period {p} runs outside what {ds} covers in this store ({first}..{last}): "
+                              "a figure over part of it would be compared as if whole")
+    if r.kind == "emerging" and period is not None and (period.start - first).days < 365:
+        return _cannot(r, f"{ds} events start on {first}: a group's first recorded event needs a year of data "
+                          f"before {period.start} to tell a new group from an old one")
+    for who, term in (("actor", f.actor), ("perpetrator", _term(a, r.perpetrator) if r.perpetrator else None)):
+        if term and r.form != "ratio" and a.count(Filters(actor=term, dataset=ds)).events_count == 0:
+            return _cannot(r, f"{ds} records no events of {term} at any date: it does not name this {who}")
+    if r.form != "ratio" and period is not None and not a.coverage(f.with_period(period))["events"]:
+        return _cannot(r, f"the store holds no {ds} events at all for {period}{_place_words(f)}")
+    claim = to_claim(r, f, by_name=a.use_registry)
+    return check(a, claim, tolerance=tolerance, up_to_floor=up_to_floor)
+
+
+def _term(a: Analysis, ref: ActorRef) -> str:
+    """An actor as the query model should read it: the registry's name, or, for an analysis that
+    reads names without the registry, as the sentence wrote it."""
+    return ref.name if a.use_registry else ref.mention
+
+
+def to_claim(r: ClaimReading, f: Filters, *, by_name: bool = True) -> Claim:
+    """The claim a reading makes, on the events ``f`` selects."""
+    assert r.value is not None
+    if r.form == "ratio":
+        assert r.period is not None and r.baseline is not None
+        return RatioClaim(r.value, r.baseline, r.period, r.qualifier, r.kind, f.but(date_from=None, date_to=None),
+                          r.text)
+    if r.form == "share":
+        perp = ((r.perpetrator.name if by_name else r.perpetrator.mention)
+                if r.perpetrator and r.share_of == "perpetrator" else None)
+        places = (*r.admin1, *r.admin2) if r.share_of == "places" else ()
+        return ShareClaim(r.value, perp, r.qualifier, f, r.text, target=r.target if r.share_of == "target" else None,
+                          places=places)
+    qualifier = "" if r.qualifier == "between" else r.qualifier
+    return CountClaim(r.value, qualifier, r.measure, r.kind, f, r.text, r.value_high)
+
+
+def _combine(r: ClaimReading, per: dict[str, Verdict]) -> Verdict:
+    names = [ds.upper() for ds in per]
+    understood = r.understood().replace(
+        r.dataset.upper() if r.dataset else "any dataset",
+        names[0] if len(names) == 1 else " and ".join(names) + ", each on its own")
+    checked = {ds: v for ds, v in per.items() if v.verdict in (SUPPORTED, CONTRADICTED)}
+    details = {"datasets": {ds: v.as_dict() for ds, v in per.items()}}
+    if len(per) == 1:
+        v = next(iter(per.values()))
+        v.understood, v.reading, v.claim = understood, r.as_dict(), r.text
+        if v.verdict == CANNOT_CHECK:
+            v.claimed = v.claimed if v.claimed != "no figure" else r.claimed()
+        return v
+    reasons = "; ".join(f"{ds}: {v.verdict}, {v.reason}" for ds, v in per.items())
+    verdicts = {v.verdict for v in checked.values()}
+    first = next(iter(checked.values()), next(iter(per.values())))
+    if len(verdicts) == 1:
+        figure = {ds: v.figure for ds, v in checked.items()}
+        return Verdict(verdicts.pop(), r.text, first.claimed, figure, reasons, details, first.expr,
+                       understood=understood, reading=r.as_dict())
+    if not checked:
+        return Verdict(CANNOT_CHECK, r.text, first.claimed, None, reasons, details, understood=understood,
+                       reading=r.as_dict())
+    return Verdict(CANNOT_CHECK, r.text, first.claimed, {ds: v.figure for ds, v in checked.items()},
+                   "the datasets disagree, each coding events by its own rules: " + reasons
+                   + "; name one (--dataset, or 'according to ACLED' in the claim)", details,
+                   understood=understood, reading=r.as_dict())
+
+
+def parse_claim(text: str, *, periods: list[str] | None = None, base: Filters | None = None,
+                published: date | str | None = None, by_name: bool = False) -> Claim:
+    """The first figure of a claim in words as a :class:`Claim` on the events ``base`` selects, for a
+    caller that holds it against the store itself; an :class:`InputError` says what was not
+    understood. Actors are given as written (the query model reads them with the registry, or without
+    it); ``by_name`` gives their registry names. :func:`check_text` is the whole path (every figure,
+    names matched, datasets apart)."""
+    readings, f = read_text(text, periods=periods, base=base, published=published)
+    r = readings[0]
+    if r.problems:
+        raise InputError(f"cannot read {text!r} as a claim: {'; '.join(r.problems)} (understood as: {r.understood()})")
+    g = (r.filters(f) if r.base_count is None else r.base_count.filters(f)) if by_name else (
+        r.filters(f, by_name=False) if r.base_count is None else r.base_count.filters(f, by_name=False))
+    return to_claim(r, g, by_name=by_name)
 
 
 def _dataset_names() -> set[str]:
@@ -476,7 +769,8 @@ def statistic_claim(stat: Any, base: Filters | None = None) -> CountClaim:
     if dataset and not f.dataset:
         f = f.but(dataset=dataset)
     unit = (getattr(stat, "unit", "") or "").lower()
-    measure = getattr(stat, "measure", None) or _UNITS.get(unit, ("events", None))[0]
+    measure = getattr(stat, "measure", None) or {"groups": "actors", "places": "provinces", "fatalities": "fatalities",
+                                                 "deaths": "fatalities", "killed": "fatalities"}.get(unit, "events")
     if measure not in MEASURES:
         measure = "events"
     return CountClaim(float(stat.value), getattr(stat, "qualifier", "") or "", measure, "events", f,

@@ -366,6 +366,9 @@ def check_command(
     most_in: Annotated[str | None, typer.Option(
         "--most-in", help="A claim that most of the events (given by the filters) are in these places.")] = None,
     claim_id: Annotated[str | None, typer.Option("--claim-id", help="A claim stored in the claims table.")] = None,
+    published: Annotated[str | None, typer.Option(
+        "--published", help="When the claim was published (YYYY-MM-DD): resolves 'this year', 'since March', "
+                            "'the first six months of this year'.")] = None,
     actor: ActorOption = None, event_type: EventTypeOption = None, admin1: Admin1Option = None,
     country: CountryOption = None, dataset: DatasetOption = None, date_from: FromOption = None,
     date_to: ToOption = None, violent: ViolentOption = False, civilian_targeting: CivilianOption = False,
@@ -374,8 +377,9 @@ def check_command(
     limit: LimitOption = 20, theatre: TheatreOption = "afghanistan", fmt: FormatOption = OutputFormat.table,
     db: DbOption = None,
 ) -> None:
-    """Hold a claim or quoted figure against the events: supported, contradicted or not enough data."""
-    from ruydad.analysis.claims import MostInClaim, PlaceClaim, check, parse_claim, stored_claim
+    """Hold a claim or quoted figure against the events: supported, contradicted or cannot check (with the
+    reason), always saying what the claim was understood as."""
+    from ruydad.analysis.claims import MostInClaim, PlaceClaim, check, check_text, stored_claim
 
     period = periods[0] if periods and len(periods) == 1 else None
 
@@ -395,10 +399,12 @@ def check_command(
                 parsed = PlaceClaim(actor, tuple(p.strip() for p in places.split(",") if p.strip()), filters=f,
                                     text=f"{actor} active in {places}")
             elif claim:
-                parsed = parse_claim(claim, periods=periods if periods and len(periods) == 2 else None, base=f)
+                parsed = None
             else:
                 raise InputError("give a claim in words, --places with --actor, or --claim-id")
-            verdict = check(a, parsed, tolerance=tolerance)
+            verdict = (check(a, parsed, tolerance=tolerance) if parsed is not None else check_text(
+                a, claim or "", periods=periods if periods and len(periods) == 2 else None, base=f,
+                published=published, tolerance=tolerance))
             if fmt is OutputFormat.json:
                 data = verdict.as_dict()
                 if events:
@@ -411,6 +417,7 @@ def check_command(
                 return
             colour = {"supported": "green", "contradicted": "red"}.get(verdict.verdict, "yellow")
             out_console.print(f"[bold {colour}]{verdict.verdict.upper()}[/]  {verdict.claim}", highlight=False)
+            out_console.print(f"understood as: {verdict.understood or verdict.claimed}", highlight=False)
             out_console.print(f"claimed: {verdict.claimed}; computed: {_fmt(verdict.figure)}", highlight=False)
             out_console.print(f"why: {verdict.reason}", highlight=False)
             if events:

@@ -8,6 +8,7 @@ import pytest
 
 from ruydad.analysis import Filters, Period
 from ruydad.analysis.claims import (
+    CANNOT_CHECK,
     CONTRADICTED,
     NOT_ENOUGH_DATA,
     SUPPORTED,
@@ -89,7 +90,8 @@ def test_ratio_claim_uses_the_confidence_interval(make_analysis):
     fight = ("Taleban - A faction", "Taleban - B faction")
     rows = [event(date(2021, 8, 20) + timedelta(days=9 * i), *fight) for i in range(15)]  # 15 in 139 days
     rows += [event(date(2022, 1, 1) + timedelta(days=3 * i), *fight) for i in range(58)]  # 58 in 181 days
-    a = make_analysis(rows)
+    rows += [event(date(2021, 8, 15), "Police Forces", "Rioters"), event(date(2022, 6, 30), "Rioters", None)]
+    a = make_analysis(rows)  # the data cover 2021-08-15..2022-06-30: both periods whole
     claim = parse_claim("nearly quadruple infighting", periods=["2021-08-15..2021-12-31", "2022H1"])
     assert isinstance(claim, RatioClaim) and claim.kind == "infighting"
     v = check(a, claim)
@@ -110,7 +112,11 @@ def test_share_claim_with_unidentified_perpetrators(make_analysis):
     assert isinstance(v, object) and v.verdict == SUPPORTED
     assert v.figure == pytest.approx(0.59)
     assert "41 have no identified perpetrator" in v.reason
-    assert check(a, ShareClaim(0.9, "Taliban", "about", Filters(civilian_targeting=True))).verdict == CONTRADICTED
+    # 90% fits the share of events with an identified perpetrator (59 of 59), not of all events: the
+    # claim does not say which it means, so it is not contradicted either
+    v90 = check(a, ShareClaim(0.9, "Taliban", "about", Filters(civilian_targeting=True)))
+    assert v90.verdict == CANNOT_CHECK and "does not say which" in v90.reason
+    assert check(a, ShareClaim(0.2, "Taliban", "about", Filters(civilian_targeting=True))).verdict == CONTRADICTED
 
 
 def test_cross_border_and_emerging_claims_parse_to_their_kind(make_analysis):
