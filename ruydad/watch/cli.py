@@ -153,6 +153,8 @@ def watch_run(once: Annotated[bool, typer.Option("--once", help="Poll every sour
               min_interval: Annotated[float, typer.Option("--min-interval",
                                                           help="Seconds between two requests to one host.")] = 1.0,
               timeout: Annotated[float, typer.Option("--timeout", help="Seconds before a request gives up.")] = 20.0,
+              max_new: Annotated[int, typer.Option("--max-new", help="New articles fetched per source per poll "
+                                                                     "(the rest wait for the next poll).")] = 100,
               corpus: Annotated[Path | None, typer.Option(
                   "--corpus", help="Fetch and read new articles but do not extract them: append them to this "
                                    "JSONL file for `ruydad spark extract` (with --once).")] = None,
@@ -183,12 +185,12 @@ def watch_run(once: Annotated[bool, typer.Option("--once", help="Poll every sour
         with _store() as store, Fetcher(min_interval=min_interval, timeout=timeout) as fetcher:
             if corpus is not None:
                 with corpus.open("a", encoding="utf-8") as out:
-                    show(run_once(store, fetcher=fetcher, corpus=out))
+                    show(run_once(store, fetcher=fetcher, corpus=out, max_new_items=max_new))
             elif seconds is None:
-                show(run_once(store, fetcher=fetcher))
+                show(run_once(store, fetcher=fetcher, max_new_items=max_new))
             else:
                 try:
-                    run_forever(store, seconds, fetcher=fetcher, on_poll=show)
+                    run_forever(store, seconds, fetcher=fetcher, on_poll=show, max_new_items=max_new)
                 except KeyboardInterrupt:
                     typer.echo("stopped")
 

@@ -101,13 +101,14 @@ def run_once(store: Any, *, fetcher: Fetcher | None = None, build: bool = True,
 
 
 def run_forever(store: Any, every_s: float, *, fetcher: Fetcher | None = None,
-                on_poll: Callable[[WatchReport], None] | None = None, polls: int | None = None) -> None:
+                on_poll: Callable[[WatchReport], None] | None = None, polls: int | None = None,
+                max_new_items: int = MAX_NEW_ITEMS) -> None:
     """Poll every ``every_s`` seconds (measured from the start of each poll) until interrupted
     (or ``polls`` polls, for tests)."""
     done = 0
     while polls is None or done < polls:
         began = time.monotonic()
-        result = run_once(store, fetcher=fetcher)
+        result = run_once(store, fetcher=fetcher, max_new_items=max_new_items)
         done += 1
         if on_poll:
             on_poll(result)

@@ -184,3 +184,17 @@ def test_corpus_mode_writes_jsonl_for_spark_and_extracts_nothing(feed_server: Fe
     docs = list(read_jsonl(io.StringIO(out.getvalue())))
     assert len(docs) == 3 and all(d.source == "Regional news" and d.url and d.published for d in docs)
     assert any("Mazar-i-Sharif" in d.text for d in docs)
+
+
+def test_run_forever_polls_until_told_and_reports_each_poll(feed_server: FeedServer, tmp_path: Path) -> None:
+    from ruydad.watch import run_forever
+
+    seen = []
+    with Store.open(tmp_path / "loop.duckdb") as store:
+        add_source(store, feed_server.url("/broken.xml"), name="Broken")
+        add_source(store, feed_server.url("/feeds/news-sitemap.xml"), name="Sitemap")
+        run_forever(store, 0, fetcher=Fetcher(min_interval=0), on_poll=seen.append, polls=2)
+        assert len(seen) == 2
+        assert [s.stored for s in seen[0].sources] == [0, 2] and seen[0].sources[0].error
+        assert [s.stored for s in seen[1].sources] == [0, 0]  # the second poll finds nothing new
+        assert len([line for line in source_log(store, 1) if "HTTP 500" in line["message"]]) == 2
