@@ -13,15 +13,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ruydad.errors import RuydadError
 from ruydad.output import OutputFormat, dumps, write_table
-from ruydad.store import Store, default_db, is_database_url
+
+if TYPE_CHECKING:  # the store (DuckDB, pyarrow) loads when a command uses it: `ruydad --help` stays instant
+    from ruydad.store import Store
 
 app = typer.Typer(
     name="ruydad",
@@ -94,12 +95,16 @@ def _main(
 
 def db_path() -> str | Path:
     """The store every command uses: --db, else RUYDAD_DB, else the user data dir (a file or a URL)."""
+    from ruydad.store import default_db
+
     return _state["db"] or default_db()
 
 
 @contextmanager
 def open_cli_store(read_only: bool = False) -> Iterator[Store]:
     """The store chosen by --db/RUYDAD_DB; a read-only open of a missing store is an error."""
+    from ruydad.store import Store, is_database_url
+
     path = db_path()
     if read_only and not is_database_url(path) and not Path(path).exists():
         raise RuydadError(f"no store at {path}: ingest data first (`ruydad ingest ...`) or pass --db")
@@ -121,6 +126,8 @@ def run_guarded(fn: Callable[[], T]) -> T:
 
 @contextmanager
 def progress_bar(description: str) -> Iterator[Callable[[str, float], None]]:
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
     with Progress(
         TextColumn("[bold]{task.description}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
         TimeElapsedColumn(), console=console, transient=False, disable=not console.is_terminal,

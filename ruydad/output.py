@@ -8,15 +8,13 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import IO, Any
-
-import pyarrow as pa
-import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
-from rich.console import Console
-from rich.table import Table
+from typing import IO, TYPE_CHECKING, Any
 
 from ruydad.errors import InputError
+
+if TYPE_CHECKING:  # pyarrow and Rich's tables load when a table is written, not for --help
+    import pyarrow as pa
+    from rich.console import Console
 
 
 class OutputFormat(str, Enum):
@@ -57,6 +55,8 @@ def write_table(
     Parquet is binary, so it needs ``out`` unless stdout is redirected to a file.
     """
     if fmt is OutputFormat.parquet:
+        import pyarrow.parquet as pq
+
         if out is None:
             if sys.stdout.isatty():
                 raise InputError("parquet output is binary: give --out FILE or redirect stdout to a file")
@@ -65,6 +65,13 @@ def write_table(
             pq.write_table(table, out)
         return
     if fmt is OutputFormat.csv:
+        import pyarrow as pa
+        import pyarrow.csv as pacsv
+
+        from ruydad.csvsafe import keep_formulas_by_default, neutralise_table
+
+        if not keep_formulas_by_default():  # cells a spreadsheet would run (see ruydad.csvsafe)
+            table = neutralise_table(table)
         if out is not None:
             pacsv.write_csv(table, out)
         else:
@@ -76,6 +83,9 @@ def write_table(
         text = dumps(table.to_pylist(), indent=2)
         _emit(text, out)
         return
+    from rich.console import Console
+    from rich.table import Table
+
     console = console or Console()
     rich_table = Table(title=title, show_lines=False)
     for name in table.column_names:

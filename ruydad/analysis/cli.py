@@ -14,17 +14,21 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import pyarrow as pa
 import typer
 from rich.console import Console
 
-from ruydad.analysis.core import DIMENSIONS, Analysis
-from ruydad.analysis.results import Figures
+from ruydad.analysis.dimensions import DIMENSIONS
 from ruydad.errors import InputError, RuydadError
 from ruydad.output import OutputFormat, dumps, write_table
-from ruydad.query import Period, filters_from_options
+
+if TYPE_CHECKING:  # the engine (Ibis, scipy, pyarrow) loads when a command runs, not for --help
+    import pyarrow as pa
+
+    from ruydad.analysis.core import Analysis
+    from ruydad.analysis.results import Figures
+    from ruydad.query import Filters
 
 out_console = Console()
 err_console = Console(stderr=True)
@@ -66,12 +70,17 @@ def _date(value: str | None, option: str) -> date | None:
         raise InputError(f"{option}: {value!r} is not a date; use YYYY-MM-DD") from None
 
 
-build_filters = filters_from_options
+def build_filters(**options: Any) -> Filters:
+    """The command's filter options as one :class:`ruydad.query.Filters` (``filters_from_options``)."""
+    from ruydad.query import filters_from_options
+
+    return filters_from_options(**options)
 
 
 @contextmanager
 def open_analysis(db: str | Path | None, theatre: str = "afghanistan") -> Iterator[Analysis]:
     """An Analysis over the chosen store, opened read-only (analysis never writes)."""
+    from ruydad.analysis.core import Analysis
     from ruydad.store import Store, is_database_url
 
     if db is None:
@@ -98,6 +107,8 @@ def guarded(body: Callable[[], None]) -> None:
 def _printable(table: pa.Table, for_people: bool = False) -> pa.Table:
     """Lists (baseline windows, actor pairs) as text, so CSV and the terminal can show them; for
     people, floats rounded to three significant digits."""
+    import pyarrow as pa
+
     columns = []
     for name in table.column_names:
         col = table[name]
@@ -265,6 +276,8 @@ def compare_command(
                 write_table(result.events(events, limit=limit or None), fmt, console=out_console)
                 return
             data = result.as_dict()
+            import pyarrow as pa
+
             if fmt is OutputFormat.json:
                 sys.stdout.write(dumps(data, indent=2) + "\n")
                 return
@@ -412,6 +425,8 @@ def check_command(
                 sys.stdout.write(dumps(data, indent=2) + "\n")
                 return
             if fmt is OutputFormat.csv:
+                import pyarrow as pa
+
                 write_table(pa.Table.from_pylist([{k: str(v) for k, v in verdict.as_dict().items()
                                                    if k != "details"}]), fmt)
                 return
@@ -441,6 +456,7 @@ def brief_command(
     from ruydad.analysis.brief import write_brief
 
     def body() -> None:
+    from ruydad.query import Period
         start, end = _date(date_from or None, "--from"), _date(date_to or None, "--to")
         if start is None or end is None:
             raise InputError("give --from and --to")

@@ -39,15 +39,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import numpy as np
-import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.multiclass import OneVsRestClassifier
+from typing import TYPE_CHECKING, Any
 
 from ruydad.taxonomy import SUB_EVENT_TYPES
+
+if TYPE_CHECKING:  # numpy, scipy and scikit-learn load with the first classifier, not with the CLI
+    import numpy as np
+    import scipy.sparse as sp
 
 ORGANIZED_CRIME = "Organized crime"
 NATURAL_DISASTER = "Natural disaster"
@@ -258,6 +256,11 @@ class EventClassifier:
     """The two-layer classifier: cue lexicon + logistic regression. Fit once, then call from any thread."""
 
     def __init__(self, cues: Sequence[Cue] | None = None) -> None:
+        import numpy as np
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.multiclass import OneVsRestClassifier
+
         self.cues: tuple[Cue, ...] = tuple(cues) if cues is not None else lexicon()
         self._words = TfidfVectorizer(
             analyzer="word", ngram_range=(1, 2), sublinear_tf=True, min_df=1,
@@ -278,6 +281,9 @@ class EventClassifier:
         self._fitted = False
 
     def _cue_matrix(self, matches: Sequence[CueMatch]) -> sp.csr_matrix:
+        import numpy as np
+        import scipy.sparse as sp
+
         rows = np.zeros((len(matches), len(LABELS)), dtype=np.float32)
         index = {label: i for i, label in enumerate(LABELS)}
         for r, match in enumerate(matches):
@@ -286,12 +292,16 @@ class EventClassifier:
         return sp.csr_matrix(rows)
 
     def _features(self, texts: Sequence[str], matches: Sequence[CueMatch]) -> sp.csr_matrix:
+        import scipy.sparse as sp
+
         return sp.hstack(
             [self._words.transform(texts), self._chars.transform(texts), self._cue_matrix(matches)],
             format="csr",
         )
 
     def fit(self, texts: Sequence[str], labels: Sequence[str]) -> EventClassifier:
+        import numpy as np
+
         clean = [normalise(t) for t in texts]
         matches = [match_cues(t, self.cues) for t in clean]
         self._words.fit(clean)
@@ -307,12 +317,16 @@ class EventClassifier:
 
     def _probabilities(self, features: sp.csr_matrix) -> np.ndarray:
         """One-vs-rest logistic scores normalised to sum to 1 per row (what predict_proba returns)."""
+        import numpy as np
+
         scores = 1.0 / (1.0 + np.exp(-(features @ self._weights + self._bias)))
         return np.asarray(scores / scores.sum(axis=1, keepdims=True))
 
     def classify_many(self, texts: Iterable[str]) -> list[Classification]:
         if not self._fitted:
             raise RuntimeError("EventClassifier.fit() must be called before classifying")
+        import numpy as np
+
         clean = [normalise(t) for t in texts]
         results: list[Classification | None] = [None] * len(clean)
         todo = [i for i, t in enumerate(clean) if _LETTER.search(t)]

@@ -14,17 +14,30 @@ Nothing here names a country: the theatre is a parameter (default ``afghanistan`
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ruydad._lazy import lazy_exports
 from ruydad.errors import InputError
-from ruydad.geo.gazetteer import Gazetteer, Place, Unit, build_gazetteer, load_gazetteer
-from ruydad.geo.locate import Location, locate, locate_many, read_geojson
-from ruydad.geo.resolve import MIN_SCORE, Candidate, resolve_place
 from ruydad.theatres import DEFAULT_THEATRE, TheatreInfo, available_theatres, theatre_info
+
+if TYPE_CHECKING:
+    from ruydad.geo.gazetteer import Gazetteer, Place, Unit, build_gazetteer, load_gazetteer
+    from ruydad.geo.locate import Location, locate, locate_many
+    from ruydad.geo.resolve import MIN_SCORE, Candidate, resolve_place
+
+_EXPORTS = {
+    **dict.fromkeys(("Gazetteer", "Place", "Unit", "build_gazetteer", "load_gazetteer"), "ruydad.geo.gazetteer"),
+    **dict.fromkeys(("Location", "locate", "locate_many"), "ruydad.geo.locate"),
+    **dict.fromkeys(("MIN_SCORE", "Candidate", "resolve_place"), "ruydad.geo.resolve"),
+}
+"""The gazetteer (YAML), point location (shapely, numpy) and name resolution load on first use."""
+lazy_exports(__name__, _EXPORTS)
 
 
 def load_theatre(theatre: str = DEFAULT_THEATRE) -> Gazetteer:
     """The gazetteer of a theatre (its ``theatre`` attribute holds the theatre's identity)."""
+    from ruydad.geo.gazetteer import load_gazetteer
+
     return load_gazetteer(theatre)
 
 
@@ -32,6 +45,8 @@ def units(level: int | None = None, theatre: str = DEFAULT_THEATRE) -> list[Unit
     """The theatre's provinces (level 1), districts (level 2), or both, in P-code order."""
     if level not in (None, 1, 2):
         raise InputError(f"level must be 1 (province) or 2 (district), not {level}")
+    from ruydad.geo.gazetteer import load_gazetteer
+
     gaz = load_gazetteer(theatre)
     return sorted((u for u in gaz.units.values() if level is None or u.level == level),
                   key=lambda u: (u.level, u.pcode))
@@ -41,6 +56,9 @@ def boundaries_geojson(level: int = 2, theatre: str = DEFAULT_THEATRE) -> dict[s
     """Polygons of one level as GeoJSON, each feature's properties carrying all of its codes."""
     if level not in (1, 2):
         raise InputError(f"level must be 1 (province) or 2 (district), not {level}")
+    from ruydad.geo.gazetteer import load_gazetteer
+    from ruydad.geo.locate import read_geojson
+
     gaz = load_gazetteer(theatre)
     data = read_geojson(theatre, level)
     features = []

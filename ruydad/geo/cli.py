@@ -12,12 +12,10 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
-import pyarrow as pa
 import typer
 from rich.console import Console
 
 from ruydad.errors import InputError, RuydadError
-from ruydad.geo import boundaries_geojson, locate, resolve_place, units
 from ruydad.output import OutputFormat, dumps, write_table
 from ruydad.theatres import DEFAULT_THEATRE
 
@@ -54,6 +52,10 @@ def resolve_command(
     """Ranked candidates for a place name; exit code 1 when nothing matches."""
 
     def body() -> None:
+        import pyarrow as pa
+
+        from ruydad.geo import resolve_place
+
         found = resolve_place(name, context, theatre=theatre, level=level, limit=limit)
         if not found:
             raise InputError(f"{name!r}: not found in theatre {theatre!r} (no spelling close enough); "
@@ -77,6 +79,10 @@ def locate_command(
     """The province and district a point falls in; exit code 1 outside the theatre."""
 
     def body() -> None:
+        import pyarrow as pa
+
+        from ruydad.geo import locate
+
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise InputError(f"({lat}, {lon}) is not a WGS84 latitude, longitude")
         where = locate(lat, lon, theatre)
@@ -97,6 +103,10 @@ def units_command(
     """Every province or district with its codes and names."""
 
     def body() -> None:
+        import pyarrow as pa
+
+        from ruydad.geo import units
+
         chosen = units(level, theatre)
         languages = sorted({lang for u in chosen for lang in u.local_names})
         table = pa.Table.from_pylist([
@@ -119,6 +129,8 @@ def export_command(
     """Boundaries with their codes as GeoJSON, for maps."""
 
     def body() -> None:
+        from ruydad.geo import boundaries_geojson
+
         text = dumps(boundaries_geojson(level, theatre))
         if out is not None:
             out.write_text(text + "\n", encoding="utf-8")

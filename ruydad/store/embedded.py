@@ -7,7 +7,6 @@ that were there before are exactly as they were.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,40 +15,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import duckdb
-import platformdirs
-import pyarrow as pa
 
 from ruydad.errors import InputError, StoreError
 from ruydad.model import EVENT_COLUMN_NAMES
+from ruydad.store.location import DB_ENV_VAR, default_db, default_db_path, is_database_url
 from ruydad.store.migrate import migrate
 
 if TYPE_CHECKING:
+    import pyarrow as pa
+
     from ruydad.query import Filters, Query, QueryContext
 
-DB_ENV_VAR = "RUYDAD_DB"
-
-
-def default_db_path() -> Path:
-    """``$RUYDAD_DB`` if set, else ``ruydad.duckdb`` in the user's data directory."""
-    configured = os.environ.get(DB_ENV_VAR)
-    if configured:
-        return Path(configured).expanduser()
-    return Path(platformdirs.user_data_dir("ruydad", appauthor=False)) / "ruydad.duckdb"
-
-
-def default_db() -> str | Path:
-    """The store to open when none is named: ``$RUYDAD_DB`` as given when it is a PostgreSQL URL
-    (a ``Path`` would fold its ``//``), else :func:`default_db_path`."""
-    configured = os.environ.get(DB_ENV_VAR)
-    if configured and _is_url(configured):
-        return configured
-    return default_db_path()
-
-
-def _is_url(location: object) -> bool:
-    from ruydad.store.postgres import is_database_url
-
-    return is_database_url(location)
+__all__ = ["DB_ENV_VAR", "Store", "StoreSummary", "default_db", "default_db_path", "open_store"]
 
 
 @dataclass(frozen=True)
@@ -83,7 +60,7 @@ class Store:
     @classmethod
     def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> Store:
         location = path if path is not None else default_db()
-        if _is_url(location):
+        if is_database_url(location):
             from ruydad.store.postgres import PostgresStore
 
             return PostgresStore.open(location, read_only=read_only)

@@ -36,10 +36,9 @@ import pyarrow as pa
 from ruydad.errors import StoreError
 from ruydad.model import EVENT_COLUMNS
 from ruydad.store.embedded import Store
+from ruydad.store.location import normalise_url
 from ruydad.store.migrate import migrate
 
-URL_SCHEMES = ("postgresql://", "postgres://")
-_BROKEN_SCHEME = re.compile(r"^(postgres(?:ql)?):/(?!/)")
 _INSERT_OR = re.compile(r"^\s*INSERT\s+OR\s+(REPLACE|IGNORE)\s+INTO\s+(\w+)\s*\(([^)]*)\)", re.IGNORECASE)
 
 ARROW_BY_SQL_TYPE: dict[str, pa.DataType] = {
@@ -53,17 +52,6 @@ _ARROW_BY_OID: dict[int, pa.DataType] = {
     701: pa.float64(), 1700: pa.float64(), 1082: pa.date32(), 1114: pa.timestamp("us"),
     1184: pa.timestamp("us", tz="UTC"), 25: pa.string(), 1043: pa.string(), 1042: pa.string(), 19: pa.string(),
 }
-
-
-def is_database_url(location: object) -> bool:
-    """True for a PostgreSQL URL, also after ``pathlib.Path`` has folded its ``//`` into ``/``."""
-    text = str(location)
-    return text.startswith(URL_SCHEMES) or bool(_BROKEN_SCHEME.match(text))
-
-
-def normalise_url(location: str | Path) -> str:
-    """The URL as psycopg wants it: ``Path("postgresql://h/db")`` prints as ``postgresql:/h/db``."""
-    return _BROKEN_SCHEME.sub(r"\1://", str(location), count=1)
 
 
 def redact_url(url: str) -> str:
