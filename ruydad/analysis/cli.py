@@ -454,9 +454,9 @@ def brief_command(
 ) -> None:
     """Write a self-contained, offline HTML situation brief (figures, map, trends, surges, claims)."""
     from ruydad.analysis.brief import write_brief
+    from ruydad.query import Period
 
     def body() -> None:
-    from ruydad.query import Period
         start, end = _date(date_from or None, "--from"), _date(date_to or None, "--to")
         if start is None or end is None:
             raise InputError("give --from and --to")
