@@ -20,7 +20,7 @@ from string import Template
 from typing import Any
 
 from ruydad.analysis.claims import BoardEntry, Verdict, check, parse_claim, place_claims_board
-from ruydad.analysis.core import Analysis
+from ruydad.analysis.core import Analysis, NoCoverageError
 from ruydad.analysis.statistics import pct_change, trend_band
 from ruydad.errors import RuydadError
 from ruydad.query import Filters, Period
@@ -60,14 +60,22 @@ def headline(a: Analysis, period: Period, base: Filters) -> str:
     for label, f in (("Violent events", base.but(violent=True)), ("Battles", base.but(event_type="Battles")),
                      ("Events targeting civilians", base.but(civilian_targeting=True)),
                      ("Reported fatalities", base.but(violent=True))):
-        cmp = a.compare(previous, period, f)
+        try:
+            cmp = a.compare(previous, period, f)
+        except NoCoverageError:  # the data start after the baseline: there is nothing to compare with
+            now = a.count(f.with_period(period))
+            figure = now.fatalities if label == "Reported fatalities" else now.events_count
+            cards.append(f'<div class="card"><div class="label">{esc(label)}</div><div class="big">{_num(figure)}'
+                         f'</div><div class="change no-coverage">no coverage of {esc(str(previous))}</div>'
+                         '<div class="muted small">no baseline: the data start later</div></div>')
+            continue
         if label == "Reported fatalities":
             now, before = cmp.fatalities_b, cmp.fatalities_a
             change = pct_change(now, before)
             test = ""
         else:
             now, before = cmp.result.count_b, cmp.result.count_a
-            change = pct_change(now / period.days, before / previous.days)
+            change = pct_change(now / cmp.period_b.days, before / cmp.period_a.days)
             p = cmp.result.p_value
             test = f"p = {p:.2g}" if p is not None else ""
         band = trend_band(change)
@@ -310,10 +318,12 @@ def claims_section(a: Analysis, period: Period, claims: Sequence[str], base: Fil
     return "".join(parts)
 
 
-def sources_section(a: Analysis, period: Period) -> str:
+def sources_section(a: Analysis, period: Period, dataset: str | None = None) -> str:
     cov = a.coverage(Filters().with_period(period))
     sets = ", ".join(f"{esc(k)}: {v:,} events" for k, v in cov["datasets"].items()) or "none"
-    parts = [f"<p>Events in this period by dataset: {sets}.</p>"]
+    used = (f" The figures above come from <strong>{esc(dataset)}</strong> alone: datasets record many of the "
+            "same events, so they are never added up." if dataset else "")
+    parts = [f"<p>Events in this period by dataset: {sets}.{used}</p>"]
     backend = a.backend
     if backend is not None:
         tables = set(backend.list_tables())
@@ -354,8 +364,15 @@ claimed range overlaps the 95% interval; a place claim when the actor has events
 """
 
 
+def primary_dataset(a: Analysis, period: Period, base: Filters) -> str | None:
+    """The dataset the brief's figures come from when none is chosen: the one with the most events in
+    the period (datasets are never added up; the sources section lists the others)."""
+    held = a.coverage(base.with_period(period))["datasets"]
+    return max(sorted(held), key=lambda d: held[d]) if held else None
+
+
 def render_brief(a: Analysis, period: Period, *, theatre: str = "afghanistan", claims: Sequence[str] = (),
-                 title: str | None = None) -> str:
+                 title: str | None = None, dataset: str | None = None) -> str:
     """The brief as one HTML string (see the module docstring)."""
     from ruydad.theatres import theatre_info
 
@@ -364,7 +381,7 @@ def render_brief(a: Analysis, period: Period, *, theatre: str = "afghanistan", c
         country: str | None = info.country
     except RuydadError:
         country = None
-    base = Filters(country=country)
+    base = Filters(country=country, dataset=dataset or primary_dataset(a, period, Filters(country=country)))
     template = Template(resources.files("ruydad.analysis").joinpath("templates/brief.html").read_text("utf-8"))
     return template.substitute(
         title=esc(title or f"{(country or theatre).title()}: situation brief"),
@@ -377,17 +394,17 @@ def render_brief(a: Analysis, period: Period, *, theatre: str = "afghanistan", c
         actors=actors_section(a, period, base),
         attribution=attribution_section(a, period, base),
         claims=claims_section(a, period, claims, base, theatre),
-        sources=sources_section(a, period),
+        sources=sources_section(a, period, base.dataset),
         methods=METHODS,
     )
 
 
 def write_brief(a: Analysis, period: Period, out: Path, *, theatre: str = "afghanistan",
-                claims: Sequence[str] = ()) -> Path:
+                claims: Sequence[str] = (), dataset: str | None = None) -> Path:
     """Write the brief to ``out`` and return its path."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_brief(a, period, theatre=theatre, claims=claims), encoding="utf-8")
+    out.write_text(render_brief(a, period, theatre=theatre, claims=claims, dataset=dataset), encoding="utf-8")
     return out
 
 

@@ -151,9 +151,25 @@ def emit_figures(figures: Figures, fmt: OutputFormat, *, events: bool = False, k
     write_table(_printable(figures.table, fmt is OutputFormat.table), fmt, console=out_console,
                 title=figures.title)
     if fmt is OutputFormat.table:
+        for line in _matched_lines(figures.matched):
+            err_console.print(f"[dim]matched {line}[/]", highlight=False)
         summary = "; ".join(f"{k}: {_fmt(v)}" for k, v in figures.summary.items())
         err_console.print(f"[dim]{figures.method}. Filters: {figures.filters.describe()}."
                           + (f" {summary}." if summary else "") + "[/]", highlight=False)
+
+
+def _matched_lines(matched: dict[str, Any]) -> list[str]:
+    """What the filters' terms matched, one line each (the query model's reading, from JSON form)."""
+    lines = []
+    for field, value in matched.items():
+        if isinstance(value, dict) and "names" in value:
+            names = ", ".join(f'"{n["name"]}" ({n["dataset"]}, {n["events"]} events)' for n in value["names"])
+            lines.append(f"{field}: {value['term']} -> {names or value['status']}")
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            lines.append(f"{field}: " + ", ".join(f"{p['term']} -> {p['name']}" for p in value))
+        elif field == "notes":
+            lines += [str(v) for v in value]
+    return lines
 
 
 def _fmt(value: Any) -> str:
@@ -450,6 +466,8 @@ def brief_command(
     out: Annotated[Path, typer.Option("--out", help="HTML file to write.")] = Path("brief.html"),
     claims: Annotated[list[str] | None, typer.Option("--claim", help="A claim for the claims board "
                                                                      "(repeatable).")] = None,
+    dataset: Annotated[str | None, typer.Option(help="The dataset the figures come from (default: the one "
+                                                     "with the most events in the period).")] = None,
     db: DbOption = None,
 ) -> None:
     """Write a self-contained, offline HTML situation brief (figures, map, trends, surges, claims)."""
@@ -461,7 +479,7 @@ def brief_command(
         if start is None or end is None:
             raise InputError("give --from and --to")
         with open_analysis(db, theatre) as a:
-            path = write_brief(a, Period(start, end), out, theatre=theatre, claims=claims or [])
+            path = write_brief(a, Period(start, end), out, theatre=theatre, claims=claims or [], dataset=dataset)
         err_console.print(f"wrote {path}", highlight=False)
     guarded(body)
 

@@ -111,3 +111,15 @@ def test_unmatched_names_are_listed(both: Store) -> None:
     unmatched = {(d, n) for d, n, _ in both.query_context().actors.unmatched()}
     assert ("acled", "National Resistance Front") not in unmatched
     assert all(isinstance(n, str) and n for _, n in unmatched)
+
+
+def test_brief_on_two_datasets_uses_one_and_never_compares_outside_coverage(both: Store) -> None:
+    from ruydad.analysis import Period
+    from ruydad.analysis.brief import render_brief
+
+    a = Analysis.from_store(both)
+    # ACLED's export starts on 2021-08-15: its baseline for 2021-08-15..2021-12-31 has no coverage
+    page = render_brief(a, Period(date(2021, 8, 15), date(2021, 12, 31)), dataset="acled")
+    assert "no coverage of" in page and "p = 1.5e-64" not in page and "new" not in page.split("Sources")[0]
+    page = render_brief(a, Period(date(2022, 1, 1), date(2022, 6, 30)))
+    assert "come from <strong>" in page  # the brief names the one dataset its figures come from
