@@ -22,7 +22,7 @@ def ids(table) -> set[tuple[str, str]]:
 
 def test_nrf_matches_acled_and_ucdp_names_and_says_so(both: Store) -> None:
     query = both.query(actor="NRF")
-    (field, term), = query.actors
+    (_field, term), = query.actors
     assert term.status == MATCHED and term.registry_id == "nrf"
     names = {(n.dataset, n.name) for n in term.names}
     assert ("acled", "National Resistance Front") in names and ("ucdp", "NRF") in names
@@ -77,7 +77,7 @@ def test_datasets_are_answered_separately(both: Store) -> None:
 def test_misspelt_codebook_names_are_errors_with_the_closest(both: Store) -> None:
     with pytest.raises(InputError, match="did you mean 'Battles'"):
         both.query(event_type="Battle")
-    with pytest.raises(InputError, match="unknown dataset 'acledd'.*'acled'"):
+    with pytest.raises(InputError, match=r"unknown dataset 'acledd'.*'acled'"):
         both.query(dataset="acledd")
     with pytest.raises(InputError, match="sub-event type"):
         both.query(sub_event_type="Armed clashes x")
