@@ -63,8 +63,8 @@ def headline(a: Analysis, period: Period, base: Filters) -> str:
         try:
             cmp = a.compare(previous, period, f)
         except NoCoverageError:  # the data start after the baseline: there is nothing to compare with
-            now = a.count(f.with_period(period))
-            figure = now.fatalities if label == "Reported fatalities" else now.events_count
+            counted = a.count(f.with_period(period))
+            figure = counted.fatalities if label == "Reported fatalities" else counted.events_count
             cards.append(f'<div class="card"><div class="label">{esc(label)}</div><div class="big">{_num(figure)}'
                          f'</div><div class="change no-coverage">no coverage of {esc(str(previous))}</div>'
                          '<div class="muted small">no baseline: the data start later</div></div>')

@@ -162,7 +162,7 @@ def states_what_matched(method: Callable[..., R]) -> Callable[..., R]:
         self.last_query = None
         result = method(self, *args, **kwargs)
         if self.last_query is not None and hasattr(result, "matched"):
-            result.matched = self.last_query.matched()  # type: ignore[attr-defined]
+            result.matched = self.last_query.matched()
         return result
 
     return wrapper
@@ -301,7 +301,8 @@ class Analysis:
         counts once per distinct group.
         """
         keep = list(t.columns) if columns is None else list(dict.fromkeys(
-            [*columns, *(d for d in dims if d in COLUMN_DIMENSIONS)]))
+            [*columns, *(d for d in dims if d in COLUMN_DIMENSIONS),
+             *(f"{d}_pcode" for d in dims if d in ("admin1", "admin2"))]))  # _place_key reads the P-code
         side1 = t.select(*keep, actor=t.actor1, actor_category=t.inter1)
         same = ibis.and_(*[
             (t[a] == t[b]).fill_null(False)
@@ -426,9 +427,10 @@ class Analysis:
             self.one_dataset(selected, f"a trend by {by}")
         dims = [period] + ([by] if by else [])
         counted = self.counts(dims, f)
-        rows = counted.rows()
+        # an event without a date (an article that gave none) cannot be placed on the time line
+        rows = [r for r in counted.rows() if r[period] is not None]
         if not rows:
-            return Figures(f"Trend by {period}", "no events", counted.table, f, counted.keys, counted.drill)
+            return Figures(f"Trend by {period}", "no dated events", counted.table, f, counted.keys, counted.drill)
         # the series runs over the days the data cover, so a period cut short by the end of the data
         # (or of the date range) is counted for its days only, and flagged
         cov_first, cov_last = self.coverage_span(f)

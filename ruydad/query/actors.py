@@ -169,6 +169,7 @@ class ActorIndex:
         return found
 
     def _registry_term(self, term: str, found: Any) -> ActorTerm:
+        assert self.resolver is not None  # a registry actor was found through it
         registry = self.resolver.registry
         ids, todo = [found.actor_id], [found.actor_id]
         while todo:

@@ -62,7 +62,7 @@ def _index(theatre: str) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     found: dict[str, set[str]] = {}
     for spelling in gaz.spellings:  # type: ignore[attr-defined]
         pcode = getattr(gaz.targets[spelling.target], "pcode", None)  # type: ignore[attr-defined]
-        if pcode in units:
+        if isinstance(pcode, str) and pcode in units:
             found.setdefault(pcode, set()).add(spelling.written)
     for pcode, unit in units.items():
         found.setdefault(pcode, set()).update(n for n in (unit.name, unit.pcode, unit.iso_code) if n)

@@ -31,6 +31,9 @@ from ruydad.query.catalog import Catalog
 from ruydad.query.filters import ACTOR_COLUMNS, Filters, names_of
 from ruydad.query.places import PlaceMatch, match_place
 
+Condition = Any
+"""A sqlglot condition expression (sqlglot's own annotations are too loose for mypy to follow)."""
+
 KNOWN_DATASETS: tuple[str, ...] = ("acled", "ucdp", "article")
 """Datasets Ruydad reads (besides any other a store holds); a name outside these is a typo."""
 
@@ -40,7 +43,7 @@ class Query:
     """A resolved question: the condition, and what each of its terms matched."""
 
     filters: Filters
-    condition: sx.Expression | None
+    condition: Condition | None
     actors: tuple[tuple[str, ActorTerm], ...] = ()
     places: tuple[tuple[str, PlaceMatch], ...] = ()
     datasets: tuple[str, ...] = ()
@@ -106,7 +109,7 @@ class QueryContext:
         return self._index
 
     def resolve(self, f: Filters) -> Query:
-        conds: list[sx.Expression] = []
+        conds: list[Condition] = []
         actors: list[tuple[str, ActorTerm]] = []
         for fld, columns in (("actor", ACTOR_COLUMNS), ("actor1", ("actor1",)), ("actor2", ("actor2",))):
             value = getattr(f, fld)
@@ -137,8 +140,8 @@ class QueryContext:
 
     # -- pieces ------------------------------------------------------------------------------
 
-    def _actor_condition(self, term: ActorTerm, columns: Iterable[str]) -> sx.Expression:
-        preds: list[sx.Expression] = []
+    def _actor_condition(self, term: ActorTerm, columns: Iterable[str]) -> Condition:
+        preds: list[Condition] = []
         for column in columns:
             undated = [n for n in term.names if n.valid_from is None and n.valid_to is None]
             values = sorted({s.name for s in self.actors.stored_values(undated, column)})
@@ -174,10 +177,10 @@ class QueryContext:
             out.append(canonical)
         return out
 
-    def _codebook(self, f: Filters) -> list[sx.Expression]:
+    def _codebook(self, f: Filters) -> list[Condition]:
         from ruydad.taxonomy import ACTOR_CATEGORIES, EVENT_TYPES, SUB_EVENT_TYPES, VIOLENT_EVENT_TYPES
 
-        conds: list[sx.Expression] = []
+        conds: list[Condition] = []
         if f.event_type:
             types = _canonical(f.event_type, [e.name for e in EVENT_TYPES], "event type")
             conds.append(_isin(sx.column("event_type"), types))
@@ -214,17 +217,17 @@ def _did_you_mean(name: str, valid: Sequence[str]) -> str:
     return f" (did you mean {' or '.join(repr(folded[c]) for c in close)}?)" if close else ""
 
 
-def _isin(column: sx.Expression, values: Iterable[str]) -> sx.Expression:
+def _isin(column: Condition, values: Iterable[str]) -> Condition:
     literals = [sx.Literal.string(v) for v in values]
     return column.isin(*literals) if literals else sx.false()
 
 
-def _day(day: date) -> sx.Expression:
+def _day(day: date) -> Condition:
     # a plain 'YYYY-MM-DD' literal: every engine compares it with a DATE (SQLite with its text dates)
     return sx.Literal.string(day.isoformat())
 
 
-def _dated(pred: sx.Expression, name: NameMatch) -> sx.Expression:
+def _dated(pred: Condition, name: NameMatch) -> Condition:
     parts = [pred]
     if name.valid_from is not None:
         parts.append(sx.GTE(this=sx.column("event_date"), expression=_day(name.valid_from)))
@@ -233,7 +236,7 @@ def _dated(pred: sx.Expression, name: NameMatch) -> sx.Expression:
     return sx.and_(*parts)
 
 
-def _place_condition(matches: list[PlaceMatch], level: int) -> sx.Expression:
+def _place_condition(matches: list[PlaceMatch], level: int) -> Condition:
     name_col = "admin1" if level == 1 else "admin2"
     pcode_col = "admin1_pcode" if level == 1 else "admin2_pcode"
     pcodes = [m.pcode for m in matches if m.pcode]
@@ -250,7 +253,7 @@ def _place_condition(matches: list[PlaceMatch], level: int) -> sx.Expression:
     return sx.or_(*preds)
 
 
-def _country_condition(terms: list[str]) -> sx.Expression:
+def _country_condition(terms: list[str]) -> Condition:
     from ruydad.geo.countries import country_code
 
     codes = sorted({c for t in terms if (c := country_code(t))})

@@ -16,7 +16,7 @@ import ibis.expr.types as ir
 import sqlglot.expressions as sx
 
 
-def ibis_predicate(t: ir.Table, node: sx.Expression) -> Any:
+def ibis_predicate(t: ir.Table, node: Any) -> Any:
     """``node`` (a condition of :mod:`ruydad.query.resolve`) over table ``t``."""
     if isinstance(node, sx.Paren):
         return ibis_predicate(t, node.this)
@@ -48,7 +48,7 @@ def ibis_predicate(t: ir.Table, node: sx.Expression) -> Any:
     raise TypeError(f"the query condition holds a {type(node).__name__} node, which has no Ibis translation")
 
 
-def _date(node: sx.Expression) -> Any:
+def _date(node: Any) -> Any:
     from datetime import date
 
     if not (isinstance(node, sx.Literal) and node.is_string):
