@@ -10,7 +10,6 @@ from ruydad.analysis import Filters, Period
 from ruydad.analysis.claims import (
     CANNOT_CHECK,
     CONTRADICTED,
-    NOT_ENOUGH_DATA,
     SUPPORTED,
     CountClaim,
     PlaceClaim,
@@ -44,10 +43,10 @@ def test_up_to_300_clashes(make_analysis, n, verdict):
     assert v.events().num_rows == n
 
 
-def test_count_claim_without_data_is_not_enough_data(make_analysis):
+def test_count_claim_without_data_cannot_be_checked(make_analysis):
     a = nrf_store(make_analysis, 5)
     v = check(a, parse_claim("up to 300 clashes NRF 2019H1"))
-    assert v.verdict == NOT_ENOUGH_DATA
+    assert v.verdict == CANNOT_CHECK
 
 
 def test_at_least_and_over_are_strict_as_written(make_analysis):
@@ -83,7 +82,7 @@ def test_place_claim_against_recorded_provinces(make_analysis):
     assert v.verdict == CONTRADICTED
     assert v.figure["Kandahar"] == 0
     assert "Kandahar" in v.reason
-    assert check(a, PlaceClaim("Watandost Front", ("Kabul",))).verdict == NOT_ENOUGH_DATA
+    assert check(a, PlaceClaim("Watandost Front", ("Kabul",))).verdict == CANNOT_CHECK
 
 
 def test_ratio_claim_uses_the_confidence_interval(make_analysis):
@@ -187,13 +186,13 @@ def test_stored_claim_by_id_and_extracted_statistic(tmp_path):
         stat.attributed_to = "ACLED"
         acled = statistic_claim(stat)
         assert acled.filters.dataset == "acled"
-        assert check(a, acled).verdict == NOT_ENOUGH_DATA
+        assert check(a, acled).verdict == CANNOT_CHECK
         stat.attributed_to = "Newsweek reporting"
         assert statistic_claim(stat).filters.dataset is None
         typed = parse_claim("up to 300 clashes NRF 2022H1 per ACLED")
         assert typed.filters.dataset == "acled" and typed.filters.actor == "NRF"
         verdict = check(a, typed)
-        assert verdict.verdict == NOT_ENOUGH_DATA
+        assert verdict.verdict == CANNOT_CHECK
         assert "from other datasets (ucdp" in verdict.reason
 
 

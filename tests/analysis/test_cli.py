@@ -124,7 +124,8 @@ def test_check_place_claim_json_with_events(app, db):
 def test_check_ratio_claim(app, db):
     out = run(app, db, "check", "nearly quadruple infighting", "--period", "2021-08-15..2021-12-31",
               "--period", "2022H1")
-    assert "NOT ENOUGH DATA" in out
+    assert "CANNOT CHECK" in out and "no events in either period" in out
+    assert "understood as: Infighting events, 2022-01-01..2022-06-30 against 2021-08-15..2021-12-31" in out
 
 
 def test_missing_store_is_a_clear_error(app, tmp_path):
