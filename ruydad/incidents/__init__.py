@@ -5,7 +5,8 @@ Public surface:
 - :func:`build_incidents` cluster every article event into incidents (rule: :mod:`ruydad.incidents.match`);
 - :func:`list_incidents`, :func:`get_incident` (each report with its outlet, figures and why it joined);
 - :func:`split_incident`, :func:`merge_incidents` the analyst's decisions, kept across re-runs;
-- :func:`reconcile` news incidents against a dataset's events: in both, only news, only dataset.
+- :func:`reconcile` news incidents against a dataset's events: in both, only news, only dataset;
+- :func:`news_claims` claims quoted in the news, the same claim from several articles grouped.
 """
 
 from ruydad.incidents.build import (
@@ -18,6 +19,7 @@ from ruydad.incidents.build import (
     merge_incidents,
     split_incident,
 )
+from ruydad.incidents.claims import news_claims
 from ruydad.incidents.match import Match, Report, cluster, compare, wounded_in
 from ruydad.incidents.reconcile import Reconciliation, reconcile
 
@@ -34,6 +36,7 @@ __all__ = [
     "get_incident",
     "list_incidents",
     "merge_incidents",
+    "news_claims",
     "reconcile",
     "split_incident",
     "wounded_in",

@@ -308,6 +308,29 @@ def incidents_build(window: Annotated[int, typer.Option("--window", help="Days t
     _guarded(body)
 
 
+@incidents_app.command("claims")
+def incidents_claims(repeated: Annotated[bool, typer.Option("--repeated", help="Only claims carried by 2+ outlets.")]
+                     = False,
+                     theatre: Annotated[str | None, typer.Option("--theatre")] = None,
+                     limit: Annotated[int, typer.Option("--limit")] = 50, as_json: JsonOption = False) -> None:
+    """Claims quoted in the news, the same claim from several articles grouped with its outlets."""
+    from ruydad.incidents import news_claims
+
+    def body() -> None:
+        with _store() as store:
+            rows = news_claims(store, theatre=theatre, min_outlets=2 if repeated else 1, limit=limit or None)
+        if as_json:
+            _dump(rows)
+            return
+        for r in rows:
+            verb = r["predicate"] if r["stance"] == "asserts" else f"NOT {r['predicate']}"
+            typer.echo(f"{r['subject']} {verb} {r['object'] or ''}  [{r['articles']} article(s), outlets: "
+                       f"{', '.join(r['outlets']) or '?'}; said by: {', '.join(r['claimed_by']) or '?'}; "
+                       f"{r['first_date']}..{r['last_date']}]")
+
+    _guarded(body)
+
+
 # -- reconcile -------------------------------------------------------------------------------
 
 def reconcile_command(

@@ -86,3 +86,15 @@ def reconcile(request: Request,
 
     with _reader(request) as store:
         return _json(reconcile_news(store, dataset=dataset, period=period, admin1=admin1 or []).as_dict())
+
+
+@router.get("/api/news-claims")
+def news_claims(request: Request,
+                repeated: Annotated[bool, Query(description="Only claims carried by two or more outlets")] = False,
+                theatre: Annotated[str | None, Query(max_length=60)] = None,
+                limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> Response:
+    """Claims quoted in the news, the same claim from several articles grouped with its outlets and reports."""
+    from ruydad.incidents import news_claims as grouped
+
+    with _reader(request) as store:
+        return _json(grouped(store, theatre=theatre, min_outlets=2 if repeated else 1, limit=limit))

@@ -17,6 +17,7 @@ from ruydad.incidents import (
     get_incident,
     list_incidents,
     merge_incidents,
+    news_claims,
     reconcile,
     split_incident,
 )
@@ -166,3 +167,16 @@ def test_reconcile_says_when_the_dataset_is_missing(store: Store) -> None:
 
     with pytest.raises(InputError, match="no ucdp events"):
         reconcile(store, dataset="ucdp", period="2022H1")
+
+
+def test_the_same_claim_from_two_outlets_is_one_row(store: Store) -> None:
+    repeated = news_claims(store, min_outlets=2)
+    fights = next(c for c in repeated if c["predicate"] == "fights" and c["subject_actor_id"] == "taliban")
+    assert fights["object_actor_id"] == "nrf" and fights["articles"] == 2
+    assert sorted(fights["outlets"]) == ["Daily News Brief", "Hasht-e Subh"]
+    assert {r["url"] for r in fights["reports"]} == {"https://8am.af/eng/58-taliban-rebels-killed-in-panjshir/",
+                                                      "https://dailynewsbrief.com/news/at-least-58-taliban-reported-"
+                                                      "killed-in-panjshir-clashes/"}
+    assert all(len(c["outlets"]) >= 2 for c in repeated)
+    assert len(news_claims(store)) > len(repeated)
+    assert news_claims(store, date_from=date(2023, 1, 1)) == []

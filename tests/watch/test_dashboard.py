@@ -103,6 +103,17 @@ def test_incidents_list_and_one_incident_with_its_reports(browser: Any, watch_se
     assert page.errors == []
 
 
+def test_repeated_claims_in_the_news_are_one_row_with_their_outlets(browser: Any, watch_server: str) -> None:
+    page = _page(browser)
+    page.goto(f"{watch_server}/#/incidents")
+    page.wait_for_selector(".news-claims li, .news-claims .error, .news-claims .empty")
+    repeated = page.locator('.news-claims li[data-outlets="2"]')
+    assert repeated.count() >= 1
+    text = repeated.first.inner_text()
+    assert "Taliban fights" in text and "Hasht-e Subh" in text and "Daily News Brief" in text
+    assert page.errors == []
+
+
 def test_incident_filters_live_in_the_url(browser: Any, watch_server: str) -> None:
     page = _page(browser)
     page.goto(f"{watch_server}/#/incidents")

@@ -62,6 +62,25 @@ async function incidentsView(main, params) {
         h("td", {}, figureRange(i, "killed")), h("td", {}, figureRange(i, "wounded")),
         h("td", {}, figureRange(i, "detained"))))))));
   } catch (err) { card.append(errorBox(err)); }
+  main.append(await newsClaimsCard());
+}
+
+async function newsClaimsCard() {
+  const card = h("section", { class: "card news-claims", "aria-label": "Claims in the news" },
+    h("h2", {}, "Claims in the news"),
+    h("p", { class: "muted" }, "What articles quote parties as claiming; the same claim from several articles is one row."));
+  try {
+    const claims = await api("/api/news-claims?limit=30");
+    if (!claims.length) card.append(h("p", { class: "empty" }, "No claims quoted in the watched articles yet."));
+    else card.append(h("ul", {}, claims.map(c => h("li", { "data-outlets": c.outlets.length },
+      h("strong", {}, `${c.subject} ${c.stance === "denies" ? "denies " : ""}${c.predicate.replace(/_/g, " ")} ` +
+        `${c.object || ""}`),
+      ` — ${c.articles} article${c.articles === 1 ? "" : "s"}, ${c.outlets.length} outlet${c.outlets.length === 1 ? "" : "s"}: `,
+      c.reports.flatMap((r, n) => [n ? ", " : "", r.url ? h("a", { href: r.url, rel: "noopener noreferrer",
+        target: "_blank" }, r.outlet || r.url) : (r.outlet || "?")]),
+      c.claimed_by.length ? h("span", { class: "muted" }, ` (said by ${c.claimed_by.join("; ")})`) : null))));
+  } catch (err) { card.append(errorBox(err)); }
+  return card;
 }
 
 async function incidentView(main, id) {
