@@ -62,3 +62,22 @@ def test_phrasebook_entry(analysis: Analysis, entry: dict[str, Any]) -> None:
         assert entry["reason_contains"] in verdict.reason
     else:
         assert verdict.figure is not None
+
+
+JUDGED = [e for e in ENTRIES if e["verdict"] != CANNOT_CHECK]
+
+
+@pytest.fixture(scope="module")
+def pg_analysis(pg_server: Any) -> Iterator[Analysis]:
+    store = runner.build_store(pg_server.create_database("phrasebook"))
+    yield Analysis.from_store(store)
+    store.close()
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("entry", JUDGED, ids=[e["id"] for e in JUDGED])
+def test_phrasebook_verdicts_on_postgres(pg_analysis: Analysis, entry: dict[str, Any]) -> None:
+    """Every claim the phrasebook judges gets the same reading and verdict on a PostgreSQL store."""
+    readings, verdict = runner.run(pg_analysis, entry)
+    assert [r["period"] for r in readings] == [r["period"] and str(r["period"]) for r in entry["readings"]]
+    assert verdict.verdict == entry["verdict"], verdict.reason

@@ -30,7 +30,7 @@ def load_phrasebook(path: Path = PHRASEBOOK) -> dict[str, Any]:
         return dict(yaml.safe_load(handle))
 
 
-def build_store(path: Path) -> Any:
+def build_store(path: Path | str) -> Any:
     """The fixture store: the ACLED-format fixture and the UCDP sample, ingested as a user would."""
     from ruydad.ingest import ingest_file
     from ruydad.store import Store
