@@ -23,10 +23,13 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from scipy import special, stats
+# scipy.special is imported inside each function: it costs half a second, and a command that only
+# counts (``ruydad stats``) never needs it.
 
 
 def _log_pmf(i: int, n: int, p: float) -> float:
+    from scipy import special
+
     return float(special.gammaln(n + 1) - special.gammaln(i + 1) - special.gammaln(n - i + 1)
                  + special.xlogy(i, p) + special.xlog1py(n - i, -p))
 
@@ -35,6 +38,8 @@ def binomial_p_two_sided(k: int, n: int, p: float) -> float:
     """Exact two-sided binomial p-value by the same rule as scipy's ``binomtest`` (the probability of
     all outcomes no more likely than ``k``). The other tail's edge is found by binary search on the
     unimodal pmf, so the cost does not grow with ``n``."""
+    from scipy import special
+
     if n == 0:
         return 1.0
     if p <= 0 or p >= 1:
@@ -66,6 +71,8 @@ def binomial_p_two_sided(k: int, n: int, p: float) -> float:
 
 def clopper_pearson(k: int, n: int, confidence: float = 0.95) -> tuple[float, float]:
     """Exact (Clopper-Pearson) interval of a binomial proportion, from the inverse beta function."""
+    from scipy import special
+
     alpha = 1 - confidence
     low = 0.0 if k == 0 else float(special.betaincinv(k, n - k + 1, alpha / 2))
     high = 1.0 if k == n else float(special.betaincinv(k + 1, n - k, 1 - alpha / 2))
@@ -125,6 +132,8 @@ def surge_p_value(current: int, baseline_total: int, baseline_periods: int) -> f
     1 / (1 + baseline_periods))``; p is the upper tail. It accounts for the baseline being itself
     an estimate, unlike a Poisson test against a fixed mean.
     """
+    from scipy import special
+
     n = current + baseline_total
     if n == 0 or current == 0:
         return 1.0
@@ -138,6 +147,8 @@ def negbin_p_value(current: int, baseline_counts: Sequence[int]) -> tuple[float 
     the Poisson tail is used instead). A baseline of all zeros fits no distribution: p is None (the
     conditional binomial test still applies).
     """
+    from scipy import special
+
     k = len(baseline_counts)
     if current <= 0:
         return 1.0, None
@@ -154,9 +165,11 @@ def negbin_p_value(current: int, baseline_counts: Sequence[int]) -> tuple[float 
 
 def wilson_interval(successes: int, total: int, confidence: float = 0.95) -> tuple[float | None, float | None]:
     """Wilson score interval for a share; (None, None) when there is nothing to share."""
+    from scipy import special
+
     if total <= 0:
         return None, None
-    z = float(stats.norm.ppf(1 - (1 - confidence) / 2))
+    z = float(special.ndtri(1 - (1 - confidence) / 2))  # the normal quantile (scipy.stats.norm.ppf)
     p = successes / total
     denominator = 1 + z * z / total
     centre = (p + z * z / (2 * total)) / denominator
