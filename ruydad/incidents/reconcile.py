@@ -15,8 +15,9 @@ that lead back to its reports (incident id, article URLs) and events (dataset ev
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from ruydad.errors import InputError
@@ -103,12 +104,22 @@ def reconcile(store: Any, *, dataset: str = "acled", period: str, admin1: list[s
             reports.setdefault(row[-1], []).append(report_from_row(row[:-1]))
     by_province: dict[str, list[Report]] = {}
     for event in events:
-        by_province.setdefault(_province(event), []).append(event)
+        if event.date is not None:
+            by_province.setdefault(_province(event), []).append(event)
+    for bucket in by_province.values():
+        bucket.sort(key=lambda e: e.date or date.min)
+    starts = {k: [e.date or date.min for e in v] for k, v in by_province.items()}
+    reach = timedelta(days=window + 31)  # week/month-precision dates reach further than the window
     matched_events: set[str] = set()
     for incident_id, incident in sorted(incidents.items(), key=lambda kv: (str(kv[1]["first_date"]), kv[0])):
         found: dict[str, tuple[Match, Report]] = {}
         for report in reports.get(incident_id, []):
-            for event in by_province.get(_province(report), []):
+            key = _province(report)
+            if report.date is None or key not in by_province:
+                continue
+            lo = bisect_left(starts[key], report.date - reach)
+            hi = bisect_right(starts[key], (report.date_end or report.date) + reach)
+            for event in by_province[key][lo:hi]:
                 m = compare(report, event, window=window)
                 if m is not None and m.score >= threshold and (event.key not in found or
                                                                m.score > found[event.key][0].score):

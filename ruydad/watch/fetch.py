@@ -30,6 +30,9 @@ FEED_MAX_BYTES = 5 * 1024 * 1024
 PAGE_MAX_BYTES = 5 * 1024 * 1024
 """A news feed or article page is kilobytes; anything over a few MB is not what we asked for."""
 TIMEOUT_S = 20.0
+ROBOTS_MAX_BYTES = 512 * 1024
+MAX_CRAWL_DELAY_S = 30.0
+"""A robots.txt ``Crawl-delay`` is honoured (it spaces our requests to that host) up to this."""
 MAX_REDIRECTS = 5
 
 
@@ -58,17 +61,20 @@ class Response:
 class Fetcher:
     """A polite HTTP client for one poll (use as a context manager).
 
-    ``min_interval`` is the least time between two requests to the same host (seconds);
+    ``min_interval`` is the least time between two requests to the same host (seconds), raised
+    for a host whose robots.txt asks for a longer ``Crawl-delay`` (up to 30 s);
     ``respect_robots=False`` is for a source the analyst owns (never the default).
     """
 
     def __init__(self, *, min_interval: float = 1.0, timeout: float = TIMEOUT_S, user_agent: str = USER_AGENT,
                  feed_max_bytes: int = FEED_MAX_BYTES, page_max_bytes: int = PAGE_MAX_BYTES,
-                 respect_robots: bool = True, transport: Any = None) -> None:
+                 respect_robots: bool = True, honor_crawl_delay: bool = True, transport: Any = None) -> None:
         self.min_interval = min_interval
         self.feed_max_bytes = feed_max_bytes
         self.page_max_bytes = page_max_bytes
         self.respect_robots = respect_robots
+        self.honor_crawl_delay = honor_crawl_delay
+        self._host_interval: dict[str, float] = {}
         self._last_request: dict[str, float] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
         self._client = httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=MAX_REDIRECTS,
@@ -89,7 +95,7 @@ class Fetcher:
     def _wait_for(self, host: str) -> None:
         last = self._last_request.get(host)
         if last is not None:
-            delay = self.min_interval - (time.monotonic() - last)
+            delay = max(self.min_interval, self._host_interval.get(host, 0.0)) - (time.monotonic() - last)
             if delay > 0:
                 time.sleep(delay)
         self._last_request[host] = time.monotonic()
@@ -107,18 +113,27 @@ class Fetcher:
 
     def _read_robots(self, host: str) -> urllib.robotparser.RobotFileParser | None:
         parser = urllib.robotparser.RobotFileParser(f"{host}/robots.txt")
-        self._wait_for(urlsplit(host).netloc)
+        netloc = urlsplit(host).netloc
+        self._wait_for(netloc)
         self.requests += 1
         try:
-            response = self._client.get(f"{host}/robots.txt")
+            with self._client.stream("GET", f"{host}/robots.txt") as response:
+                if response.status_code >= 500:
+                    return None
+                if response.status_code >= 400:
+                    parser.parse([])  # no robots.txt: everything is allowed
+                    return parser
+                body = bytearray()
+                for chunk in response.iter_bytes():
+                    body += chunk
+                    if len(body) >= ROBOTS_MAX_BYTES:  # RFC 9309 2.5: parse at least the first 500 KiB
+                        break
         except httpx.HTTPError:
             return None  # unreachable: assume disallowed for this poll (RFC 9309 2.3.1.4)
-        if response.status_code >= 500:
-            return None
-        if response.status_code >= 400:
-            parser.parse([])  # no robots.txt: everything is allowed
-            return parser
-        parser.parse(response.text[:512 * 1024].splitlines())
+        parser.parse(bytes(body[:ROBOTS_MAX_BYTES]).decode("utf-8", "replace").splitlines())
+        delay = parser.crawl_delay(ROBOTS_AGENT) if self.honor_crawl_delay else None
+        if delay:
+            self._host_interval[netloc] = min(float(delay), MAX_CRAWL_DELAY_S)
         return parser
 
     # -- fetching ----------------------------------------------------------------------------

@@ -198,3 +198,36 @@ def test_run_forever_polls_until_told_and_reports_each_poll(feed_server: FeedSer
         assert [s.stored for s in seen[0].sources] == [0, 2] and seen[0].sources[0].error
         assert [s.stored for s in seen[1].sources] == [0, 0]  # the second poll finds nothing new
         assert len([line for line in source_log(store, 1) if "HTTP 500" in line["message"]]) == 2
+
+
+def test_robots_crawl_delay_spaces_requests_to_that_host() -> None:
+    import threading
+    import time
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Polite(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            body = b"User-agent: *\nCrawl-delay: 1\n" if self.path == "/robots.txt" else b"<rss version='2.0'/>"
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Polite)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    try:
+        with Fetcher(min_interval=0) as fetcher:
+            started = time.monotonic()
+            fetcher.feed(f"{base}/a.xml")   # robots.txt, then the feed: one crawl delay between them
+            fetcher.feed(f"{base}/b.xml")   # and one more
+            assert time.monotonic() - started >= 2.0
+        with Fetcher(min_interval=0, honor_crawl_delay=False) as fetcher:
+            fetcher.feed(f"{base}/a.xml")
+            assert fetcher.allowed(f"{base}/b.xml")
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
