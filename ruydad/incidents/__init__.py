@@ -3,7 +3,8 @@
 Public surface:
 
 - :func:`build_incidents` cluster every article event into incidents (rule: :mod:`ruydad.incidents.match`);
-- :func:`list_incidents`, :func:`get_incident` (each report with its outlet, figures and why it joined);
+- :func:`list_incidents`, :func:`get_incident` (each report with its outlet, figures and why it joined),
+  :func:`incident_counts` incidents, not reports, counted by province, district, type, month or year;
 - :func:`split_incident`, :func:`merge_incidents` the analyst's decisions, kept across re-runs;
 - :func:`reconcile` news incidents against a dataset's events: in both, only news, only dataset;
 - :func:`news_claims` claims quoted in the news, the same claim from several articles grouped.
@@ -15,6 +16,7 @@ from ruydad.incidents.build import (
     count_incidents,
     decision_list,
     get_incident,
+    incident_counts,
     list_incidents,
     merge_incidents,
     split_incident,
@@ -34,6 +36,7 @@ __all__ = [
     "count_incidents",
     "decision_list",
     "get_incident",
+    "incident_counts",
     "list_incidents",
     "merge_incidents",
     "news_claims",

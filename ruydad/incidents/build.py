@@ -268,3 +268,33 @@ def decision_list(store: Any) -> list[dict[str, Any]]:
     cols = ("decision_id", "kind", "report_a", "report_b", "note", "made_at")
     return [dict(zip(cols, r, strict=True)) for r in store.con.execute(
         f"SELECT {', '.join(cols)} FROM incident_decisions ORDER BY decision_id").fetchall()]
+
+
+INCIDENT_DIMENSIONS = {"admin1": "admin1", "admin2": "admin2", "event_type": "event_type",
+                       "month": "strftime(first_date, '%Y-%m')", "year": "CAST(year(first_date) AS VARCHAR)"}
+
+
+def incident_counts(store: Any, by: str = "admin1", *, date_from: date | None = None,
+                    date_to: date | None = None) -> list[dict[str, Any]]:
+    """Incidents (not reports) counted by one dimension, with the reports behind them and the sums
+    of each incident's killed range: the news counted the way analysis counts events."""
+    if by not in INCIDENT_DIMENSIONS:
+        raise InputError(f"count incidents by one of {', '.join(INCIDENT_DIMENSIONS)}, not {by!r}")
+    expression = INCIDENT_DIMENSIONS[by]
+    if by == "month" and getattr(store, "backend", "duckdb") == "postgres":
+        expression = "to_char(first_date, 'YYYY-MM')"
+    elif by == "year" and getattr(store, "backend", "duckdb") == "postgres":
+        expression = "CAST(extract(year FROM first_date) AS INTEGER)::VARCHAR"
+    where: list[str] = ["TRUE"]
+    params: list[Any] = []
+    if date_from:
+        where.append("last_date >= ?")
+        params.append(date_from)
+    if date_to:
+        where.append("first_date <= ?")
+        params.append(date_to)
+    sql = (f"SELECT {expression} AS k, count(*), sum(reports), sum(killed_low), sum(killed_best), "
+           f"sum(killed_high) FROM incidents WHERE {' AND '.join(where)} GROUP BY k ORDER BY count(*) DESC, k")
+    names = (by, "incidents", "reports", "killed_low", "killed_best", "killed_high")
+    return [dict(zip(names, (r[0], *(None if v is None else int(v) for v in r[1:])), strict=True))
+            for r in store.con.execute(sql, params).fetchall()]

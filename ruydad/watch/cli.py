@@ -308,6 +308,30 @@ def incidents_build(window: Annotated[int, typer.Option("--window", help="Days t
     _guarded(body)
 
 
+@incidents_app.command("stats")
+def incidents_stats(by: Annotated[str, typer.Option("--by", help="admin1, admin2, event_type, month or year")]
+                    = "admin1",
+                    date_from: Annotated[str | None, typer.Option("--from", help="YYYY-MM-DD")] = None,
+                    date_to: Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD")] = None,
+                    as_json: JsonOption = False) -> None:
+    """Incidents (each counted once, however many reports) by one dimension, with summed killed ranges."""
+    from ruydad.extract.load import parse_published
+    from ruydad.incidents import incident_counts
+
+    def body() -> None:
+        with _store() as store:
+            rows = incident_counts(store, by, date_from=parse_published(date_from, "--from"),
+                                   date_to=parse_published(date_to, "--to"))
+        if as_json:
+            _dump(rows)
+            return
+        for r in rows:
+            typer.echo(f"{r[by] or '(unknown)':32} incidents {r['incidents']:>5}  reports {r['reports']:>5}  "
+                       f"killed {_range(r, 'killed')}")
+
+    _guarded(body)
+
+
 @incidents_app.command("claims")
 def incidents_claims(repeated: Annotated[bool, typer.Option("--repeated", help="Only claims carried by 2+ outlets.")]
                      = False,

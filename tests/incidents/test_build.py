@@ -15,6 +15,7 @@ from ruydad.incidents import (
     build_incidents,
     decision_list,
     get_incident,
+    incident_counts,
     list_incidents,
     merge_incidents,
     news_claims,
@@ -180,3 +181,17 @@ def test_the_same_claim_from_two_outlets_is_one_row(store: Store) -> None:
     assert all(len(c["outlets"]) >= 2 for c in repeated)
     assert len(news_claims(store)) > len(repeated)
     assert news_claims(store, date_from=date(2023, 1, 1)) == []
+
+
+def test_analysis_of_the_news_counts_incidents_not_reports(store: Store) -> None:
+    by_province = {r["admin1"]: r for r in incident_counts(store, "admin1")}
+    kabul = by_province["Kabul"]
+    assert kabul["reports"] > kabul["incidents"]  # four outlets on one bombing count once
+    assert sum(r["incidents"] for r in by_province.values()) == len(list_incidents(store, limit=None))
+    assert kabul["killed_low"] <= kabul["killed_best"] <= kabul["killed_high"]
+    months = incident_counts(store, "month", date_from=date(2022, 4, 1), date_to=date(2022, 4, 30))
+    assert [r["month"] for r in months] == ["2022-04"]
+    from ruydad.errors import InputError
+
+    with pytest.raises(InputError, match="count incidents by one of"):
+        incident_counts(store, "actor")

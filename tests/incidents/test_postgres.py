@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 
 from ruydad.extract import add_article, from_text
-from ruydad.incidents import build_incidents, get_incident, list_incidents, reconcile, split_incident
+from ruydad.incidents import (
+    build_incidents,
+    get_incident,
+    incident_counts,
+    list_incidents,
+    reconcile,
+    split_incident,
+)
 from ruydad.store import Store
 from ruydad.watch import add_source, list_sources, remove_source, source_log
 from ruydad.watch.sources import log
@@ -46,6 +53,9 @@ def test_incidents_and_sources_on_postgres(pg_url: str, acled_file: Callable[...
         split_incident(store, kabul["incident_id"], keys)
         build_incidents(store)
         assert sorted(i["reports"] for i in list_incidents(store, admin1="AF-KAB")) == [1, 3]
+        months = {r["month"]: r["incidents"] for r in incident_counts(store, "month")}
+        assert months["2022-08"] == 2 and sum(months.values()) == len(list_incidents(store))
+        assert {r["year"] for r in incident_counts(store, "year")} == {"2021", "2022"}  # Kunduz 2021 and 2022
         ingest_file(store, acled_file(rows=2, edit=_kabul), "acled")
         result = reconcile(store, dataset="acled", period="2022")
         assert {row["admin1"] for row in result.both} == {"Kabul"} and result.dataset_only == []
