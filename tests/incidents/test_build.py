@@ -95,17 +95,20 @@ def test_split_survives_a_rebuild(store: Store) -> None:
 
 
 def test_merge_survives_a_rebuild_and_a_later_split_undoes_it(store: Store) -> None:
-    school, kaaj = incident_of(store, "kbl-school-channels"), incident_of(store, "kbl-school-rukhshana")
+    # two Dasht-e-Barchi attacks five months apart: never merged automatically
+    school, kaaj = incident_of(store, "kbl-school-channels"), incident_of(store, "kbl-kaaj-kenyanpost")
     assert school != kaaj
-    merge_incidents(store, [school, kaaj])
+    merge_incidents(store, [school, kaaj], note="analyst: treat as one campaign")
     build_incidents(store)
     merged = incident_of(store, "kbl-school-channels")
-    assert merged == incident_of(store, "kbl-school-rukhshana")
-    channels = [r["dataset_event_id"] for r in get_incident(store, merged)["report_list"]
-                if r["document_id"] == "kbl-school-channels"]
-    split_incident(store, merged, channels)
+    assert merged == incident_of(store, "kbl-kaaj-kenyanpost") == incident_of(store, "kbl-kaaj-frontier")
+    assert get_incident(store, merged)["first_date"] == date(2022, 4, 19)
+    kaaj_reports = [r["dataset_event_id"] for r in get_incident(store, merged)["report_list"]
+                    if r["document_id"].startswith("kbl-kaaj")]
+    split_incident(store, merged, kaaj_reports)
     build_incidents(store)
-    assert incident_of(store, "kbl-school-channels") != incident_of(store, "kbl-school-rukhshana")
+    assert incident_of(store, "kbl-school-channels") != incident_of(store, "kbl-kaaj-kenyanpost")
+    assert incident_of(store, "kbl-kaaj-frontier") == incident_of(store, "kbl-kaaj-kenyanpost")
 
 
 def test_split_refuses_a_report_that_is_not_in_the_incident(store: Store) -> None:
