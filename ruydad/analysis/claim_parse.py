@@ -296,8 +296,15 @@ def read_claims(text: str, *, published: date | str | None = None, theatre: str 
     for reading, span in _ratios(s):
         readings.append(reading)
         used.append(span)
+    _add_times_counts(s, used)
+    parts = _n_of_m(s)
     counts = _counts(s, used)
+    counts = [(_whole_of_part(s, c, span, parts), span) for c, span in counts]
     shares = _shares(s, used, counts)
+    for n_start, n_end, value, qualifier in parts:
+        part = _share_reading(s, n_start, n_end, value, qualifier, counts)
+        if part is not None:
+            shares.append((part, (n_start, n_end)))
     for reading, span in counts + shares:
         readings.append(reading)
         used.append(span)
@@ -307,6 +314,91 @@ def read_claims(text: str, *, published: date | str | None = None, theatre: str 
             "no figure found: a claim to check gives a number, a percentage, a fraction (half, a third) or a "
             "ratio (doubled, four times)",)))
     return readings
+
+
+@dataclass
+class _Figure:
+    """A figure the statistics reader does not report on its own, in its shape: "clashed 280 times"."""
+
+    value: float
+    qualifier: str
+    start: int
+    end: int
+    measure: str
+    event_type: str | None
+    unit: str = "events"
+    actor: str | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+
+
+_TIMES_COUNT = re.compile(r"(?i:\b(?P<verb>clashed|fought|battled|attacked|struck|engaged|skirmished)\s+"
+                          r"(?:(?P<q>about|around|nearly|almost|more than|over|at least|some|up to)\s+)?"
+                          r"(?P<n>\d[\d,]*)\s+times\b)")
+
+
+def _add_times_counts(s: _Sentence, used: list[tuple[int, int]]) -> None:
+    """"The NRF and the Taliban clashed 280 times": a count of events, named by its verb."""
+    from ruydad.extract.statistics import qualifier_of
+
+    for m in _TIMES_COUNT.finditer(s.text):
+        if _inside(used, m.start("n")):
+            continue
+        s.stats = [st for st in s.stats if st.start != m.start("n")]  # read as "times": counted here
+        verb = m["verb"].lower()
+        event_type = "Battles" if verb in ("clashed", "fought", "battled", "engaged", "skirmished") else None
+        qualifier = qualifier_of(m["q"] + " ")[0] if m["q"] else "exactly"
+        s.stats.append(_Figure(float(m["n"].replace(",", "")), qualifier, m.start("n"), m.end("n"), "times",
+                               event_type))
+    s.stats.sort(key=lambda st: st.start)
+
+
+_NUMBER_WORD = r"\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|[a-z]+ty(?:-[a-z]+)?"
+_N_OF_M = re.compile(rf"(?i:(?:(?P<q>about|around|roughly|nearly|almost|more than|over|at least|some|up to)\s+)?"
+                     rf"\b(?P<n>{_NUMBER_WORD})\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|all\s+|its\s+)?"
+                     rf"(?P<m>{_NUMBER_WORD})\b)")
+
+
+def _n_of_m(s: _Sentence) -> list[tuple[int, int, float, str]]:
+    """"ISKP claimed 10 of the 20 bombings": a share (10/20) of the events the second figure counts;
+    (start, end, share, qualifier) of each, the second figure being one the statistics reader found."""
+    from ruydad.extract.statistics import parse_number
+
+    found = []
+    for m in _N_OF_M.finditer(s.text):
+        whole = next((st for st in s.stats if st.start == m.start("m")), None)
+        if whole is None or not whole.value:
+            continue
+        try:
+            part = parse_number(m["n"])
+        except (KeyError, ValueError):
+            continue
+        if part > whole.value:
+            continue
+        q = _q(m["q"]) if m["q"] else ""
+        found.append((m.start("n") if not m["q"] else m.start(), m.end("n"), part / whole.value, q))
+        s.stats = [st for st in s.stats if st.start != m.start("n")]  # the part is not a count of its own
+    return found
+
+
+def _whole_of_part(s: _Sentence, reading: ClaimReading, span: tuple[int, int],
+                   parts: list[tuple[int, int, float, str]]) -> ClaimReading:
+    """The whole of "10 of the 20 bombings" counts everyone's events: the actor before it ("ISKP
+    claimed") did the part, not the whole."""
+    for start, _end, _v, _q2 in parts:
+        if 0 < span[0] - start <= 30 and reading.actor is not None:
+            named = [m for m in s.mentions if span[0] <= m.start <= _noun_end_of(s, span)]
+            if not any(m.actor_id == reading.actor.registry_id for m in named):
+                return replace(reading, actor=None, opponent=None)
+    return reading
+
+
+def _noun_end_of(s: _Sentence, span: tuple[int, int]) -> int:
+    stat = next((st for st in s.stats if st.start == span[0]), None)
+    if stat is None or not stat.measure:
+        return span[1]
+    found = s.text.find(stat.measure, span[1])
+    return found + len(stat.measure) if 0 <= found - span[1] <= 30 else span[1]
 
 
 def _order(r: ClaimReading, text: str) -> int:
@@ -334,6 +426,8 @@ def _is_target_mention(s: _Sentence, m: Any) -> bool:
     if prefix.endswith(("anti-", "pro-", "non-")):
         return True
     words = prefix.replace("the ", " ").split()
+    if words and words[-1] == "and" and re.search(r"(?i:\bbetween\b)", s.text[max(0, m.start - 50):m.start]):
+        return True  # "between the NRF and the Taliban": the second is the opponent
     return bool(words) and words[-1] in ("with", "against", "on", "at", "targeting", "versus", "vs", "between")
 
 
@@ -357,6 +451,10 @@ def _subject(s: _Sentence, at: int, stat_actor: str | None) -> tuple[Any | None,
         before = [m for m in free if m.end <= at]
         after = [m for m in free if m.start >= at and "," not in s.text[at:m.start]]
         subject = before[-1] if before else (after[0] if after else None)
+        first = next((m for m in candidates if subject is not None and m.end < subject.start
+                      and re.fullmatch(r"(?i:\s+and\s+(?:the\s+)?)", s.text[m.end:subject.start])), None)
+        if first is not None:  # "The NRF and the Taliban clashed": the first is the actor, the second its opponent
+            return first, _family(s.theatre, subject)
     opponent = None
     if subject is not None:
         others = [m for m in candidates if m.actor_id != subject.actor_id and _is_target_mention(s, m)
@@ -384,7 +482,7 @@ def _noun_end(s: _Sentence, at: int) -> int:
     """Where the counted noun phrase of the figure at ``at`` ends ("four US soldiers"): a name inside it
     is who was counted, not who acted."""
     stat = next((st for st in s.stats if st.start <= at < st.end or st.start == at), None)
-    if stat is None or not stat.measure:
+    if stat is None or not stat.measure or stat.unit in ("events", "percent"):  # "NRF clashes" are the NRF's
         return at
     found = s.text.find(stat.measure, stat.end)
     return found + len(stat.measure) if 0 <= found - stat.end <= 30 else at
@@ -634,6 +732,8 @@ def _count_reading(s: _Sentence, st: Any, high: float | None) -> ClaimReading | 
         event_type, civ, violent = None, False, measure == "actors"
     if measure == "fatalities" and re.search(r"(?i:\bcivilians?\b)", st.measure or ""):
         kind = "civilian_deaths"
+    elif measure == "fatalities" and event_type is None:
+        event_type = _noun_event_type(s.text[st.end:st.end + 80])
     if kind == "infighting" and event_type is None:
         violent = False
     if kind == "cross_border" and event_type is None:
@@ -721,11 +821,14 @@ def _share_reading(s: _Sentence, start: int, end: int, value: float, qualifier: 
     if perpetrator is None:
         perpetrator = next((m for m in s.mentions if m.start >= end and not _civilian(m) and
                             re.search(r"(?i:\bby\s+(?:the\s+)?$)", s.text[max(0, m.start - 8):m.start])), None)
+    noun_match = _SHARE_NOUN.match(s.text[end:])
+    tail = s.text[end + (noun_match.end() if noun_match else 0):][:120]
     target = None
-    tail = rest[:120]
     m_target = re.search(rf"(?i:\b{_TARGET_CUE}\b(?P<who>[^.;]*))", tail)
     if perpetrator is None and m_target is not None:
         target = _target(m_target["who"])
+    if perpetrator is None and target is None:
+        perpetrator = _doer(s, start, end)
     admin1, admin2, country = _places(s)
     places_after = [p for p in s.places if p.mentions and p.mentions[0].start > end and p.kind in ("admin1", "admin2")]
     share_of: str | None
@@ -754,7 +857,7 @@ def _share_reading(s: _Sentence, start: int, end: int, value: float, qualifier: 
     stat = next((st for st in s.stats if st.start <= start < st.end or (st.unit != "percent" and st.start > end)),
                 None)
     noun = _share_noun(s.text, end)
-    if noun and _PEOPLE_NOUN.search(noun):
+    if noun and _PEOPLE_NOUN.search(_head(noun)):
         problems.append(f"a share of {noun}: the events record events and their fatalities, not casualties or "
                         "people by who caused them")
     event_type, civ, violent = (None, False, True)
@@ -766,6 +869,8 @@ def _share_reading(s: _Sentence, start: int, end: int, value: float, qualifier: 
         event_type, violent = "Explosions/Remote violence", False
     if share_of == "perpetrator" and _target(s.text[:start] + " " + (noun or "")) == "civilians":
         event_type, civ, violent = None, True, False
+    if noun and re.search(r"(?i:\bviolence against civilians\b)", noun):
+        event_type, civ, violent = "Violence against civilians", False, False
     if base_count is not None:
         event_type, civ, violent = base_count.event_type, base_count.civilian_targeting, base_count.violent
     if base_count is not None:
@@ -802,9 +907,16 @@ _PEOPLE_NOUN = re.compile(r"(?i:\b(?:casualties|population|people|civilians|deat
                           r"men|non-combatants|injuries|wounded|voters|residents)\b)")
 
 
+def _head(noun: str) -> str:
+    """The head of a noun phrase: "violence" in "violence against civilians"."""
+    return re.split(r"(?i:\s+(?:against|on|of|in|by|targeting|from|with)\s+)", noun)[0]
+
+
+_SHARE_NOUN = re.compile(r"\s+of\s+(?:the\s+|these\s+|those\s+|all\s+)?(?:[\d,]+\s+)?((?:[\w'-]+\s+){0,3}?[\w-]+s)\b")
+
+
 def _share_noun(text: str, end: int) -> str | None:
-    m = re.match(r"\s+of\s+(?:the\s+|these\s+|those\s+|all\s+)?(?:[\d,]+\s+)?((?:[\w-]+\s+){0,3}?[\w-]+s)\b",
-                 text[end:])
+    m = _SHARE_NOUN.match(text[end:])
     return m.group(1) if m else None
 
 
@@ -819,15 +931,16 @@ def _sentence_period(s: _Sentence) -> Period | None:
 # -- ratios ------------------------------------------------------------------------------------------
 
 _TIMES = re.compile(r"(?i:(?P<q>(?:about|around|roughly|nearly|almost|more than|over|at least|some)\s+)?"
-                    r"(?P<n>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times\b)")
+                    r"(?P<n>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times\b"
+                    r"(?=\s+(?:more|less|fewer|higher|lower|greater|larger|bigger|as|the|that|than|over)\b))")
 _RATIO_WORD = re.compile(r"(?i:(?P<q>(?:about|around|roughly|nearly|almost|more than|over|at least|some)\s+)?"
                          r"(?:a\s+rate\s+)?\b(?P<w>" + "|".join(RATIO_WORDS) + r")\b)")
 _CHANGE = re.compile(r"(?i:(?:\b(?P<dir>rose|risen|rise|increased|grew|jumped|climbed|"
                      r"(?:is|are|was|were|been|went)\s+up|"
                      r"fell|fallen|dropped|decreased|declined|(?:is|are|was|were|been|went)\s+down|"
                      r"(?:an?\s+)?(?:increase|rise|decrease|decline|drop|fall)\s+of)\s+(?:by\s+)?"
-                     r"(?P<q>(?:about|around|nearly|almost|more than|over|some)\s+)?(?P<n>\d+(?:\.\d+)?)\s?"
-                     r"(?:%|percent\b|per cent\b)))")
+                     r"(?P<q>(?:about|around|nearly|almost|more than|over|some)\s+)?(?:(?P<n>\d+(?:\.\d+)?)\s?"
+                     r"(?:%|percent\b|per cent\b)|(?P<f>half|a third|a quarter|two-thirds|two thirds|a fifth)\b)))")
 
 
 def _ratios(s: _Sentence) -> list[tuple[ClaimReading, tuple[int, int]]]:
@@ -841,7 +954,7 @@ def _ratios(s: _Sentence) -> list[tuple[ClaimReading, tuple[int, int]]]:
             continue
         found.append((m.start(), m.end(), float(RATIO_WORDS[m["w"].lower()]), _q(m["q"])))
     for m in _CHANGE.finditer(s.text):
-        pct = float(m["n"]) / 100
+        pct = float(m["n"]) / 100 if m["n"] else FRACTIONS[m["f"].lower()]
         down = bool(re.search(r"(?i:fell|fallen|dropped|decrease|decline|down|drop|fall)", m["dir"]))
         q = _q(m["q"])
         if down:  # "fell by more than 50%" leaves less than half: the bound turns over

@@ -1,14 +1,20 @@
 """Claims and quoted figures held against the events: a verdict, the figure, the events, and why.
 
-Four kinds of claim:
+The kinds of claim:
 
 - :class:`CountClaim`: "up to 300 clashes involving the NRF in the first half of 2022". The
   measure is events (optionally of one kind: infighting, cross-border, emerging groups),
-  fatalities, or provinces (distinct admin1 with events).
+  fatalities (civilian deaths are bounded: see :func:`_check_civilian_deaths`), provinces
+  (distinct admin1 with events) or actors (groups first recorded in the period).
 - :class:`RatioClaim`: "a rate nearly quadruple that of the period before": a rate ratio B/A.
-- :class:`ShareClaim`: "around 59% blamed on the Taliban": a perpetrator's share.
+- :class:`ShareClaim`: a share of the events: "around 59% blamed on the Taliban" (a perpetrator),
+  "half of them targeting Hazara and Shia" (a target group), "most in Baghlan and Panjshir" (places).
 - :class:`PlaceClaim`: "we are fighting in Panjshir and Baghlan": places against the places where
-  the actor has recorded events.
+  the actor has recorded events; :class:`MostInClaim`: most of the events are in these places.
+
+A claim in words goes through :func:`check_text`: :mod:`ruydad.analysis.claim_parse` reads each
+figure of the sentence into a :class:`~ruydad.analysis.claim_parse.ClaimReading`, and
+:func:`check_reading` holds it against each dataset that covers it.
 
 How a verdict is reached. A qualifier turns the quoted figure into the interval of true values it
 allows (:data:`QUALIFIERS`): "about 300" is 270-330 (``tolerance`` 10%), "nearly 4" is 3.6-4,
