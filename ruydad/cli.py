@@ -102,13 +102,17 @@ def db_path() -> str | Path:
 
 @contextmanager
 def open_cli_store(read_only: bool = False) -> Iterator[Store]:
-    """The store chosen by --db/RUYDAD_DB; a read-only open of a missing store is an error."""
+    """The store chosen by --db/RUYDAD_DB; a read-only open of a missing store is an error.
+
+    Reading commands open a DuckDB file read-only: that lock is shared, so they run beside an open
+    dashboard (``ruydad serve``) and each other. A PostgreSQL store is opened for writing either way,
+    so that a newer Ruydad migrates it first."""
     from ruydad.store import Store, is_database_url
 
     path = db_path()
     if read_only and not is_database_url(path) and not Path(path).exists():
         raise RuydadError(f"no store at {path}: ingest data first (`ruydad ingest ...`) or pass --db")
-    store = Store.open(path, read_only=False)
+    store = Store.open(path, read_only=read_only and not is_database_url(path))
     try:
         yield store
     finally:
@@ -400,7 +404,7 @@ def status(fmt: FormatOption = OutputFormat.table) -> None:
     """What the store knows: events by dataset, dates, revisions, quarantine."""
 
     def body() -> None:
-        with open_cli_store() as store:
+        with open_cli_store(read_only=True) as store:
             summary = store.summary()
         if fmt is OutputFormat.json:
             out_console.print_json(dumps(summary.__dict__))
@@ -444,7 +448,7 @@ def token_list(fmt: FormatOption = OutputFormat.table) -> None:
     from ruydad.web.tokens import list_tokens
 
     def body() -> None:
-        with open_cli_store() as store:
+        with open_cli_store(read_only=True) as store:
             write_table(list_tokens(store), fmt, console=out_console)
 
     run_guarded(body)
@@ -469,15 +473,26 @@ def serve(
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port.")] = 8000,
     cache: Annotated[bool, typer.Option(help="Keep recent read responses in memory until the next write.")] = True,
 ) -> None:
-    """Serve the HTTP API and the dashboard on the store (http://HOST:PORT/)."""
+    """Serve the HTTP API and the dashboard on the store (http://HOST:PORT/).
+
+    A DuckDB store is held only while requests run (:class:`ruydad.store.shared.SharedStore`), so
+    other ``ruydad`` commands read and write it meanwhile and the dashboard shows what they wrote."""
     import uvicorn
 
+    from ruydad.store import Store, is_database_url
+    from ruydad.store.shared import HeldStore, SharedStore, StoreAccess
     from ruydad.web import create_app
 
     def body() -> None:
-        with open_cli_store() as store:
-            console.print(f"Ruydad on http://{host}:{port}/ (store {store.path}); API docs at /docs")
-            uvicorn.run(create_app(store, cache=cache), host=host, port=port, log_level="warning")
+        path = db_path()
+        shared: StoreAccess = (HeldStore(Store.open(path)) if is_database_url(path) else SharedStore.open(path))
+        try:
+            console.print(f"Ruydad on http://{host}:{port}/ (store {shared.path}); API docs at /docs")
+            uvicorn.run(create_app(shared, cache=cache), host=host, port=port, log_level="warning")
+        finally:
+            if isinstance(shared, HeldStore):
+                shared.store.close()
+            shared.close()
 
     run_guarded(body)
 

@@ -11,6 +11,10 @@ class StoreError(RuydadError):
     """The store cannot be opened, migrated or written."""
 
 
+class QueryTimeout(StoreError):
+    """A query ran past its time budget and was stopped (the HTTP API answers 503 with Retry-After)."""
+
+
 class InputError(RuydadError):
     """A file, row or parameter given by the user cannot be used as it is."""
 

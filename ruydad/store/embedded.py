@@ -7,6 +7,7 @@ that were there before are exactly as they were.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,10 +17,10 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from ruydad.errors import InputError, StoreError
+from ruydad.errors import InputError, QueryTimeout, StoreError
 from ruydad.model import EVENT_COLUMN_NAMES
 from ruydad.store.location import DB_ENV_VAR, default_db, default_db_path, is_database_url
-from ruydad.store.migrate import migrate
+from ruydad.store.migrate import migrate, pending_migrations
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -58,7 +59,14 @@ class Store:
         self.path = path
 
     @classmethod
-    def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> Store:
+    def open(cls, path: str | Path | None = None, *, read_only: bool = False,
+             wait_seconds: float | None = None) -> Store:
+        """Open the store; ``read_only`` takes a lock other readers share (the dashboard, another
+        command), so use it whenever nothing is written. While another process writes to the file,
+        opening waits up to ``wait_seconds`` (default ``$RUYDAD_LOCK_WAIT`` or 10 s) and then says
+        which process holds it (:func:`ruydad.store.shared.connect_duckdb`)."""
+        from ruydad.store.shared import connect_duckdb
+
         location = path if path is not None else default_db()
         if is_database_url(location):
             from ruydad.store.postgres import PostgresStore
@@ -68,11 +76,11 @@ class Store:
         if str(target) != ":memory:":
             target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            con = duckdb.connect(str(target), read_only=read_only)
-        except duckdb.IOException as exc:
-            raise StoreError(
-                f"cannot open the store {target}: {exc}. Is another Ruydad process writing to it?"
-            ) from exc
+            con = connect_duckdb(target, read_only=read_only, wait_seconds=wait_seconds)
+            if read_only and pending_migrations(con):
+                con.close()  # a read-only connection cannot migrate: migrate once, then read
+                cls.open(target, wait_seconds=wait_seconds).close()
+                con = connect_duckdb(target, read_only=True, wait_seconds=wait_seconds)
         except duckdb.Error as exc:
             raise StoreError(f"{target} is not a Ruydad store (DuckDB said: {exc})") from exc
         # Track query progress (for Rich progress bars) without DuckDB printing its own bar.
@@ -106,6 +114,27 @@ class Store:
         """A store for one more reading thread (a web request): a cursor on this DuckDB connection.
         Close it when done; the PostgreSQL store returns a new read-only connection instead."""
         return Store(self.con.cursor(), self.path)
+
+    def data_version(self) -> object:
+        """A value that changes when any process commits to the store (cached answers key on it)."""
+        from ruydad.store.shared import file_version
+
+        return None if self.path == ":memory:" else file_version(self.path)
+
+    @contextmanager
+    def query_budget(self, seconds: float) -> Iterator[None]:
+        """Stop any query of this store still running after ``seconds``: :class:`QueryTimeout`.
+
+        DuckDB is interrupted from a timer thread; PostgreSQL sets ``statement_timeout``."""
+        timer = threading.Timer(seconds, self.con.interrupt)
+        timer.daemon = True
+        timer.start()
+        try:
+            yield
+        except duckdb.InterruptException as exc:
+            raise QueryTimeout(f"the query took longer than {seconds:g} s; narrow the filters") from exc
+        finally:
+            timer.cancel()
 
     def table_columns(self, table: str) -> list[str]:
         """The columns of one store table, in order (the schema tests compare backends with it)."""

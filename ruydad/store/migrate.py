@@ -48,6 +48,16 @@ def applied_versions(con: Any) -> set[int]:
     return {int(r[0]) for r in con.execute("SELECT version FROM schema_migrations").fetchall()}
 
 
+def pending_migrations(con: Any, dialect: Dialect = "duckdb") -> list[Migration]:
+    """The known migrations the store has not recorded, found without writing (so on a read-only
+    connection too, which cannot migrate)."""
+    row = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"
+                      ).fetchone()
+    done = ({int(r[0]) for r in con.execute("SELECT version FROM schema_migrations").fetchall()}
+            if row and row[0] else set())
+    return [m for m in available_migrations(dialect) if m.version not in done]
+
+
 def migrate(con: Any, dialect: Dialect = "duckdb") -> list[Migration]:
     """Apply every known migration the store has not recorded; returns those applied now.
 

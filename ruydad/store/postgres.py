@@ -33,7 +33,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from ruydad.errors import StoreError
+from ruydad.errors import QueryTimeout, StoreError
 from ruydad.model import EVENT_COLUMNS
 from ruydad.store.embedded import Store
 from ruydad.store.location import normalise_url
@@ -247,9 +247,12 @@ class PostgresStore(Store):
         self.url = url
         self.path = redact_url(url)
         self._ibis: Any = None
+        self._budget_ms: int | None = None
 
     @classmethod
-    def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> PostgresStore:
+    def open(cls, path: str | Path | None = None, *, read_only: bool = False,
+             wait_seconds: float | None = None) -> PostgresStore:
+        """Connect (``wait_seconds`` is for DuckDB files: PostgreSQL queues lock waits itself)."""
         if path is None:
             raise StoreError("give the PostgreSQL store a URL: postgresql://user@host:port/database")
         url = normalise_url(path)
@@ -298,6 +301,36 @@ class PostgresStore(Store):
         are not shared between threads' transactions)."""
         return PostgresStore.open(self.url, read_only=True)
 
+    def data_version(self) -> object:
+        """The server's write-ahead log position: it moves with every commit, from any process (also
+        with other databases' writes on the same server, which only costs a cache miss)."""
+        try:
+            row = self.con.execute("SELECT pg_current_wal_lsn()::text").fetchone()
+        except Exception:  # a standby, or no right to read it: no cross-process version
+            return None
+        return row[0] if row else None
+
+    @contextmanager
+    def query_budget(self, seconds: float) -> Iterator[None]:
+        """Stop any statement of this store (its analysis connection too) still running after
+        ``seconds``: PostgreSQL's ``statement_timeout``, then :class:`QueryTimeout`."""
+        import psycopg
+
+        millis = max(1, int(seconds * 1000))
+        raws = [self.pg.raw] + ([self._ibis.con] if self._ibis is not None else [])
+        self._budget_ms = millis
+        for raw in raws:
+            raw.execute(f"SET statement_timeout = {millis}")
+        try:
+            yield
+        except psycopg.errors.QueryCanceled as exc:
+            raise QueryTimeout(f"the query took longer than {seconds:g} s; narrow the filters") from exc
+        finally:
+            self._budget_ms = None
+            for raw in [self.pg.raw] + ([self._ibis.con] if self._ibis is not None else []):
+                if not raw.closed:
+                    raw.execute("SET statement_timeout = 0")
+
     def table_columns(self, table: str) -> list[str]:
         rows = self.con.execute(
             "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
@@ -313,6 +346,8 @@ class PostgresStore(Store):
 
             raw = psycopg.connect(self.url, autocommit=True, application_name="ruydad-analysis")
             raw.execute("SET TIME ZONE 'UTC'")
+            if self._budget_ms:  # opened inside query_budget: the budget holds here too
+                raw.execute(f"SET statement_timeout = {int(self._budget_ms)}")
             self._ibis = ibis.postgres.from_connection(raw)
         return self._ibis
 

@@ -5,8 +5,13 @@ Every route is a thin call into ``ruydad.store``, ``ruydad.analysis``, ``ruydad.
 need a bearer token made with ``ruydad token create``. Limits keep one client from starving
 the others: page size, request body size and a per-query time budget.
 
-DuckDB connections are not shared between threads: each request works on its own cursor of the
-store's connection, and writes are serialised by a lock (DuckDB allows one writer at a time).
+The app serves a :class:`~ruydad.store.shared.StoreAccess`: ``ruydad serve`` gives it a
+:class:`~ruydad.store.shared.SharedStore`, which holds the DuckDB file only while requests run, so
+the command line reads and writes the same store beside the dashboard; a store opened by the caller
+(tests, PostgreSQL) is wrapped in a :class:`~ruydad.store.shared.HeldStore`. Each request reads
+through its own store (a cursor, or a PostgreSQL connection) under a time budget that each backend
+enforces its own way (DuckDB: interrupt; PostgreSQL: ``statement_timeout``); writes are short and
+one at a time.
 
 No ``from __future__ import annotations`` here: FastAPI reads the route annotations at run time.
 """
@@ -22,17 +27,17 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
-import duckdb
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.datastructures import UploadFile as StarletteUploadFile
 
-from ruydad.errors import RemoteError, RuydadError, StoreError
+from ruydad.errors import QueryTimeout, RemoteError, RuydadError, StoreError
 from ruydad.output import dumps
 from ruydad.query import Filters, filters_from_options
 from ruydad.store import Store
+from ruydad.store.shared import HeldStore, StoreAccess
 from ruydad.web import guard
 from ruydad.web.jobs import Busy, ExtractionPool, ExtractLimits, RateLimiter
 from ruydad.web.tokens import check_token, record_token_use
@@ -59,20 +64,20 @@ class JSONText(Response):
 
 
 class AppState:
-    def __init__(self, store: Store, limits: ExtractLimits) -> None:
-        self.store = store
+    def __init__(self, store: Store | StoreAccess, limits: ExtractLimits) -> None:
+        self.store: StoreAccess = HeldStore(store) if isinstance(store, Store) else store
         self.write_lock = threading.Lock()
         self.cache = ResponseCache()
+        self.cache_version: object = None
         self.extractions = ExtractionPool(limits)
         self.anonymous_rate = RateLimiter(limits.anonymous_per_minute)
         self.token_lock = threading.Lock()
-        self._token_writer: Store | None = None
 
     def token_user(self, authorization: str | None) -> str | None:
         """The name of the token in an ``Authorization: Bearer`` header, None when absent or invalid.
 
         Checked against the store on every request, so ``ruydad token revoke`` takes effect at once.
-        Its use is recorded by one writer at a time (parallel updates of one row conflict in DuckDB).
+        Its use is recorded by one short write at a time (parallel updates of one row conflict in DuckDB).
         """
         if not authorization or not authorization.lower().startswith("bearer "):
             return None
@@ -83,19 +88,24 @@ class AppState:
             cursor.close()
         if found is None:
             return None
-        with self.token_lock:
-            if self._token_writer is None:
-                self._token_writer = (Store.open(self.store.path) if self.store.backend == "postgres"
-                                      else self.store.reader())
-            record_token_use(self._token_writer, found[0])
+        with self.token_lock, self.store.writing() as writer:
+            record_token_use(writer, found[0])
         return found[1]
+
+    def fresh_cache(self) -> "ResponseCache":
+        """The response cache, emptied first when any process has committed to the store since."""
+        version = self.store.data_version()
+        if version != self.cache_version:
+            self.cache.clear()
+            self.cache_version = version
+        return self.cache
 
 
 class ResponseCache:
     """Recent read responses, dropped whenever the app writes.
 
-    The server holds the DuckDB file (no other process can write it meanwhile), so every change
-    of data goes through this app's write routes, which call :meth:`clear`. Dashboards ask the
+    Cleared by this app's write routes, and whenever the store's data version moves (another
+    process, such as ``ruydad ingest``, committed: :meth:`AppState.fresh_cache`). Dashboards ask the
     same questions again and again; answering those from memory keeps tail latency low.
     """
 
@@ -158,9 +168,10 @@ class ArticleIn(BaseModel):
     title: str | None = Field(default=None, max_length=500)
 
 
-def create_app(store: Store, *, cache: bool = True, limits: ExtractLimits | None = None,
+def create_app(store: Store | StoreAccess, *, cache: bool = True, limits: ExtractLimits | None = None,
                allowed_hosts: Sequence[str] | None = None) -> FastAPI:
-    """The app over an open store (the caller keeps it open for the app's lifetime).
+    """The app over an open store (the caller keeps it open for the app's lifetime), or over a
+    :class:`~ruydad.store.shared.SharedStore` that it opens and releases as requests come.
 
     ``cache=False`` answers every read from the store (used to measure uncached latency).
     ``limits`` bounds article extraction (default: :meth:`ExtractLimits.from_env`);
@@ -193,7 +204,7 @@ def create_app(store: Store, *, cache: bool = True, limits: ExtractLimits | None
                 state.cache.clear()
             return response
         key = f"{request.url.path}?{request.url.query}"
-        hit = state.cache.get(key)
+        hit = state.fresh_cache().get(key)
         if hit is not None:
             status, body, headers = hit
             cached = Response(content=body, status_code=status)
@@ -219,19 +230,15 @@ def create_app(store: Store, *, cache: bool = True, limits: ExtractLimits | None
 
     @contextmanager
     def reader() -> Iterator[Store]:
-        cursor = state.store.reader()
-        timer = threading.Timer(QUERY_SECONDS, cursor.con.interrupt)
-        timer.start()
+        store = state.store.reader()
         try:
-            yield cursor
-        except (duckdb.InterruptException, RuntimeError) as exc:
-            if isinstance(exc, duckdb.InterruptException) or "interrupt" in str(exc).lower():
-                raise HTTPException(503, f"query took longer than {QUERY_SECONDS:.0f} s; narrow the filters",
-                                    headers={"Retry-After": "5"}) from exc
-            raise
+            with store.query_budget(QUERY_SECONDS):
+                yield store
+        except QueryTimeout as exc:
+            raise HTTPException(503, f"query took longer than {QUERY_SECONDS:.0f} s; narrow the filters",
+                                headers={"Retry-After": "5"}) from exc
         finally:
-            timer.cancel()
-            cursor.close()
+            store.close()
 
     def require_token(authorization: Annotated[str | None, Header()] = None) -> str:
         if not authorization or not authorization.lower().startswith("bearer "):
@@ -312,8 +319,8 @@ def create_app(store: Store, *, cache: bool = True, limits: ExtractLimits | None
                         handle.write(chunk)
 
                 def run() -> Any:
-                    with state.write_lock:
-                        return ingest_file(state.store, path, dataset, source=f"upload by {user}: {name}")
+                    with state.store.writing() as store:
+                        return ingest_file(store, path, dataset, source=f"upload by {user}: {name}")
 
                 report = await run_in_threadpool(run)
         return JSONText(report.as_dict())

@@ -230,8 +230,8 @@ def register(app: FastAPI, reader: Any, state: Any, filter_dep: Any, writer_dep:
         from ruydad.extract import add_article
 
         extraction = _extraction(body)
-        with state.write_lock:
-            report = add_article(state.store, extraction)
+        with state.store.writing() as store:
+            report = add_article(store, extraction)
         return JSONText({"report": plain_data(report), "extraction": extraction.to_dict()})
 
 

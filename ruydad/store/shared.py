@@ -1,0 +1,283 @@
+"""One store, many processes: how a long-running server shares the store with the command line.
+
+A DuckDB file takes one lock per process: a read-write connection excludes every other process, a
+read-only one excludes writers. A dashboard that kept its connection open would lock the analyst's
+shell out of the store for as long as the page is open. So the server holds the file only while it
+answers (:class:`SharedStore`):
+
+- reads lease a cursor of one read-only connection, opened on the first request and closed again
+  ``idle_seconds`` after the last lease ends, so ``ruydad status`` and ``ruydad events`` work
+  beside it (read-only locks are shared) and ``ruydad ingest`` gets the file between requests;
+- a write (an upload, an article) switches to a read-write connection once the reads in flight
+  have finished; reads continue on cursors of that connection, and it too is closed when idle;
+- each new connection sees what other processes committed meanwhile, and :meth:`data_version`
+  changes with every such commit, so cached responses are never staler than the store.
+
+When the other process keeps the file (a long ingest), opening waits up to ``wait_seconds`` and
+then fails with a :class:`~ruydad.errors.StoreError` naming the process that holds it.
+:class:`HeldStore` gives a store opened by the caller (tests, PostgreSQL) the same interface.
+PostgreSQL needs no such care: the server handles many connections and their locks itself.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Protocol
+
+import duckdb
+
+from ruydad.errors import StoreError
+from ruydad.store.embedded import Store
+
+LOCK_WAIT_ENV = "RUYDAD_LOCK_WAIT"
+"""Seconds a command waits for another process to release the store file (default 10)."""
+_HOLDER = re.compile(r"PID (\d+)")
+
+
+class StoreAccess(Protocol):
+    """What the web app needs of a store: reads by many threads, one short write at a time."""
+
+    path: str
+    backend: str
+
+    def reader(self) -> Store: ...
+
+    def writing(self) -> Any: ...
+
+    def data_version(self) -> object: ...
+
+    def close(self) -> None: ...
+
+
+def lock_wait_seconds() -> float:
+    try:
+        return float(os.environ.get(LOCK_WAIT_ENV, "10"))
+    except ValueError:
+        raise StoreError(f"{LOCK_WAIT_ENV}={os.environ[LOCK_WAIT_ENV]!r} is not a number of seconds") from None
+
+
+def describe_holder(message: str) -> str:
+    """'process 1234 (ruydad serve --port 8000)' from DuckDB's lock message, as far as it can be known."""
+    found = _HOLDER.search(message)
+    if not found:
+        return "another process"
+    pid = found.group(1)
+    try:
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        words = [Path(a.decode(errors="replace")).name if i == 0 else a.decode(errors="replace")
+                 for i, a in enumerate(argv) if a]
+        # `python -m ruydad ...` or `.venv/bin/ruydad ...`: show from the ruydad word on
+        start = next((i for i, w in enumerate(words) if w.startswith("ruydad")), 0)
+        command = " ".join(words[start:])[:120]
+    except OSError:
+        command = ""
+    return f"process {pid}" + (f" ({command})" if command else "")
+
+
+def connect_duckdb(path: str | Path, *, read_only: bool,
+                   wait_seconds: float | None = None) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection to ``path``, waiting while another process holds a conflicting lock.
+
+    After ``wait_seconds`` (default :func:`lock_wait_seconds`) the error says which process holds the
+    file and what to do about it.
+    """
+    wait = lock_wait_seconds() if wait_seconds is None else wait_seconds
+    deadline = time.monotonic() + wait
+    delay = 0.02
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            text = str(exc)
+            if "lock" not in text.lower():
+                raise StoreError(f"cannot open the store {path}: {text}") from exc
+            if time.monotonic() >= deadline:
+                holder = describe_holder(text)
+                mode = "read" if read_only else "write to"
+                raise StoreError(
+                    f"cannot {mode} the store {path}: {holder} is writing to it (waited {wait:.0f} s). "
+                    f"Wait for it to finish and try again, or stop it; {LOCK_WAIT_ENV}=SECONDS waits longer"
+                ) from exc
+            time.sleep(delay)
+            delay = min(delay * 2, 0.25)
+
+
+def file_version(path: str) -> object:
+    """The size and modification time of a DuckDB file and its write-ahead log: a commit by any
+    process changes one of them, so answers cached under an older value are stale."""
+    stamp: list[tuple[int, int] | None] = []
+    for name in (path, path + ".wal"):
+        try:
+            st = os.stat(name)
+            stamp.append((st.st_mtime_ns, st.st_size))
+        except FileNotFoundError:
+            stamp.append(None)
+    return tuple(stamp)
+
+
+class SharedStore:
+    """A DuckDB store file served to many threads while other processes use it too (module docstring)."""
+
+    backend = "duckdb"
+
+    def __init__(self, path: str | Path, *, idle_seconds: float = 0.5, wait_seconds: float | None = None) -> None:
+        self.path = str(Path(path).expanduser())
+        self.idle_seconds = idle_seconds
+        self.wait_seconds = wait_seconds
+        self._state = threading.Condition()
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._writable = False
+        self._leases = 0
+        self._waiting_writers = 0
+        self._idle_timer: threading.Timer | None = None
+        self._write_lock = threading.Lock()
+        self._closed = False
+
+    @classmethod
+    def open(cls, path: str | Path, **options: Any) -> SharedStore:
+        """Create and migrate the store if needed (briefly holding it for writing), then share it."""
+        shared = cls(path, **options)
+        Path(shared.path).parent.mkdir(parents=True, exist_ok=True)
+        Store.open(shared.path, wait_seconds=shared.wait_seconds).close()
+        return shared
+
+    # -- leases ------------------------------------------------------------------------------
+
+    def reader(self) -> Store:
+        """A store for one reading thread; close it when done (that ends the lease)."""
+        with self._state:
+            while self._waiting_writers and not self._writable and self._con is not None:
+                self._state.wait()  # a write is waiting for the reads in flight to finish
+            self._ensure(writable=False)
+            assert self._con is not None
+            cursor = self._con.cursor()
+            self._leases += 1
+        return _Lease(cursor, self)
+
+    @contextmanager
+    def writing(self) -> Iterator[Store]:
+        """A store for one short write (writes are serialised); reads go on beside it."""
+        with self._write_lock:
+            with self._state:
+                self._waiting_writers += 1
+                try:
+                    while self._con is not None and not self._writable and self._leases:
+                        self._state.wait()
+                    self._ensure(writable=True)
+                finally:
+                    self._waiting_writers -= 1
+                    self._state.notify_all()
+                assert self._con is not None
+                cursor = self._con.cursor()
+                self._leases += 1
+            lease = _Lease(cursor, self)
+            try:
+                yield lease
+            finally:
+                lease.close()
+
+    def _ensure(self, *, writable: bool) -> None:
+        """Hold a connection good enough for the lease (caller holds ``_state``)."""
+        if self._closed:
+            raise StoreError(f"the store {self.path} has been closed")
+        self._cancel_idle_close()
+        if self._con is not None and (self._writable or not writable):
+            return
+        if self._con is not None:  # read-only, and a write is due: no reads are in flight
+            self._con.close()
+            self._con = None
+        self._con = connect_duckdb(self.path, read_only=not writable, wait_seconds=self.wait_seconds)
+        self._writable = writable
+
+    def _end_lease(self) -> None:
+        with self._state:
+            self._leases -= 1
+            self._state.notify_all()
+            if self._leases == 0 and self._con is not None:
+                self._idle_timer = threading.Timer(self.idle_seconds, self._close_if_idle)
+                self._idle_timer.daemon = True
+                self._idle_timer.start()
+
+    def _cancel_idle_close(self) -> None:
+        if self._idle_timer is not None:
+            self._idle_timer.cancel()
+            self._idle_timer = None
+
+    def _close_if_idle(self) -> None:
+        with self._state:
+            if self._leases == 0 and self._con is not None:
+                self._con.close()  # releases the file: other processes may write now
+                self._con = None
+                self._writable = False
+
+    def holds_file(self) -> bool:
+        """Whether this process holds the store file now (for tests and diagnostics)."""
+        with self._state:
+            return self._con is not None
+
+    # -- freshness ---------------------------------------------------------------------------
+
+    def data_version(self) -> object:
+        """Changes whenever any process commits to the store (:func:`file_version`)."""
+        return file_version(self.path)
+
+    def close(self) -> None:
+        with self._state:
+            self._closed = True
+            self._cancel_idle_close()
+            if self._con is not None:
+                self._con.close()
+                self._con = None
+
+
+class _Lease(Store):
+    """A store on one cursor of a shared connection; closing it ends the lease."""
+
+    def __init__(self, cursor: duckdb.DuckDBPyConnection, owner: SharedStore) -> None:
+        super().__init__(cursor, owner.path)
+        self._owner: SharedStore | None = owner
+
+    def close(self) -> None:
+        owner, self._owner = self._owner, None
+        if owner is None:
+            return
+        try:
+            self.con.close()
+        finally:
+            owner._end_lease()
+
+
+class HeldStore:
+    """A store the caller opened and keeps open (tests, a PostgreSQL server), with the interface of
+    :class:`SharedStore`: readers from ``store.reader()``, writes one at a time on the store itself."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.path = store.path
+        self.backend = store.backend
+        self._write_lock = threading.Lock()
+        self._writes = 0
+
+    def reader(self) -> Store:
+        return self.store.reader()
+
+    @contextmanager
+    def writing(self) -> Iterator[Store]:
+        with self._write_lock:
+            try:
+                yield self.store
+            finally:
+                self._writes += 1
+
+    def data_version(self) -> object:
+        """This process's writes, and what the store says of other processes' commits."""
+        return (self._writes, self.store.data_version())
+
+    def close(self) -> None:
+        """The caller owns the store: it stays open."""
