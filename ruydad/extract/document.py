@@ -90,12 +90,15 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     mentions: list[Mention] = field(default_factory=list)
+    alternatives: list[str] = field(default_factory=list)
+    """For ``kind == "ambiguous"``: the readings ("Kohistan, Badakhshan (AF-BDS)") the text did not
+    choose between; such a place has no codes and places no event."""
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "kind": self.kind, "country_code": self.country_code,
                 "admin1": self.admin1, "admin1_code": self.admin1_code, "admin2": self.admin2,
                 "admin2_pcode": self.admin2_pcode, "lat": self.lat, "lon": self.lon,
-                "mentions": [m.as_list() for m in self.mentions]}
+                "mentions": [m.as_list() for m in self.mentions], "alternatives": list(self.alternatives)}
 
 
 @dataclass

@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -59,13 +59,38 @@ VIOLENCE_LEMMAS = frozenset({
 })
 EVENT_NOUNS = frozenset({
     "attack", "offensive", "strike", "airstrike", "clash", "ambush", "bombing", "explosion", "killing",
-    "assassination", "raid", "battle", "assault", "abduction",
+    "assassination", "raid", "battle", "assault", "abduction", "blast", "fighting", "firefight", "skirmish",
+    "shelling", "execution", "gunfight", "bombardment",
 })
+INCIDENT_VERBS = frozenset({
+    "break", "erupt", "occur", "happen", "take", "continue", "report", "rage", "hit", "strike", "cause", "target",
+    "rip", "tear", "rock", "kill", "leave", "wound", "injure", "claim", "go", "start", "begin", "last", "hurt",
+})
+"""Verbs of which an event noun is the subject when the noun reports an incident: "fighting
+broke out", "clashes were reported", "a separate blast caused 11 casualties"."""
+PLACE_OBJECTS = frozenset({
+    "district", "village", "town", "city", "base", "outpost", "post", "checkpoint", "position", "area",
+    "territory", "hill", "headquarters", "compound", "valley", "province", "center", "centre", "station",
+    "stronghold", "garrison", "bases", "outposts", "posts", "checkpoints", "positions",
+})
+"""What "captured" takes when it reports taken ground, not detained people ("captured three outposts")."""
+AGENT_NOUNS = frozenset({
+    "force", "fighter", "gunman", "militant", "soldier", "police", "policeman", "guard", "troop", "assailant",
+    "attacker", "insurgent", "agent", "man", "bomber", "member", "militia", "rebel", "army", "military", "unit",
+    "jet", "aircraft", "drone", "helicopter", "commando", "operative", "officer", "personnel", "group",
+    "terrorist", "jihadist", "extremist", "combatant", "regime", "government", "authority", "mujahideen",
+})
+"""Head nouns of a subject that names who acted ("gunmen", "Iranian border guards"); a subject
+headed by anything else ("three blasts", "local media", "one") is not an actor."""
+TAKEOVER_OBJECTS = frozenset({"control", "power"})
 BACKGROUND_LEMMAS = frozenset({
     "link", "responsible", "involve", "suspect", "associate", "accuse", "blame", "plan", "believe",
     "tie", "know", "allege", "involvement", "connect", "wanted", "want", "facilitate", "coordinate",
-    "orchestrate", "mastermind", "direct", "oversee", "claim", "behind",
+    "orchestrate", "mastermind", "direct", "oversee", "responsibility", "behind",
 })
+"""Words above a trigger that make it background. "claim" is not one: "the NRF claimed to have
+killed eight Taliban" reports a killing (attributed); "claimed responsibility for an attack"
+is caught by "responsibility"."""
 MERGE_WINDOW = 15
 """A sentence more than this many sentences after an event's last one starts a new event."""
 MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", "can", "shall"})
@@ -98,6 +123,8 @@ class _Draft:
     actor1: str | None
     actor2: str | None
     texts: list[str] = field(default_factory=list)
+    weak_date: bool = False
+    """The date is only when someone spoke ("police said Thursday"), not when it happened."""
 
 
 def _count_np(head: Any) -> int | None:
@@ -229,6 +256,22 @@ def _actor_within(doc: Document, tokens: list[Any]) -> str | None:
     return None
 
 
+_NP_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "punct", "case"})
+
+
+def _noun_phrase(head: Any) -> list[Any]:
+    """The head noun with the modifiers in front of it ("Iranian border guards", "Al-Shabab
+    militants"), up to the first word that is not one (a dateline, a clause)."""
+    start = head.i
+    while start > 0:
+        previous = head.doc[start - 1]
+        if previous.dep_ not in _NP_DEPS or previous.text in (",", "(", ")", "—", "–", ":") or \
+                not any(a.i == head.i for a in [previous, *previous.ancestors]):
+            break
+        start -= 1
+    return list(head.doc[start:head.i + 1])
+
+
 def _subject_text(tokens: list[Any]) -> str | None:
     if not tokens:
         return None
@@ -298,8 +341,12 @@ class EventsStep:
             if token.pos_ == "VERB" and (lemma in KILL_LEMMAS or lemma in DETAIN_LEMMAS or lemma in VIOLENCE_LEMMAS):
                 if not _reports_past_event(token) or self._dated_by_period(doc, token):
                     continue
-                if lemma == "capture" and self._object_is_place(doc, token):
+                if _is_takeover(token):
+                    continue  # "since the Taliban seized power", "took control of the country": background
+                if lemma in ("capture", "seize") and self._object_is_place(doc, token):
                     kinds.add("territory")
+                    if actor1 is None:
+                        actor1 = self._agent(doc, self._roles(token)[0])
                     continue
                 if lemma == "shoot" and not any(c.lower_ == "dead" for c in token.children):
                     kinds.add("violence")
@@ -322,26 +369,93 @@ class EventsStep:
                         else:
                             detained = (detained or 0) + count
                 if subject is not None and actor1 is None:
-                    actor1 = _actor_within(doc, list(subject.subtree)) or _subject_text(
-                        [t for t in subject.subtree if t.dep_ not in ("relcl", "punct")])
+                    actor1 = self._agent(doc, subject)
                 if victims is not None and actor2 is None:
                     actor2 = _actor_within(doc, list(victims.subtree))
-            elif token.pos_ == "NOUN" and lemma in EVENT_NOUNS and token.tag_ == "NN":
+            elif token.pos_ == "NOUN" and lemma in EVENT_NOUNS and (token.tag_ == "NN" or self._is_incident(token)):
                 if any(a.lemma_.lower() in BACKGROUND_LEMMAS or a.dep_ == "relcl" for a in token.ancestors):
                     continue
-                if self._sentence_date(doc, sent) is not None:
-                    kinds.add("violence" if lemma != "killing" else "kill")
-                    if lemma in ("killing", "assassination"):
-                        killed = max(killed or 0, 1)
+                if self._sentence_date(doc, sent) is not None or self._is_incident(token):
+                    kinds.add("kill" if lemma in ("killing", "assassination", "execution") else "violence")
+                    if lemma in ("killing", "assassination", "execution"):
+                        victims_of = [c for p_ in token.children if p_.dep_ == "prep" and p_.lower_ == "of"
+                                      for c in p_.children if c.dep_ == "pobj"]
+                        count = _count_phrase(victims_of[0]) if victims_of else None
+                        killed = max(killed or 0, count or 1)
+                    if actor1 is None:
+                        agents = [c for p_ in token.children if p_.dep_ == "prep" and p_.lower_ == "by"
+                                  for c in p_.children if c.dep_ == "pobj"]
+                        actor1 = self._agent(doc, agents[0]) if agents else None
         if not kinds:
             return None
-        date_expr = self._sentence_date(doc, sent)
+        date_expr, weak = self._event_date(doc, sent)
         if date_expr is None and self._is_aggregate(doc, sent):
             return None
         place, place_text = self._sentence_place(doc, sent)
+        if actor1 is None or actor2 is None:
+            actor1, actor2 = self._sentence_actors(doc, sent, quoted, actor1, actor2)
         return _Draft(sentences=[index], start=sent.start_char, end=sent.end_char, killed=killed,
                       detained=detained, kinds=kinds, date=date_expr, place=place, place_text=place_text,
-                      actor1=actor1, actor2=actor2, texts=[sent.text])
+                      actor1=actor1, actor2=actor2, texts=[sent.text], weak_date=weak)
+
+    def _sentence_actors(self, doc: Document, sent: Any, quoted: list[tuple[int, int]], actor1: str | None,
+                         actor2: str | None) -> tuple[str | None, str | None]:
+        """Actors the sentence names, for an event whose verb did not give them ("fighting broke
+        out between the Taliban and the NRF"): in order, not a speaker's organisation ("a
+        spokesman for the NRF said"), not "anti-Taliban", not civilians."""
+        categories = {a.name: a.category for a in doc.actors}
+        for a_start, _a_end, name in doc.actor_spans:
+            if not sent.start_char <= a_start < sent.end_char or _inside(quoted, a_start):
+                continue
+            prefix = doc.text[max(sent.start_char, a_start - 40):a_start].lower()
+            if re.search(r"(?:spokes(?:man|woman|person)|official|commander|head|leader|member|minister|"
+                         r"representative)s?\s+(?:for|of)\s+(?:the\s+)?$|(?:anti|pro)-$", prefix) or \
+                    categories.get(name) in ("Civilians", "Protesters"):
+                continue
+            if actor1 is None and name != actor2:
+                actor1 = name
+            elif actor2 is None and name != actor1:
+                actor2 = name
+        return actor1, actor2
+
+    def _is_incident(self, noun: Any) -> bool:
+        """An event noun that reports an incident by itself: the subject of a past-tense verb of
+        happening ("fighting broke out", "clashes were reported", "a separate blast caused ..."),
+        or what someone reported ("sources reported the execution of an army officer")."""
+        head = noun.head
+        if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and \
+                head.lemma_.lower() in INCIDENT_VERBS and _reports_past_event(head) and head.tag_ in ("VBD", "VBN"):
+            return True
+        if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in INCIDENT_VERBS and head.tag_ == "VBN" and \
+                any(c.dep_ == "aux" and c.lower_ in ("have", "has", "had") for c in head.children):
+            return True
+        return noun.dep_ == "dobj" and head.lemma_.lower() in ("report", "confirm") and head.tag_ in ("VBD", "VBN")
+
+    def _agent(self, doc: Document, subject: Any | None) -> str | None:
+        """Who a subject names: an actor of the registry inside it, else its words when they name
+        people or forces ("gunmen", "Iranian border guards"); "its forces" is the group named before."""
+        if subject is None:
+            return None
+        sent = subject.sent
+        dateline = _DATELINE_PREFIX.match(sent.text)
+        if dateline and subject.idx < sent.start_char + dateline.end():
+            # "MOGADISHU, Somalia (AP) — Al-Shabab militants attacked": the parser may make the
+            # dateline's city the subject, with the real subject as its apposition.
+            real = [t for t in subject.subtree if t.dep_ == "appos" and t.idx >= sent.start_char + dateline.end()]
+            if not real:
+                return None
+            subject = real[0]
+        tokens = list(subject.subtree)
+        found = _actor_within(doc, tokens)
+        if found:
+            return found
+        head = subject
+        if head.lemma_.lower() not in AGENT_NOUNS and not (head.pos_ == "PROPN" and head.ent_type_ in ("ORG", "NORP")):
+            return None
+        if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
+            before = [name for a_start, _e, name in doc.actor_spans if a_start < head.idx]
+            return before[-1] if before else None
+        return _subject_text(_noun_phrase(head))
 
     def _lead_date(self, doc: Document) -> DateExpression | None:
         """The first day-precision date of the body (not the dateline's): news dates an event once,
@@ -360,7 +474,7 @@ class EventsStep:
         lead, and the details that follow happen there); else the first place of the text."""
         chosen: tuple[int, int, Place] | None = None
         for span in doc.place_spans:
-            if span[2].kind == "country":
+            if span[2].kind == "country" or _NOT_WHERE.search(doc.text[max(0, span[0] - 40):span[0]]):
                 continue
             if span[0] < offset:
                 chosen = span
@@ -378,21 +492,21 @@ class EventsStep:
         clauses = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for t in verb.subtree for c in t.children
                    if c.dep_ in ("relcl", "ccomp", "advcl", "acl", "conj") and c.pos_ in ("VERB", "AUX")
                    and c is not verb]
-        return any(start <= d.start < end and d.precision in ("range", "year", "decade")
+        return any(start <= d.start < end and d.precision in ("range", "year", "decade") and not _short_since(d)
                    and not any(a <= d.start < b for a, b in clauses) for d in doc.dates)
 
     def _is_aggregate(self, doc: Document, sent: Any) -> bool:
         """A sentence dated only by a period ("in the 1990s", "since March", "this year") states a
         trend or history, not one event."""
         return any(sent.start_char <= d.start < sent.end_char and d.precision in ("year", "decade", "range")
-                   for d in doc.dates)
+                   and not _short_since(d) for d in doc.dates)
 
     def _object_is_place(self, doc: Document, verb: Any) -> bool:
         for child in verb.children:
-            if child.dep_ == "dobj":
+            if child.dep_ in ("dobj", "nsubjpass"):
                 start, end = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
                 return (any(start <= s < end for s, _e, _p in doc.place_spans) and child.ent_type_ in (
-                    "GPE", "LOC", "FAC")) or child.lemma_ in ("district", "village", "town", "city", "base")
+                    "GPE", "LOC", "FAC")) or child.lemma_.lower() in PLACE_OBJECTS or child.lower_ in PLACE_OBJECTS
         return False
 
     def _roles(self, verb: Any) -> tuple[Any | None, Any | None]:
@@ -425,22 +539,39 @@ class EventsStep:
         return found
 
     def _sentence_date(self, doc: Document, sent: Any) -> DateExpression | None:
+        return self._event_date(doc, sent)[0]
+
+    def _event_date(self, doc: Document, sent: Any) -> tuple[DateExpression | None, bool]:
+        """The earliest day/week/month of the sentence ("confirmed today that ... was killed
+        Friday" is Friday), and whether it is only the day of a report ("police said Thursday"):
+        a report's day is used when the sentence has no other, and marked weak."""
         best: DateExpression | None = None
+        said: DateExpression | None = None
         dateline = _dateline_span(doc)
         for expression in doc.dates:
             if dateline and dateline[0] <= expression.start < dateline[1]:
                 continue
-            if sent.start_char <= expression.start < sent.end_char and expression.resolved and \
-                    expression.precision in ("day", "week", "month") and \
-                    (best is None or (_rank(expression), expression.period_start or date.max) <
-                     (_rank(best), best.period_start or date.max)):
-                best = expression  # the earliest: "confirmed today that ... was killed Friday" is Friday
-        return best
+            if not sent.start_char <= expression.start < sent.end_char or not expression.resolved:
+                continue
+            if _short_since(expression):
+                expression = replace(expression, precision="day", period_end=expression.period_start)
+            if expression.precision not in ("day", "week", "month"):
+                continue
+            if _said_on(doc, expression):
+                said = said or expression
+                continue
+            if best is None or (_rank(expression), expression.period_start or date.max) < \
+                    (_rank(best), best.period_start or date.max):
+                best = expression
+        if best is None and said is not None:
+            return said, True
+        return best, False
 
     def _sentence_place(self, doc: Document, sent: Any) -> tuple[Place | None, str | None]:
         best: tuple[Place, str] | None = None
         for start, end, place in doc.place_spans:
             if sent.start_char <= start < sent.end_char and place.kind != "country" and \
+                    not _NOT_WHERE.search(doc.text[max(sent.start_char, start - 40):start]) and \
                     (best is None or _place_rank(place) > _place_rank(best[0])):
                 best = (place, doc.text[start:end])
         if best is None:
@@ -456,7 +587,8 @@ class EventsStep:
         last = drafts[-1]
         far = new.sentences[0] - last.sentences[-1] > MERGE_WINDOW
         other_place = new.place is not None and last.place is not None and not _same_area(last.place, new.place)
-        other_date = new.date is not None and last.date is not None and new.date.period_start != last.date.period_start
+        other_date = new.date is not None and last.date is not None and not new.weak_date and \
+            not last.weak_date and new.date.period_start != last.date.period_start
         if far or other_place or other_date:
             drafts.append(new)
             return
@@ -467,7 +599,8 @@ class EventsStep:
         last.sentences += new.sentences
         last.texts += new.texts
         last.end = max(last.end, new.end)
-        last.date = last.date or new.date
+        if last.date is None or (last.weak_date and new.date is not None and not new.weak_date):
+            last.date, last.weak_date = new.date, new.weak_date
         if new.place is not None and (last.place is None or _place_rank(new.place) > _place_rank(last.place)):
             last.place, last.place_text = new.place, new.place_text
         last.actor1 = last.actor1 or new.actor1
@@ -514,6 +647,11 @@ class EventsStep:
                 event_type == "Protests" and sub != "Excessive force against protesters")
             if event_type not in _ACLED_TYPES or (violent and peaceful_label and "detain" not in draft.kinds):
                 event_type, sub = rule_type, rule_sub
+            cue = _cue_type(draft)
+            if cue is not None:
+                event_type, sub = cue
+            elif sub == "Non-state actor overtakes territory" and "territory" not in draft.kinds:
+                event_type, sub = rule_type, rule_sub
             event.event_type, event.sub_event_type = event_type, sub
             event.confidence = getattr(result, "confidence", None)
 
@@ -527,6 +665,49 @@ def _is_history(doc: Document, draft: _Draft) -> bool:
     if doc.published is None or draft.date is None or draft.date.period_end is None:
         return False
     return (doc.published - draft.date.period_end).days > HISTORY_DAYS
+
+
+SAY_LEMMAS = frozenset({"say", "tell", "report", "confirm", "announce", "add", "emerge", "state", "claim", "note",
+                        "mark", "tweet", "post", "write", "quote"})
+_NOT_WHERE = re.compile(
+    r"(?i:(?:\bfrom|\bresidents?\s+of|\bnatives?\s+of|\bpeople\s+of|\banniversary\s+of|\bfall\s+of|"
+    r"\btaking\s+of|\btakeover\s+of|\bcapture\s+of|\btook\s+over|\bsince)\s+(?:the\s+|their\s+|its\s+)?"
+    r"(?:(?:city|capital|province)\s+of\s+)?$)")
+"""Words before a place that make it not where the event was: origin ("a man from Panjshir",
+"residents of Panjshir") and background ("the anniversary of their taking of Kabul", "since the
+fall of Kabul")."""
+
+
+def _short_since(expression: DateExpression) -> bool:
+    """"since Wednesday evening": a range of a few days that starts on a day, the start of what is
+    reported (not a period of a trend like "since January")."""
+    return (expression.precision == "range" and expression.period_start is not None and
+            expression.period_end is not None and (expression.period_end - expression.period_start).days <= 7
+            and expression.text.lower().startswith("since"))
+
+
+def _said_on(doc: Document, expression: DateExpression) -> bool:
+    """A date that tells when someone spoke ("police said Thursday", "residents said on Monday")."""
+    if doc.nlp is None:
+        return False
+    index = bisect.bisect_right([t.idx for t in doc.nlp], expression.start) - 1
+    if index < 0:
+        return False
+    token = doc.nlp[index]
+    while token.dep_ == "compound" or (token.head.i != token.i and token.head.pos_ in ("PROPN", "NOUN", "NUM") and
+                                       token.dep_ in ("nummod", "amod", "det")):
+        token = token.head
+    head = token.head
+    if head.pos_ == "ADP" and head.i != token.i:
+        head = head.head
+    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in SAY_LEMMAS and head.i != token.i
+
+
+def _is_takeover(verb: Any) -> bool:
+    """"seized power", "took control of the country": the takeover of a state, told as background."""
+    if verb.lemma_.lower() not in ("seize", "take", "capture", "grab"):
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in TAKEOVER_OBJECTS for c in verb.children)
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
@@ -557,6 +738,47 @@ def _rule_type(draft: _Draft) -> tuple[str, str]:
     if "kill" in draft.kinds or "violence" in draft.kinds:
         return "Battles", "Armed clash"
     return "Strategic developments", "Arrests"
+
+
+_EXPLOSIVE = re.compile(
+    r"(?i:\b(?:bomb(?:s|ing|ings|ed|er|ers)?|car[- ]bomb\w*|blasts?|explosions?|explosives?|IEDs?|suicide|landmines?|"
+    r"grenades?|detonat\w*|shell(?:s|ed|ing)|artillery|mortars?|rockets?|missiles?|air ?strikes?|drone strikes?|"
+    r"drones?|jets|warplanes?|aircraft|bombard\w*)\b)")
+_CLASH = re.compile(
+    r"(?i:\b(?:clash\w*|fighting|fought|firefights?|gunfights?|gun ?battles?|exchanged? (?:of )?fire|exchanged fire|"
+    r"ambush\w*|storm(?:ed|ing)|overr[au]n|battles?|skirmish\w*|repel\w*|repuls\w*|(?:took|take|taking) control|"
+    r"counter-?attacks?|offensive)\b)")
+_EXECUTION = re.compile(r"(?i:\b(?:execut(?:e|ed|es|ion|ions)|hang(?:ed|ing)|hanged|behead\w*|tortur\w+|"
+                        r"extrajudicial(?:ly)?|summar(?:y|ily) kill\w*|shot (?:him |her )?dead)\b)")
+_BACKGROUND_PHRASE = re.compile(
+    r"(?i:\b(?:responsible for|involved in|linked to|suspected of|accused of|known for|facilitat\w+|plann\w+|"
+    r"specialist|maker|making|cell|network|claimed responsibility)\b[^.;]*)")
+_SUB_OF_EXPLOSIVE = (
+    (re.compile(r"(?i:\bsuicide\b)"), "Suicide bomb"),
+    (re.compile(r"(?i:\b(?:air ?strikes?|drones?|drone strikes?|jets|warplanes?|aircraft|air raids?)\b)"),
+     "Air/drone strike"),
+    (re.compile(r"(?i:\b(?:shell(?:s|ed|ing)|artillery|mortars?|rockets?|missiles?|bombard\w*)\b)"),
+     "Shelling/artillery/missile attack"),
+)
+
+
+def _cue_type(draft: _Draft) -> tuple[str, str] | None:
+    """ACLED's codebook where the words decide it, over the statistical classifier: a bombing,
+    blast, shelling or air strike with no fighting reported is Explosions/Remote violence (with
+    the sub-event the weapon gives), an execution or killing under torture with no fighting is
+    Violence against civilians; background phrases ("an IED facilitator", "responsible for the
+    bombing") do not count."""
+    text = _BACKGROUND_PHRASE.sub(" ", " ".join(draft.texts))
+    if _CLASH.search(text):
+        return None
+    if _EXPLOSIVE.search(text) and ("kill" in draft.kinds or "violence" in draft.kinds):
+        for pattern, sub in _SUB_OF_EXPLOSIVE:
+            if pattern.search(text):
+                return "Explosions/Remote violence", sub
+        return "Explosions/Remote violence", "Remote explosive/landmine/IED"
+    if _EXECUTION.search(text) and "kill" in draft.kinds:
+        return "Violence against civilians", "Attack"
+    return None
 
 
 def _classifier() -> Any | None:

@@ -29,8 +29,10 @@ from typing import Any
 from ruydad.extract.dates import find_dateline
 from ruydad.extract.document import Document, Mention, Place
 
-KIND_WORD = r"(?:province|district|valley|city|village|town|region)s?"
-_NAME = r"[A-Z][\w'’.]{0,30}(?:[ -](?:e|i|ye|al|[A-Z][\w'’]{0,30})){0,4}"
+KIND_WORD = r"(?:province|district|valley|city|village|town|region|area)s?"
+_NAME = r"[A-Z][\w'’.]{0,30}(?:[ -](?:e|i|ye|al|wa|va|[A-Z][\w'’]{0,30})){0,4}"
+_AREA_KINDS = frozenset({"area", "region"})
+"""Kind words that are not part of a gazetteer name ("the Hesarak area", "Andarab areas")."""
 # Bounded repetitions throughout: on a run of capitalised words without a kind word an unbounded
 # pattern backtracks quadratically (a 100 kB text of "Abc Abc ..." took minutes).
 _KIND_SPAN = re.compile(
@@ -103,6 +105,9 @@ def candidate_spans(doc: Document) -> list[tuple[int, int, str | None]]:
             clean_start = part_start + (4 if part.startswith("the ") else 0)
             if text[clean_start:offset].split(" ")[0] in _STOP_NAMES:
                 continue
+            if kind in _AREA_KINDS:
+                spans.append((clean_start, offset, "area"))
+                continue
             end = m.end() if part is parts[-1] else offset
             spans.append((clean_start, end, kind))
     if doc.nlp is not None:
@@ -148,7 +153,15 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int, str]]) -> bool:
     return any(s < end and start < e for s, e, _ in spans)
 
 
-_KIND_HINTS = frozenset({"province", "district", "valley", "city", "village", "town", "region"})
+_KIND_HINTS = frozenset({"province", "district", "valley", "city", "village", "town", "region", "area"})
+_CONTAINER_AFTER = re.compile(
+    r"\s*(?:(?i:district|area|valley|village|region|town|city)s?\s*)?"
+    r"(?:,\s*(?:in\s+)?(?:the\s+)?(?P<comma>[A-Z][\w'’-]{2,30}(?:[ -][A-Z][\w'’-]{2,30})?)\s+(?i:province)\b"
+    r"|\s+(?:in|of)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|"
+    r"south-?eastern|south-?western)\s+)?(?P<name>[A-Z][\w'’-]{2,30}(?:[ -][A-Z][\w'’-]{2,30})?)"
+    r"(?!['’]s)(?:\s+(?i:province))?)")
+_CONTAINER_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]{2,30})['’]s\s+(?:(?:restive|remote|northern|southern|eastern|"
+                               r"western|central)\s+)?$")
 AMBIGUITY_MARGIN = 5.0
 """Candidates within this many points of the best one, in another province, make a name ambiguous."""
 
@@ -162,6 +175,46 @@ def _lookup(name: str, theatre: str | None) -> tuple[Any, ...]:
         return tuple(geo.resolve_place(name, **({"theatre": theatre} if theatre else {})))
     except Exception:  # the resolver refusing a name is "not found", not a crash of the article
         return ()
+
+
+@lru_cache(maxsize=20000)
+def _lookup_within(name: str, within: str, theatre: str | None) -> tuple[Any, ...]:
+    geo = _geo()
+    if geo is None:
+        return ()
+    try:
+        return tuple(geo.resolve_place(name, within=within, **({"theatre": theatre} if theatre else {})))
+    except Exception:  # the resolver refusing a name is "not found", not a crash of the article
+        return ()
+
+
+@lru_cache(maxsize=5000)
+def _province(name: str, theatre: str | None) -> Any | None:
+    """The province a name is, when it is one (exactly): the container in "X district of Y"."""
+    geo = _geo()
+    if geo is None:
+        return None
+    try:
+        found = geo.resolve_place(name, level=1, **({"theatre": theatre} if theatre else {}))
+    except Exception:  # not a province
+        return None
+    return found[0] if found and found[0].score >= 95 else None
+
+
+@cache
+def _province_pcode(iso_code: str, theatre: str | None) -> str | None:
+    """The gazetteer P-code of a province given by its ISO 3166-2 code."""
+    try:
+        from ruydad.geo.gazetteer import load_gazetteer
+        from ruydad.theatres import DEFAULT_THEATRE
+
+        gazetteer = load_gazetteer(theatre or DEFAULT_THEATRE)
+    except Exception:  # no gazetteer: no province
+        return None
+    for unit in gazetteer.units.values():
+        if unit.level == 1 and getattr(unit, "iso_code", None) == iso_code:
+            return str(unit.pcode)
+    return None
 
 
 def _ambiguous(candidates: tuple[Any, ...]) -> bool:
@@ -193,12 +246,34 @@ class PlacesStep:
         sure: dict[str, set[str]] = {"document": set()}
         people = {w for e in doc.entities if e.label_ == "PERSON" for w in (e.text, e.text.split()[-1])}
         last_end = -1
+        contained: dict[str, tuple[Any, ...]] = {}
+        unresolved: list[tuple[int, int, str | None]] = []
         for start, end, hint in spans:
             if start < last_end or _overlaps(start, end, doc.actor_spans):
                 continue
             surface = doc.text[start:end].strip()
-            reading = self._first_pass(surface, hint)
+            container = self._container(doc.text, start, end, surface)
+            reading: Place | tuple[Any, ...] | None
+            if container is not None:
+                # "Khost district of Baghlan", "the Hesarak area of Panjshir": the name is read
+                # inside the province the text puts it in, or not at all (never elsewhere).
+                reading = _lookup_within(surface, container.admin1_pcode, self.theatre)
+                contained[_name_key(surface)] = reading
+                last_end = end
+                sure["document"].add(container.admin1_code)
+                sure.setdefault(_paragraph_key(doc.text, start), set()).add(container.admin1_code)
+                if not reading:
+                    continue
+            elif _name_key(surface) in contained:
+                reading = contained[_name_key(surface)]  # the same name later in the article
+                last_end = end
+                if not reading:
+                    continue
+            else:
+                reading = self._first_pass(surface, hint)
             if reading is None:
+                if hint in ("district", "area", "village", "valley"):
+                    unresolved.append((start, end, hint))
                 continue
             if surface in people and hint not in _KIND_HINTS and (
                     isinstance(reading, Place) or reading[0].kind not in ("admin1", "admin2")):
@@ -210,6 +285,17 @@ class PlacesStep:
                 if code:
                     sure["document"].add(code)
                     sure.setdefault(_paragraph_key(doc.text, start), set()).add(code)
+        # A district or village name the gazetteer does not know as written ("Anaba district") is
+        # looked for, more loosely, inside the provinces the article names; kept when exactly one
+        # of them has it.
+        for start, end, hint in unresolved:
+            surface = doc.text[start:end].strip()
+            found = {code: _lookup_within(surface, _province_pcode(code, self.theatre) or "", self.theatre)
+                     for code in sorted(sure["document"])}
+            found = {code: hit for code, hit in found.items() if hit}
+            if len(found) == 1 and not any(s < end and start < e for s, e, _h, _r in readings):
+                readings.append((start, end, hint, next(iter(found.values()))))
+        readings.sort(key=lambda r: r[0])
         places: dict[tuple[str, str], Place] = {}
         resolved_spans: list[tuple[int, int, Place]] = []
         for start, end, _hint, reading in readings:
@@ -220,15 +306,31 @@ class PlacesStep:
             key = (place.kind, place.admin2_pcode or place.admin1_code or place.name)
             known = places.setdefault(key, place)
             known.mentions.append(Mention(doc.text[start:end], start, end))
-            if dateline_line and dateline_line[0] <= start < dateline_line[1]:
+            if (dateline_line and dateline_line[0] <= start < dateline_line[1]) or place.kind == "ambiguous":
                 continue
             resolved_spans.append((start, end, known))
         doc.places = list(places.values())
         doc.place_spans = resolved_spans
         return doc
 
+    def _container(self, text: str, start: int, end: int, surface: str) -> Any | None:
+        """The province the text puts a name in: "X district of/in Y (province)", "X, Y province",
+        "Y's X district"; None when it names none (or the name is itself a province)."""
+        m = _CONTAINER_AFTER.match(text, end, min(len(text), end + 80))
+        before = _CONTAINER_BEFORE.search(text[max(0, start - 40):start])
+        name = (m["comma"] or m["name"]) if m else before["name"] if before else None
+        if name is None:
+            return None
+        province = _province(name, self.theatre)
+        if province is None:
+            return None
+        own = _province(re.sub(r"(?i)\s+province$", "", surface), self.theatre)
+        if own is not None:
+            return None  # "Kabul of Kabul province", "Kunduz in Afghanistan": a province is in no other
+        return province
+
     def _first_pass(self, name: str, hint: str | None) -> Place | tuple[Any, ...] | None:
-        if hint is None or hint in ("locative", "list"):
+        if hint is None or hint in ("locative", "list", "area"):
             country = _country(re.sub(r"^the\s+", "", name))
             if country is not None:
                 return Place(name=country[1], kind="country", country_code=country[0])
@@ -236,12 +338,12 @@ class PlacesStep:
         if not candidates:
             return None
         best = candidates[0]
-        if hint in ("locative", "list") and best.score < MIN_LOCATIVE_SCORE:
+        if hint in ("locative", "list", "area") and best.score < MIN_LOCATIVE_SCORE:
             return None
         if hint is None and best.score < MIN_ENTITY_SCORE:
             return None
         if best.kind not in ("admin1", "admin2", "valley") and best.score < MIN_MINOR_PLACE_SCORE and \
-                hint not in ("village", "city", "town"):
+                hint not in ("village", "city", "town", "area"):
             return None
         return candidates
 
@@ -261,7 +363,16 @@ class PlacesStep:
                                               **({"theatre": self.theatre} if self.theatre else {})) if geo else []
                 except Exception:  # keep the context-free reading
                     again = []
-                best = again[0] if again else best
+                if not again or _ambiguous(tuple(again)):
+                    return _ambiguous_place(doc.text[start:end].strip(), again or candidates)
+                best = again[0]
+        close = [c for c in candidates if best.score - c.score <= AMBIGUITY_MARGIN
+                 and c.admin1_code == best.admin1_code]
+        if best.level == 2 and len({c.admin2_pcode for c in close if c.level == 2}) > 1:
+            # Two districts of one province answer to the name (Kapisa's two Kohistans): the
+            # province is known, the district is not.
+            return Place(name=best.admin1_name or best.name, kind="admin1", country_code=_theatre_iso3(self.theatre),
+                         admin1=best.admin1_name, admin1_code=best.admin1_code)
         return Place(
             name=best.name, kind=best.kind, country_code=_theatre_iso3(self.theatre),
             admin1=best.admin1_name, admin1_code=best.admin1_code,
@@ -269,6 +380,24 @@ class PlacesStep:
             admin2_pcode=best.admin2_pcode if best.level >= 2 else None,
             lat=best.latitude, lon=best.longitude,
         )
+
+
+def _ambiguous_place(surface: str, candidates: Any) -> Place:
+    """A name the text does not place: its readings, no codes (it places no event)."""
+    best = candidates[0]
+    readings: list[str] = []
+    for c in candidates:
+        if best.score - c.score <= AMBIGUITY_MARGIN:
+            label = f"{c.name}, {c.admin1_name} ({c.admin1_code})" if c.level > 1 else f"{c.name} ({c.admin1_code})"
+            if label not in readings:
+                readings.append(label)
+    return Place(name=surface, kind="ambiguous", alternatives=readings)
+
+
+def _name_key(surface: str) -> str:
+    words = [w for w in re.sub(r"[^\w]+", " ", surface.lower()).split()
+             if w not in ("district", "districts", "area", "areas", "province", "valley", "the")]
+    return " ".join(words)
 
 
 def _paragraph_key(text: str, offset: int) -> str:

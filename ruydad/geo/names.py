@@ -77,6 +77,11 @@ def fold(normalized: str) -> str:
     return re.sub(r"(.)\1+", r"\1", text)
 
 
+def consonants(folded: str) -> str:
+    """The consonant skeleton of a folded name ('najarab' and 'nijrab' are both 'njrb')."""
+    return re.sub(r"[aeiou]", "", folded) if folded.isascii() else folded
+
+
 def strip_parenthetical(name: str) -> tuple[str, str | None]:
     """``'Nad Ali district (Marja)'`` -> ``('Nad Ali district', 'Marja')``."""
     match = re.match(r"^\s*(.*?)\s*\(([^)]*)\)\s*(.*?)\s*$", name)

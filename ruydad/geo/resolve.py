@@ -18,7 +18,9 @@ The algorithm, in the order a name goes through it:
    'Kandahar' is Kandahar's Arghandab, not Zabul's.
 5. Below :data:`MIN_SCORE` nothing is returned: not found is an answer, a wrong guess is not.
    When the caller names the unit the place lies in (``within``), the few spellings inside it
-   are also compared with a looser scorer and a floor of :data:`MIN_SCORE_WITHIN`.
+   are also compared with a looser scorer and a floor of :data:`MIN_SCORE_WITHIN`; there two
+   spellings with the same consonants ('Najarab', 'Nijrab') match, since romanisations of the
+   same name differ most in their vowels.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from ruydad.geo.gazetteer import Gazetteer, Place, Unit, load_gazetteer
-from ruydad.geo.names import fold, normalize, split_kind, strip_parenthetical
+from ruydad.geo.names import consonants, fold, normalize, split_kind, strip_parenthetical
 from ruydad.theatres import DEFAULT_THEATRE
 
 MIN_SCORE = 80.0
@@ -165,9 +167,13 @@ def _match_within(gaz: Gazetteer, base: str, within: str) -> Scores:
     province): 'Fersi' is Farsi and 'Hazrati Imam Sahib' is Imam Sahib when the province is known."""
     best: Scores = {}
     folded = fold(base)
+    skeleton = consonants(folded)
     for i in gaz.unit_spellings_in.get(within, ()):
         s = gaz.spellings[i]
-        score = max(fuzz.ratio(folded, fold(s.key)), 0.9 * fuzz.token_set_ratio(base, s.key))
+        key_fold = fold(s.key)
+        score = max(fuzz.ratio(folded, key_fold), 0.9 * fuzz.token_set_ratio(base, s.key))
+        if len(skeleton) >= 3 and skeleton == consonants(key_fold):
+            score = max(score, 90.0)  # 'Najarab' is Nijrab: romanisations differ in their vowels
         if score >= MIN_SCORE_WITHIN:
             _offer(best, s.target, (0.95 * score, s.written, s.source))
     return best

@@ -9,7 +9,7 @@ CONTRACT = {
     "document": {"id", "title", "published", "source"},
     "actors": {"name", "registry_id", "category", "new", "mentions"},
     "places": {"name", "kind", "country_code", "admin1", "admin1_code", "admin2", "admin2_pcode", "lat", "lon",
-               "mentions"},
+               "mentions", "alternatives"},
     "quotes": {"speaker", "role", "speaker_actor", "text", "start", "end"},
     "claims": {"subject", "predicate", "object", "object_admin1_code", "stance", "claimed_by", "sentence",
                "start", "end"},
