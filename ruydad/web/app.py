@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
@@ -107,14 +108,20 @@ class ResponseCache:
     Cleared by this app's write routes, and whenever the store's data version moves (another
     process, such as ``ruydad ingest``, committed: :meth:`AppState.fresh_cache`). Dashboards ask the
     same questions again and again; answering those from memory keeps tail latency low.
+
+    Bounded twice: by entries and by the bytes the bodies hold (least recently used go first), and
+    keyed on the route's own parameters only (:func:`_cache_key`), so junk query parameters neither
+    fill it nor miss it.
     """
 
-    def __init__(self, entries: int = 1024, max_body: int = 2 * 1024 * 1024) -> None:
+    def __init__(self, entries: int = 1024, max_body: int = 2 * 1024 * 1024,
+                 max_bytes: int = 64 * 1024 * 1024) -> None:
         from collections import OrderedDict
 
-        self.entries, self.max_body = entries, max_body
+        self.entries, self.max_body, self.max_bytes = entries, max_body, max_bytes
         self._data: OrderedDict[str, tuple[int, bytes, list[tuple[bytes, bytes]]]] = OrderedDict()
         self._lock = threading.Lock()
+        self.bytes = 0
 
     def get(self, key: str) -> tuple[int, bytes, list[tuple[bytes, bytes]]] | None:
         with self._lock:
@@ -127,13 +134,44 @@ class ResponseCache:
         if status != 200 or len(body) > self.max_body:
             return
         with self._lock:
+            old = self._data.pop(key, None)
+            self.bytes -= len(old[1]) if old else 0
             self._data[key] = (status, body, headers)
-            while len(self._data) > self.entries:
-                self._data.popitem(last=False)
+            self.bytes += len(body)
+            while len(self._data) > self.entries or self.bytes > self.max_bytes:
+                _, dropped = self._data.popitem(last=False)
+                self.bytes -= len(dropped[1])
 
     def clear(self) -> None:
         with self._lock:
             self._data.clear()
+            self.bytes = 0
+
+
+def _query_names(dependant: Any) -> set[str]:
+    """The query parameters a route reads, its dependencies' included."""
+    names = {str(p.alias) for p in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+def _cache_key(app: FastAPI, request: Request) -> str | None:
+    """The route's path and its declared query parameters, sorted; None for a path no route serves."""
+    from fastapi.routing import APIRoute
+    from starlette.routing import Match
+
+    known: dict[str, frozenset[str]] = app.state.query_parameters
+    for route in app.routes:
+        if not isinstance(route, APIRoute) or route.matches(request.scope)[0] is not Match.FULL:
+            continue
+        names = known.get(route.path)
+        if names is None:
+            names = frozenset(_query_names(route.dependant))
+            known[route.path] = names
+        params = sorted((k, v) for k, v in request.query_params.multi_items() if k in names)
+        return f"{request.url.path}?{urlencode(params)}"
+    return None
 
 
 def _event_filter(
@@ -182,6 +220,7 @@ def create_app(store: Store | StoreAccess, *, cache: bool = True, limits: Extrac
                               "need `Authorization: Bearer <token>` (create one with `ruydad token create`).")
     state = AppState(store, limits or ExtractLimits.from_env())
     app.state.ruydad = state
+    app.state.query_parameters = {}
     app.router.add_event_handler("shutdown", state.extractions.close)
 
     @app.middleware("http")
@@ -203,7 +242,9 @@ def create_app(store: Store | StoreAccess, *, cache: bool = True, limits: Extrac
             if request.method != "GET" and response.status_code < 400:
                 state.cache.clear()
             return response
-        key = f"{request.url.path}?{request.url.query}"
+        key = _cache_key(app, request)
+        if key is None:
+            return await call_next(request)
         hit = state.fresh_cache().get(key)
         if hit is not None:
             status, body, headers = hit
@@ -267,6 +308,10 @@ def create_app(store: Store | StoreAccess, *, cache: bool = True, limits: Extrac
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 100,
         offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
         format: Annotated[str, Query(pattern="^(json|csv|geojson)$")] = "json",
+        formulas: Annotated[str, Query(pattern="^(neutralise|keep)$", description=(
+            "CSV only: `neutralise` (default) puts a quote before text cells starting with = + - @ tab or CR, "
+            "so spreadsheets do not run them as formulas (OWASP CSV injection); `keep` for trusted pipelines"
+        ))] = "neutralise",
     ) -> Response:
         """Events matching the filters, newest first, a page at a time (JSON, CSV or GeoJSON)."""
         with reader() as store:
@@ -275,7 +320,7 @@ def create_app(store: Store | StoreAccess, *, cache: bool = True, limits: Extrac
             total = store.count_events(query)
         rows = table.to_pylist()
         if format == "csv":
-            return Response(_csv(rows, table.column_names), media_type="text/csv",
+            return Response(_csv(rows, table.column_names, keep_formulas=formulas == "keep"), media_type="text/csv",
                             headers={"X-Total-Count": str(total)})
         if format == "geojson":
             return JSONText(_geojson(rows, total), media_type="application/geo+json")
@@ -383,12 +428,14 @@ def _upload_name(filename: str | None) -> str:
     return name
 
 
-def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
+def _csv(rows: list[dict[str, Any]], columns: list[str], *, keep_formulas: bool = False) -> str:
+    from ruydad.csvsafe import neutralise_cell
+
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns)
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        writer.writerow({k: "" if v is None else v if keep_formulas else neutralise_cell(v) for k, v in row.items()})
     return buffer.getvalue()
 
 

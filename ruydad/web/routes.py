@@ -6,10 +6,11 @@ together with the method used and, on request (``events=N``), the events behind 
 """
 
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import FastAPI, Header, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from ruydad.errors import InputError
@@ -20,8 +21,34 @@ def _analysis_filters(f: Filters, **more: Any) -> Filters:
     return f.but(**more) if more else f
 
 
-def _figures(figures: Any, events: int) -> dict[str, Any]:
+MAX_ROWS = 10_000
+
+
+@dataclass(frozen=True)
+class RowPage:
+    """Which of a result's rows one response carries: grouped figures can run to millions of rows."""
+
+    limit: int = 1000
+    offset: int = 0
+
+
+def _row_page(rows_limit: Annotated[int, Query(ge=1, le=MAX_ROWS, description="Rows per page")] = 1000,
+              rows_offset: Annotated[int, Query(ge=0, le=100_000_000, description="Rows to skip")] = 0) -> RowPage:
+    return RowPage(rows_limit, rows_offset)
+
+
+Page = Annotated[RowPage, Depends(_row_page)]
+
+
+def _figures(figures: Any, events: int, page: RowPage | None = None) -> dict[str, Any]:
+    """The result as data, its rows cut to one page (``total_rows``, ``rows_limit``, ``rows_offset``
+    say which; ask for the next with ``rows_offset``)."""
+    page = page or RowPage()
     data = figures.as_dict()
+    rows = data.get("rows")
+    if isinstance(rows, list):
+        data.update(total_rows=len(rows), rows_limit=page.limit, rows_offset=page.offset,
+                    rows=rows[page.offset:page.offset + page.limit])
     if events:
         data["events"] = figures.events(limit=events).to_pylist() if hasattr(figures, "events") else []
     return data
@@ -40,7 +67,7 @@ def register(app: FastAPI, reader: Any, state: Any, filter_dep: Any, writer_dep:
     # -- analysis ----------------------------------------------------------------------------
 
     @app.get("/api/stats", tags=["analysis"], response_class=JSONText)
-    def stats(filters: filter_dep,
+    def stats(page: Page, filters: filter_dep,
               by: Annotated[str, Query(max_length=100, description="Comma-separated dimensions")] = "",
               violent: bool = False, events: Events = 0) -> Any:
         """Events and fatalities grouped by up to three of actor, actor_category, event_type,
@@ -50,19 +77,21 @@ def register(app: FastAPI, reader: Any, state: Any, filter_dep: Any, writer_dep:
             raise HTTPException(422, "group by at most three dimensions")
         with reader() as store:
             return JSONText(_figures(analysis(store).counts(dims, _analysis_filters(filters, violent=violent)),
-                                     events))
+                                     events, page))
 
     @app.get("/api/trend", tags=["analysis"], response_class=JSONText)
-    def trend(filters: filter_dep, period: Annotated[str, Query(pattern="^(day|week|month)$")] = "month",
+    def trend(page: Page, filters: filter_dep,
+              period: Annotated[str, Query(pattern="^(day|week|month)$")] = "month",
               by: Annotated[str | None, Query(max_length=40)] = None, violent: bool = False,
               events: Events = 0) -> Any:
         """Events per day, week or month with the change against the previous period and its test."""
         with reader() as store:
             result = analysis(store).trend(period, by, _analysis_filters(filters, violent=violent))
-            return JSONText(_figures(result, events))
+            return JSONText(_figures(result, events, page))
 
     @app.get("/api/surges", tags=["analysis"], response_class=JSONText)
-    def surges(filters: filter_dep, unit: Annotated[str, Query(pattern="^(admin1|admin2|actor)$")] = "admin1",
+    def surges(page: Page, filters: filter_dep,
+               unit: Annotated[str, Query(pattern="^(admin1|admin2|actor)$")] = "admin1",
                at: date | None = None, definition: Annotated[str, Query(pattern="^(ruydad|acled)$")] = "ruydad",
                events: Events = 0) -> Any:
         """Units whose recent violence is well above their own baseline (with a p-value)."""
@@ -70,7 +99,7 @@ def register(app: FastAPI, reader: Any, state: Any, filter_dep: Any, writer_dep:
             a = analysis(store)
             f = _analysis_filters(filters)
             result = a.acled_surges(f, at=at) if definition == "acled" else a.surges(unit, f, at=at)
-            return JSONText(_figures(result, events))
+            return JSONText(_figures(result, events, page))
 
     @app.get("/api/compare", tags=["analysis"], response_class=JSONText)
     def compare(filters: filter_dep,
@@ -86,36 +115,36 @@ def register(app: FastAPI, reader: Any, state: Any, filter_dep: Any, writer_dep:
             return JSONText(plain_data(a.compare(period_a, period_b, f)))
 
     @app.get("/api/attribution", tags=["analysis"], response_class=JSONText)
-    def attribution(filters: filter_dep, by_family: bool = True, events: Events = 0) -> Any:
+    def attribution(page: Page, filters: filter_dep, by_family: bool = True, events: Events = 0) -> Any:
         """Shares of events by perpetrator (actor1), unidentified perpetrators included."""
         with reader() as store:
             return JSONText(_figures(analysis(store).attribution(_analysis_filters(filters), by_family=by_family),
-                                     events))
+                                     events, page))
 
     @app.get("/api/targets", tags=["analysis"], response_class=JSONText)
-    def targets(filters: filter_dep, events: Events = 0) -> Any:
+    def targets(page: Page, filters: filter_dep, events: Events = 0) -> Any:
         with reader() as store:
-            return JSONText(_figures(analysis(store).targets(_analysis_filters(filters)), events))
+            return JSONText(_figures(analysis(store).targets(_analysis_filters(filters)), events, page))
 
     @app.get("/api/emerging", tags=["analysis"], response_class=JSONText)
-    def emerging(filters: filter_dep, period: Annotated[str | None, Query(max_length=40)] = None,
+    def emerging(page: Page, filters: filter_dep, period: Annotated[str | None, Query(max_length=40)] = None,
                  at: date | None = None, events: Events = 0) -> Any:
         """Groups first recorded in a period (or ACLED's definition at a date when no period)."""
         with reader() as store:
             a = analysis(store)
             f = _analysis_filters(filters)
             result = a.emerging_actors(period, f) if period else a.acled_emerging_actors(f, at=at)
-            return JSONText(_figures(result, events))
+            return JSONText(_figures(result, events, page))
 
     @app.get("/api/infighting", tags=["analysis"], response_class=JSONText)
-    def infighting(filters: filter_dep, events: Events = 0) -> Any:
+    def infighting(page: Page, filters: filter_dep, events: Events = 0) -> Any:
         with reader() as store:
-            return JSONText(_figures(analysis(store).infighting(_analysis_filters(filters)), events))
+            return JSONText(_figures(analysis(store).infighting(_analysis_filters(filters)), events, page))
 
     @app.get("/api/cross-border", tags=["analysis"], response_class=JSONText)
-    def cross_border(filters: filter_dep, events: Events = 0) -> Any:
+    def cross_border(page: Page, filters: filter_dep, events: Events = 0) -> Any:
         with reader() as store:
-            return JSONText(_figures(analysis(store).cross_border(_analysis_filters(filters)), events))
+            return JSONText(_figures(analysis(store).cross_border(_analysis_filters(filters)), events, page))
 
     @app.get("/api/check", tags=["analysis"], response_class=JSONText)
     def check_claim(filters: filter_dep, claim: Annotated[str, Query(min_length=1, max_length=1000)],
