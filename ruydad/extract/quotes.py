@@ -17,7 +17,9 @@ Algorithm:
 3. *Quotes.* Text between double quotes (straight or curly) is a quote; its speaker is the
    attribution of the sentence it ends in, else of the sentence it starts in, else (a paragraph
    that is only a quote) the previous speaker in the document. Short quoted phrases that are
-   names or scare quotes ("the lion of Panjshir") are quotes only when an attribution exists.
+   names or scare quotes ("the lion of Panjshir") are quotes only when an attribution exists,
+   and two or three quoted words that do not end a sentence (a "clearance operation") are a term
+   someone used, never a quote.
 
 ``doc.attributions`` keeps, for each attributed sentence, its speaker, so that the claims and
 statistics steps can say who made a claim or gave a figure.
@@ -47,6 +49,22 @@ ROLE_NOUNS = frozenset({
 _GROUP_WORD = re.compile(r"(?i:\b(?:group|organi[sz]ation|movement|faction|front)\b)")
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": None, "it": None}
 _QUOTE = re.compile(r"\"([^\"\n]{2,3000}?)\"|“([^”\n]{2,3000}?)”|«([^»\n]{2,3000}?)»")
+
+
+SCARE_QUOTE_WORDS = 3
+"""Quotation marks around this many words or fewer, with no verb or pronoun and not ending a
+sentence, mark a term, not a quote: what they called a "clearance operation", the "general
+amnesty". A short clause ("are mobile," / "We welcome them,") is still a quote."""
+
+
+def _scare_quote(doc: Document, start: int, end: int) -> bool:
+    stripped = doc.text[start:end].strip()
+    if len(stripped.split()) > SCARE_QUOTE_WORDS or re.search(r"[.!?…]['’\"”]?$", stripped):
+        return False
+    if doc.nlp is None:
+        return True
+    span = doc.nlp.char_span(start, end, alignment_mode="expand")
+    return span is not None and not any(t.pos_ in ("VERB", "AUX", "PRON") for t in span)
 
 
 def _subject_of(verb: Any) -> Any | None:
@@ -326,7 +344,7 @@ class QuotesStep:
                 if speaker is None and previous is not None and (
                         not doc.text[p_start:m.start()].strip() or previous_end >= p_start):
                     speaker = previous
-            if speaker is None or len(m.group(group).split()) < 2:
+            if speaker is None or len(m.group(group).split()) < 2 or _scare_quote(doc, start, end):
                 continue
             previous, previous_end = speaker, end
             quotes.append(Quote(text=doc.text[start:end], start=start, end=end, speaker=speaker.name,

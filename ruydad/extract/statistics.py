@@ -82,6 +82,29 @@ _CIVILIAN = re.compile(r"(?i:\bcivilians?\b|\bnon-combatants?\b)")
 _TARGET_PREPS = {"with", "against", "on", "at", "targeting", "versus", "vs"}
 
 
+SOURCE_NOUNS = frozenset({
+    "source", "official", "witness", "eyewitness", "resident", "villager", "spokesman", "spokesperson",
+    "spokeswoman", "journalist", "reporter", "diplomat", "elder", "commander", "person", "people", "member",
+    "officer", "doctor", "analyst", "outlet", "agency", "report", "statement",
+})
+"""Nouns that, as the subject of a verb of saying, are who reports, not what is counted ("two
+local sources said", "three officials told AFP")."""
+_SAYING = frozenset({"say", "tell", "confirm", "report", "add", "claim", "state", "speak", "describe", "note",
+                     "accuse", "allege", "insist", "deny", "announce", "quote", "cite"})
+
+
+def _is_source(head: Any) -> bool:
+    """A figure that counts the sources of the report: "two local sources said"."""
+    if head.lemma_.lower() not in SOURCE_NOUNS and head.lower_ not in SOURCE_NOUNS:
+        return False
+    verb = head.head
+    if head.dep_ in ("nsubj",) and verb.lemma_.lower() in _SAYING:
+        return True
+    # "according to two officials", "told by three witnesses", "speaking to two sources"
+    return head.dep_ == "pobj" and verb.lower_ in ("to", "by") and verb.head.lemma_.lower() in (
+        "accord", "speak", "talk", "tell", "say", "confirm")
+
+
 def parse_number(text: str, scale: str | None = None) -> float:
     """The value of a figure as written ("1,200", "forty-one", "a dozen"), times ``scale``.
 
@@ -259,6 +282,8 @@ class StatisticsStep:
         value = number
         pct = bool(m["pct"])
         measure, head = _measure(tokens, doc.text, start, end, pct)
+        if head is not None and _is_source(head):
+            return None
         if measure is None and not pct and not re.match(r"\s*,?\s*according\b", doc.text[end:end + 14]):
             return None
         qualifier, q_len = qualifier_of(doc.text[s_start:start])
