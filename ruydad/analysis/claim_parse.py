@@ -149,6 +149,8 @@ class ClaimReading:
     problems: tuple[str, ...] = ()
     base_count: ClaimReading | None = field(default=None, repr=False)
     """For "20 attacks, half of them ...": the count the share is of."""
+    at: int = field(default=-1, repr=False, compare=False)
+    """Where the figure starts in the sentence."""
 
     @property
     def understood_ok(self) -> bool:
@@ -308,6 +310,7 @@ def read_claims(text: str, *, published: date | str | None = None, theatre: str 
     for reading, span in counts + shares:
         readings.append(reading)
         used.append(span)
+    readings = [_stance(s, r) for r in readings]
     readings.sort(key=lambda r: _order(r, text))
     if not readings:
         readings.append(ClaimReading(text, "count", None, problems=(
@@ -399,6 +402,40 @@ def _noun_end_of(s: _Sentence, span: tuple[int, int]) -> int:
         return span[1]
     found = s.text.find(stat.measure, span[1])
     return found + len(stat.measure) if 0 <= found - span[1] <= 30 else span[1]
+
+
+_QUALIFIER_PHRASES = re.compile(r"(?i:\b(?:no|not)\s+(?:more|fewer|less)\s+than\b|\bnot\s+only\b)")
+_NEGATED = re.compile(r"(?i:\b(?:not|never|no longer|denied|denies|deny|denying|refuted|refutes|rejected|rejects|"
+                      r"dismissed|false|untrue)\b|n't\b)")
+_HYPOTHETICAL = re.compile(r"(?-i:\b(?:could|might|may|would|will)\b)|(?i:\b(?:expects?|expected|forecasts?|"
+                           r"predicts?|predicted|projects?|projected|plans?|planned|aims? to|threatens?|threatened|"
+                           r"warns?|warned|if)\b)")
+_LOWER_BOUND_NOT = re.compile(r"(?i:\b(?:no|not)\s+(?:fewer|less)\s+than\s+\S)")
+_UPPER_BOUND_NOT = re.compile(r"(?i:\b(?:no|not)\s+more\s+than\s+\S)")
+
+
+def _stance(s: _Sentence, r: ClaimReading) -> ClaimReading:
+    """What the sentence does with its figure: "no more than 25" bounds it from above (the reader
+    saw "more than"); "did not", "denied" negate it and "could", "expected to" make it a forecast, so
+    neither is a record that the events can support or contradict."""
+    if r.at < 0:
+        return r
+    before = s.text[:r.at]
+    around = s.text[max(0, r.at - 8):r.at + 16]  # a figure's start may include its qualifier
+    if r.form == "count" and _UPPER_BOUND_NOT.search(around):
+        r = replace(r, qualifier="at most")
+    elif r.form == "count" and _LOWER_BOUND_NOT.search(around):
+        r = replace(r, qualifier="at least")
+    clause = re.split(r"[;:]|,\s+(?:but|while|whereas)\b", before)[-1]
+    plain = _QUALIFIER_PHRASES.sub(" ", clause)
+    plain = re.sub(r"\bMay\s+(?=\d)", " ", plain)
+    problems = list(r.problems)
+    if (m := _NEGATED.search(plain)) is not None:
+        problems.append(f"the sentence negates or denies the figure ({m.group(0)!r}): it states no figure to hold "
+                        "against the events")
+    elif (m := _HYPOTHETICAL.search(plain)) is not None:
+        problems.append(f"the figure is a forecast or a possibility ({m.group(0)!r}), not a record of events")
+    return replace(r, problems=tuple(problems)) if problems != list(r.problems) else r
 
 
 def _order(r: ClaimReading, text: str) -> int:
@@ -754,7 +791,7 @@ def _count_reading(s: _Sentence, st: Any, high: float | None) -> ClaimReading | 
         actor=_actor_ref(subject) if subject is not None else None,
         opponent=_actor_ref(opponent) if opponent is not None else None, event_type=event_type,
         civilian_targeting=civ, violent=violent, admin1=admin1, admin2=admin2, country=country, period=period,
-        dataset=_dataset(s.text), problems=tuple(problems))
+        dataset=_dataset(s.text), problems=tuple(problems), at=st.start)
 
 
 # -- shares ------------------------------------------------------------------------------------------
@@ -869,7 +906,7 @@ def _share_reading(s: _Sentence, start: int, end: int, value: float, qualifier: 
         event_type, violent = "Explosions/Remote violence", False
     if share_of == "perpetrator" and _target(s.text[:start] + " " + (noun or "")) == "civilians":
         event_type, civ, violent = None, True, False
-    if noun and re.search(r"(?i:\bviolence against civilians\b)", noun):
+    if noun and re.search(r"(?i:\b(?:violence against|attacks on|attacks against) civilians\b)", noun):
         event_type, civ, violent = "Violence against civilians", False, False
     if base_count is not None:
         event_type, civ, violent = base_count.event_type, base_count.civilian_targeting, base_count.violent
@@ -886,7 +923,7 @@ def _share_reading(s: _Sentence, start: int, end: int, value: float, qualifier: 
         actor=actor, perpetrator=_actor_ref(perpetrator) if perpetrator is not None else None, target=target,
         share_of=share_of, event_type=event_type, civilian_targeting=civ, violent=violent,
         admin1=admin1, admin2=admin2, country=country, period=period, dataset=_dataset(s.text),
-        problems=tuple(p for p in problems if p), base_count=base_count)
+        problems=tuple(p for p in problems if p), base_count=base_count, at=start)
 
 
 _DOER_VERB = re.compile(r"(?i:\b(?:carried out|was responsible for|were responsible for|accounted for|committed|"
@@ -912,7 +949,8 @@ def _head(noun: str) -> str:
     return re.split(r"(?i:\s+(?:against|on|of|in|by|targeting|from|with)\s+)", noun)[0]
 
 
-_SHARE_NOUN = re.compile(r"\s+of\s+(?:the\s+|these\s+|those\s+|all\s+)?(?:[\d,]+\s+)?((?:[\w'-]+\s+){0,3}?[\w-]+s)\b")
+_SHARE_NOUN = re.compile(r"\s+of\s+(?:the\s+|these\s+|those\s+|all\s+)?(?:[\d,]+\s+)?((?:[\w'-]+\s+){0,3}?[\w-]+s"
+                         r"(?:\s+(?:on|against)\s+civilians)?)\b")
 
 
 def _share_noun(text: str, end: int) -> str | None:
@@ -996,7 +1034,8 @@ def _ratio_reading(s: _Sentence, start: int, end: int, value: float, qualifier: 
         _kind(s.text), actor=_actor_ref(subject) if subject is not None else None,
         opponent=_actor_ref(opponent) if opponent is not None else None, event_type=event_type,
         civilian_targeting=civ, violent=violent and _kind(s.text) == "events", admin1=admin1, admin2=admin2,
-        country=country, period=period, baseline=baseline, dataset=_dataset(s.text), problems=tuple(problems))
+        country=country, period=period, baseline=baseline, dataset=_dataset(s.text), problems=tuple(problems),
+        at=start)
 
 
 def _noun_event_type(text: str) -> str | None:
