@@ -1,4 +1,5 @@
-"""The HTTP API with FastAPI's test client over a real DuckDB store holding the UCDP sample."""
+"""The HTTP API with FastAPI's test client over a real store holding the UCDP sample, on every backend
+(DuckDB, and PostgreSQL on a real throwaway server: ``store_location`` in tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -16,8 +17,8 @@ from ruydad.web import create_app, create_token
 
 
 @pytest.fixture
-def loaded(tmp_path: Path, ucdp_sample: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "web.duckdb") as store:
+def loaded(store_location: str | Path, ucdp_sample: Path) -> Iterator[Store]:
+    with Store.open(store_location) as store:
         ingest_file(store, ucdp_sample, "ucdp")
         yield store
 
@@ -132,3 +133,27 @@ def test_repeated_reads_are_served_from_cache_until_a_write(client: TestClient, 
     assert after.headers["x-cache"] == "miss"
     assert after.json()["events"] == first.json()["events"] + 2
 
+
+
+def test_grouped_stats_agree_with_the_event_pages(client: TestClient) -> None:
+    stats = client.get("/api/stats", params={"by": "admin1"})
+    assert stats.status_code == 200, stats.text
+    rows = stats.json()["rows"]
+    assert sum(r["events"] for r in rows) == 1024
+    top = max(rows, key=lambda r: r["events"])
+    page = client.get("/api/events", params={"admin1": top["admin1"], "dataset": "ucdp", "limit": 1}).json()
+    assert page["total"] == top["events"]
+    trend = client.get("/api/trend", params={"period": "month", "date_from": "2021-01-01", "date_to": "2021-12-31"})
+    assert trend.status_code == 200, trend.text
+
+
+def test_a_write_from_another_connection_reaches_cached_answers(client: TestClient, store_location: str | Path,
+                                                                acled_file: object) -> None:
+    # another process (here: another connection) ingests while the app serves from its cache
+    before = client.get("/api/summary").json()
+    assert client.get("/api/summary").headers["x-cache"] == "hit"
+    with Store.open(store_location) as other:
+        ingest_file(other, acled_file(3), "acled")  # type: ignore[operator]
+    after = client.get("/api/summary")
+    assert after.headers["x-cache"] == "miss"
+    assert after.json()["events"] == before["events"] + 3
