@@ -51,7 +51,8 @@ from ruydad.extract.dates import find_dateline
 from ruydad.extract.document import DateExpression, Document, Event, Place
 from ruydad.extract.numbers import words_to_number
 
-KILL_LEMMAS = frozenset({"kill", "assassinate", "execute", "behead", "slay", "die", "murder", "shoot"})
+KILL_LEMMAS = frozenset({"kill", "assassinate", "execute", "behead", "slay", "die", "murder", "shoot", "hang",
+                         "lynch", "massacre"})
 DETAIN_LEMMAS = frozenset({"detain", "arrest", "capture", "apprehend"})
 VIOLENCE_LEMMAS = frozenset({
     "attack", "ambush", "clash", "strike", "bomb", "shell", "seize", "abduct", "kidnap", "raid",
@@ -302,7 +303,10 @@ class EventsStep:
             self._merge(drafts, draft, sent.text)
         lead_date = self._lead_date(doc)
         kept: list[_Draft] = []
-        for draft in drafts:
+        for position, draft in enumerate(drafts):
+            if draft.weak_date:
+                following = drafts[position + 1].start if position + 1 < len(drafts) else len(doc.text)
+                draft.date = self._incident_date_after(doc, draft, following) or draft.date
             if draft.place is None:
                 draft.place, draft.place_text = self._place_before(doc, draft.end)
             if draft.date is None:
@@ -417,6 +421,22 @@ class EventsStep:
             elif actor2 is None and name != actor1:
                 actor2 = name
         return actor1, actor2
+
+    def _incident_date_after(self, doc: Document, draft: _Draft, limit: int) -> DateExpression | None:
+        """For an event dated only by when someone spoke ("police said Thursday"): the day a
+        following sentence gives the incident itself ("the attack Wednesday night"), up to the
+        next event and at most three sentences on."""
+        sentences = list(doc.nlp.sents) if doc.nlp is not None else []
+        last = draft.sentences[-1]
+        for sent in sentences[last + 1:last + 4]:
+            if sent.start_char >= limit:
+                break
+            if not any(t.pos_ == "NOUN" and t.lemma_.lower() in EVENT_NOUNS for t in sent):
+                continue
+            found, weak = self._event_date(doc, sent)
+            if found is not None and not weak and found.precision == "day":
+                return found
+        return None
 
     def _is_incident(self, noun: Any) -> bool:
         """An event noun that reports an incident by itself: the subject of a past-tense verb of

@@ -103,6 +103,9 @@ def candidate_spans(doc: Document) -> list[tuple[int, int, str | None]]:
             part_start = text.index(part, offset)
             offset = part_start + len(part)
             clean_start = part_start + (4 if part.startswith("the ") else 0)
+            possessive = re.search(r"['’]s\s+", text[clean_start:offset])
+            if possessive:  # "Baghlan's Khost district": the name after the possessive province
+                clean_start += possessive.end()
             if text[clean_start:offset].split(" ")[0] in _STOP_NAMES:
                 continue
             if kind in _AREA_KINDS:
