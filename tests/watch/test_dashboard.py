@@ -121,8 +121,8 @@ def test_incident_filters_live_in_the_url(browser: Any, watch_server: str) -> No
     page.fill('input[name="admin1"]', "Kunduz")
     page.click('form.filters button[type="submit"]')
     page.wait_for_function("location.hash.includes('admin1=Kunduz')")
-    page.wait_for_function("[...document.querySelectorAll('table.incidents tbody tr')].every("
-                           "r => r.innerText.includes('Kunduz'))")
+    page.wait_for_function("(rows => rows.length > 0 && rows.every(r => r.innerText.includes('Kunduz')))("
+                           "[...document.querySelectorAll('table.incidents tbody tr')])")
     assert page.locator("table.incidents tbody tr").count() == 3
 
 
