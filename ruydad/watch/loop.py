@@ -129,6 +129,7 @@ def poll_source(store: Any, fetcher: Fetcher, source: Source, *, max_new_items: 
         raise
     except Exception as exc:  # a broken source must never stop the others
         report.error = _message(exc)
+        logger.warning("source %s (%s): %s", source.source_id, source.url, report.error)
         log(store, source.source_id, report.error, url=source.url)
         _touch(store, source, polled_at, success=False)
         report.seconds = time.monotonic() - began
@@ -231,6 +232,7 @@ def _fetch_item(store: Any, fetcher: Fetcher, source: Source, item: FeedItem, re
     except Exception as exc:  # one bad page is logged against its source, the poll goes on
         report.failed += 1
         message = _message(exc)
+        logger.warning("source %s item %s: %s", source.source_id, item.url, message)
         _item_done(store, source, item, "failed", fetched_at, error=message)
         log(store, source.source_id, message, url=item.url)
         return
