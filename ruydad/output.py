@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import json
+import math
 import sys
 from enum import Enum
 from pathlib import Path
@@ -84,15 +85,134 @@ def write_table(
         _emit(text, out)
         return
     from rich.console import Console
-    from rich.table import Table
 
     console = console or Console()
+    console.print(people_table(table, console.width, title=title, max_width=max_width))
+
+
+def human_number(value: float) -> str:
+    """A figure as a person reads it: three significant digits, never an exponent, thousands grouped
+    (``3.69``, ``0.114``, ``12,345``); below 0.001, ``<0.001``. Machines get the exact value (JSON, CSV)."""
+    if math.isnan(value):
+        return ""
+    if math.isinf(value):
+        return "inf" if value > 0 else "-inf"
+    magnitude = abs(value)
+    if magnitude == 0:
+        return "0"
+    if magnitude >= 1000:
+        return f"{value:,.0f}"
+    if magnitude < 0.001:
+        return "<0.001" if value > 0 else ">-0.001"
+    decimals = max(0, 2 - math.floor(math.log10(magnitude)))
+    text = f"{value:.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def human_value(value: Any) -> str:
+    """One table cell as text for people: numbers rounded, dates in ISO form, lists joined."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return human_number(value)
+    if isinstance(value, decimal.Decimal):
+        return human_number(float(value))
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
+    if isinstance(value, list | tuple):
+        return "; ".join(human_value(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {human_value(v)}" for k, v in value.items())
+    return str(value)
+
+
+SHORT_COLUMN = 14
+"""Columns whose widest cell fits in this many characters (dates, codes, counts) keep their width;
+only the wider ones (names, notes) give way when the terminal is narrow."""
+MIN_WIDE_COLUMN = 10
+"""A column of text is never squeezed below this: its text wraps at spaces within it."""
+RIGID_CODE = 26
+"""Identifiers and codes (no spaces) up to this wide are never wrapped: half an event id is no use."""
+
+
+def people_table(table: pa.Table, width: int, *, title: str | None = None, max_width: int = 60) -> Any:
+    """A Rich table of ``table`` that fits ``width`` terminal columns.
+
+    Short columns keep their natural width; wide ones share what is left (at least
+    :data:`MIN_WIDE_COLUMN` each) and wrap their text at spaces. When even that does not fit, the
+    rightmost columns are left out and a last line says which, and how to see them.
+    """
+    from rich.table import Table
+
+    names = list(table.column_names)
+    rows = [[human_value(v) for v in row.values()] for row in table.to_pylist()]
+    natural = [min(max_width, max([len(n) for n in _header_lines(name, 10_000)]
+                                  + [len(r[i]) for r in rows[:500]], default=1))
+               for i, name in enumerate(names)]
+    rigid = [natural[i] <= SHORT_COLUMN or (natural[i] <= RIGID_CODE and not any(" " in r[i] for r in rows[:500]))
+             for i in range(len(names))]
+    shown, widths = _fit(natural, rigid, width)
+    hidden = names[len(shown):]
+    if hidden and len(rows) == 1:  # one record (a comparison, a verdict): one line per field
+        import pyarrow as pa
+
+        fields = pa.table({"field": names, "value": rows[0]})
+        return people_table(fields, width, title=title, max_width=max(max_width, width))
     rich_table = Table(title=title, show_lines=False)
-    for name in table.column_names:
-        rich_table.add_column(name, overflow="fold", max_width=max_width)
-    for row in table.to_pylist():
-        rich_table.add_row(*("" if v is None else str(v) for v in row.values()))
-    console.print(rich_table)
+    for i in shown:
+        wide = natural[i] > widths[i]
+        rich_table.add_column("\n".join(_header_lines(names[i], widths[i])), width=widths[i], no_wrap=not wide,
+                              overflow="fold" if wide else "ellipsis",
+                              justify="right" if _is_numeric(table, names[i]) else "left")
+    for row in rows:
+        rich_table.add_row(*(row[i] for i in shown))
+    if not hidden:
+        return rich_table
+    from rich.console import Group
+    from rich.text import Text
+
+    note = (f"{len(hidden)} more column(s) not shown: {', '.join(hidden)} (a wider terminal, --columns, "
+            "or --format csv/json shows them)")
+    return Group(rich_table, Text(note, style="dim"))
+
+
+def _fit(natural: list[int], rigid: list[bool], width: int) -> tuple[list[int], dict[int, int]]:
+    """Which columns to show (a prefix) and their widths, for a terminal ``width`` wide: rigid
+    columns (short ones, codes without spaces) keep their width, the others share the rest."""
+    count = len(natural)
+    while count > 1:
+        room = width - (3 * count + 1) - sum(natural[i] for i in range(count) if rigid[i])
+        flexible = [i for i in range(count) if not rigid[i]]
+        if room >= MIN_WIDE_COLUMN * len(flexible) and room >= 0:
+            break
+        count -= 1  # "| " before each cell, " " after it and the closing "|" are the 3 * count + 1
+    widths = {i: natural[i] for i in range(count)}
+    flexible = [i for i in range(count) if not rigid[i]]
+    room = width - (3 * count + 1) - sum(natural[i] for i in range(count) if rigid[i])
+    want = sum(natural[i] for i in flexible)
+    if flexible and want > room:
+        for i in flexible:  # share the room in proportion to what each would like
+            widths[i] = max(MIN_WIDE_COLUMN, room * natural[i] // want)
+    return list(range(count)), widths
+
+
+def _header_lines(name: str, width: int) -> list[str]:
+    """A column name broken after underscores into lines of at most ``width`` (where it can be)."""
+    parts = [p + "_" for p in name.split("_")]
+    parts[-1] = parts[-1][:-1]
+    lines = [""]
+    for part in parts:
+        if lines[-1] and len(lines[-1]) + len(part) > width:
+            lines.append("")
+        lines[-1] += part
+    return lines
+
+
+def _is_numeric(table: pa.Table, name: str) -> bool:
+    import pyarrow as pa
+
+    kind = table.schema.field(name).type
+    return bool(pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_decimal(kind))
 
 
 def _emit(text: str, out: Path | None, stream: IO[str] | None = None) -> None:

@@ -105,15 +105,13 @@ def guarded(body: Callable[[], None]) -> None:
 
 
 def _printable(table: pa.Table, for_people: bool = False) -> pa.Table:
-    """Lists (baseline windows, actor pairs) as text, so CSV and the terminal can show them; for
-    people, floats rounded to three significant digits."""
+    """Lists (baseline windows, actor pairs) as text, so CSV and the terminal can show them (the
+    terminal table rounds the figures for people: :func:`ruydad.output.human_number`)."""
     import pyarrow as pa
 
     columns = []
     for name in table.column_names:
         col = table[name]
-        if for_people and pa.types.is_floating(col.type):
-            col = pa.array([None if v is None else f"{v:.3g}" for v in col.to_pylist()], pa.string())
         if pa.types.is_list(col.type) or pa.types.is_large_list(col.type):
             col = pa.array(["; ".join("" if v is None else str(v) for v in (x or [])) for x in col.to_pylist()],
                            pa.string())
@@ -173,11 +171,12 @@ def _matched_lines(matched: dict[str, Any]) -> list[str]:
 
 
 def _fmt(value: Any) -> str:
-    if isinstance(value, float):
-        return f"{value:.3g}"
+    """A summary figure for people: 3.69 rather than 3.6861878453038672, <0.001 rather than 3.47e-18."""
+    from ruydad.output import human_value
+
     if isinstance(value, list):
-        return ", ".join(map(str, value))
-    return str(value)
+        return ", ".join(map(human_value, value))
+    return human_value(value)
 
 
 # -- commands ----------------------------------------------------------------------------------
