@@ -315,8 +315,12 @@ def events(
     civilian_targeting: Annotated[bool, typer.Option("--civilian-targeting",
                                                      help="Only events targeting civilians.")] = False,
     limit: Annotated[int, typer.Option(help="At most this many events (0: all).", min=0)] = 20,
+    offset: Annotated[int, typer.Option(help="Skip this many events first (pages, as the HTTP API's offset).",
+                                        min=0)] = 0,
     columns: Annotated[str | None, typer.Option(help="Comma-separated columns to show.")] = None,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: Annotated[OutputFormat, typer.Option(
+        "--format", "-f", help="table, csv, json, parquet, xlsx (an Excel workbook) or geojson (points).")
+    ] = OutputFormat.table,
     out: Annotated[Path | None, typer.Option(help="Write to this file instead of stdout.")] = None,
 ) -> None:
     """List stored events, newest first, with the same filters as every analysis command."""
@@ -335,15 +339,16 @@ def events(
             default_columns if fmt is OutputFormat.table else None)
         with open_cli_store(read_only=True) as store:
             query = store.query(filters)
-            table = store.events(query, limit=limit or None, columns=chosen)
+            table = store.events(query, limit=limit or None, offset=offset, columns=chosen)
             total = store.count_events(query)
-        write_table(table, fmt, out=out, console=out_console)
+        write_table(table, fmt, out=out, console=out_console, title="events")
         for problem in query.problems:
             console.print(f"[yellow]warning:[/] {problem}", highlight=False)
         if fmt is OutputFormat.table:
             for line in query.describe():
                 console.print(f"[dim]matched {line}[/]", highlight=False)
-            console.print(f"{table.num_rows} of {total} matching events")
+            shown = f"{offset + 1}-{offset + table.num_rows}" if offset and table.num_rows else str(table.num_rows)
+            console.print(f"{shown} of {total} matching events")
 
     run_guarded(body)
 

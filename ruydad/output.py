@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import io
 import json
 import math
 import sys
@@ -23,6 +24,8 @@ class OutputFormat(str, Enum):
     csv = "csv"
     json = "json"
     parquet = "parquet"
+    xlsx = "xlsx"
+    geojson = "geojson"
 
 
 def json_default(value: Any) -> Any:
@@ -51,10 +54,17 @@ def write_table(
     title: str | None = None,
     max_width: int = 60,
 ) -> None:
-    """Write an Arrow table as a Rich table, CSV, JSON (one array of objects) or Parquet.
+    """Write an Arrow table as a Rich table, CSV, JSON (one array of objects), Parquet, an Excel
+    workbook or GeoJSON (points from ``latitude``/``longitude``, the other columns as properties).
 
-    Parquet is binary, so it needs ``out`` unless stdout is redirected to a file.
+    Parquet and Excel are binary, so they need ``out`` unless stdout is redirected to a file.
     """
+    if fmt is OutputFormat.xlsx:
+        _binary(lambda sink: write_xlsx(table, sink, title=title), out, "xlsx")
+        return
+    if fmt is OutputFormat.geojson:
+        _emit(dumps(geojson(table)), out)
+        return
     if fmt is OutputFormat.parquet:
         import pyarrow.parquet as pq
 
@@ -213,6 +223,93 @@ def _is_numeric(table: pa.Table, name: str) -> bool:
 
     kind = table.schema.field(name).type
     return bool(pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_decimal(kind))
+
+
+def _binary(write: Any, out: Path | None, kind: str) -> None:
+    """Run ``write(sink)`` into ``out``, or into stdout when it is not a terminal."""
+    if out is not None:
+        write(out)
+        return
+    if sys.stdout.isatty():
+        raise InputError(f"{kind} output is binary: give --out FILE or redirect stdout to a file")
+    buffer = io.BytesIO()
+    write(buffer)
+    sys.stdout.buffer.write(buffer.getvalue())
+    sys.stdout.flush()
+
+
+EXCEL_MAX_ROWS = 1_048_576
+
+
+def write_xlsx(table: pa.Table, sink: Path | IO[bytes], *, title: str | None = None) -> None:
+    """The table as an Excel workbook: one sheet, a bold frozen header with filters, dates as Excel
+    dates, numbers as numbers, and text always stored as text (a cell starting with ``=`` is shown,
+    never run as a formula)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    if table.num_rows + 1 > EXCEL_MAX_ROWS:
+        raise InputError(f"{table.num_rows:,} rows do not fit in one Excel sheet ({EXCEL_MAX_ROWS - 1:,} at most): "
+                         "narrow the filters, or use --format csv or parquet")
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(_sheet_name(title))
+    names = list(table.column_names)
+    widths = [min(60, max(10, len(n) + 2)) for n in names]
+    for i, width in enumerate(widths, 1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
+    sheet.freeze_panes = "A2"
+    if names:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(names))}{table.num_rows + 1}"
+    bold = Font(bold=True)
+    header = []
+    for name in names:
+        cell = WriteOnlyCell(sheet, value=name)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    for row in table.to_pylist():
+        cells = []
+        for value in row.values():
+            cell = WriteOnlyCell(sheet, value=_excel_value(value))
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text, even when it starts with "=": openpyxl would store a formula
+            elif isinstance(value, dt.datetime):
+                cell.number_format = "yyyy-mm-dd hh:mm:ss"
+            elif isinstance(value, dt.date):
+                cell.number_format = "yyyy-mm-dd"
+            cells.append(cell)
+        sheet.append(cells)
+    book.save(sink)
+
+
+def _sheet_name(title: str | None) -> str:
+    name = "".join(c for c in (title or "ruydad") if c not in "[]:*?/\\")[:31].strip()
+    return name or "ruydad"
+
+
+def _excel_value(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float | str | dt.date):
+        if isinstance(value, dt.datetime) and value.tzinfo is not None:
+            return value.replace(tzinfo=None)  # Excel has no time zones; Ruydad stores UTC
+        return value
+    if isinstance(value, decimal.Decimal):
+        return float(value)
+    return human_value(value)
+
+
+def geojson(table: pa.Table) -> dict[str, Any]:
+    """Rows with ``latitude`` and ``longitude`` as GeoJSON points (RFC 7946: longitude first), every
+    column in the properties; a row without coordinates is a feature with no geometry."""
+    if "latitude" not in table.column_names or "longitude" not in table.column_names:
+        raise InputError("GeoJSON needs the latitude and longitude columns: add them to --columns")
+    features = []
+    for row in table.to_pylist():
+        lat, lon = row.get("latitude"), row.get("longitude")
+        geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
+        features.append({"type": "Feature", "geometry": geometry, "properties": row})
+    return {"type": "FeatureCollection", "features": features}
 
 
 def _emit(text: str, out: Path | None, stream: IO[str] | None = None) -> None:

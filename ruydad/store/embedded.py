@@ -220,7 +220,9 @@ class Store:
         if limit is None or not self.PAGE_BY_ROWID:
             order = "event_date DESC, dataset, dataset_event_id"
             sql = f"SELECT {columns} FROM events WHERE {where} ORDER BY {order}"
-            return sql if limit is None else f"{sql} LIMIT {int(limit)} OFFSET {int(offset)}"
+            if limit is None:
+                return f"{sql} OFFSET {int(offset)}" if offset else sql
+            return f"{sql} LIMIT {int(limit)} OFFSET {int(offset)}"
         page = (f"SELECT rowid FROM events WHERE {where} ORDER BY event_date DESC, rowid DESC "
                 f"LIMIT {int(limit)} OFFSET {int(offset)}")
         return f"SELECT {columns} FROM events WHERE rowid IN ({page}) ORDER BY event_date DESC, rowid DESC"
