@@ -142,14 +142,6 @@ class PeriodComparison:
 R = TypeVar("R")
 
 
-class MixedDatasetsError(InputError):
-    """The selected events come from several datasets and the answer cannot be split by dataset."""
-
-    def __init__(self, message: str, datasets: dict[str, int]) -> None:
-        super().__init__(message)
-        self.datasets = datasets
-
-
 class NoCoverageError(InputError):
     """A period asked about lies outside what the datasets cover: there is nothing to compare."""
 
@@ -159,10 +151,24 @@ def states_what_matched(method: Callable[..., R]) -> Callable[..., R]:
     counted (stored actor names per dataset, units, datasets)."""
     @functools.wraps(method)
     def wrapper(self: Analysis, *args: Any, **kwargs: Any) -> R:
-        self.last_query = None
-        result = method(self, *args, **kwargs)
+        outermost = self._depth == 0
+        if outermost:
+            self.last_query = None
+            self._dataset_note = None
+        self._depth += 1
+        try:
+            result = method(self, *args, **kwargs)
+        finally:
+            self._depth -= 1
+        if not outermost:
+            return result
         if self.last_query is not None and hasattr(result, "matched"):
             result.matched = self.last_query.matched()
+        if self._dataset_note:
+            if isinstance(getattr(result, "summary", None), dict):
+                result.summary["dataset_note"] = self._dataset_note  # type: ignore[attr-defined]
+            if isinstance(getattr(result, "notes", None), list):
+                result.notes.append(self._dataset_note)  # type: ignore[attr-defined]
         return result
 
     return wrapper
@@ -192,6 +198,8 @@ class Analysis:
             context = QueryContext(context.catalog, theatre, self.use_registry, self.use_gazetteer)
         self._context = context
         self.last_query: Query | None = None
+        self._dataset_note: str | None = None
+        self._depth = 0  # nesting of public calls: only the outermost one reports what it matched
 
     @property
     def context(self) -> QueryContext:
@@ -247,15 +255,19 @@ class Analysis:
         rows = t.group_by("dataset").aggregate(n=t.count()).to_pyarrow().to_pylist()
         return {str(r["dataset"]): int(r["n"]) for r in sorted(rows, key=lambda r: str(r["dataset"]))}
 
-    def one_dataset(self, t: ir.Table, what: str) -> None:
-        """Refuse to add up datasets: ACLED and UCDP record many of the same events, so a sum counts
-        them twice. The user picks one (``--dataset``)."""
-        found = self.datasets_in(t)
-        if len(found) > 1:
-            listed = ", ".join(f"{d} ({n} events)" for d, n in found.items())
-            raise MixedDatasetsError(
-                f"{what}: the selected events come from {len(found)} datasets ({listed}), which record many "
-                f"of the same events; choose one with --dataset ({' or '.join(found)})", datasets=found)
+    def one_dataset(self, f: Filters, base: ir.Table, what: str) -> tuple[Filters, ir.Table]:
+        """Never add up datasets (ACLED and UCDP record many of the same events): when the selected
+        events come from several and ``what`` cannot be given per dataset, answer for the one with
+        the most events and say so (``dataset_note`` in the result); ``--dataset`` picks another."""
+        found = self.datasets_in(base)
+        if len(found) <= 1 or f.dataset:
+            return f, base
+        chosen = max(sorted(found), key=lambda d: found[d])
+        listed = ", ".join(f"{d} ({n} events)" for d, n in found.items())
+        self._dataset_note = (f"{what}: the selected events come from {listed}, which record many of the same "
+                              f"events and are never added up; this answer uses {chosen}, the largest "
+                              f"(choose with --dataset)")
+        return f.but(dataset=chosen), base.filter(base.dataset == chosen)
 
     def coverage_span(self, f: Filters) -> tuple[date | None, date | None]:
         """The days the filters' datasets cover (all the store's datasets when none is named): from the
@@ -424,7 +436,7 @@ class Analysis:
         if by is None and len(self.datasets_in(selected)) > 1:
             by = "dataset"  # one series per dataset, never their sum
         elif by is not None and by != "dataset":
-            self.one_dataset(selected, f"a trend by {by}")
+            f, selected = self.one_dataset(f, selected, f"a trend by {by}")
         dims = [period] + ([by] if by else [])
         counted = self.counts(dims, f)
         # an event without a date (an article that gave none) cannot be placed on the time line
@@ -511,7 +523,7 @@ class Analysis:
         if not length or length < 1:
             raise InputError("period must be 'day', 'week', 'month' or a number of days")
         base = self._apply(self.table, f)
-        self.one_dataset(base, "surges")
+        f, base = self.one_dataset(f, base, "surges")
         if at is None:
             latest = base.event_date.max().to_pyarrow().as_py()
             if latest is None:
@@ -585,7 +597,7 @@ class Analysis:
         asked_b = Period.parse(period_b) if isinstance(period_b, str) else period_b
         f = self._filters(filters, kw)
         base = self._apply(self.table, f.but(date_from=None, date_to=None))
-        self.one_dataset(base, "a period comparison")
+        f, base = self.one_dataset(f, base, "a period comparison")
         a, b = self._covered_or_refuse(asked_a, f, "A"), self._covered_or_refuse(asked_b, f, "B")
         notes = [f"period {w} cut to the data's coverage: {asked} -> {got}"
                  for w, asked, got in (("A", asked_a, a), ("B", asked_b, b)) if asked != got]
@@ -702,7 +714,7 @@ class Analysis:
         """
         f = self._filters(filters, kw)
         base = self._apply(self.table, f)
-        self.one_dataset(base, "target profiles")
+        f, base = self.one_dataset(f, base, "target profiles")
         metrics = {g.name: g.matches(base, use_notes).ifelse(1, 0).sum().fill_null(0) for g in groups}
         metrics.update({f"{g.name}__fatalities": g.matches(base, use_notes).ifelse(base.fatalities, 0).sum()
                         .fill_null(0) for g in groups})
@@ -740,7 +752,7 @@ class Analysis:
         p = Period.parse(period) if isinstance(period, str) else period
         f = self._filters(filters, kw)
         base = self._apply(self.table, f.but(date_from=None, date_to=None))
-        self.one_dataset(base, "emerging actors")
+        f, base = self.one_dataset(f, base, "emerging actors")
         sides = self._sides(base.filter(base.event_date <= p.end), ["actor"],
                             ("event_date", "event_type", "fatalities"))
         sides = sides.filter(sides.actor.notnull())
@@ -776,7 +788,7 @@ class Analysis:
         counts as emerging again."""
         f = self._filters(filters, kw).but(violent=True, date_from=None, date_to=None)
         base = self._apply(self.table, f)
-        self.one_dataset(base, "emerging actors")
+        f, base = self.one_dataset(f, base, "emerging actors")
         if at is None:
             at = base.event_date.max().to_pyarrow().as_py()
             if at is None:
@@ -833,7 +845,7 @@ class Analysis:
     def infighting(self, filters: Filters | None = None, **kw: Any) -> Figures:
         """Events whose two sides belong to one actor family (see :mod:`ruydad.analysis.families`)."""
         f = self._filters(filters, kw)
-        self.one_dataset(self._apply(self.table, f), "infighting")
+        f, _ = self.one_dataset(f, self._apply(self.table, f), "infighting")
         pairs = self.infighting_pairs(f)
         family_of_pair = {(a, b): fam for a, b, fam in pairs}
         narrowed = self.infighting_filter(f, pairs=pairs)
@@ -870,7 +882,7 @@ class Analysis:
         state and sub-event type."""
         f = self._filters(filters, kw)
         base = self._apply(self.table, f)
-        self.one_dataset(base, "cross-border events")
+        f, base = self.one_dataset(f, base, "cross-border events")
         marked = self._foreign(base.filter(may_be_foreign(base)))
         marked = marked.filter(marked.foreign_state.notnull())
         expr = marked.group_by("foreign_state", "event_type", "sub_event_type").aggregate(

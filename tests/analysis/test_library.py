@@ -9,7 +9,7 @@ import pytest
 from scipy import stats
 
 from ruydad.analysis import Filters, Period, name_family
-from ruydad.analysis.core import MixedDatasetsError, NoCoverageError
+from ruydad.analysis.core import NoCoverageError
 from ruydad.errors import InputError
 from tests.analysis.stores import event
 
@@ -291,9 +291,12 @@ def test_datasets_are_never_summed(make_analysis):
     by = a.counts("admin1")
     assert sorted((r["dataset"], r["events"], r["share"]) for r in by.rows()) == [("acled", 3, 1.0), ("ucdp", 2, 1.0)]
     assert a.trend("month").keys == ("month", "dataset")
-    with pytest.raises(MixedDatasetsError, match="acled .3 events., ucdp .2 events."):
-        a.compare("2022-01", "2022-01")
-    assert a.compare("2022-01", "2022-01", dataset="ucdp").result.count_b == 2
+    mixed = a.compare("2022-01-02", "2022-01-02")  # cannot be split: the largest dataset, said so
+    assert mixed.result.count_b == 3
+    assert "acled (3 events), ucdp (2 events)" in mixed.notes[-1] and "uses acled" in mixed.notes[-1]
+    assert a.compare("2022-01-02", "2022-01-02", dataset="ucdp").result.count_b == 2
+    fights = a.infighting()
+    assert "uses acled" in fights.summary["dataset_note"]
 
 
 def test_cross_border_finds_foreign_state_forces(make_analysis):

@@ -59,7 +59,16 @@ function setActiveNav(view) {
 
 // ---------------------------------------------------------------- overview
 
-function filterForm(params, onApply) {
+// Datasets record many of the same events, so figures never add them up: when the store holds several
+// and none is chosen, the view shows the one with the most events and says so.
+async function chooseDataset(params) {
+  const summary = await api("/api/summary");
+  const held = Object.entries(summary.by_dataset || {}).sort((a, b) => b[1] - a[1]);
+  if (!params.get("dataset") && held.length > 1) params.set("dataset", held[0][0]);
+  return held;
+}
+
+function filterForm(params, onApply, datasets) {
   const field = (name, label, input) => h("label", {}, label, input);
   const inputs = {
     date_from: h("input", { type: "date", name: "date_from", value: params.get("date_from") || "" }),
@@ -69,10 +78,16 @@ function filterForm(params, onApply) {
       EVENT_TYPES.map(t => h("option", { value: t, selected: params.get("event_type") === t }, t))),
     admin1: h("input", { type: "text", name: "admin1", placeholder: "province or code", value: params.get("admin1") || "" }),
   };
+  if (datasets && datasets.length > 1) {
+    inputs.dataset = h("select", { name: "dataset", title: "Datasets are never added up: one at a time" },
+      datasets.map(([name, n]) => h("option", { value: name, selected: params.get("dataset") === name },
+        `${name} (${fmt(n)} events)`)));
+  }
   const form = h("form", { class: "filters", role: "search" },
     field("date_from", "From", inputs.date_from), field("date_to", "To", inputs.date_to),
     field("actor", "Actor", inputs.actor), field("event_type", "Event type", inputs.event_type),
     field("admin1", "Province", inputs.admin1),
+    inputs.dataset ? field("dataset", "Dataset", inputs.dataset) : null,
     h("div", {}, h("button", { type: "submit" }, "Apply"), " ",
       h("button", { type: "button", class: "secondary", onclick: () => onApply(new URLSearchParams()) }, "Clear")));
   form.addEventListener("submit", e => {
@@ -85,7 +100,9 @@ function filterForm(params, onApply) {
 }
 
 async function overview(main, params) {
-  main.append(h("h1", {}, "Overview"), filterForm(params, p => go("/", p)));
+  let datasets = [];
+  try { datasets = await chooseDataset(params); } catch (err) { main.append(errorBox(err)); }
+  main.append(h("h1", {}, "Overview"), filterForm(params, p => go("/", p), datasets));
   const kpis = h("div", { class: "kpis" });
   const mapCard = h("section", { class: "card", "aria-label": "Province map" }, h("h2", {}, "Events by province"));
   const trendCard = h("section", { class: "card", "aria-label": "Trend" }, h("h2", {}, "Events by month"));
