@@ -74,3 +74,48 @@ def test_a_function_named_like_its_module_stays_the_function() -> None:
     code = ("import ruydad.geo.locate\nimport types\nfrom ruydad.geo import locate\n"
             "assert callable(locate) and not isinstance(locate, types.ModuleType), locate")
     assert loaded_after(code) == []
+
+
+def test_a_cached_result_is_built_once_and_again_when_its_inputs_change(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ruydad.cache import cached
+
+    monkeypatch.setenv("RUYDAD_CACHE_DIR", str(tmp_path / "cache"))
+    data = tmp_path / "units.csv"
+    data.write_text("pcode\nAF01\n")
+    builds: list[int] = []
+
+    def build() -> dict[str, int]:
+        builds.append(1)
+        return {"rows": len(data.read_text().splitlines()) - 1}
+
+    assert cached("units", [data], "", build) == {"rows": 1}
+    assert cached("units", [data], "", build) == {"rows": 1}
+    assert len(builds) == 1
+    data.write_text("pcode\nAF01\nAF02\n")
+    assert cached("units", [data], "", build) == {"rows": 2}
+    assert len(builds) == 2
+    assert len(list((tmp_path / "cache").glob("units-*.pickle"))) == 1  # the stale result is gone
+    next((tmp_path / "cache").glob("units-*.pickle")).write_bytes(b"not a pickle")
+    assert cached("units", [data], "", build) == {"rows": 2}  # a damaged file is rebuilt, not an error
+    monkeypatch.setenv("RUYDAD_CACHE_DIR", "off")
+    cached("units", [data], "", build)
+    assert len(builds) == 4
+
+
+def test_the_gazetteer_from_the_cache_equals_a_fresh_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ruydad.geo.gazetteer import build_gazetteer, load_gazetteer
+    from ruydad.theatres import theatre_info
+
+    monkeypatch.setenv("RUYDAD_CACHE_DIR", str(tmp_path))
+    load_gazetteer.cache_clear()
+    try:
+        load_gazetteer("afghanistan")  # builds and stores
+        load_gazetteer.cache_clear()
+        from_disk = load_gazetteer("afghanistan")
+        assert list(tmp_path.glob("gazetteer-afghanistan-*.pickle"))
+        fresh = build_gazetteer(theatre_info("afghanistan"))
+        assert from_disk.spellings == fresh.spellings and from_disk.units == fresh.units
+        assert from_disk.by_key == fresh.by_key
+    finally:
+        load_gazetteer.cache_clear()
