@@ -264,7 +264,7 @@ class EventClassifier:
         self.cues: tuple[Cue, ...] = tuple(cues) if cues is not None else lexicon()
         self._words = TfidfVectorizer(
             analyzer="word", ngram_range=(1, 2), sublinear_tf=True, min_df=1,
-            token_pattern=r"(?u)\b[^\W\d_][\w'-]*\b", dtype=np.float32,
+            token_pattern=WORD_TOKEN, dtype=np.float32,
         )
         self._chars = TfidfVectorizer(
             analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2, dtype=np.float32,
@@ -278,18 +278,23 @@ class EventClassifier:
         self._weights = np.zeros((0, 0))
         self._bias = np.zeros(0)
         self._classes: list[str] = []
+        self._scorer: _TfidfScorer | None = None
         self._fitted = False
 
-    def _cue_matrix(self, matches: Sequence[CueMatch]) -> sp.csr_matrix:
+    def _cue_rows(self, matches: Sequence[CueMatch]) -> np.ndarray:
         import numpy as np
-        import scipy.sparse as sp
 
         rows = np.zeros((len(matches), len(LABELS)), dtype=np.float32)
         index = {label: i for i, label in enumerate(LABELS)}
         for r, match in enumerate(matches):
             for label, score in match.scores.items():
                 rows[r, index[label]] = min(score, CUE_SCORE_CAP) / CUE_SCORE_CAP * LEXICON_SCALE
-        return sp.csr_matrix(rows)
+        return rows
+
+    def _cue_matrix(self, matches: Sequence[CueMatch]) -> sp.csr_matrix:
+        import scipy.sparse as sp
+
+        return sp.csr_matrix(self._cue_rows(matches))
 
     def _features(self, texts: Sequence[str], matches: Sequence[CueMatch]) -> sp.csr_matrix:
         import scipy.sparse as sp
@@ -312,8 +317,20 @@ class EventClassifier:
         self._weights = np.vstack([est.coef_.ravel() for est in self._model.estimators_]).T
         self._bias = np.array([est.intercept_[0] for est in self._model.estimators_])
         self._classes = [str(label) for label in self._model.classes_]
+        self._scorer = _TfidfScorer.from_fitted(self._words, self._chars, self._weights, self._bias)
         self._fitted = True
         return self
+
+    def compiled(self) -> EventClassifier:
+        """This fitted classifier without its scikit-learn objects: what classifying needs (the
+        vocabularies, idf weights and the weight matrix, in numpy), so it can be pickled and loaded
+        without importing scikit-learn or scipy (:func:`default_classifier` keeps it in the cache)."""
+        if not self._fitted:
+            raise RuntimeError("EventClassifier.fit() must be called before compiled()")
+        light = object.__new__(EventClassifier)
+        light.__dict__.update(self.__dict__)
+        light._words = light._chars = light._model = None
+        return light
 
     def _probabilities(self, features: sp.csr_matrix) -> np.ndarray:
         """One-vs-rest logistic scores normalised to sum to 1 per row (what predict_proba returns)."""
@@ -333,7 +350,8 @@ class EventClassifier:
         if todo:
             todo_texts = [clean[i] for i in todo]
             matches = [match_cues(t, self.cues) for t in todo_texts]
-            probs = self._probabilities(self._features(todo_texts, matches))
+            assert self._scorer is not None
+            probs = self._scorer.probabilities(todo_texts, self._cue_rows(matches))
             for row, i in enumerate(todo):
                 best = int(np.argmax(probs[row]))
                 label = self._classes[best]
@@ -359,6 +377,96 @@ class EventClassifier:
         return _result(label, match.scores[label] / sum(match.scores.values()), match)
 
 
+@dataclass
+class _TfidfScorer:
+    """Classifying without scikit-learn: the fitted TF-IDF vectorisers' analysers, vocabularies and
+    idf weights, and the one-vs-rest weight matrix, applied with numpy.
+
+    Reproduces ``TfidfVectorizer.transform`` for the two vectorisers :class:`EventClassifier` fits
+    (lowercase; word 1-2-grams of ``WORD_TOKEN``; ``char_wb`` 3-5-grams; sublinear tf; idf; l2 norm
+    per block), which ``tests/extract/test_classify.py`` checks against scikit-learn itself.
+    """
+
+    words: dict[str, int]
+    word_idf: np.ndarray
+    chars: dict[str, int]
+    char_idf: np.ndarray
+    weights: np.ndarray
+    bias: np.ndarray
+
+    @classmethod
+    def from_fitted(cls, words: Any, chars: Any, weights: np.ndarray, bias: np.ndarray) -> _TfidfScorer:
+        for vectoriser, analyzer, ngrams in ((words, "word", (1, 2)), (chars, "char_wb", (3, 5))):
+            settings = (vectoriser.analyzer, vectoriser.ngram_range, vectoriser.lowercase, vectoriser.sublinear_tf,
+                        vectoriser.norm, vectoriser.strip_accents, vectoriser.stop_words)
+            if settings != (analyzer, ngrams, True, True, "l2", None, None):
+                raise ValueError(f"_TfidfScorer does not reproduce a {settings} vectoriser")
+        if words.token_pattern != WORD_TOKEN:
+            raise ValueError("_TfidfScorer tokenises with WORD_TOKEN only")
+        return cls({str(k): int(v) for k, v in words.vocabulary_.items()}, words.idf_.astype("float64"),
+                   {str(k): int(v) for k, v in chars.vocabulary_.items()}, chars.idf_.astype("float64"),
+                   weights, bias)
+
+    def block(self, terms: list[str], vocabulary: dict[str, int], idf: np.ndarray,
+              offset: int) -> tuple[list[int], list[float]]:
+        import math
+
+        counts: dict[int, int] = {}
+        for term in terms:
+            column = vocabulary.get(term)
+            if column is not None:
+                counts[column] = counts.get(column, 0) + 1
+        columns = sorted(counts)
+        values = [(1.0 + math.log(counts[c])) * float(idf[c]) for c in columns]
+        norm = math.sqrt(sum(v * v for v in values)) or 1.0
+        return [c + offset for c in columns], [v / norm for v in values]
+
+    def probabilities(self, texts: Sequence[str], cue_rows: np.ndarray) -> np.ndarray:
+        import numpy as np
+
+        cue_offset = len(self.words) + len(self.chars)
+        scores = np.empty((len(texts), self.weights.shape[1]))
+        for r, text in enumerate(texts):
+            lowered = text.lower()
+            w_cols, w_vals = self.block(_word_ngrams(lowered), self.words, self.word_idf, 0)
+            c_cols, c_vals = self.block(_char_wb_ngrams(lowered), self.chars, self.char_idf, len(self.words))
+            cue_cols = [cue_offset + int(i) for i in np.flatnonzero(cue_rows[r])]
+            columns = w_cols + c_cols + cue_cols
+            values = np.array(w_vals + c_vals + [float(cue_rows[r, c - cue_offset]) for c in cue_cols])
+            scores[r] = values @ self.weights[np.array(columns, dtype=np.intp)] if columns else 0.0
+        odds = 1.0 / (1.0 + np.exp(-(scores + self.bias)))
+        return np.asarray(odds / odds.sum(axis=1, keepdims=True))
+
+
+WORD_TOKEN = r"(?u)\b[^\W\d_][\w'-]*\b"
+"""Words for the word n-grams: a letter, then letters, digits, apostrophes or hyphens."""
+_WORD = re.compile(WORD_TOKEN)
+_WHITE_SPACES = re.compile(r"\s\s+")
+
+
+def _word_ngrams(text: str) -> list[str]:
+    """Words and word pairs of a lowercased text, as scikit-learn's word analyser makes them."""
+    tokens = _WORD.findall(text)
+    return tokens + [" ".join(tokens[i:i + 2]) for i in range(len(tokens) - 1)]
+
+
+def _char_wb_ngrams(text: str, low: int = 3, high: int = 5) -> list[str]:
+    """Character 3-5-grams inside each space-padded word, as scikit-learn's ``char_wb`` makes them
+    (a word shorter than n gives one n-gram-or-shorter, once)."""
+    grams: list[str] = []
+    for word in _WHITE_SPACES.sub(" ", text).split():
+        padded = f" {word} "
+        for n in range(low, high + 1):
+            offset = 0
+            grams.append(padded[offset:offset + n])
+            while offset + n < len(padded):
+                offset += 1
+                grams.append(padded[offset:offset + n])
+            if offset == 0:
+                break
+    return grams
+
+
 _RULE_PRIORITY: tuple[str, ...] = (
     "ATTRIB", "CHEM_WEAP", "SUIC_BOMB", "FORCE_AGAINST_PROTEST", "PROTEST_WITH_INTER", "GRENADE",
     "REM_EXPLOS", "AIR_STRIKE", "ART_MISS_ATTACK", "DISR_WEAP", "SEX_VIOL", "ABDUCT_DISSAP",
@@ -380,14 +488,24 @@ def _result(label: str, confidence: float, match: CueMatch) -> Classification:
 _LOCK = threading.Lock()
 
 
+def _train_default() -> EventClassifier:
+    texts, labels = training_data()
+    return EventClassifier().fit(texts, labels).compiled()
+
+
 @cache
 def _default_classifier_unlocked() -> EventClassifier:
-    texts, labels = training_data()
-    return EventClassifier().fit(texts, labels)
+    from importlib.metadata import version
+
+    from ruydad.cache import cached
+
+    inputs = [*sorted(DATA_DIR.glob("*.tsv")), Path(__file__)]
+    return cached("event-classifier", inputs, f"scikit-learn {version('scikit-learn')}", _train_default)
 
 
 def default_classifier() -> EventClassifier:
-    """The shipped classifier, trained from the package's data files on first use (about 1 s)."""
+    """The shipped classifier, trained from the package's data files on first use (about 2 s with
+    scikit-learn), then kept in the user cache and loaded without scikit-learn (:mod:`ruydad.cache`)."""
     with _LOCK:
         return _default_classifier_unlocked()
 

@@ -7,6 +7,7 @@ seed-corpus lines, so they check that the classifier carries to new wording.
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 
@@ -412,3 +413,34 @@ def test_cli_empty_input_is_unclassifiable(cli: typer.Typer) -> None:
 
 def test_classification_is_a_plain_dataclass() -> None:
     assert Classification("Battles", "Armed clash", "ARMED_CLASH", 0.9).cues == ()
+
+
+def test_the_numpy_scorer_reproduces_scikit_learn_on_the_training_texts() -> None:
+    import numpy as np
+
+    from ruydad.extract.classify import match_cues
+
+    texts, labels = training_data()
+    model = EventClassifier().fit(texts, labels)
+    clean = [normalise(t) for t in texts] + ["", "ok", "Drone strike near Bagram: 3 killed, 2-3 wounded."]
+    matches = [match_cues(t, model.cues) for t in clean]
+    by_sklearn = model._probabilities(model._features(clean, matches))
+    assert model._scorer is not None
+    by_numpy = model._scorer.probabilities(clean, model._cue_rows(matches))
+    assert np.abs(by_sklearn - by_numpy).max() < 1e-6
+    assert (by_sklearn.argmax(axis=1) == by_numpy.argmax(axis=1)).all()
+
+
+def test_the_default_classifier_loads_from_the_cache_without_scikit_learn(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom ruydad.extract.classify import classify\n"
+            "c = classify('Rebels fired mortars at the airport.')\n"
+            "print(c.label, 'sklearn' in sys.modules, 'scipy' in sys.modules)")
+    env = {**os.environ, "RUYDAD_CACHE_DIR": str(tmp_path)}
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+    second = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    assert first.stdout.split() == ["ART_MISS_ATTACK", "True", "True"]  # trained with scikit-learn once
+    assert second.stdout.split() == ["ART_MISS_ATTACK", "False", "False"]  # then loaded without it
