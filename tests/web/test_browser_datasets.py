@@ -1,0 +1,69 @@
+"""The dashboard over a store holding two datasets (an ACLED-format export and the UCDP sample), in headless
+Chromium: figures come from one dataset at a time, never their sum, and the reader can switch."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ruydad.ingest import ingest_file
+from ruydad.store import Store
+from tests.web.conftest import _free_port
+from tests.web.test_browser import _page, _wait_for_rows
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def two_dataset_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    import uvicorn
+
+    from ruydad.web import create_app
+
+    path = tmp_path_factory.mktemp("web2") / "two.duckdb"
+    with Store.open(path) as store:
+        ingest_file(store, ROOT / "tests" / "data" / "acled" / "afghanistan_2021-2022_export.csv", "acled")
+        ingest_file(store, ROOT / "ruydad" / "data" / "sample" / "ucdp_aec_afghanistan.csv", "ucdp")
+    store = Store.open(path)
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+    store.close()
+
+
+def _events_kpi(page: Any) -> int:
+    page.wait_for_selector(".kpis .kpi")
+    text = page.locator(".kpis .kpi .value").first.inner_text()
+    return int("".join(ch for ch in text if ch.isdigit()))
+
+
+def test_overview_shows_one_dataset_and_switches(browser: Any, two_dataset_server: str) -> None:
+    page = _page(browser)
+    page.goto(f"{two_dataset_server}/#/")
+    _wait_for_rows(page)
+    select = page.locator('select[name="dataset"]')
+    assert select.input_value() == "ucdp"  # the larger of the two (1,024 against 472 events)
+    assert _events_kpi(page) == 1024  # not 1,496: the datasets are never added up
+    links = page.locator("table tbody tr td a[href^='#/event/']")
+    datasets = {links.nth(i).get_attribute("href").split("/")[2] for i in range(links.count())}
+    assert datasets == {"ucdp"}
+    select.select_option("acled")
+    page.locator("form.filters button[type=submit]").click()
+    page.wait_for_function("location.hash.includes('dataset=acled')")
+    _wait_for_rows(page)
+    page.wait_for_function("document.querySelector('.kpis .kpi') && "
+                           "document.querySelector('.kpis .kpi').innerText.includes('472')")
+    assert page.errors == []
