@@ -86,7 +86,7 @@ headed by anything else ("three blasts", "local media", "one") is not an actor."
 TAKEOVER_OBJECTS = frozenset({"control", "power"})
 BACKGROUND_LEMMAS = frozenset({
     "link", "responsible", "involve", "suspect", "associate", "accuse", "blame", "plan", "believe",
-    "tie", "know", "allege", "involvement", "connect", "wanted", "want", "facilitate", "coordinate",
+    "tie", "know", "involvement", "connect", "wanted", "want", "facilitate", "coordinate",
     "orchestrate", "mastermind", "direct", "oversee", "responsibility", "behind",
 })
 """Words above a trigger that make it background. "claim" is not one: "the NRF claimed to have
@@ -106,7 +106,8 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 _ADDITIVE = re.compile(r"(?i:\b(?:also|in addition|additionally|additional|other|another|more)\b)")
 _AIR = re.compile(r"(?i:\b(?:air ?strikes?|air strikes?|drone|bombers?|aircraft|helicopters?|precision strike)\b)")
 _QUOTE = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
-_DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .'-]+,[^—–(\n]*(?:\([^)]*\))?\s*[—–-]+\s*")
+_DATELINE_PREFIX = re.compile(
+    r"^[A-Z][A-Za-z .'-]+?(?:,[^—–(\n]*)?(?:\s*\([^)]*\))?(?:\s*[—–]+\s*|\s+-{1,2}\s+|\s*:\s+)")
 _SUBJECT_SKIP = re.compile(r"^(?:an?|the)\s+", re.I)
 
 
@@ -216,8 +217,10 @@ def _conjuncts(head: Any) -> list[Any]:
     return found
 
 
-def _reports_past_event(token: Any) -> bool:
-    """A trigger verb that reports something that happened (see the module docstring)."""
+def _reports_past_event(token: Any, dated_clause: bool = False) -> bool:
+    """A trigger verb that reports something that happened (see the module docstring).
+    ``dated_clause``: the verb's own clause carries a day ("the man, who was detained in Kabul on
+    Tuesday"), so a relative clause about a person still reports an event."""
     if any(c.dep_ == "neg" for c in token.children):
         return False
     if any((c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(d.lower_ in ("no", "none") for d in c.children))
@@ -237,7 +240,8 @@ def _reports_past_event(token: Any) -> bool:
         if token.dep_ == "pcomp" and token.head.lower_ in ("for", "of", "in", "about", "to", "from", "after",
                                                            "before", "without"):
             return False  # "responsible for killing", "suspected of detaining"
-    if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and token.head.lemma_ not in EVENT_NOUNS:
+    if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and token.head.lemma_ not in EVENT_NOUNS and \
+            not dated_clause:
         return False  # "the insurgents who conducted the Dec. 2 attack": who they are, not what happened
     if token.dep_ == "amod" or (token.dep_ == "xcomp" and token.tag_ != "VBG") or \
             (token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_ != "kill"):
@@ -342,8 +346,14 @@ class EventsStep:
                     count = _count_phrase(victims)
                     killed = (killed or 0) + count if count is not None else killed
                 continue
+            if token.pos_ == "VERB" and lemma == "open" and _reports_past_event(token) and \
+                    any(c.dep_ == "dobj" and c.lemma_.lower() == "fire" for c in token.children):
+                kinds.add("violence")  # "opened fire on a check post"
+                if actor1 is None:
+                    actor1 = self._agent(doc, self._roles(token)[0])
+                continue
             if token.pos_ == "VERB" and (lemma in KILL_LEMMAS or lemma in DETAIN_LEMMAS or lemma in VIOLENCE_LEMMAS):
-                if not _reports_past_event(token) or self._dated_by_period(doc, token):
+                if not _reports_past_event(token, self._dated_clause(doc, token)) or self._dated_by_period(doc, token):
                     continue
                 if _is_takeover(token):
                     continue  # "since the Taliban seized power", "took control of the country": background
@@ -356,8 +366,11 @@ class EventsStep:
                     kinds.add("violence")
                     continue
                 kind = "kill" if lemma in KILL_LEMMAS else "detain" if lemma in DETAIN_LEMMAS else "violence"
-                kinds.add(kind)
                 subject, victims = self._roles(token)
+                if victims is not None and (victims.lower_ in ("none", "nobody", "no-one") or any(
+                        c.lower_ in ("no", "neither") for c in victims.children)):
+                    continue  # "no women or children were injured or detained" (the patient shared by "and")
+                kinds.add(kind)
                 if kind in ("kill", "detain") and victims is not None and victims.i not in counted:
                     counted.add(victims.i)
                     count = _count_phrase(victims)
@@ -438,6 +451,13 @@ class EventsStep:
                 return found
         return None
 
+    def _dated_clause(self, doc: Document, verb: Any) -> bool:
+        """A relative clause with its own day ("who was detained in Kabul on Tuesday")."""
+        if verb.dep_ != "relcl":
+            return False
+        start, end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+        return any(start <= d.start < end and d.precision == "day" for d in doc.dates)
+
     def _is_incident(self, noun: Any) -> bool:
         """An event noun that reports an incident by itself: the subject of a past-tense verb of
         happening ("fighting broke out", "clashes were reported", "a separate blast caused ..."),
@@ -449,7 +469,8 @@ class EventsStep:
         if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in INCIDENT_VERBS and head.tag_ == "VBN" and \
                 any(c.dep_ == "aux" and c.lower_ in ("have", "has", "had") for c in head.children):
             return True
-        return noun.dep_ == "dobj" and head.lemma_.lower() in ("report", "confirm") and head.tag_ in ("VBD", "VBN")
+        return noun.dep_ == "dobj" and head.lemma_.lower() in ("report", "confirm") and \
+            head.tag_ in ("VBD", "VBN", "VBP", "VBZ") and not any(c.dep_ == "neg" for c in head.children)
 
     def _agent(self, doc: Document, subject: Any | None) -> str | None:
         """Who a subject names: an actor of the registry inside it, else its words when they name
@@ -494,7 +515,8 @@ class EventsStep:
         lead, and the details that follow happen there); else the first place of the text."""
         chosen: tuple[int, int, Place] | None = None
         for span in doc.place_spans:
-            if span[2].kind == "country" or _NOT_WHERE.search(doc.text[max(0, span[0] - 40):span[0]]):
+            if span[2].kind == "country" or _NOT_WHERE.search(doc.text[max(0, span[0] - 40):span[0]]) or \
+                    _describes(doc, span[0]):
                 continue
             if span[0] < offset:
                 chosen = span
@@ -544,6 +566,11 @@ class EventsStep:
         if subject is None and verb.dep_ in ("advcl", "conj", "xcomp"):
             head_subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
             subject = head_subject
+        if patient is None and subject is None and verb.dep_ == "conj":
+            # "was tortured and killed": the second verb shares the first one's patient
+            patient = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+            subject = next((c for p_ in verb.head.children if p_.dep_ == "agent" for c in p_.children
+                            if c.dep_ == "pobj"), None)
         if patient is not None and patient.lower_ in ("them", "they") and patient.dep_ == "dobj":
             patient = None
         return subject, patient
@@ -580,6 +607,8 @@ class EventsStep:
             if _said_on(doc, expression):
                 said = said or expression
                 continue
+            if _SINCE_BEFORE.search(doc.text[max(sent.start_char, expression.start - 80):expression.start]):
+                continue  # "the first blasts since US forces withdrew on 30 August": another time
             if best is None or (_rank(expression), expression.period_start or date.max) < \
                     (_rank(best), best.period_start or date.max):
                 best = expression
@@ -688,7 +717,8 @@ def _is_history(doc: Document, draft: _Draft) -> bool:
 
 
 SAY_LEMMAS = frozenset({"say", "tell", "report", "confirm", "announce", "add", "emerge", "state", "claim", "note",
-                        "mark", "tweet", "post", "write", "quote"})
+                        "mark", "tweet", "post", "write", "quote", "complain", "accuse", "condemn", "blame",
+                        "allege", "deny", "protest"})
 _NOT_WHERE = re.compile(
     r"(?i:(?:\bfrom|\bresidents?\s+of|\bnatives?\s+of|\bpeople\s+of|\banniversary\s+of|\bfall\s+of|"
     r"\btaking\s+of|\btakeover\s+of|\bcapture\s+of|\btook\s+over|\bsince)\s+(?:the\s+|their\s+|its\s+)?"
@@ -696,6 +726,22 @@ _NOT_WHERE = re.compile(
 """Words before a place that make it not where the event was: origin ("a man from Panjshir",
 "residents of Panjshir") and background ("the anniversary of their taking of Kabul", "since the
 fall of Kabul")."""
+
+
+_SINCE_BEFORE = re.compile(r"(?i:\bsince\b[^,.;:]{3,80}$)")
+
+
+def _describes(doc: Document, offset: int) -> bool:
+    """A place in a sentence in the present tense describes someone ("the leader operates in X",
+    "provides support between Kandahar City and the Herat area"); it is not where an event was."""
+    if doc.nlp is None:
+        return False
+    span = doc.nlp.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span[0].sent.root
+    return root.tag_ in ("VBZ", "VBP") and not any((c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN"))
+                                                     or c.lower_ in ("has", "have") for c in root.children)
 
 
 def _short_since(expression: DateExpression) -> bool:
@@ -710,10 +756,10 @@ def _said_on(doc: Document, expression: DateExpression) -> bool:
     """A date that tells when someone spoke ("police said Thursday", "residents said on Monday")."""
     if doc.nlp is None:
         return False
-    index = bisect.bisect_right([t.idx for t in doc.nlp], expression.start) - 1
-    if index < 0:
+    span = doc.nlp.char_span(expression.start, max(expression.start + 1, expression.end), alignment_mode="expand")
+    if span is None or len(span) == 0:
         return False
-    token = doc.nlp[index]
+    token = span[0]
     while token.dep_ == "compound" or (token.head.i != token.i and token.head.pos_ in ("PROPN", "NOUN", "NUM") and
                                        token.dep_ in ("nummod", "amod", "det")):
         token = token.head

@@ -32,6 +32,11 @@ from ruydad.extract.document import Document, Mention, Place
 KIND_WORD = r"(?:province|district|valley|city|village|town|region|area)s?"
 _NAME = r"[A-Z][\w'’.]{0,30}(?:[ -](?:e|i|ye|al|wa|va|[A-Z][\w'’]{0,30})){0,4}"
 _AREA_KINDS = frozenset({"area", "region"})
+_FILED_FROM = re.compile(
+    r"(?:^|\n)[ \t]*(?P<city>[A-Z][A-Za-z'’.-]{1,30}(?:[ -][A-Z][A-Za-z'’.-]{1,30})?)"
+    r"(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?(?:\s*\([^)\n]{1,40}\))?\s*(?::|[—–]|--?)\s")
+"""A dateline without a date ("KABUL: ...", "Kabul (Afghanistan): ...", "MOSCOW (Sputnik) - ..."):
+where the story was filed, not where anything happened."""
 """Kind words that are not part of a gazetteer name ("the Hesarak area", "Andarab areas")."""
 # Bounded repetitions throughout: on a run of capitalised words without a kind word an unbounded
 # pattern backtracks quadratically (a 100 kB text of "Abc Abc ..." took minutes).
@@ -244,6 +249,7 @@ class PlacesStep:
     def __call__(self, doc: Document) -> Document:
         _date, dateline = find_dateline(doc.text)
         dateline_line = (doc.text.rfind("\n", 0, dateline[0]) + 1, dateline[1]) if dateline else None
+        filed = [(m.start("city"), m.end("city")) for m in _FILED_FROM.finditer(doc.text[:600])]
         spans = sorted(set(candidate_spans(doc)), key=lambda s: (s[0], -(s[1] - s[0])))
         readings: list[tuple[int, int, str | None, Any]] = []
         sure: dict[str, set[str]] = {"document": set()}
@@ -309,7 +315,8 @@ class PlacesStep:
             key = (place.kind, place.admin2_pcode or place.admin1_code or place.name)
             known = places.setdefault(key, place)
             known.mentions.append(Mention(doc.text[start:end], start, end))
-            if (dateline_line and dateline_line[0] <= start < dateline_line[1]) or place.kind == "ambiguous":
+            if (dateline_line and dateline_line[0] <= start < dateline_line[1]) or place.kind == "ambiguous" or \
+                    any(a <= start < b for a, b in filed):
                 continue
             resolved_spans.append((start, end, known))
         doc.places = list(places.values())

@@ -25,6 +25,7 @@ The algorithm, in the order a name goes through it:
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -40,6 +41,9 @@ PARTIAL_SCORE = 70.0
 MIN_SCORE_WITHIN = 75.0
 """Floor when the caller says which unit the place is in: few targets, so less room for error."""
 INNER_WEIGHT = 0.9
+SILENT_E_WEIGHT = 0.98
+"""English renderings add a silent final e ('Nimroze' for Nimroz); the name without it is a
+near-exact reading."""
 LEVEL_OF_KIND = {"admin1": 1, "admin2": 2}
 
 
@@ -103,8 +107,9 @@ def _score_targets(gaz: Gazetteer, name: str, base: str, level: int | None, with
     scores = _match(gaz, base, level)
     # 'Kabul City', 'Hissa-e-Awal (Khinj)' may be spellings of their own; 'Khost(Matun)' names
     # the district by its centre, so the parenthetical alone is a weaker reading.
+    silent_e = " ".join(re.sub(r"(?<=[^aeiouy])e$", "", w) if len(w) > 4 else w for w in base.split())
     for alternative, weight in ((normalize(head), 1.0), (normalize(name), 1.0),
-                                (normalize(inner or ""), INNER_WEIGHT)):
+                                (normalize(inner or ""), INNER_WEIGHT), (silent_e, SILENT_E_WEIGHT)):
         if alternative and alternative != base:
             for target_index, (score, written, source) in _match(gaz, alternative, level).items():
                 if score >= 90:
