@@ -123,3 +123,14 @@ def test_brief_on_two_datasets_uses_one_and_never_compares_outside_coverage(both
     assert "no coverage of" in page and "p = 1.5e-64" not in page and "new" not in page.split("Sources")[0]
     page = render_brief(a, Period(date(2022, 1, 1), date(2022, 6, 30)))
     assert "come from <strong>" in page  # the brief names the one dataset its figures come from
+
+
+def test_an_article_event_under_the_full_name_is_found_by_the_acronym(tmp_path) -> None:
+    from tests.analysis.stores import event, load
+
+    with Store.open(tmp_path / "article.duckdb") as store:
+        load(store, [event("2022-08-15", "National Resistance Front of Afghanistan", "Taliban", dataset="article"),
+                     event("2022-08-16", "Taliban", None, dataset="article")])
+        assert store.count_events(actor="NRF") == 1
+        assert store.count_events(actor="National Resistance Front") == 1
+        assert Analysis.from_store(store).count(actor="NRF").events_count == 1
