@@ -161,7 +161,10 @@ def people_table(table: pa.Table, width: int, *, title: str | None = None, max_w
                for i, name in enumerate(names)]
     rigid = [natural[i] <= SHORT_COLUMN or (natural[i] <= RIGID_CODE and not any(" " in r[i] for r in rows[:500]))
              for i in range(len(names))]
-    shown, widths = _fit(natural, rigid, width)
+    # a text column is not squeezed below its longest word (up to RIGID_CODE): words are not cut
+    floor = [min(natural[i], max(MIN_WIDE_COLUMN, min(RIGID_CODE, max(
+        (len(word) for r in rows[:500] for word in r[i].split()), default=0)))) for i in range(len(names))]
+    shown, widths = _fit(natural, rigid, floor, width)
     hidden = names[len(shown):]
     if hidden and len(rows) == 1:  # one record (a comparison, a verdict): one line per field
         import pyarrow as pa
@@ -186,14 +189,15 @@ def people_table(table: pa.Table, width: int, *, title: str | None = None, max_w
     return Group(rich_table, Text(note, style="dim"))
 
 
-def _fit(natural: list[int], rigid: list[bool], width: int) -> tuple[list[int], dict[int, int]]:
+def _fit(natural: list[int], rigid: list[bool], floor: list[int], width: int) -> tuple[list[int], dict[int, int]]:
     """Which columns to show (a prefix) and their widths, for a terminal ``width`` wide: rigid
-    columns (short ones, codes without spaces) keep their width, the others share the rest."""
+    columns (short ones, codes without spaces) keep their width, the others share the rest, none
+    below its ``floor``."""
     count = len(natural)
     while count > 1:
         room = width - (3 * count + 1) - sum(natural[i] for i in range(count) if rigid[i])
         flexible = [i for i in range(count) if not rigid[i]]
-        if room >= MIN_WIDE_COLUMN * len(flexible) and room >= 0:
+        if room >= sum(floor[i] for i in flexible) and room >= 0:
             break
         count -= 1  # "| " before each cell, " " after it and the closing "|" are the 3 * count + 1
     widths = {i: natural[i] for i in range(count)}
@@ -201,8 +205,10 @@ def _fit(natural: list[int], rigid: list[bool], width: int) -> tuple[list[int], 
     room = width - (3 * count + 1) - sum(natural[i] for i in range(count) if rigid[i])
     want = sum(natural[i] for i in flexible)
     if flexible and want > room:
-        for i in flexible:  # share the room in proportion to what each would like
-            widths[i] = max(MIN_WIDE_COLUMN, room * natural[i] // want)
+        spare = room - sum(floor[i] for i in flexible)
+        extra = sum(natural[i] - floor[i] for i in flexible) or 1
+        for i in flexible:  # each its floor, then the rest in proportion to what each still wants
+            widths[i] = floor[i] + max(0, spare) * (natural[i] - floor[i]) // extra
     return list(range(count)), widths
 
 

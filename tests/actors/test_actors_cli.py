@@ -33,7 +33,8 @@ def test_actors_list_by_category():
 
 
 def test_actors_show_by_acronym_with_claims_relations_and_events(db):
-    result = runner.invoke(actors_app, ["show", "NRF", "--db", db])
+    # a terminal wide enough for the relations table to keep names on one line
+    result = runner.invoke(actors_app, ["show", "NRF", "--db", db], env={"COLUMNS": "160"})
     assert result.exit_code == 0, result.output
     out = result.output
     assert "National Resistance Front of Afghanistan (nrf) - Rebel group" in out
