@@ -61,7 +61,8 @@ VIOLENCE_LEMMAS = frozenset({
 EVENT_NOUNS = frozenset({
     "attack", "offensive", "strike", "airstrike", "clash", "ambush", "bombing", "explosion", "killing",
     "assassination", "raid", "battle", "assault", "abduction", "blast", "fighting", "firefight", "skirmish",
-    "shelling", "execution", "gunfight", "bombardment",
+    "shelling", "execution", "gunfight", "bombardment", "incident", "conflict", "confrontation", "encounter",
+    "combat",
 })
 INCIDENT_VERBS = frozenset({
     "break", "erupt", "occur", "happen", "take", "continue", "report", "rage", "hit", "strike", "cause", "target",
@@ -389,10 +390,11 @@ class EventsStep:
                     actor1 = self._agent(doc, subject)
                 if victims is not None and actor2 is None:
                     actor2 = _actor_within(doc, list(victims.subtree))
-            elif token.pos_ == "NOUN" and lemma in EVENT_NOUNS and (token.tag_ == "NN" or self._is_incident(token)):
+            elif token.pos_ == "NOUN" and lemma in EVENT_NOUNS and (
+                    token.tag_ == "NN" or self._is_incident(token, doc)):
                 if any(a.lemma_.lower() in BACKGROUND_LEMMAS or a.dep_ == "relcl" for a in token.ancestors):
                     continue
-                if self._sentence_date(doc, sent) is not None or self._is_incident(token):
+                if self._sentence_date(doc, sent) is not None or self._is_incident(token, doc):
                     kinds.add("kill" if lemma in ("killing", "assassination", "execution") else "violence")
                     if lemma in ("killing", "assassination", "execution"):
                         victims_of = [c for p_ in token.children if p_.dep_ == "prep" and p_.lower_ == "of"
@@ -458,7 +460,7 @@ class EventsStep:
         start, end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
         return any(start <= d.start < end and d.precision == "day" for d in doc.dates)
 
-    def _is_incident(self, noun: Any) -> bool:
+    def _is_incident(self, noun: Any, doc: Document) -> bool:
         """An event noun that reports an incident by itself: the subject of a past-tense verb of
         happening ("fighting broke out", "clashes were reported", "a separate blast caused ..."),
         or what someone reported ("sources reported the execution of an army officer")."""
@@ -469,6 +471,15 @@ class EventsStep:
         if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in INCIDENT_VERBS and head.tag_ == "VBN" and \
                 any(c.dep_ == "aux" and c.lower_ in ("have", "has", "had") for c in head.children):
             return True
+        if noun.dep_ == "dobj" and head.lemma_.lower() in ("conduct", "carry", "launch", "stage", "mount") and \
+                _reports_past_event(head):
+            # "Pakistani forces conducted air strikes on houses"; but "Yasir organized and conducted
+            # attacks" is what a person is known for, not an incident
+            doer = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if doer is None and head.dep_ == "conj":
+                doer = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+            return doer is not None and (doer.lemma_.lower() in AGENT_NOUNS or doer.ent_type_ == "NORP" or any(
+                a <= doer.idx < b for a, b, _n in doc.actor_spans))
         return noun.dep_ == "dobj" and head.lemma_.lower() in ("report", "confirm") and \
             head.tag_ in ("VBD", "VBN", "VBP", "VBZ") and not any(c.dep_ == "neg" for c in head.children)
 
@@ -566,11 +577,11 @@ class EventsStep:
         if subject is None and verb.dep_ in ("advcl", "conj", "xcomp"):
             head_subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
             subject = head_subject
-        if patient is None and subject is None and verb.dep_ == "conj":
-            # "was tortured and killed": the second verb shares the first one's patient
+        if patient is None and verb.dep_ == "conj" and verb.tag_ == "VBN":
+            # "was tortured and killed (by X)": the second verb shares the first one's patient
             patient = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
-            subject = next((c for p_ in verb.head.children if p_.dep_ == "agent" for c in p_.children
-                            if c.dep_ == "pobj"), None)
+            subject = subject or next((c for p_ in verb.head.children if p_.dep_ == "agent" for c in p_.children
+                                       if c.dep_ == "pobj"), None)
         if patient is not None and patient.lower_ in ("them", "they") and patient.dep_ == "dobj":
             patient = None
         return subject, patient
@@ -746,10 +757,12 @@ def _describes(doc: Document, offset: int) -> bool:
 
 def _short_since(expression: DateExpression) -> bool:
     """"since Wednesday evening": a range of a few days that starts on a day, the start of what is
-    reported (not a period of a trend like "since January")."""
-    return (expression.precision == "range" and expression.period_start is not None and
-            expression.period_end is not None and (expression.period_end - expression.period_start).days <= 7
-            and expression.text.lower().startswith("since"))
+    reported (not the period of a trend like "since January"; "over the past 24 hours" stays a
+    period: press releases sum several operations over it)."""
+    if expression.precision != "range" or expression.period_start is None or expression.period_end is None:
+        return False
+    days = (expression.period_end - expression.period_start).days
+    return days <= 7 and expression.text.lower().startswith("since")
 
 
 def _said_on(doc: Document, expression: DateExpression) -> bool:

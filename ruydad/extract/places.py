@@ -29,9 +29,11 @@ from typing import Any
 from ruydad.extract.dates import find_dateline
 from ruydad.extract.document import Document, Mention, Place
 
-KIND_WORD = r"(?:province|district|valley|city|village|town|region|area)s?"
+KIND_WORD = r"(?:province|district|valley|city|village|town|region|area|state)s?"
 _NAME = r"[A-Z][\w'’.]{0,30}(?:[ -](?:e|i|ye|al|wa|va|[A-Z][\w'’]{0,30})){0,4}"
 _AREA_KINDS = frozenset({"area", "region"})
+_DIRECTION = re.compile(r"(?i)^(?:north|south|east|west|northern|southern|eastern|western|central|"
+                        r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)\s+")
 _FILED_FROM = re.compile(
     r"(?:^|\n)[ \t]*(?P<city>[A-Z][A-Za-z'’.-]{1,30}(?:[ -][A-Z][A-Za-z'’.-]{1,30})?)"
     r"(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?(?:\s*\([^)\n]{1,40}\))?\s*(?::|[—–]|--?)\s")
@@ -115,6 +117,9 @@ def candidate_spans(doc: Document) -> list[tuple[int, int, str | None]]:
                 continue
             if kind in _AREA_KINDS:
                 spans.append((clean_start, offset, "area"))
+                continue
+            if kind == "state":
+                spans.append((clean_start, offset, "state"))
                 continue
             end = m.end() if part is parts[-1] else offset
             spans.append((clean_start, end, kind))
@@ -209,6 +214,32 @@ def _province(name: str, theatre: str | None) -> Any | None:
     return found[0] if found and found[0].score >= 95 else None
 
 
+@lru_cache(maxsize=5000)
+def _subdivision(name: str, countries: frozenset[str]) -> tuple[str, str, str] | None:
+    """(ISO 3166-2 code, name, country alpha-3) of the one first-level subdivision of ``countries``
+    that ``name`` ("Yobe", "Borno state") names; None when none or several do."""
+    if not countries:
+        return None
+    try:
+        import pycountry
+    except ImportError:
+        return None
+    from ruydad.geo.names import fold, normalize
+
+    key = fold(" ".join(w for w in normalize(name).split() if w not in ("state", "region", "province", "the")))
+    if len(key) < 3:
+        return None
+    hits: list[tuple[str, str, str]] = []
+    for alpha3 in sorted(countries):
+        country = pycountry.countries.get(alpha_3=alpha3)
+        if country is None:
+            continue
+        for sub in pycountry.subdivisions.get(country_code=country.alpha_2) or ():
+            if sub.parent_code is None and fold(normalize(sub.name)) == key:
+                hits.append((str(sub.code), str(sub.name), alpha3))
+    return hits[0] if len(hits) == 1 else None
+
+
 @cache
 def _province_pcode(iso_code: str, theatre: str | None) -> str | None:
     """The gazetteer P-code of a province given by its ISO 3166-2 code."""
@@ -257,6 +288,7 @@ class PlacesStep:
         last_end = -1
         contained: dict[str, tuple[Any, ...]] = {}
         unresolved: list[tuple[int, int, str | None]] = []
+        abroad: list[tuple[int, int, str | None]] = []
         for start, end, hint in spans:
             if start < last_end or _overlaps(start, end, doc.actor_spans):
                 continue
@@ -283,6 +315,8 @@ class PlacesStep:
             if reading is None:
                 if hint in ("district", "area", "village", "valley"):
                     unresolved.append((start, end, hint))
+                if hint in ("area", "state", "province", "locative", "list", None):
+                    abroad.append((start, end, hint))
                 continue
             if surface in people and hint not in _KIND_HINTS and (
                     isinstance(reading, Place) or reading[0].kind not in ("admin1", "admin2")):
@@ -304,6 +338,15 @@ class PlacesStep:
             found = {code: hit for code, hit in found.items() if hit}
             if len(found) == 1 and not any(s < end and start < e for s, e, _h, _r in readings):
                 readings.append((start, end, hint, next(iter(found.values()))))
+        home = _theatre_iso3(self.theatre)
+        foreign = {_paragraph_key(doc.text, s_) for s_, _e, _h, r in readings
+                   if isinstance(r, Place) and r.kind == "country" and r.country_code and r.country_code != home}
+        # In a story that names no province of the theatre for sure, a paragraph about another
+        # country keeps only exact names ("Yobe state, northeast Nigeria" is not Herat's Obe).
+        home_named = any(not isinstance(r[3], Place) and r[3][0].score >= 99 and r[3][0].level == 1 for r in readings)
+        readings = [r for r in readings if home_named or isinstance(r[3], Place)
+                    or _paragraph_key(doc.text, r[0]) not in foreign or r[3][0].score >= 99]
+        readings += self._foreign_subdivisions(doc, readings, abroad)
         readings.sort(key=lambda r: r[0])
         places: dict[tuple[str, str], Place] = {}
         resolved_spans: list[tuple[int, int, Place]] = []
@@ -323,6 +366,24 @@ class PlacesStep:
         doc.place_spans = resolved_spans
         return doc
 
+    def _foreign_subdivisions(self, doc: Document, readings: list[tuple[int, int, str | None, Any]],
+                              spans: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str | None, Any]]:
+        """In a story from a country the theatre's gazetteer does not cover ("a village in Yobe
+        state, northeast Nigeria"), names of that country's first-level subdivisions (ISO 3166-2,
+        via pycountry) are its provinces; other names there stay unresolved."""
+        home = _theatre_iso3(self.theatre)
+        countries = {r.country_code for _s, _e, _h, r in readings if isinstance(r, Place) and r.kind == "country"
+                     and r.country_code and r.country_code != home}
+        found: list[tuple[int, int, str | None, Any]] = []
+        for start, end, hint in spans:
+            if any(s < end and start < e for s, e, _h, _r in readings + found):
+                continue
+            subdivision = _subdivision(doc.text[start:end], frozenset(countries))
+            if subdivision is not None:
+                found.append((start, end, hint, Place(name=subdivision[1], kind="admin1", country_code=subdivision[2],
+                                                      admin1=subdivision[1], admin1_code=subdivision[0])))
+        return found
+
     def _container(self, text: str, start: int, end: int, surface: str) -> Any | None:
         """The province the text puts a name in: "X district of/in Y (province)", "X, Y province",
         "Y's X district"; None when it names none (or the name is itself a province)."""
@@ -341,14 +402,14 @@ class PlacesStep:
 
     def _first_pass(self, name: str, hint: str | None) -> Place | tuple[Any, ...] | None:
         if hint is None or hint in ("locative", "list", "area"):
-            country = _country(re.sub(r"^the\s+", "", name))
+            country = _country(_DIRECTION.sub("", re.sub(r"^the\s+", "", name)))
             if country is not None:
                 return Place(name=country[1], kind="country", country_code=country[0])
         candidates = _lookup(name, self.theatre)
         if not candidates:
             return None
         best = candidates[0]
-        if hint in ("locative", "list", "area") and best.score < MIN_LOCATIVE_SCORE:
+        if hint in ("locative", "list", "area", "state") and best.score < MIN_LOCATIVE_SCORE:
             return None
         if hint is None and best.score < MIN_ENTITY_SCORE:
             return None

@@ -224,3 +224,51 @@ def test_scare_quotes_are_not_quotes():
 def test_a_short_clause_in_quotes_is_still_a_quote():
     result = _result("The front's bases \"are mobile,\" according to its spokesperson.")
     assert [q.text for q in result.quotes] == ["are mobile,"]
+
+
+# -- found on the development set (tests/data/news), each on text of our own ----------------------
+
+def test_a_dateline_without_a_date_is_not_where_the_event_was():
+    event = _only("KABUL: An explosion at a mosque in northern Afghanistan killed at least nine people on Thursday, "
+                  "officials said.")
+    assert event.admin1_code is None
+
+
+def test_nobody_is_detained_when_the_text_says_no_one_was():
+    event = _only("Afghan forces detained two suspects in Kandahar province on Monday. No women or children were "
+                  "injured or detained during the operation.")
+    assert event.detained == 2
+
+
+def test_a_killing_someone_alleged_is_still_reported():
+    event = _only("Officials in Kunar province alleged that three children were killed by cross-border shelling on "
+                  "Sunday.")
+    assert event.fatalities == 3
+
+
+def test_tortured_and_killed_counts_the_victim_once():
+    event = _only("A former police officer was tortured and killed by the Taliban in Kabul on Friday.")
+    assert (event.fatalities, event.actor1) == (1, "Taliban")
+
+
+def test_a_silent_final_e_does_not_hide_a_province():
+    event = _only("Taliban forces and Iranian border guards clashed in the southern province of Nimroze on Sunday.")
+    assert event.admin1_code == "AF-NIM"
+
+
+def test_an_incident_told_by_its_noun_takes_the_place_of_the_next_sentence():
+    event = _only("The Taliban executed a former army officer in Kapisa province, sources said. The incident took "
+                  "place on Monday in Najarab district, Kapisa province.")
+    assert (event.admin2, event.date, event.event_type) == ("Nijrab", date(2022, 8, 15), "Violence against civilians")
+
+
+def test_a_foreign_story_is_placed_in_that_countrys_subdivision_not_in_the_theatre():
+    event = _only("At least 15 people were killed when militants attacked a village in Yobe state, northeast Nigeria, "
+                  "on Sunday, residents said.")
+    assert event.admin1_code == "NG-YO"
+
+
+def test_a_person_who_conducted_attacks_is_biography_not_an_incident():
+    events = _events("Coalition forces killed a Taliban commander in Kunar province on Friday. The commander "
+                     "organized and conducted attacks against Afghan forces.")
+    assert len(events) == 1 and events[0].fatalities == 1
