@@ -199,11 +199,30 @@ def parse_labelled_tsv(text: str, source: str) -> tuple[list[str], list[str]]:
     return texts, labels
 
 
+def codebook_examples() -> tuple[list[str], list[str]]:
+    """ACLED's own definitions (ruydad.taxonomy paraphrases the codebook), one per sub-event type
+    that is a class, as training text: what the codebook says a class is, independent of any
+    dataset's phrasing."""
+    from ruydad.taxonomy import EVENT_TYPES
+
+    texts: list[str] = []
+    labels: list[str] = []
+    for event_type in EVENT_TYPES:
+        for sub in event_type.sub_event_types:
+            label = _LABEL_BY_PAIR.get((event_type.name, sub.name))
+            if label is not None:
+                texts.append(f"{sub.name}. {sub.definition} {event_type.definition}")
+                labels.append(label)
+    return texts, labels
+
+
 def training_data() -> tuple[list[str], list[str]]:
-    """The shipped training set: CASE 2021 development snippets plus the hand-written seed corpus."""
+    """The shipped training set: CASE 2021 development snippets, the hand-written seed corpus and
+    the codebook definitions."""
     texts, labels = parse_labelled_tsv(_read_data("case2021_task2_dev.tsv"), "case2021_task2_dev.tsv")
     seed_texts, seed_labels = parse_labelled_tsv(_read_data("seed_corpus.tsv"), "seed_corpus.tsv")
-    return texts + seed_texts, labels + seed_labels
+    book_texts, book_labels = codebook_examples()
+    return texts + seed_texts + book_texts, labels + seed_labels + book_labels
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]+")
