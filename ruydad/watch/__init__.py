@@ -6,7 +6,8 @@ Public surface:
   watched sources (RSS 2.0, Atom, news sitemaps) and their state;
 - :func:`run_once` one poll of every source (then incidents rebuilt), :func:`run_forever` the loop;
 - :class:`Fetcher` the polite HTTP client (robots.txt, per-host rate limit, conditional GET, size limit);
-- :func:`parse_feed` a feed or sitemap document to its items.
+- :func:`parse_feed` a feed or sitemap document to its items;
+- :func:`load_extracted` the output of ``ruydad spark extract`` over a ``--corpus`` file, into the store.
 
 The steps and why they fail one source at a time are in :mod:`ruydad.watch.loop`.
 """
@@ -20,6 +21,7 @@ _EXPORTS = {
     "SourceReport": "loop", "WatchReport": "loop", "poll_source": "loop", "run_forever": "loop", "run_once": "loop",
     "Source": "sources", "add_source": "sources", "get_source": "sources", "list_sources": "sources",
     "remove_source": "sources", "source_log": "sources",
+    "LoadReport": "spark_load", "load_extracted": "spark_load",
 }
 
 
@@ -36,12 +38,14 @@ __all__ = [
     "FeedItem",
     "FetchError",
     "Fetcher",
+    "LoadReport",
     "Source",
     "SourceReport",
     "WatchReport",
     "add_source",
     "get_source",
     "list_sources",
+    "load_extracted",
     "parse_feed",
     "poll_source",
     "remove_source",

@@ -197,6 +197,28 @@ def watch_run(once: Annotated[bool, typer.Option("--once", help="Poll every sour
     _guarded(body)
 
 
+@watch_app.command("load")
+def watch_load(folder: Annotated[Path, typer.Argument(help="The --output folder of `ruydad spark extract`.")],
+               theatre: Annotated[str | None, typer.Option("--theatre", help="Theatre the articles belong to.")]
+               = None,
+               as_json: JsonOption = False) -> None:
+    """Store what `ruydad spark extract` found in a --corpus file (documents, events), then rebuild incidents."""
+    from ruydad.watch import load_extracted
+
+    def body() -> None:
+        with _store() as store:
+            report = load_extracted(store, folder, theatre=theatre)
+        if as_json:
+            _dump(report.as_dict())
+            return
+        typer.echo(f"loaded {report.documents} documents ({report.failed_documents} failed in extraction), "
+                   f"{report.events} events, batch {report.batch_id}")
+        if report.incidents:
+            typer.echo(f"incidents: {report.incidents['incidents']} ({report.incidents['merged']} merged)")
+
+    _guarded(body)
+
+
 # -- incidents -------------------------------------------------------------------------------
 
 @incidents_app.command("list")

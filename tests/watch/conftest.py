@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.spark.conftest import spark  # noqa: F401 - the Spark tests' local session
 from tests.web.conftest import browser, shots  # noqa: F401 - the dashboard tests' Chromium and screenshots
 
 FEEDS = Path(__file__).resolve().parents[1] / "data" / "feeds"
