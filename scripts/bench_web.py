@@ -76,7 +76,9 @@ def run_wrk(wrk: str, base: str, connections: int, seconds: int, script: Path) -
 
 
 def serve(db: Path, port: int, cache: bool) -> subprocess.Popen[bytes]:
-    args = [str(ROOT / ".venv" / "bin" / "ruydad"), "--db", str(db), "serve", "--port", str(port)]
+    # this interpreter, so PYTHONPATH can point at another checkout (figures before and after a change)
+    args = [sys.executable, "-c", "from ruydad.cli import main; main()", "--db", str(db), "serve",
+            "--port", str(port)]
     if not cache:
         args.append("--no-cache")
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -97,6 +99,8 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--dir", type=Path, default=ROOT / "bench-out")
+    parser.add_argument("--cache", choices=("off", "on", "both"), default="both",
+                        help="run with the response cache off, on, or both (default)")
     args = parser.parse_args()
     args.dir.mkdir(parents=True, exist_ok=True)
     db = ensure_store(args.rows, args.dir)
@@ -106,7 +110,7 @@ def main() -> None:
     script.write_text(
         f"local paths = {{{paths}}}\nlocal i = 0\n"
         "request = function()\n  i = i + 1\n  return wrk.format('GET', paths[(i % #paths) + 1])\nend\n")
-    for cache in (False, True):
+    for cache in {"off": (False,), "on": (True,), "both": (False, True)}[args.cache]:
         port = free_port()
         proc = serve(db, port, cache)
         try:

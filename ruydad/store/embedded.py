@@ -53,6 +53,8 @@ class Store:
     """
 
     backend = "duckdb"
+    _query_contexts: dict[str, tuple[tuple[Any, ...], QueryContext]]
+    """Set on first use (:meth:`query_context`); readers made by :meth:`reader` share their parent's."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, path: str) -> None:
         self.con = con
@@ -113,7 +115,9 @@ class Store:
     def reader(self) -> Store:
         """A store for one more reading thread (a web request): a cursor on this DuckDB connection.
         Close it when done; the PostgreSQL store returns a new read-only connection instead."""
-        return Store(self.con.cursor(), self.path)
+        reader = Store(self.con.cursor(), self.path)
+        reader._query_contexts = self._shared_contexts()
+        return reader
 
     def data_version(self) -> object:
         """A value that changes when any process commits to the store (cached answers key on it)."""
@@ -160,12 +164,19 @@ class Store:
         theatre = theatre or DEFAULT_THEATRE
         row = self.con.execute("SELECT count(*), max(batch_id), max(revision) FROM events").fetchone()
         version = tuple(row) if row else ()
-        cached = getattr(self, "_query_contexts", {}).get(theatre)
+        contexts = self._shared_contexts()
+        cached = contexts.get(theatre)
         if cached is not None and cached[0] == version:
             return cached[1]
         context = QueryContext(Catalog.build(sql_runner(self.con)), theatre)
-        self._query_contexts = {**getattr(self, "_query_contexts", {}), theatre: (version, context)}
+        contexts[theatre] = (version, context)
         return context
+
+    def _shared_contexts(self) -> dict[str, tuple[tuple[Any, ...], QueryContext]]:
+        """Query contexts by theatre, shared with the readers made from this store (:meth:`reader`):
+        a web request must not rebuild the catalog (two scans of the events) when nothing changed."""
+        found: dict[str, tuple[tuple[Any, ...], QueryContext]] = self.__dict__.setdefault("_query_contexts", {})
+        return found
 
     def query(self, filters: Filters | None = None, **filter_args: Any) -> Query:
         """The filters read against this store: the condition and what each term matched."""

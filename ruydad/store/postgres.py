@@ -299,7 +299,9 @@ class PostgresStore(Store):
     def reader(self) -> PostgresStore:
         """A read-only store on a new connection, for one more reading thread (psycopg connections
         are not shared between threads' transactions)."""
-        return PostgresStore.open(self.url, read_only=True)
+        reader = PostgresStore.open(self.url, read_only=True)
+        reader._query_contexts = self._shared_contexts()
+        return reader
 
     def data_version(self) -> object:
         """The server's write-ahead log position: it moves with every commit, from any process (also

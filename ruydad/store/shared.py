@@ -138,6 +138,7 @@ class SharedStore:
         self._idle_timer: threading.Timer | None = None
         self._write_lock = threading.Lock()
         self._closed = False
+        self.query_contexts: dict[str, Any] = {}
 
     @classmethod
     def open(cls, path: str | Path, **options: Any) -> SharedStore:
@@ -242,6 +243,7 @@ class _Lease(Store):
     def __init__(self, cursor: duckdb.DuckDBPyConnection, owner: SharedStore) -> None:
         super().__init__(cursor, owner.path)
         self._owner: SharedStore | None = owner
+        self._query_contexts = owner.query_contexts  # one catalog for every request (Store.query_context)
 
     def close(self) -> None:
         owner, self._owner = self._owner, None
