@@ -74,6 +74,8 @@ class ActorsStep:
     def __call__(self, doc: Document) -> Document:
         api = _actors_api()
         found = list(self._registry_mentions(api, doc)) if api else list(self._fallback_mentions(doc))
+        if api is not None:
+            found += self._state_force_mentions(api, doc, found)
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         actors: dict[str, Actor] = {}
         spans: list[tuple[int, int, str]] = []
@@ -101,6 +103,41 @@ class ActorsStep:
             yield start, end, Actor(name=str(name), registry_id=None if actor_id is None else str(actor_id),
                                     category=category, new=actor_id is None)
 
+    def _state_force_mentions(self, api: Any, doc: Document,
+                              found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
+        """A state's forces named by what they used or where they came from: "a Pakistani air
+        strike", "jets from Pakistan", "strikes carried out by Pakistan", "Iran border guards".
+        The country (pycountry, from the name or its demonym) is looked up in the registry as
+        "<Country> forces"; only a registry actor is kept."""
+        resolve = getattr(api, "resolve_actor", None)
+        if resolve is None:
+            return []
+        kwargs: dict[str, Any] = {"theatre": self.theatre} if self.theatre else {}
+        extra: list[tuple[int, int, Actor]] = []
+        for m in _STATE_FORCE.finditer(doc.text):
+            group = next(g for g in ("who", "who2", "who3") if m[g])
+            start, end = m.span(group)
+            if any(s < end and start < e for s, e, _a in found + extra):
+                continue
+            country = _country_name(m[group])
+            if country is None:
+                continue
+            match = None
+            word = m[group]
+            for query in (f"{word} forces", f"{country} forces", f"{word}ian forces", f"{word}i forces"):
+                try:
+                    match = resolve(query, **kwargs)
+                except Exception:  # the registry refusing a name: no actor
+                    match = None
+                if match is not None:
+                    break
+            actor = getattr(match, "actor", None)
+            if actor is None or getattr(actor, "category", None) not in _STATE_CATEGORIES:
+                continue
+            extra.append((start, end, Actor(name=str(actor.name), registry_id=str(actor.id),
+                                            category=_category(str(actor.id), self.theatre), new=False)))
+        return extra
+
     def _fallback_mentions(self, doc: Document) -> Iterable[tuple[int, int, Actor]]:
         text = doc.text
         spans: list[tuple[int, int]] = []
@@ -124,6 +161,34 @@ class ActorsStep:
             if len(name) < 3 or not name[0].isupper():
                 continue
             yield start, end, Actor(name=name, registry_id=None, category=None, new=True)
+
+
+_FORCE_WORDS = (r"forces|military|army|troops|soldiers|jets|warplanes|aircraft|drones?|air ?strikes?|drone strikes?|"
+                r"artillery|shelling|shells|rockets|border guards|border police|guards|helicopters|gunships")
+_STATE_FORCE = re.compile(
+    rf"\b(?P<who>[A-Z][a-z]{{2,20}})\s+(?:(?:security|border|armed|military|air|regular|special)\s+){{0,2}}"
+    rf"(?:{_FORCE_WORDS})\b"
+    rf"|\b(?:{_FORCE_WORDS}|strikes|attacks|bombardment)\s+(?:carried out |conducted |launched |fired )?"
+    rf"(?:by|from)\s+(?:the\s+)?(?P<who2>[A-Z][a-z]{{2,20}})\b"
+    rf"|\b(?:carried out|conducted|launched)\s+by\s+(?P<who3>[A-Z][a-z]{{2,20}})\b")
+_STATE_CATEGORIES = frozenset({"External/Other forces", "State forces"})
+
+
+def _country_name(word: str) -> str | None:
+    """The country a name or demonym names ("Pakistani" -> Pakistan, "Iranian" -> Iran, "Tajik" ->
+    Tajikistan), via pycountry; None for anything else."""
+    try:
+        import pycountry
+    except ImportError:
+        return None
+    for candidate in (word, word[:-1], word[:-3], word[:-2], word + "istan", word[:-1] + "a"):
+        if len(candidate) < 4:
+            continue
+        try:
+            return str(pycountry.countries.lookup(candidate).name)
+        except LookupError:
+            continue
+    return None
 
 
 def _canonical(surface: str) -> str:

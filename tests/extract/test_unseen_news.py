@@ -272,3 +272,21 @@ def test_a_person_who_conducted_attacks_is_biography_not_an_incident():
     events = _events("Coalition forces killed a Taliban commander in Kunar province on Friday. The commander "
                      "organized and conducted attacks against Afghan forces.")
     assert len(events) == 1 and events[0].fatalities == 1
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("At least nine children were killed in a Pakistani air strike in Khost province on Monday night.",
+     "Military Forces of Pakistan"),
+    ("Fifteen people were killed in airstrikes carried out by Pakistan in Barmal district of Paktika on Tuesday.",
+     "Military Forces of Pakistan"),
+    ("Clashes between Taliban forces and Iran border guards in Nimroz on Sunday left one fighter dead.",
+     "Military Forces of Iran"),
+])
+def test_a_states_forces_named_by_weapon_or_origin_are_actors(text: str, actor: str):
+    event = _only(text)
+    assert actor in (event.actor1, event.actor2)
+
+
+def test_a_country_named_without_forces_is_not_an_actor():
+    result = _result("Pakistan and Afghanistan share a long border, and trade resumed in Kunar on Monday.")
+    assert not any(a.name.startswith("Military Forces") for a in result.actors)
