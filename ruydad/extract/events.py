@@ -218,6 +218,12 @@ def _conjuncts(head: Any) -> list[Any]:
     return found
 
 
+_REPORTED_AS = frozenset({"report", "say", "believe", "confirm", "claim", "understand", "think", "know", "appear",
+                          "seem"})
+"""Verbs of report that take a perfect infinitive of what happened: "15 people were reported to
+have been killed", "he is said to have died"."""
+
+
 def _reports_past_event(token: Any, dated_clause: bool = False) -> bool:
     """A trigger verb that reports something that happened (see the module docstring).
     ``dated_clause``: the verb's own clause carries a day ("the man, who was detained in Kabul on
@@ -244,10 +250,12 @@ def _reports_past_event(token: Any, dated_clause: bool = False) -> bool:
     if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and token.head.lemma_ not in EVENT_NOUNS and \
             not dated_clause:
         return False  # "the insurgents who conducted the Dec. 2 attack": who they are, not what happened
-    if token.dep_ == "amod" or (token.dep_ == "xcomp" and token.tag_ != "VBG") or \
+    reported_past = token.dep_ == "xcomp" and token.head.lemma_.lower() in _REPORTED_AS and any(
+        c.dep_ == "aux" and c.lower_ == "have" for c in token.children)  # "were reported to have been killed"
+    if token.dep_ == "amod" or (token.dep_ == "xcomp" and token.tag_ != "VBG" and not reported_past) or \
             (token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_ != "kill"):
         return False
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and not reported_past:
         return False
     return not any(a.lemma_.lower() in BACKGROUND_LEMMAS for a in token.ancestors)
 
@@ -354,7 +362,8 @@ class EventsStep:
                     actor1 = self._agent(doc, self._roles(token)[0])
                 continue
             if token.pos_ == "VERB" and (lemma in KILL_LEMMAS or lemma in DETAIN_LEMMAS or lemma in VIOLENCE_LEMMAS):
-                if not _reports_past_event(token, self._dated_clause(doc, token)) or self._dated_by_period(doc, token):
+                if not _reports_past_event(token, self._dated_clause(doc, token)) or \
+                        self._dated_by_period(doc, token):
                     continue
                 if _is_takeover(token):
                     continue  # "since the Taliban seized power", "took control of the country": background
@@ -577,6 +586,10 @@ class EventsStep:
         if subject is None and verb.dep_ in ("advcl", "conj", "xcomp"):
             head_subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
             subject = head_subject
+        if patient is None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REPORTED_AS and any(
+                c.dep_ == "auxpass" for c in verb.children):
+            # "15 people were reported to have been killed": the raised subject is the patient
+            patient = next((c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
         if patient is None and verb.dep_ == "conj" and verb.tag_ == "VBN":
             # "was tortured and killed (by X)": the second verb shares the first one's patient
             patient = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
@@ -611,6 +624,9 @@ class EventsStep:
                 continue
             if not sent.start_char <= expression.start < sent.end_char or not expression.resolved:
                 continue
+            if _WEEKDAY_ONLY.search(expression.text) and any(
+                    0 <= other.start - expression.end <= 3 and other.precision == "day" for other in doc.dates):
+                continue  # "on Tuesday, September 18": the calendar date says which day, not the weekday
             if _short_since(expression):
                 expression = replace(expression, precision="day", period_end=expression.period_start)
             if expression.precision not in ("day", "week", "month"):
@@ -739,6 +755,7 @@ _NOT_WHERE = re.compile(
 fall of Kabul")."""
 
 
+_WEEKDAY_ONLY = re.compile(r"(?i)^(?:on\s+|last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$")
 _SINCE_BEFORE = re.compile(r"(?i:\bsince\b[^,.;:]{3,80}$)")
 
 

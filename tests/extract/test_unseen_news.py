@@ -290,3 +290,15 @@ def test_a_states_forces_named_by_weapon_or_origin_are_actors(text: str, actor: 
 def test_a_country_named_without_forces_is_not_an_actor():
     result = _result("Pakistan and Afghanistan share a long border, and trade resumed in Kunar on Monday.")
     assert not any(a.name.startswith("Military Forces") for a in result.actors)
+
+
+def test_a_toll_reported_with_a_perfect_infinitive_is_counted():
+    event = _only("At least 15 people were reported to have been killed in air strikes in Barmal district of Paktika "
+                  "province on Tuesday night.")
+    assert (event.fatalities, event.admin2) == (15, "Barmal")
+
+
+def test_a_calendar_date_beside_a_weekday_decides_the_day():
+    # August 17, 2022 was a Wednesday: where the weekday and the date disagree, the date wins
+    event = _only("Taliban agents detained a young man in Kabul city on Tuesday, August 17.")
+    assert event.date == date(2022, 8, 17)
