@@ -3,8 +3,8 @@
 Some inputs of every command are costly to prepare and change only with Ruydad itself: the
 gazetteer's spelling index, the trained event classifier. :func:`cached` keeps such a result as a
 pickle under ``platformdirs.user_cache_dir("ruydad")`` (``$RUYDAD_CACHE_DIR`` overrides; ``off``
-disables), named by a digest of the files it was built from (their size, time and, for source
-files, content), the Ruydad and Python versions, and any extra key. Change any of them and the next
+disables), named by a digest of the files it was built from (their names and contents), the Ruydad and
+Python versions, and any extra key. Change any of them and the next
 call builds afresh. A cache that cannot be read or written is ignored, never an error: the result
 is then built as if there were no cache. The cache lives in the user's own directory; as with any
 pickle, do not point ``RUYDAD_CACHE_DIR`` at a directory others can write.
@@ -22,6 +22,9 @@ from pathlib import Path
 from typing import TypeVar
 
 CACHE_ENV = "RUYDAD_CACHE_DIR"
+KEEP_VERSIONS = 3
+"""Results of this many input versions are kept per name (two checkouts side by side do not evict
+each other); older ones are removed."""
 T = TypeVar("T")
 
 
@@ -36,7 +39,8 @@ def cache_dir() -> Path | None:
 
 
 def digest(inputs: Iterable[Path], extra: str = "") -> str:
-    """A digest of the inputs: data files by size and modification time, Python sources by content."""
+    """A digest of the inputs' names and contents (a few milliseconds for the megabyte or two these
+    are), so that two checkouts or environments with the same files share one cached result."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
@@ -45,13 +49,9 @@ def digest(inputs: Iterable[Path], extra: str = "") -> str:
         ours = "unknown"
     h = hashlib.sha256(f"{ours}|{sys.version}|{extra}".encode())
     for path in inputs:
-        h.update(str(path).encode())
+        h.update(path.name.encode())
         try:
-            if path.suffix == ".py":
-                h.update(path.read_bytes())
-            else:
-                st = path.stat()
-                h.update(f"{st.st_size}:{st.st_mtime_ns}".encode())
+            h.update(hashlib.sha256(path.read_bytes()).digest())
         except OSError:
             h.update(b"missing")
     return h.hexdigest()[:24]
@@ -77,9 +77,9 @@ def cached(name: str, inputs: Iterable[Path], extra: str, build: Callable[[], T]
         with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{name}-", delete=False) as out:
             pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(out.name, path)
-        for stale in folder.glob(f"{name}-*.pickle"):  # earlier versions of the same result
-            if stale != path:
-                stale.unlink(missing_ok=True)
+        earlier = sorted(folder.glob(f"{name}-*.pickle"), key=lambda f: f.stat().st_mtime, reverse=True)
+        for stale in earlier[KEEP_VERSIONS:]:  # results of older inputs: keep a few, not all
+            stale.unlink(missing_ok=True)
     except OSError:
         pass
     return value

@@ -41,7 +41,8 @@ def ruydad_command(source: Path | None) -> tuple[list[str], dict[str, str]]:
     if source is None:
         return [sys.executable, "-c", "from ruydad.cli import main; main()"], env
     env["PYTHONPATH"] = str(source)
-    return [sys.executable, "-c", "from ruydad.cli import main; main()"], env
+    # run from inside the other checkout: `python -c` puts the working directory first on sys.path
+    return [sys.executable, "-c", f"import os; os.chdir({str(source)!r}); from ruydad.cli import main; main()"], env
 
 
 def ensure_demo_store(db: Path, source: Path | None) -> None:

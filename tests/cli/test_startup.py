@@ -78,7 +78,7 @@ def test_a_function_named_like_its_module_stays_the_function() -> None:
 
 def test_a_cached_result_is_built_once_and_again_when_its_inputs_change(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from ruydad.cache import cached
+    from ruydad.cache import KEEP_VERSIONS, cached
 
     monkeypatch.setenv("RUYDAD_CACHE_DIR", str(tmp_path / "cache"))
     data = tmp_path / "units.csv"
@@ -95,12 +95,20 @@ def test_a_cached_result_is_built_once_and_again_when_its_inputs_change(
     data.write_text("pcode\nAF01\nAF02\n")
     assert cached("units", [data], "", build) == {"rows": 2}
     assert len(builds) == 2
-    assert len(list((tmp_path / "cache").glob("units-*.pickle"))) == 1  # the stale result is gone
-    next((tmp_path / "cache").glob("units-*.pickle")).write_bytes(b"not a pickle")
+    assert cached("units", [data], "", build) == {"rows": 2}
+    assert len(builds) == 2
+    for path in (tmp_path / "cache").glob("units-*.pickle"):
+        path.write_bytes(b"not a pickle")
     assert cached("units", [data], "", build) == {"rows": 2}  # a damaged file is rebuilt, not an error
+    assert len(builds) == 3
+    for rows in range(3, 8):  # more versions of the inputs: only the most recent few are kept
+        data.write_text("pcode\n" + "".join(f"AF{i:02d}\n" for i in range(rows)))
+        cached("units", [data], "", build)
+    assert len(list((tmp_path / "cache").glob("units-*.pickle"))) == KEEP_VERSIONS
     monkeypatch.setenv("RUYDAD_CACHE_DIR", "off")
     cached("units", [data], "", build)
-    assert len(builds) == 4
+    cached("units", [data], "", build)
+    assert len(builds) == 3 + 5 + 2
 
 
 def test_the_gazetteer_from_the_cache_equals_a_fresh_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
