@@ -838,6 +838,7 @@ def _rule_type(draft: _Draft) -> tuple[str, str]:
 
 _EXPLOSIVE = re.compile(
     r"(?i:\b(?:bomb(?:s|ing|ings|ed|er|ers)?|car[- ]bomb\w*|blasts?|explosions?|explosives?|IEDs?|suicide|landmines?|"
+    r"(?<!coal )(?<!gold )mines?(?! workers)|"
     r"grenades?|detonat\w*|shell(?:s|ed|ing)|artillery|mortars?|rockets?|missiles?|air ?strikes?|drone strikes?|"
     r"drones?|jets|warplanes?|aircraft|bombard\w*)\b)")
 _CLASH = re.compile(
@@ -849,6 +850,12 @@ _EXECUTION = re.compile(r"(?i:\b(?:execut(?:e|ed|es|ion|ions)|hang(?:ed|ing)|han
 _BACKGROUND_PHRASE = re.compile(
     r"(?i:\b(?:responsible for|involved in|linked to|suspected of|accused of|known for|facilitat\w+|plann\w+|"
     r"specialist|maker|making|cell|network|claimed responsibility)\b[^.;]*)")
+_CIVILIAN_VICTIMS = re.compile(
+    r"(?i:\b(?:civilians?|women|woman|children|child|worshipp?ers|villagers|residents|students|passengers|"
+    r"families|girls|boys|teachers?|doctors?|journalists?|farmers?)\b)")
+_ARMED_VICTIMS = re.compile(
+    r"(?i:\b(?:soldiers?|troops|fighters?|militants?|insurgents?|police(?:men)?|officers?|guards?|"
+    r"commanders?|forces|combatants?|members)\b)")
 _SUB_OF_EXPLOSIVE = (
     (re.compile(r"(?i:\bsuicide\b)"), "Suicide bomb"),
     (re.compile(r"(?i:\b(?:air ?strikes?|drones?|drone strikes?|jets|warplanes?|aircraft|air raids?)\b)"),
@@ -874,6 +881,8 @@ def _cue_type(draft: _Draft) -> tuple[str, str] | None:
         return "Explosions/Remote violence", "Remote explosive/landmine/IED"
     if _EXECUTION.search(text) and "kill" in draft.kinds:
         return "Violence against civilians", "Attack"
+    if "kill" in draft.kinds and _CIVILIAN_VICTIMS.search(text) and not _ARMED_VICTIMS.search(text):
+        return "Violence against civilians", "Attack"  # people killed with no fighting and no weapon named
     return None
 
 

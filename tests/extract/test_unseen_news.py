@@ -302,3 +302,12 @@ def test_a_calendar_date_beside_a_weekday_decides_the_day():
     # August 17, 2022 was a Wednesday: where the weekday and the date disagree, the date wins
     event = _only("Taliban agents detained a young man in Kabul city on Tuesday, August 17.")
     assert event.date == date(2022, 8, 17)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Gunmen killed four teachers in Ghazni province on Monday.", "Violence against civilians"),
+    ("Gunmen killed four soldiers in Ghazni province on Monday.", "Battles"),
+    ("A landmine killed two children in Khogyani district of Nangarhar on Monday.", "Explosions/Remote violence"),
+])
+def test_who_was_killed_and_with_what_decides_the_type(text: str, kind: str):
+    assert _only(text).event_type == kind
