@@ -68,11 +68,19 @@ RUYDAD_COLUMNS: tuple[Column, ...] = (
     Column("revision", "INTEGER", "1 for the first version stored, +1 for each change"),
     Column("content_hash", "VARCHAR", "Hash of the dataset's fields, to tell a change from a re-delivery"),
     Column("ingested_at", "TIMESTAMP", "When this revision was stored"),
+    Column("quality_flags", "VARCHAR", "Data-quality notes on the dataset's own values, ';'-separated (e.g. "
+           "fatalities_high_below_low): such rows are real events, kept as the dataset gives them"),
 )
 
 EVENT_COLUMNS: tuple[Column, ...] = ACLED_COLUMNS + RUYDAD_COLUMNS
 EVENT_COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in EVENT_COLUMNS)
 ACLED_COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in ACLED_COLUMNS)
+BOOKKEEPING_COLUMN_NAMES: tuple[str, ...] = ("batch_id", "revision", "content_hash", "ingested_at")
+"""Written by the store at each ingest, not read from the dataset."""
+DATA_COLUMN_NAMES: tuple[str, ...] = tuple(n for n in EVENT_COLUMN_NAMES if n not in BOOKKEEPING_COLUMN_NAMES)
+"""What an ingest stages from a file: every column but the bookkeeping ones."""
+WRITE_COLUMN_NAMES: tuple[str, ...] = (*DATA_COLUMN_NAMES, *BOOKKEEPING_COLUMN_NAMES)
+"""The order ingest INSERTs list the columns in: the staged data, then the bookkeeping."""
 
 HASHED_COLUMNS: tuple[str, ...] = (
     *ACLED_COLUMN_NAMES, "event_date_end", "country_code", "fatalities_low", "fatalities_high",

@@ -42,6 +42,11 @@ def _iso_names() -> dict[str, str]:
     return names
 
 
+def country_names() -> dict[str, str]:
+    """Every known spelling (casefolded) -> alpha-3, for joining in SQL."""
+    return dict(_iso_names())
+
+
 def country_code(name: str | None) -> str | None:
     """The ISO 3166-1 alpha-3 code of a country name or code as any dataset writes it, or None."""
     if not name or not name.strip():

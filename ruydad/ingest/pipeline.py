@@ -43,7 +43,7 @@ import pycountry
 from ruydad import taxonomy
 from ruydad.errors import InputError, RuydadError, WrongDatasetError
 from ruydad.ingest.readers import READERS, Reader, identify, readers_for
-from ruydad.model import EVENT_COLUMN_NAMES, EVENT_COLUMNS, HASHED_COLUMNS
+from ruydad.model import DATA_COLUMN_NAMES, EVENT_COLUMN_NAMES, EVENT_COLUMNS, HASHED_COLUMNS, WRITE_COLUMN_NAMES
 from ruydad.store.embedded import Store
 
 Progress = Callable[[str, float], None]
@@ -238,6 +238,9 @@ def _staging_sql(reader: Reader, present: frozenset[str], dataset: str, source: 
         "admin2_pcode": "CAST(NULL AS VARCHAR)",
         "fatalities_low": "TRY_CAST(m_fatalities_low AS INTEGER)",
         "fatalities_high": "TRY_CAST(m_fatalities_high AS INTEGER)",
+        # UCDP GED has rows whose high estimate is below the low one: real events, kept with a flag
+        "quality_flags": "CASE WHEN TRY_CAST(m_fatalities_high AS INTEGER) < TRY_CAST(m_fatalities_low AS INTEGER) "
+                         "THEN 'fatalities_high_below_low' END",
     }
     sql_types = {c.name: c.sql_type for c in EVENT_COLUMNS}
     typed_sql = ",\n  ".join(f"CAST({expr} AS {sql_types[name]}) AS {name}" for name, expr in typed.items())
@@ -283,10 +286,9 @@ def _staging_sql(reader: Reader, present: frozenset[str], dataset: str, source: 
             "'fatalities ''' || m_fatalities || ''' is not a whole number of zero or more'"),
         bad("fatalities_low", "m_fatalities_low IS NOT NULL AND (fatalities_low IS NULL OR fatalities_low < 0)",
             "'low fatality estimate ''' || m_fatalities_low || ''' is not a whole number of zero or more'"),
-        bad("fatalities_high", "m_fatalities_high IS NOT NULL AND (fatalities_high IS NULL OR "
-            "fatalities_high < coalesce(fatalities_low, 0))",
-            "'high fatality estimate ''' || m_fatalities_high || ''' is not a whole number at least the low "
-            "estimate'"),
+        bad("fatalities_high",
+            "m_fatalities_high IS NOT NULL AND (fatalities_high IS NULL OR fatalities_high < 0)",
+            "'high fatality estimate ''' || m_fatalities_high || ''' is not a whole number of zero or more'"),
         bad("time_precision", "m_time_precision IS NOT NULL AND coalesce(time_precision NOT BETWEEN 1 AND 3, "
             "TRUE)", "'time precision ''' || m_time_precision || ''' is not 1, 2 or 3'"),
         bad("geo_precision", "m_geo_precision IS NOT NULL AND coalesce(geo_precision NOT BETWEEN 1 AND 3, "
@@ -305,7 +307,7 @@ def _staging_sql(reader: Reader, present: frozenset[str], dataset: str, source: 
         f"CASE WHEN coalesce({cond}, FALSE) THEN '{name}' END" for name, cond, _ in checks
     ) + ")"
     interaction = _interaction_sql("m_interaction", "inter1", "inter2")
-    model_columns = ", ".join(EVENT_COLUMN_NAMES[:-4])
+    model_columns = ", ".join(DATA_COLUMN_NAMES)
     return f"""
 CREATE OR REPLACE TEMP TABLE ingest_incoming AS
 WITH mapped AS (
@@ -338,22 +340,23 @@ def _hash_sql() -> str:
     return f"CAST(hash({', '.join(HASHED_COLUMNS)}) AS VARCHAR)"
 
 
-def _ensure_country_table(con: duckdb.DuckDBPyConnection) -> None:
-    """ISO 3166-1 names -> alpha-3 and numeric codes, from pycountry, for datasets without codes."""
-    exists = con.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'ruydad_countries' AND temporary"
-    ).fetchone()
-    if exists and exists[0]:
-        return
-    rows: dict[str, tuple[str, int]] = {}
-    for country in pycountry.countries:
-        for name in {country.name, getattr(country, "common_name", None),
-                     getattr(country, "official_name", None)}:
-            if name:
-                rows[name.lower()] = (country.alpha_3, int(country.numeric))
-    con.execute("CREATE TEMP TABLE ruydad_countries (name_lower VARCHAR, alpha3 VARCHAR, numeric SMALLINT)")
-    con.executemany("INSERT INTO ruydad_countries VALUES (?, ?, ?)",
-                    [(k, a, n) for k, (a, n) in rows.items()])
+def _fill_country_codes(con: duckdb.DuckDBPyConnection) -> None:
+    """ISO 3166-1 alpha-3 and numeric codes for datasets that give only a country name (UCDP writes
+    "Myanmar (Burma)", "DR Congo (Zaire)"; see :mod:`ruydad.geo.countries`). The few distinct names
+    are read in Python and joined back on equality, so a million rows cost one hash join."""
+    from ruydad.geo.countries import country_code
+
+    names = [r[0] for r in con.execute(
+        "SELECT DISTINCT country FROM ingest_incoming WHERE country_code IS NULL AND country IS NOT NULL").fetchall()]
+    numeric = {c.alpha_3: int(c.numeric) for c in pycountry.countries}
+    rows = [(name, code, numeric.get(code)) for name in names if (code := country_code(name))]
+    con.execute("CREATE OR REPLACE TEMP TABLE ruydad_country_names (country VARCHAR, alpha3 VARCHAR, numeric SMALLINT)")
+    if rows:
+        con.executemany("INSERT INTO ruydad_country_names VALUES (?, ?, ?)", rows)
+    con.execute(
+        "UPDATE ingest_incoming i SET country_code = c.alpha3, iso = coalesce(i.iso, c.numeric) "
+        "FROM ruydad_country_names c WHERE i.country_code IS NULL AND i.country = c.country"
+    )
 
 
 # -- the pipeline ------------------------------------------------------------------------------
@@ -454,7 +457,6 @@ def stage_file(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, reader
     """Steps 1-4 on a DuckDB connection: read, map, type and validate ``path`` into
     ``ingest_incoming``, move rejected records and lines into ``ingest_quarantine``, drop repeated
     ids, and fill the report's read/rejected counts, reasons and examples. Writes no store table."""
-    _ensure_country_table(con)
     _stage(con, path, encoding, reader, present, progress)
     _quarantine(con, report)
 
@@ -490,10 +492,7 @@ def _stage(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, reader: Re
                 duckdb.BinderException) as exc:  # Binder: a damaged header DuckDB sniffs as data
             raise InputError(_explain_duckdb_error(path, exc)) from exc
     # Country codes for datasets that give only a name (UCDP) or only the numeric code (ACLED).
-    con.execute(
-        "UPDATE ingest_incoming i SET country_code = c.alpha3, iso = coalesce(i.iso, c.numeric) "
-        "FROM ruydad_countries c WHERE i.country_code IS NULL AND lower(i.country) = c.name_lower"
-    )
+    _fill_country_codes(con)
 
 
 QUARANTINE_COLUMNS_SQL = (
@@ -574,8 +573,8 @@ def _upsert(con: duckdb.DuckDBPyConnection, report: IngestReport, progress: Prog
         progress("storing", 0.75)
     row = con.execute("SELECT count(*) FROM events WHERE dataset = ?", [report.dataset]).fetchone()
     first_load = not (row and row[0])
-    cols = ", ".join(EVENT_COLUMN_NAMES)
-    data_cols = ", ".join(f"i.{c}" for c in EVENT_COLUMN_NAMES[:-4])
+    cols = ", ".join(WRITE_COLUMN_NAMES)
+    data_cols = ", ".join(f"i.{c}" for c in DATA_COLUMN_NAMES)
     if first_load:
         row = con.execute("SELECT count(*) FROM ingest_incoming").fetchone()
         report.stored = int(row[0]) if row else 0
@@ -611,7 +610,8 @@ def _classify_against_store(con: duckdb.DuckDBPyConnection, report: IngestReport
     cols = ", ".join(EVENT_COLUMN_NAMES)
     if report.updated:
         con.execute(
-            f"INSERT INTO event_revisions SELECT {cols}, now(), ?, 'updated' FROM events "
+            f"INSERT INTO event_revisions ({cols}, superseded_at, superseded_by_batch, change) "
+            f"SELECT {cols}, now(), ?, 'updated' FROM events "
             "WHERE dataset = ? AND dataset_event_id IN "
             "(SELECT dataset_event_id FROM ingest_status WHERE status = 'changed')",
             [report.batch_id, report.dataset],
@@ -677,7 +677,8 @@ def delete_events(store: Store, dataset: str, event_ids: list[str], *, source: s
         con.execute("CREATE TEMP TABLE ingest_deleted (dataset_event_id VARCHAR)")
         con.executemany("INSERT INTO ingest_deleted VALUES (?)", [[i] for i in event_ids])
         con.execute(
-            f"INSERT INTO event_revisions SELECT {cols}, now(), ?, 'deleted' FROM events "
+            f"INSERT INTO event_revisions ({cols}, superseded_at, superseded_by_batch, change) "
+            f"SELECT {cols}, now(), ?, 'deleted' FROM events "
             "WHERE dataset = ? AND dataset_event_id IN (SELECT dataset_event_id FROM ingest_deleted)",
             [batch_id, dataset])
         row = con.execute(

@@ -46,10 +46,10 @@ from ruydad.ingest.pipeline import (
     stage_file,
 )
 from ruydad.ingest.readers import Reader
-from ruydad.model import EVENT_COLUMN_NAMES, HASHED_COLUMNS
+from ruydad.model import DATA_COLUMN_NAMES, EVENT_COLUMN_NAMES, HASHED_COLUMNS, WRITE_COLUMN_NAMES
 from ruydad.store.postgres import PgConnection, PostgresStore, dataset_lock
 
-DATA_COLUMNS = EVENT_COLUMN_NAMES[:-4]
+DATA_COLUMNS = DATA_COLUMN_NAMES
 """The columns a dataset gives (or the enrichers derive); the last four are Ruydad's bookkeeping."""
 QUARANTINE_COLUMNS = ("batch_id", "dataset", "source", "row_number", "line", "dataset_event_id", "field",
                       "reason", "raw")
@@ -114,7 +114,7 @@ def _apply(con: PgConnection, staging: duckdb.DuckDBPyConnection, report: Ingest
             _enrich(staging, report, progress)
             select = (f"SELECT {', '.join(DATA_COLUMNS)}, {int(report.batch_id)} AS batch_id, 1 AS revision, "
                       "content_hash, now()::TIMESTAMP AS ingested_at FROM ingest_incoming")
-            copy_from_duckdb(con, staging, select, "events", EVENT_COLUMN_NAMES, scratch)
+            copy_from_duckdb(con, staging, select, "events", WRITE_COLUMN_NAMES, scratch)
     else:
         _drop_unchanged(con, staging, report, scratch)
         if _staged(staging):
@@ -185,7 +185,7 @@ def _upsert(con: PgConnection, staging: duckdb.DuckDBPyConnection, report: Inges
         updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in EVENT_COLUMN_NAMES if c not in ("dataset",
                                                                                             "dataset_event_id"))
         con.execute(
-            f"INSERT INTO events ({cols}) "
+            f"INSERT INTO events ({', '.join(WRITE_COLUMN_NAMES)}) "
             f"SELECT {', '.join('i.' + c for c in DATA_COLUMNS)}, ?, s.old_revision + 1, i.content_hash, now() "
             "FROM ingest_incoming i JOIN ingest_status s USING (dataset_event_id) WHERE s.status <> 'same' "
             f"ON CONFLICT (dataset, dataset_event_id) DO UPDATE SET {updates}",

@@ -53,4 +53,7 @@ def _date(node: Any) -> Any:
 
     if not (isinstance(node, sx.Literal) and node.is_string):
         raise TypeError("a date bound of the query condition must be a 'YYYY-MM-DD' literal")
-    return ibis.literal(date.fromisoformat(node.this))
+    day = date.fromisoformat(node.this)
+    # CAST('YYYY-MM-DD' AS DATE) reads alike on every engine (a date literal becomes DATE_FROM_PARTS,
+    # which this Ibis and sqlglot pair renders for PostgreSQL with a function it lacks)
+    return ibis.literal(day.isoformat()).cast("date")

@@ -219,8 +219,20 @@ class Store:
         if isinstance(filters, Query):
             if filter_args:
                 raise TypeError("give filters either as a Query or as keywords, not both")
-            return filters
-        return self.query(filters, **filter_args)
+            query = filters
+        else:
+            query = self.query(filters, **filter_args)
+        if query.filters.extra:
+            raise TypeError("Filters.extra holds Ibis predicates for analyses; the store's pages take the query "
+                            "model's fields only")
+        return query
+
+    def event(self, dataset: str, dataset_event_id: str) -> dict[str, Any] | None:
+        """The current version of one event, or None."""
+        cols = ", ".join(EVENT_COLUMN_NAMES)
+        rows = self.con.execute(f"SELECT {cols} FROM events WHERE dataset = ? AND dataset_event_id = ?",
+                                [dataset, dataset_event_id]).arrow().read_all().to_pylist()
+        return rows[0] if rows else None
 
     PAGE_BY_ROWID = True
     """Pages are cut on (event_date, rowid) and only then are their rows fetched: sorting a million

@@ -28,7 +28,7 @@ def _quarantined(store: Store, batch: int) -> list[dict[str, object]]:
 def test_clean_export_is_stored_whole(store: Store, acled_file: MakeFile) -> None:
     report = ingest_file(store, acled_file(50), "acled")
     assert (report.rows_read, report.stored, report.rejected) == (50, 50, 0)
-    event = store.events(extra=[("dataset_event_id = ?", ["AFG100000"])]).to_pylist()[0]
+    event = store.event("acled", "AFG100000")
     assert event["dataset"] == "acled"
     assert event["event_id_cnty"] == "AFG100000"
     assert event["revision"] == 1
@@ -42,7 +42,7 @@ def test_numeric_inter_and_interaction_codes_are_normalised(store: Store, acled_
 
     ingest_file(store, acled_file(3, edit), "acled")
     first, second = (
-        store.events(extra=[("dataset_event_id = ?", [i])]).to_pylist()[0] for i in ("AFG100000", "AFG100001")
+        store.event("acled", i) for i in ("AFG100000", "AFG100001")
     )
     assert (first["inter1"], first["inter2"], first["interaction"]) == (
         "State forces", "Rebel group", "State forces-Rebel group")
@@ -183,7 +183,7 @@ def test_duplicate_id_in_one_file_keeps_the_later_record(store: Store, acled_fil
 
     report = ingest_file(store, acled_file(5, edit), "acled")
     assert (report.stored, report.duplicates_in_file) == (4, 1)
-    [event] = store.events(extra=[("dataset_event_id = ?", ["AFG100001"])]).to_pylist()
+    event = store.event("acled", "AFG100001")
     assert event["fatalities"] == 77
 
 

@@ -120,7 +120,7 @@ def test_oauth_login_then_bearer_pages_until_a_short_page(service: FakeService, 
     assert [r[2]["page"][0] for r in reads] == ["1", "2", "3"]
     assert all(r[3]["authorization"] == "Bearer tok-123" for r in reads)
     assert reads[0][2]["country"] == ["Afghanistan"]
-    event = store.events(extra=[("dataset_event_id = ?", ["AFG0"])]).to_pylist()[0]
+    event = store.event("acled", "AFG0")
     assert (event["inter1"], event["interaction"]) == ("Rebel group", "State forces-Rebel group")
 
 

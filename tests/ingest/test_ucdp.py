@@ -13,7 +13,7 @@ from ruydad.store import Store
 
 
 def _event(store: Store, event_id: str) -> dict[str, object]:
-    rows = store.events(dataset="ucdp", extra=[("dataset_event_id = ?", [event_id])]).to_pylist()
+    rows = [r for r in [store.event("ucdp", event_id)] if r is not None]
     assert len(rows) == 1
     return rows[0]
 
@@ -152,3 +152,44 @@ def test_default_ingest_fills_admin_codes_from_the_gazetteer(store: Store, ucdp_
     ingest_file(store, ucdp_sample, "ucdp")
     event = _event(store, "444946")  # Baghlan / Khost Wa Firing
     assert (event["admin1_code"], event["admin1_pcode"], event["admin2_pcode"]) == ("AF-BGL", "AF09", "AF0913")
+
+
+def _edited_sample(ucdp_sample: Path, tmp_path: Path, edits: dict[str, dict[str, str]]) -> Path:
+    with ucdp_sample.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = list(reader.fieldnames or []), list(reader)
+    for row in rows:
+        row.update(edits.get(row["id"], {}))
+    path = tmp_path / "edited.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def test_high_estimate_below_low_is_a_real_event_kept_with_a_flag(
+    store: Store, ucdp_sample: Path, tmp_path: Path
+) -> None:
+    # seen in real UCDP GED files: the dataset's high estimate below its low one
+    path = _edited_sample(ucdp_sample, tmp_path, {"444946": {"deaths_low": "9", "deaths_high": "5"}})
+    report = ingest_file(store, path, "ucdp")
+    assert report.rejected == 0 and report.stored == 1024
+    event = _event(store, "444946")
+    assert (event["fatalities_low"], event["fatalities_high"]) == (9, 5)  # the dataset's values, as given
+    assert event["quality_flags"] == "fatalities_high_below_low"
+    assert _event(store, "193178")["quality_flags"] is None
+
+
+def test_dataset_country_spellings_are_stored_with_iso_codes(
+    store: Store, ucdp_sample: Path, tmp_path: Path
+) -> None:
+    path = _edited_sample(ucdp_sample, tmp_path, {
+        "193178": {"location_root_name": "Myanmar (Burma)", "location_adm1_name": "", "location_adm2_name": ""},
+        "60680": {"location_root_name": "DR Congo (Zaire)", "location_adm1_name": "", "location_adm2_name": ""}})
+    ingest_file(store, path, "ucdp")
+    assert _event(store, "193178")["country_code"] == "MMR"
+    assert _event(store, "60680")["country_code"] == "COD"
+    assert store.count_events(country="Myanmar") == store.count_events(country="MMR") == 1
+    assert store.count_events(country="Democratic Republic of Congo") == 1
+    assert store.count_events(country="AFG") == 1022
