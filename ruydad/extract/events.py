@@ -869,7 +869,8 @@ def _cue_type(draft: _Draft) -> tuple[str, str] | None:
     """ACLED's codebook where the words decide it, over the statistical classifier: a bombing,
     blast, shelling or air strike with no fighting reported is Explosions/Remote violence (with
     the sub-event the weapon gives), an execution or killing under torture with no fighting is
-    Violence against civilians; background phrases ("an IED facilitator", "responsible for the
+    Violence against civilians, so are killings of civilians by any other means, and killings
+    of soldiers, police or fighters are Battles; background phrases ("an IED facilitator", "responsible for the
     bombing") do not count."""
     text = _BACKGROUND_PHRASE.sub(" ", " ".join(draft.texts))
     if _CLASH.search(text):
@@ -883,6 +884,8 @@ def _cue_type(draft: _Draft) -> tuple[str, str] | None:
         return "Violence against civilians", "Attack"
     if "kill" in draft.kinds and _CIVILIAN_VICTIMS.search(text) and not _ARMED_VICTIMS.search(text):
         return "Violence against civilians", "Attack"  # people killed with no fighting and no weapon named
+    if "kill" in draft.kinds and _ARMED_VICTIMS.search(text) and not _CIVILIAN_VICTIMS.search(text):
+        return "Battles", "Armed clash"  # armed men killed by armed men: a battle, whoever attacked
     return None
 
 
