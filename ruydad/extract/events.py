@@ -12,8 +12,15 @@ Algorithm:
    to ("responsible for / linked to / suspected of an attack that killed four soldiers"), not a
    relative clause that says who someone is ("the insurgents who conducted the Dec. 2 attack"),
    and not dated by a period in its own clause ("40 people had been killed since January" is a
-   trend, reported by the statistics step). A trigger noun ("an offensive on August 15", "a
-   drone strike in Kabul late last month") counts when the sentence dates it.
+   trend, reported by the statistics step; "since Wednesday evening" is not a period but the
+   start of what is reported). A trigger noun ("an offensive on August 15", "a drone strike in
+   Kabul late last month") counts when the sentence dates it, or when it reports an incident by
+   itself: the subject of a past verb of happening ("fighting broke out", "clashes were
+   reported", "a separate blast wounded three"), what forces carried out ("Pakistani forces
+   conducted air strikes"; a person's "conducted attacks" is biography), or what a source
+   reported ("sources reported the execution of an officer"). "captured three outposts" takes
+   ground, it detains no one; the takeover of a state ("since they seized power") is background;
+   a perfect infinitive after a verb of report ("were reported to have been killed") is an event.
 2. **Counts.** The people killed or detained are the object of the verb (its subject in the
    passive), with every conjunct ("a Taliban leader and several associates") and "along with"
    phrase. A noun phrase counts as its number ("three insurgents"; "more than 15" is 16, the
@@ -33,10 +40,18 @@ Algorithm:
    background and dropped. Place: the most specific place resolved in the sentences (district
    over province), else the place the text last named, never the dateline city. Actors: the
    actor named in the subject (the agent in the passive) and in the object, else the subject's
-   words. Type: the event classifier (:mod:`ruydad.extract.classify`) on the sentences of the
-   event; where it returns a class ACLED does not code, or a non-violent type for an event with
-   deaths, rules decide from the triggers (air strike words -> Explosions/Remote violence,
-   killing -> Battles, detention -> Strategic developments: Arrests).
+   words when they name people or forces ("gunmen", "Iranian border guards"; not "three
+   blasts", "local media"), else the actors the sentence names, in order (not a speaker's
+   organisation, not "anti-X"). Places after "from", "residents of", "the anniversary of", "the
+   fall of" are not where the event was; a date that says when someone spoke ("police said
+   Thursday") is used only when the following sentences do not give the incident's own day.
+   Type: the event classifier (:mod:`ruydad.extract.classify`) on the sentences of the event;
+   the codebook decides over it where the words do (:func:`_cue_type`: a bombing, blast,
+   shelling or air strike with no fighting is Explosions/Remote violence with the weapon's
+   sub-event; an execution, or civilians killed with no fighting, Violence against civilians;
+   soldiers or fighters killed, Battles); where it returns a class ACLED does not code, or a
+   non-violent type for an event with deaths, rules decide from the triggers (air strike words ->
+   Explosions/Remote violence, killing -> Battles, detention -> Strategic developments: Arrests).
 """
 
 from __future__ import annotations

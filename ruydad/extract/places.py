@@ -10,13 +10,22 @@ with it ("Khost (Hindukush)"), because it is how writers disambiguate.
 Each span is resolved by the geography layer (:func:`ruydad.geo.resolve_place`), with the kind
 word as a hint and the paragraph as context, so that a district is read inside the provinces
 the paragraph names: "Khost (Hindukush)" beside Andarab is Khost wa Fereng district of Baghlan,
-not Khost province. Spans that overlap an actor mention ("Taliban", "Panjshir Resistance") are
+not Khost province. A name the text puts in a province ("Khost district of Baghlan province",
+"the Hesarak area of Panjshir", "Baghlan's Khost district", "Najarab district, Kapisa
+province") is looked for only inside that province (more loosely: 'Najarab' is Nijrab), and
+the same name later in the article keeps that reading; if the province has no such place the
+name is left out, never read elsewhere. A district name the gazetteer does not know as written
+("Anaba district") is looked for inside the provinces the article names, and kept when exactly
+one has it. A name whose readings lie in different provinces that the text does not decide
+between ("Baharak district" alone) becomes a place of kind ``ambiguous`` with its readings in
+``alternatives``; it places no event. In a story from a country the theatre does not cover, the
+names of that country's ISO 3166-2 subdivisions ("Yobe state", via pycountry) are its provinces. Spans that overlap an actor mention ("Taliban", "Panjshir Resistance") are
 not places. Country names are resolved with pycountry (kind ``country``). Names the gazetteer
 does not know are left out rather than guessed.
 
 ``doc.place_spans`` keeps every resolved span with its place for the events step; the place in
-a wire dateline ("KABUL, Afghanistan (Jan. 25, 2013)") is where the story was filed, not where
-anything happened, and is flagged by leaving it out of ``place_spans`` (it stays in
+a wire dateline ("KABUL, Afghanistan (Jan. 25, 2013)", "KABUL: ...", "MOSCOW (Sputnik) - ...")
+is where the story was filed, not where anything happened, and is flagged by leaving it out of ``place_spans`` (it stays in
 ``doc.places``).
 """
 
