@@ -19,14 +19,15 @@ name is left out, never read elsewhere. A district name the gazetteer does not k
 one has it. A name whose readings lie in different provinces that the text does not decide
 between ("Baharak district" alone) becomes a place of kind ``ambiguous`` with its readings in
 ``alternatives``; it places no event. In a story from a country the theatre does not cover, the
-names of that country's ISO 3166-2 subdivisions ("Yobe state", via pycountry) are its provinces. Spans that overlap an actor mention ("Taliban", "Panjshir Resistance") are
+names of that country's ISO 3166-2 subdivisions ("Yobe state", via pycountry) are its provinces.
+Spans that overlap an actor mention ("Taliban", "Panjshir Resistance") are
 not places. Country names are resolved with pycountry (kind ``country``). Names the gazetteer
 does not know are left out rather than guessed.
 
 ``doc.place_spans`` keeps every resolved span with its place for the events step; the place in
 a wire dateline ("KABUL, Afghanistan (Jan. 25, 2013)", "KABUL: ...", "MOSCOW (Sputnik) - ...")
-is where the story was filed, not where anything happened, and is flagged by leaving it out of ``place_spans`` (it stays in
-``doc.places``).
+is where the story was filed, not where anything happened, and is flagged by leaving it out
+of ``place_spans`` (it stays in ``doc.places``).
 """
 
 from __future__ import annotations
