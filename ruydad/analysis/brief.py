@@ -374,8 +374,9 @@ def primary_dataset(a: Analysis, period: Period, base: Filters) -> str | None:
 def render_brief(a: Analysis, period: Period, *, theatre: str = "afghanistan", claims: Sequence[str] = (),
                  title: str | None = None, dataset: str | None = None) -> str:
     """The brief as one HTML string (see the module docstring)."""
-    from ruydad.theatres import theatre_info
+    from ruydad.theatres import theatre_dir, theatre_info
 
+    theatre_dir(theatre)  # an unknown theatre is the caller's error (exit 1, HTTP 400), not a page saying so
     try:
         info = theatre_info(theatre)
         country: str | None = info.country

@@ -44,7 +44,7 @@ from ruydad import taxonomy
 from ruydad.errors import InputError, RuydadError, WrongDatasetError
 from ruydad.ingest.readers import READERS, Reader, identify, readers_for
 from ruydad.model import DATA_COLUMN_NAMES, EVENT_COLUMN_NAMES, EVENT_COLUMNS, HASHED_COLUMNS, WRITE_COLUMN_NAMES
-from ruydad.store.embedded import Store
+from ruydad.store.embedded import LIVE_BATCHES, Store
 
 Progress = Callable[[str, float], None]
 """Called with a stage name and the fraction of the whole ingest done (0..1)."""
@@ -425,16 +425,19 @@ def ingest_file(
                           source=source or str(path))
     memory_limit = con.execute("SELECT current_setting('memory_limit')").fetchone()
     con.execute(f"SET memory_limit = '{INGEST_MEMORY_LIMIT}'")
+    # The attempt is recorded (and committed) before any work: a process killed mid-way leaves this
+    # 'running' row, which the next start of the store lists as failed (Store.batches, Store.open).
+    con.execute(
+        "INSERT INTO ingest_batches (batch_id, dataset, reader, source, started_at, status) "
+        "VALUES (?, ?, ?, ?, now(), 'running')",
+        [batch_id, reader.dataset, reader.name, report.source],
+    )
+    LIVE_BATCHES.add(batch_id)
     try:
         # Staging and enrichment write only temporary tables; the store changes in one transaction.
         stage_file(con, path, encoding, reader, frozenset(header), report, progress)
         _enrich(con, report, progress)
         with store.transaction():
-            con.execute(
-                "INSERT INTO ingest_batches (batch_id, dataset, reader, source, started_at, status) "
-                "VALUES (?, ?, ?, ?, now(), 'running')",
-                [batch_id, reader.dataset, reader.name, report.source],
-            )
             if report.rejected:
                 con.execute("INSERT INTO quarantine SELECT * FROM ingest_quarantine")
             _upsert(con, report, progress)
@@ -443,6 +446,7 @@ def ingest_file(
         _record_failed_batch(con, report, failure_message(exc))
         raise
     finally:
+        LIVE_BATCHES.discard(batch_id)
         _drop_staging(con)
         if memory_limit:
             con.execute(f"SET memory_limit = '{memory_limit[0]}'")
@@ -640,6 +644,7 @@ def failure_message(exc: BaseException) -> str:
 def _record_failed_batch(con: Any, report: IngestReport, message: str) -> None:
     """After a rollback, keep a trace of the attempt so `ruydad batches` shows what failed and why."""
     try:
+        con.execute("DELETE FROM ingest_batches WHERE batch_id = ?", [report.batch_id])
         con.execute(
             "INSERT INTO ingest_batches (batch_id, dataset, reader, source, started_at, finished_at, status, "
             "message) VALUES (?, ?, ?, ?, now(), now(), 'failed', ?)",

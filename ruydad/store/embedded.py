@@ -22,6 +22,11 @@ from ruydad.model import EVENT_COLUMN_NAMES
 from ruydad.store.location import DB_ENV_VAR, default_db, default_db_path, is_database_url
 from ruydad.store.migrate import migrate, pending_migrations
 
+LIVE_BATCHES: set[int] = set()
+"""Ingest batches this process is running now (the pipeline adds and removes them)."""
+INTERRUPTED = ("interrupted: the process ended before the ingest finished (killed or the machine stopped); "
+               "nothing of it was stored, run the ingest again")
+
 if TYPE_CHECKING:
     import pyarrow as pa
 
@@ -279,7 +284,17 @@ class Store:
         return self.con.execute(sql, params).arrow().read_all()
 
     def batches(self) -> pa.Table:
-        return self.con.execute("SELECT * FROM ingest_batches ORDER BY batch_id").arrow().read_all()
+        """Every ingest attempt. An attempt still marked 'running' that no ingest of this process is
+        running was cut short (a killed process: DuckDB lets one writing process at a time, and
+        it is gone, or this store could not have been opened): it is listed as failed, saying so."""
+        if self.backend != "duckdb":  # several PostgreSQL writers at once: a 'running' row may be live
+            return self.con.execute("SELECT * FROM ingest_batches ORDER BY batch_id").arrow().read_all()
+        live = ", ".join(str(int(b)) for b in LIVE_BATCHES)
+        stale = f"status = 'running' AND batch_id NOT IN ({live})" if live else "status = 'running'"
+        return self.con.execute(
+            f"SELECT * REPLACE (CASE WHEN {stale} THEN 'failed' ELSE status END AS status, "
+            f"CASE WHEN {stale} THEN ? ELSE message END AS message) FROM ingest_batches ORDER BY batch_id",
+            [INTERRUPTED]).arrow().read_all()
 
     def summary(self) -> StoreSummary:
         con = self.con
