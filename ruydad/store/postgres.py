@@ -304,10 +304,12 @@ class PostgresStore(Store):
         return reader
 
     def data_version(self) -> object:
-        """The server's write-ahead log position: it moves with every commit, from any process (also
-        with other databases' writes on the same server, which only costs a cache miss)."""
+        """The server's write-ahead log insert position: it moves with every write, from any process
+        (also with other databases' writes on the same server, which only costs a cache miss). The
+        insert position, not ``pg_current_wal_lsn()``: with ``synchronous_commit = off`` the latter
+        moves only when the WAL writer wakes, after the commit."""
         try:
-            row = self.con.execute("SELECT pg_current_wal_lsn()::text").fetchone()
+            row = self.con.execute("SELECT pg_current_wal_insert_lsn()::text").fetchone()
         except Exception:  # a standby, or no right to read it: no cross-process version
             return None
         return row[0] if row else None
