@@ -76,6 +76,7 @@ class ActorsStep:
         found = list(self._registry_mentions(api, doc)) if api else list(self._fallback_mentions(doc))
         if api is not None:
             found += self._state_force_mentions(api, doc, found)
+            found += self._unknown_armed_groups(doc, found)
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         actors: dict[str, Actor] = {}
         spans: list[tuple[int, int, str]] = []
@@ -138,6 +139,26 @@ class ActorsStep:
                                             category=_category(str(actor.id), self.theatre), new=False)))
         return extra
 
+    def _unknown_armed_groups(self, doc: Document, found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
+        """Groups the registry does not know, named by what their members are: "Boko Haram
+        Islamist militants", "Al Shabaab fighters" (``new``, no registry id). A nationality or a
+        country ("Afghan fighters") is not a group."""
+        extra: list[tuple[int, int, Actor]] = []
+        names: dict[str, str] = {}
+        for m in _NAMED_FIGHTERS.finditer(doc.text):
+            start, end = m.span("name")
+            surface = m["name"]
+            trimmed = re.sub(r"(?:[ -]+(?:Islamist|Jihadist|Muslim|Armed))+$", "", surface)
+            end -= len(surface) - len(trimmed)
+            surface = trimmed
+            words = surface.split()
+            if words[0] in _NOT_GROUP_WORDS or any(s < end and start < e for s, e, _a in found + extra) or \
+                    _country_name(words[-1]) is not None or _country_name(surface) is not None:
+                continue
+            name = names.setdefault(surface.lower().replace("-", " "), re.sub(r"\s*-\s*", " ", surface))
+            extra.append((start, end, Actor(name=name, registry_id=None, category=None, new=True)))
+        return extra
+
     def _fallback_mentions(self, doc: Document) -> Iterable[tuple[int, int, Actor]]:
         text = doc.text
         spans: list[tuple[int, int]] = []
@@ -172,6 +193,15 @@ _STATE_FORCE = re.compile(
     rf"(?:by|from)\s+(?:the\s+)?(?P<who2>[A-Z][a-z]{{2,20}})\b"
     rf"|\b(?:carried out|conducted|launched)\s+by\s+(?P<who3>[A-Z][a-z]{{2,20}})\b")
 _STATE_CATEGORIES = frozenset({"External/Other forces", "State forces"})
+_NAMED_FIGHTERS = re.compile(
+    r"\b(?P<name>(?:[Aa]l[- ]+)?(?:[A-Z][\w'’]+[ -]){0,2}[A-Z][\w'’]+)\s+(?:Islamist\s+|jihadist\s+|armed\s+)?"
+    r"(?:militants|fighters|insurgents|rebels|jihadists|gunmen|militiamen|members)\b")
+_NOT_GROUP_WORDS = frozenset({
+    "The", "A", "An", "Several", "Some", "Many", "Armed", "Islamist", "Local", "Suspected", "Unidentified",
+    "Unknown", "Foreign", "Enemy", "Both", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+    "At", "Of", "In", "On", "Its", "Their", "His", "Her", "Our", "Government", "Militia", "Resistance",
+    "Security", "Border", "Police", "Army", "Military", "Rebel", "Shiite", "Sunni", "Shia", "Muslim",
+})
 
 
 def _country_name(word: str) -> str | None:

@@ -71,7 +71,7 @@ AP_STORY = ("MOGADISHU, Somalia (AP) — Al-Shabab militants attacked a military
 def test_wire_story_outside_the_theatre():
     found = extract(AP_STORY, published="2023-03-16")
     assert [(e.date, e.actor1, e.fatalities, e.detained) for e in found.events] == [
-        (date(2023, 3, 14), "Al-Shabab militants", 12, None), (date(2023, 3, 15), "Police", None, 3)]
+        (date(2023, 3, 14), "Al Shabab", 12, None), (date(2023, 3, 15), "Police", None, 3)]
     assert [p.country_code for p in found.places] == ["SOM"]
 
 

@@ -311,3 +311,18 @@ def test_a_calendar_date_beside_a_weekday_decides_the_day():
 ])
 def test_who_was_killed_and_with_what_decides_the_type(text: str, kind: str):
     assert _only(text).event_type == kind
+
+
+@pytest.mark.parametrize("text, group", [
+    ("At least 15 people were killed in an attack by Boko Haram Islamist militants on a village in Yobe state, "
+     "Nigeria, on Sunday.", "Boko Haram"),
+    ("Al Shabaab fighters killed at least 15 soldiers in an attack on a base in Somalia on Monday.", "Al Shabaab"),
+])
+def test_a_group_the_registry_does_not_know_is_a_new_actor(text: str, group: str):
+    result = _result(text)
+    assert [(a.name, a.new) for a in result.actors] == [(group, True)]
+    assert result.events[0].actor1 == group
+
+
+def test_fighters_of_a_nationality_are_not_a_group():
+    assert _result("Afghan fighters crossed into the valley on Monday.").actors == []
