@@ -472,8 +472,20 @@ def _next_batch_id(con: Any) -> int:
 
 
 def _explain_duckdb_error(path: Path, exc: duckdb.Error) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return f"{path}: cannot be read as a CSV export ({text})"
+    """DuckDB's reason in a sentence: its first line and its explanation, never the offending line
+    itself (it can be megabytes, and an error must not echo input)."""
+    lines = [line.strip() for line in str(exc).strip().splitlines()]
+    text = lines[0] if lines and lines[0] else type(exc).__name__
+    oversize = re.search(r"Maximum line size of (\d+) bytes exceeded\. Actual Size:\s*(\d+)", str(exc))
+    if oversize:
+        # (DuckDB's line number is of the chunk it was reading, not of the file: not repeated here)
+        return (f"{path}: a line is {int(oversize.group(2)):,} bytes, "
+                f"more than the {int(oversize.group(1)):,} one record may hold; ACLED and UCDP records are a few "
+                "kilobytes, so a field is damaged (an unclosed quote?) or the file is not an export. Nothing was "
+                "stored")
+    reason = next((line for line in lines[1:] if line and not line.startswith(
+        ("Original Line", "Possible Solution", "file =", "LINE "))), "")
+    return f"{path}: cannot be read as a CSV export ({text}{'; ' + reason[:300] if reason else ''})"
 
 
 def _read_csv_sql(path: Path, encoding: str) -> str:

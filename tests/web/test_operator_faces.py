@@ -90,3 +90,32 @@ def test_brief_on_an_unknown_theatre_exits_non_zero(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "unknown theatre 'bogus'" in done.stderr.replace("\n", " ")
     assert not out.exists()
+
+
+def test_an_oversized_csv_field_is_refused_with_the_reason_and_without_echoing_it(tmp_path: Path) -> None:
+    import csv
+
+    from fastapi.testclient import TestClient
+
+    from ruydad.web import create_app, create_token
+
+    export = tmp_path / "export.csv"
+    write_synthetic_acled(export, 5)
+    with export.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    rows[2]["notes"] = "FIELD" * (3 * 1024 * 1024)  # 15 MB in one cell
+    with export.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    with Store.open(tmp_path / "big-field.duckdb") as store:
+        token = create_token(store, "uploader").token
+        client = TestClient(create_app(store))
+        with export.open("rb") as handle:
+            answer = client.post("/api/ingest/acled", headers={"Authorization": f"Bearer {token}"},
+                                 files={"file": ("export.csv", handle, "text/csv")})
+        assert store.count_events() == 0
+    assert answer.status_code == 400
+    detail = answer.json()["detail"]
+    assert "a line is" in detail and "bytes, more than the 10,000,000 one record may hold" in detail
+    assert "FIELDFIELD" not in answer.text and len(answer.text) < 2000
