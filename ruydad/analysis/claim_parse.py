@@ -156,12 +156,18 @@ class ClaimReading:
     def understood_ok(self) -> bool:
         return not self.problems
 
+    @property
+    def of_an_actor(self) -> bool:
+        """A share of the events by one actor (blamed on it, or involving it): the actor is the part,
+        not a filter on the whole."""
+        return self.form == "share" and self.share_of in ("perpetrator", "involving")
+
     def filters(self, base: Filters | None = None, *, by_name: bool = True) -> Filters:
         """The events the claim is about, on top of ``base`` (options the user gave). Actors are
         given by their registry name (``by_name``), else as the sentence wrote them, for a store
         read without the registry."""
         f = base or Filters()
-        if self.actor and not f.actor and not (self.form == "share" and self.share_of == "perpetrator"):
+        if self.actor and not f.actor and not self.of_an_actor:
             f = f.but(actor=self.actor.name if by_name else self.actor.mention)
         if self.event_type and not f.event_type:
             f = f.but(event_type=self.event_type)
@@ -198,7 +204,7 @@ class ClaimReading:
         text = text[0].upper() + text[1:]
         if self.kind == "emerging":
             text = f"{text} of groups first recorded in the period"
-        if self.actor and not (self.form == "share" and self.share_of == "perpetrator"):
+        if self.actor and not self.of_an_actor:
             text += f" involving {self.actor.label()}"
         if self.opponent:
             text += f" with {self.opponent.label()}"
@@ -214,6 +220,7 @@ class ClaimReading:
         q = f"{self.qualifier} " if self.qualifier else ""
         if self.form == "share":
             whose = {"perpetrator": f"blamed on {self.perpetrator.label() if self.perpetrator else '?'}",
+                     "involving": f"involving {self.perpetrator.label() if self.perpetrator else '?'}",
                      "target": f"aimed at {self.target}", "places": f"in {', '.join(self.admin1 + self.admin2)}"}
             return f"{q}{self.value:.0%} {whose.get(self.share_of or '', '')}".strip()
         if self.form == "ratio":
@@ -877,6 +884,8 @@ def _share_reading(s: _Sentence, start: int, end: int, value: float, qualifier: 
         share_of = "places"
     elif (doer := _doer(s, start, end)) is not None:
         perpetrator, share_of = doer, "perpetrator"
+    elif (side := _involved(s, end)) is not None:
+        perpetrator, share_of = side, "involving"
     else:
         share_of = None
         problems.append("the share does not say of what: blamed on whom, aimed at whom, or in which places")
@@ -888,7 +897,8 @@ def _share_reading(s: _Sentence, start: int, end: int, value: float, qualifier: 
     if base_count is not None and base_count.actor is not None and subject is None:
         actor = base_count.actor
     else:
-        actor = _actor_ref(subject) if subject is not None and share_of != "perpetrator" else None
+        actor = _actor_ref(subject) if subject is not None and share_of not in ("perpetrator", "involving") \
+            else None
     if perpetrator is not None and perpetrator.actor_id is None:
         problems.append(_unknown_actor_problem(s, perpetrator) or "")
     stat = next((st for st in s.stats if st.start <= start < st.end or (st.unit != "percent" and st.start > end)),
@@ -941,7 +951,14 @@ def _doer(s: _Sentence, start: int, end: int) -> Any | None:
 
 
 _PEOPLE_NOUN = re.compile(r"(?i:\b(?:casualties|population|people|civilians|deaths|dead|victims|children|women|"
-                          r"men|non-combatants|injuries|wounded|voters|residents)\b)")
+                          r"men|non-combatants|injuries|wounded|voters|residents|fatalities|killings)\b)")
+
+
+def _involved(s: _Sentence, end: int) -> Any | None:
+    """"Nearly half of all clashes involved the NRF": a share of the events with the actor on a side."""
+    return next((m for m in s.mentions if m.start >= end and not _civilian(m) and re.search(
+        r"(?i:\b(?:involved|involving|included|including|fought by|featured)\s+(?:the\s+)?$)",
+        s.text[max(0, m.start - 16):m.start])), None)
 
 
 def _head(noun: str) -> str:
@@ -1012,7 +1029,8 @@ def _q(word: str | None) -> str:
 def _ratio_reading(s: _Sentence, start: int, end: int, value: float, qualifier: str) -> ClaimReading:
     problems: list[str] = []
     period, baseline = _two_periods(s, end)
-    counted = s.text[max(0, start - 80):start]
+    counted = re.sub(r"(?i:\b(?:violence|attacks?)\s+(?:against|on|targeting)\s+civilians\b)", " ",
+                     s.text[max(0, start - 80):start])
     if _PEOPLE_NOUN.search(counted) or re.search(r"(?i:\b(?:fighters|members|ranks|recruits)\b)", counted):
         problems.append("the change is in people (casualties, fighters), which the events do not count")
     if period is None or baseline is None:
@@ -1123,7 +1141,7 @@ def with_base(reading: ClaimReading, base: Filters) -> ClaimReading:
         reading = replace(reading, event_type=base.event_type, violent=False, civilian_targeting=False)
     if base.civilian_targeting:
         reading = replace(reading, civilian_targeting=True, violent=False)
-    if base.actor and reading.actor is None and not (reading.form == "share" and reading.share_of == "perpetrator"
+    if base.actor and reading.actor is None and not (reading.of_an_actor
                                                      and reading.perpetrator is None):
         reading = replace(reading, actor=_option_actor(base.actor))
     if base.date_from and base.date_to and reading.form != "ratio":

@@ -144,6 +144,8 @@ class ShareClaim:
     text: str | None = None
     target: str | None = None
     places: tuple[str, ...] = ()
+    involving: bool = False
+    """The share of events with ``perpetrator`` on either side, not as actor1 ("half involved the NRF")."""
 
 
 @dataclass(frozen=True)
@@ -354,6 +356,8 @@ def _check_share(a: Analysis, c: ShareClaim, tolerance: float) -> Verdict:
         whose = f"aimed at {c.target}"
     elif c.places:
         whose = f"in {', '.join(c.places)}"
+    elif c.involving:
+        whose = f"involving {c.perpetrator}"
     else:
         whose = f"by {c.perpetrator}"
     claimed = f"{written} {whose} ({_describe(interval)})"
@@ -368,7 +372,7 @@ def _check_share(a: Analysis, c: ShareClaim, tolerance: float) -> Verdict:
     details.update(part_events=n, share=share, ci_low=lo, ci_high=hi)
     ok = _overlap(interval, lo, hi)
     why = f"{n} of {N} events ({share:.0%}, Wilson 95% CI {lo:.0%} to {hi:.0%}) are {whose}"
-    if c.perpetrator and not (c.target or c.places):
+    if c.perpetrator and not (c.target or c.places or c.involving):
         unidentified = a.count(c.filters.but(extra=(*c.filters.extra, _unidentified))).events_count
         identified = N - unidentified
         details.update(unidentified_events=unidentified, identified_events=identified)
@@ -408,6 +412,8 @@ def _share_part(a: Analysis, c: ShareClaim) -> Filters:
         return f.but(extra=(*f.extra, lambda t: group.matches(t)))
     if c.places:
         return f.but(extra=(*f.extra, _places_predicate(a, c.places)))
+    if c.involving:
+        return f.but(actor=c.perpetrator)
     return f.but(actor1=c.perpetrator)
 
 
@@ -600,7 +606,7 @@ def _match_problems(a: Analysis, f: Filters, r: ClaimReading) -> list[str]:
     problems: list[str] = []
     query = a.query(f)
     problems += query.problems
-    if r.form == "share" and r.share_of == "perpetrator" and r.perpetrator is not None:
+    if r.of_an_actor and r.perpetrator is not None:
         problems += a.query(Filters(actor=_term(a, r.perpetrator))).problems
     return [f"{p}: the store records no events under any name of it" if "none of its names" in p else p
             for p in problems]
@@ -694,10 +700,10 @@ def to_claim(r: ClaimReading, f: Filters, *, by_name: bool = True) -> Claim:
                           r.text)
     if r.form == "share":
         perp = ((r.perpetrator.name if by_name else r.perpetrator.mention)
-                if r.perpetrator and r.share_of == "perpetrator" else None)
+                if r.perpetrator and r.of_an_actor else None)
         places = (*r.admin1, *r.admin2) if r.share_of == "places" else ()
         return ShareClaim(r.value, perp, r.qualifier, f, r.text, target=r.target if r.share_of == "target" else None,
-                          places=places)
+                          places=places, involving=r.share_of == "involving")
     qualifier = "" if r.qualifier == "between" else r.qualifier
     return CountClaim(r.value, qualifier, r.measure, r.kind, f, r.text, r.value_high)
 
