@@ -67,3 +67,15 @@ def test_overview_shows_one_dataset_and_switches(browser: Any, two_dataset_serve
     page.wait_for_function("document.querySelector('.kpis .kpi') && "
                            "document.querySelector('.kpis .kpi').innerText.includes('472')")
     assert page.errors == []
+
+
+def test_the_event_table_says_what_the_actor_matched(browser: Any, two_dataset_server: str) -> None:
+    page = _page(browser)
+    page.goto(f"{two_dataset_server}/#/?actor=NRF&dataset=acled")
+    _wait_for_rows(page)
+    read = page.locator("ul.matched").inner_text()
+    assert 'actor NRF: "National Resistance Front" (acled, 290 events)' in read
+    page.goto(f"{two_dataset_server}/#/?actor=Zzyzx%20Brigade&dataset=acled")
+    page.wait_for_selector("ul.matched")
+    assert "no actor of that name" in page.locator("ul.matched").inner_text()
+    assert page.errors == []

@@ -186,6 +186,20 @@ function barChart(rows, key, value) {
   return svg;
 }
 
+// What each filter term was read as (the query model's reading), so the reader sees what was counted.
+function matchedLines(matched) {
+  const lines = [];
+  for (const [field, value] of Object.entries(matched)) {
+    if (value && Array.isArray(value.names)) {
+      const names = value.names.map(n => `"${n.name}" (${n.dataset}, ${fmt(n.events)} events)`).join(", ");
+      lines.push(`${field} ${value.term}: ${names || value.status}`);
+    } else if (Array.isArray(value) && value.length && typeof value[0] === "object") {
+      lines.push(`${field}: ` + value.map(p => p.resolved ? `${p.term} → ${p.name} (${p.pcode})` : `${p.term} (as written)`).join(", "));
+    }
+  }
+  return lines;
+}
+
 async function eventTable(params, options) {
   const wrap = h("div", {});
   const limit = 25, offset = Number(params.get("offset") || 0);
@@ -199,6 +213,9 @@ async function eventTable(params, options) {
         h("td", {}, e.sub_event_type || e.event_type), h("td", {}, e.actor1), h("td", {}, e.actor2 || ""),
         h("td", {}, [e.location, e.admin2, e.admin1].filter(Boolean).join(", ")), h("td", {}, fmt(e.fatalities)),
         h("td", {}, e.source || e.dataset), h("td", { class: "notes" }, e.notes || "")))));
+    const read = matchedLines(data.matched || {}).concat(data.problems || []);
+    if (read.length) wrap.append(h("ul", { class: "matched muted small", "aria-label": "What the filters matched" },
+      read.map(line => h("li", {}, line))));
     wrap.append(h("div", { class: "table-wrap" }, table));
     const pager = h("div", { class: "pager" }, h("span", { class: "muted" },
       `${fmt(Math.min(data.total, offset + 1))}–${fmt(Math.min(data.total, offset + limit))} of ${fmt(data.total)} events`));
