@@ -779,6 +779,10 @@ def _describes(doc: Document, offset: int) -> bool:
     "provides support between Kandahar City and the Herat area"); it is not where an event was."""
     if doc.nlp is None:
         return False
+    first_line = doc.text.split("\n", 1)[0].strip()
+    if offset < len(doc.text.split("\n", 1)[0]) and "\n" in doc.text and len(first_line.split()) <= 20 and \
+            not first_line.endswith((".", "!", "?")):
+        return False  # a headline tells what happened in the present tense ("Explosions kill 30 in Kabul")
     span = doc.nlp.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False

@@ -326,3 +326,16 @@ def test_a_group_the_registry_does_not_know_is_a_new_actor(text: str, group: str
 
 def test_fighters_of_a_nationality_are_not_a_group():
     assert _result("Afghan fighters crossed into the valley on Monday.").actors == []
+
+
+def test_the_headline_places_an_event_the_body_places_only_in_a_neighbourhood():
+    event = _only("Explosions kill at least 30 in Kabul\n\nAt least 30 people were killed in three explosions at a "
+                  "school in Dasht-e-Barchi on Tuesday, local sources said.")
+    assert (event.admin1_code, event.fatalities) == ("AF-KAB", 30)
+
+
+def test_a_place_in_a_sentence_that_describes_someone_does_not_place_the_event():
+    event = _only("Afghan forces searched a compound in Zharay district, Kandahar province, on Monday. The leader "
+                  "provides support to insurgents between Kandahar City and the Herat area. The forces detained "
+                  "three suspects.")
+    assert (event.admin1_code, event.detained) == ("AF-KAN", 3)
