@@ -815,7 +815,7 @@ def _shares(s: _Sentence, used: list[tuple[int, int]],
     out: list[tuple[ClaimReading, tuple[int, int]]] = []
     found: list[tuple[int, int, float, str]] = []
     for st in s.stats:
-        if st.unit == "percent" and not _inside(used, st.start):
+        if st.unit == "percent" and not _inside(used, st.start) and not _inside(used, st.end - 1):
             found.append((st.start, st.end, st.value / 100, QUALIFIER_WORDS.get(st.qualifier, "")))
     for m in _FRACTION_RE.finditer(s.text):
         before = s.text[max(0, m.start() - 14):m.start()]
@@ -904,6 +904,8 @@ def _share_reading(s: _Sentence, start: int, end: int, value: float, qualifier: 
     stat = next((st for st in s.stats if st.start <= start < st.end or (st.unit != "percent" and st.start > end)),
                 None)
     noun = _share_noun(s.text, end)
+    if value > 1:
+        problems.append(f"{value:.0%} is not a share of events (a share is at most 100%)")
     if noun and _PEOPLE_NOUN.search(_head(noun)):
         problems.append(f"a share of {noun}: the events record events and their fatalities, not casualties or "
                         "people by who caused them")
@@ -998,6 +1000,11 @@ _CHANGE = re.compile(r"(?i:(?:\b(?P<dir>rose|risen|rise|increased|grew|jumped|cl
                      r"(?:%|percent\b|per cent\b)|(?P<f>half|a third|a quarter|two-thirds|two thirds|a fifth)\b)))")
 
 
+_CHANGE_NOUN = re.compile(r"(?i:(?P<q>(?:about|around|nearly|almost|more than|over|some)\s+)?\b(?P<n>\d+(?:\.\d+)?)\s?"
+                          r"(?:%|percent\b|per cent\b)\s+(?P<dir>increase|rise|jump|decrease|drop|fall|decline|"
+                          r"reduction)\b)")
+
+
 def _ratios(s: _Sentence) -> list[tuple[ClaimReading, tuple[int, int]]]:
     found: list[tuple[int, int, float, str]] = []
     for m in _TIMES.finditer(s.text):
@@ -1015,6 +1022,12 @@ def _ratios(s: _Sentence) -> list[tuple[ClaimReading, tuple[int, int]]]:
         if down:  # "fell by more than 50%" leaves less than half: the bound turns over
             q = {"over": "under", "at least": "at most", "nearly": "about"}.get(q, q)
         found.append((m.start(), m.end(), 1 - pct if down else 1 + pct, q))
+    for m in _CHANGE_NOUN.finditer(s.text):  # "a 345% increase in", "a 30 percent drop in"
+        if any(a <= m.start("n") < b for a, b, _v, _q2 in found):
+            continue
+        pct = float(m["n"]) / 100
+        down = m["dir"].lower() in ("decrease", "drop", "fall", "decline", "reduction")
+        found.append((m.start(), m.end(), 1 - pct if down else 1 + pct, _q(m["q"])))
     out = []
     for start, end, value, qualifier in found:
         out.append((_ratio_reading(s, start, end, value, qualifier), (start, end)))
@@ -1029,8 +1042,9 @@ def _q(word: str | None) -> str:
 def _ratio_reading(s: _Sentence, start: int, end: int, value: float, qualifier: str) -> ClaimReading:
     problems: list[str] = []
     period, baseline = _two_periods(s, end)
+    after = s.text[end:end + 60]
     counted = re.sub(r"(?i:\b(?:violence|attacks?)\s+(?:against|on|targeting)\s+civilians\b)", " ",
-                     s.text[max(0, start - 80):start])
+                     s.text[max(0, start - 80):start] + (after if re.match(r"(?i:\s+in\b)", after) else ""))
     if _PEOPLE_NOUN.search(counted) or re.search(r"(?i:\b(?:fighters|members|ranks|recruits)\b)", counted):
         problems.append("the change is in people (casualties, fighters), which the events do not count")
     if period is None or baseline is None:
