@@ -19,14 +19,14 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
-from ruydad.analysis.claims import BoardEntry, Verdict, check, parse_claim, place_claims_board
+from ruydad.analysis.claims import CANNOT_CHECK, BoardEntry, Verdict, check_text, place_claims_board
 from ruydad.analysis.core import Analysis, NoCoverageError
 from ruydad.analysis.statistics import pct_change, trend_band
 from ruydad.errors import RuydadError
 from ruydad.query import Filters, Period
 
 PALETTE = ("#fff5eb", "#fdd0a2", "#fdae6b", "#fd8d3c", "#e6550d", "#a63603")
-VERDICT_CLASS = {"supported": "ok", "contradicted": "bad", "not enough data": "na"}
+VERDICT_CLASS = {"supported": "ok", "contradicted": "bad", CANNOT_CHECK: "na"}
 
 
 def esc(value: Any) -> str:
@@ -294,12 +294,13 @@ def claims_section(a: Analysis, period: Period, claims: Sequence[str], base: Fil
     """Claims given on the command line, then stored place claims grouped by the sentence they come from."""
     parts = []
     for text in claims:
-        try:
-            verdict = check(a, parse_claim(text, base=base))
+        try:  # read as `ruydad check` reads it: what it understood, or "cannot check" with the reason
+            verdict = check_text(a, text, base=base, published=period.end)
         except RuydadError as exc:
-            verdict = Verdict("not enough data", text, text, None, str(exc), {})
+            verdict = Verdict(CANNOT_CHECK, text, text, None, str(exc), {})
+        understood = f"; understood as: {esc(verdict.understood)}" if verdict.understood else ""
         parts.append(_verdict_block(verdict, f"{esc(text)} <span class='muted'>(claimed: {esc(verdict.claimed)}; "
-                                             f"computed: {_num(verdict.figure)})</span>"))
+                                             f"computed: {_num(verdict.figure)}{understood})</span>"))
     by_sentence: dict[str, list[BoardEntry]] = {}
     for entry in place_claims_board(a):
         by_sentence.setdefault(entry.sentence or entry.verdict.claim, []).append(entry)

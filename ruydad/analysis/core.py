@@ -755,7 +755,7 @@ class Analysis:
         f, base = self.one_dataset(f, base, "emerging actors")
         sides = self._sides(base.filter(base.event_date <= p.end), ["actor"],
                             ("event_date", "event_type", "fatalities"))
-        sides = sides.filter(sides.actor.notnull())
+        sides = sides.filter(sides.actor.notnull(), _named(sides.actor))
         if categories:
             sides = sides.filter(sides.actor_category.isin(list(categories)))
         stats = sides.group_by("actor").aggregate(
@@ -797,7 +797,8 @@ class Analysis:
         year_from = month_from - timedelta(days=365)
         sides = self._sides(base.filter(base.event_date.between(year_from, at)), ["actor"],
                             ("event_date", "fatalities"))
-        sides = sides.filter(sides.actor.notnull(), sides.actor_category.isin(list(NON_STATE_CATEGORIES)))
+        sides = sides.filter(sides.actor.notnull(), _named(sides.actor),
+                             sides.actor_category.isin(list(NON_STATE_CATEGORIES)))
         recent = sides.event_date >= month_from
         stats = sides.group_by("actor").aggregate(
             category=sides.actor_category.mode(), events_last_month=recent.ifelse(1, 0).sum(),
@@ -960,6 +961,11 @@ def with_foreign_state(t: ir.Table) -> ir.Table:
     marked = named.mutate(foreign_state=side(named._state1, named.actor1, named.inter1).coalesce(
         side(named._state2, named.actor2, named.inter2)))
     return marked.drop("_state1", "_state2")
+
+
+def _named(actor: ir.StringValue) -> ir.BooleanValue:
+    """An identified actor: ACLED's "Unidentified Armed Group (...)" is no group, so never a new one."""
+    return ~actor.lower().startswith(UNIDENTIFIED.lower())
 
 
 def _share_summary(of: dict[str, Any], total: int, identified: int, confidence: float) -> dict[str, Any]:

@@ -216,6 +216,8 @@ def test_emerging_actors_first_recorded_in_period(make_analysis):
     rows = [event("2021-05-01", "Old Front", "Taliban", **rb), event("2022-02-01", "Old Front", "Taliban", **rb)]
     rows += [event(f"2022-0{m}-01", "New Front", "Taliban", **rb) for m in (3, 4, 5)]
     rows += [event("2022-08-01", "Later Front", "Taliban", **rb)]
+    rows += [event("2022-04-01", "Unidentified Armed Group (Afghanistan)", "Taliban",
+                   inter1="Political militia", inter2="State forces")]  # no group, so never a new one
     a = make_analysis(rows)
     e = a.emerging_actors("2022H1")
     assert e.table["actor"].to_pylist() == ["New Front"]
