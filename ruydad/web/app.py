@@ -19,8 +19,10 @@ No ``from __future__ import annotations`` here: FastAPI reads the route annotati
 
 import csv
 import io
+import logging
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -47,6 +49,8 @@ STATIC_DIR = Path(__file__).parent / "static"
 MAX_PAGE_SIZE = 1000
 MAX_JSON_BODY = 2 * 1024 * 1024
 MAX_UPLOAD_BODY = 512 * 1024 * 1024
+TOKEN_USE_SECONDS = 10.0
+"""A token's ``last_used_at`` is accurate to this many seconds (it is written at most that often)."""
 QUERY_SECONDS = 20.0
 DATE_PARAMETERS = ("date_from", "date_to", "at", "published")
 EARLIEST_DATE, LATEST_DATE = "1900-01-01", "2199-12-31"
@@ -73,12 +77,14 @@ class AppState:
         self.extractions = ExtractionPool(limits)
         self.anonymous_rate = RateLimiter(limits.anonymous_per_minute)
         self.token_lock = threading.Lock()
+        self._token_uses: dict[str, float] = {}
+        self._recording = threading.Lock()
 
     def token_user(self, authorization: str | None) -> str | None:
         """The name of the token in an ``Authorization: Bearer`` header, None when absent or invalid.
 
         Checked against the store on every request, so ``ruydad token revoke`` takes effect at once.
-        Its use is recorded by one short write at a time (parallel updates of one row conflict in DuckDB).
+        Its use is recorded in the background (:meth:`_note_use`): no request waits on that write.
         """
         if not authorization or not authorization.lower().startswith("bearer "):
             return None
@@ -89,9 +95,26 @@ class AppState:
             cursor.close()
         if found is None:
             return None
-        with self.token_lock, self.store.writing() as writer:
-            record_token_use(writer, found[0])
+        self._note_use(found[0])
         return found[1]
+
+    def _note_use(self, token_id: str) -> None:
+        """Write ``last_used_at`` at most every :data:`TOKEN_USE_SECONDS` per token, from a thread of
+        its own, one write at a time: parallel updates of one row conflict in DuckDB, and a request
+        that waited for the store's write turn behind an ingest would hold a server thread."""
+        now = time.monotonic()
+        with self.token_lock:
+            if now - self._token_uses.get(token_id, -TOKEN_USE_SECONDS) < TOKEN_USE_SECONDS:
+                return
+            self._token_uses[token_id] = now
+        threading.Thread(target=self._record_use, args=(token_id,), name="ruydad-token-use", daemon=True).start()
+
+    def _record_use(self, token_id: str) -> None:
+        try:
+            with self._recording, self.store.writing() as writer:
+                record_token_use(writer, token_id)
+        except Exception as exc:  # the store closed under it (shutdown): the use goes unrecorded, said so
+            logging.getLogger("ruydad.web").warning("could not record the use of token %s: %s", token_id, exc)
 
     def fresh_cache(self) -> "ResponseCache":
         """The response cache, emptied first when any process has committed to the store since."""

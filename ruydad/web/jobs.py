@@ -31,6 +31,7 @@ from typing import Any
 
 from ruydad.errors import RuydadError
 
+WORKER_NICENESS = 10
 START_SECONDS = 120.0
 """Longest a new worker may take to load the extraction pipeline before it counts as broken."""
 
@@ -104,7 +105,14 @@ def _run_job(job: Job) -> Any:
 
 
 def _worker_main(conn: Connection) -> None:
-    """A worker's life: load the pipeline, say ready, then run jobs one at a time until closed."""
+    """A worker's life: load the pipeline, say ready, then run jobs one at a time until closed.
+
+    Workers run at a lower CPU priority: on a small machine, loading spaCy or a long extraction
+    must not slow the server's own threads, which answer the dashboard."""
+    try:
+        os.nice(WORKER_NICENESS)
+    except OSError:  # not allowed here: run at the server's priority
+        pass
     try:
         from ruydad.extract import extract, from_text
 

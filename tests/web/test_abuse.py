@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -29,7 +30,7 @@ LIMITS = ExtractLimits(workers=1, queue=1, deadline=6.0, anonymous_per_minute=3)
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     """A server with tight extraction limits, a token, and a slow site on loopback it may fetch."""
     import uvicorn
 
@@ -47,7 +48,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
         time.sleep(0.05)
     with serving() as slow:
         yield {"base": f"http://127.0.0.1:{port}", "port": str(port), "token": token, "slow": slow,
-               "db": store.path}
+               "db": store.path, "store": store}
     server.should_exit = True
     thread.join(timeout=10)
     store.close()
@@ -57,11 +58,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
         os.environ["RUYDAD_FETCH_ALLOW"] = saved
 
 
-def _auth(site: dict[str, str]) -> dict[str, str]:
+def _auth(site: dict[str, Any]) -> dict[str, Any]:
     return {"Authorization": f"Bearer {site['token']}"}
 
 
-def test_slow_url_extractions_are_refused_or_cut_and_the_dashboard_keeps_answering(site: dict[str, str]) -> None:
+def test_slow_url_extractions_are_refused_or_cut_and_the_dashboard_keeps_answering(site: dict[str, Any]) -> None:
     url = f"{site['slow']}/drip?interval=1&total=600"
 
     def extract(_: int) -> httpx.Response:
@@ -78,7 +79,7 @@ def test_slow_url_extractions_are_refused_or_cut_and_the_dashboard_keeps_answeri
     assert any("longer than 6 s" in d for d in details), details
 
 
-def test_anonymous_extraction_is_rate_limited_per_client(site: dict[str, str]) -> None:
+def test_anonymous_extraction_is_rate_limited_per_client(site: dict[str, Any]) -> None:
     body = {"text": "Taliban fighters attacked NRF positions in Panjshir on 12 May 2022."}
     answers = [httpx.post(f"{site['base']}/api/extract", json=body, timeout=120) for _ in range(4)]
     assert [a.status_code for a in answers[:3]] == [200, 200, 200], [a.text for a in answers]
@@ -88,7 +89,7 @@ def test_anonymous_extraction_is_rate_limited_per_client(site: dict[str, str]) -
     assert any(a["name"] == "NRF" or "NRF" in json.dumps(a) for a in with_token.json()["actors"])
 
 
-def _raw_chunked(site: dict[str, str], path: str, headers: dict[str, str], chunks: Iterator[bytes],
+def _raw_chunked(site: dict[str, Any], path: str, headers: dict[str, Any], chunks: Iterator[bytes],
                  wait: float = 10.0) -> tuple[int, bytes]:
     """Send a chunked request by hand; return the status and body as soon as the server answers."""
     with socket.create_connection(("127.0.0.1", int(site["port"]))) as sock:
@@ -121,7 +122,7 @@ def _raw_chunked(site: dict[str, str], path: str, headers: dict[str, str], chunk
     return int(head_text.split(b" ")[1]), body
 
 
-def test_an_anonymous_chunked_upload_is_refused_before_the_body_is_read(site: dict[str, str]) -> None:
+def test_an_anonymous_chunked_upload_is_refused_before_the_body_is_read(site: dict[str, Any]) -> None:
     sent = 0
 
     def upload() -> Iterator[bytes]:
@@ -137,7 +138,7 @@ def test_an_anonymous_chunked_upload_is_refused_before_the_body_is_read(site: di
     assert sent < 200, f"the server read {sent} MB before refusing"
 
 
-def test_a_chunked_json_body_over_the_limit_is_refused_on_the_stream(site: dict[str, str]) -> None:
+def test_a_chunked_json_body_over_the_limit_is_refused_on_the_stream(site: dict[str, Any]) -> None:
     def body() -> Iterator[bytes]:
         yield b'{"text": "'
         for _ in range(300):  # 300 MB if the server kept reading
@@ -148,14 +149,14 @@ def test_a_chunked_json_body_over_the_limit_is_refused_on_the_stream(site: dict[
     assert b"ECHO" not in text
 
 
-def test_validation_errors_do_not_echo_the_input(site: dict[str, str]) -> None:
+def test_validation_errors_do_not_echo_the_input(site: dict[str, Any]) -> None:
     answer = httpx.post(f"{site['base']}/api/extract", json={"text": "x", "title": "ECHO" * 500}, timeout=30)
     assert answer.status_code == 422
     assert "ECHO" not in answer.text
     assert answer.json()["detail"][0]["loc"] == ["body", "title"]
 
 
-def test_one_token_used_by_eight_parallel_writers_never_answers_500(site: dict[str, str], tmp_path: Path,
+def test_one_token_used_by_eight_parallel_writers_never_answers_500(site: dict[str, Any], tmp_path: Path,
                                                                    acled_file: object) -> None:
     files = [acled_file(5) for _ in range(8)]  # type: ignore[operator]
 
@@ -171,15 +172,23 @@ def test_one_token_used_by_eight_parallel_writers_never_answers_500(site: dict[s
     with ThreadPoolExecutor(8) as pool:
         codes = [c for per_client in pool.map(write, range(8)) for c in per_client]
     assert codes == [200] * 32, codes
+    # the use is recorded (in the background, at most every few seconds per token)
+    deadline = time.monotonic() + 30
+    last_used = None
+    while last_used is None and time.monotonic() < deadline:
+        row = site["store"].con.cursor().execute("SELECT max(last_used_at) FROM api_tokens").fetchone()
+        last_used = row[0] if row else None
+        time.sleep(0.2)
+    assert last_used is not None
 
 
-def test_unknown_host_names_are_refused(site: dict[str, str]) -> None:
+def test_unknown_host_names_are_refused(site: dict[str, Any]) -> None:
     rebound = httpx.get(f"{site['base']}/api/summary", headers={"Host": "attacker.example"}, timeout=10)
     assert rebound.status_code == 400
     assert httpx.get(f"{site['base']}/api/summary", headers={"Host": "localhost"}, timeout=10).status_code == 200
 
 
-def test_the_dashboard_sends_csp_and_frame_headers(site: dict[str, str]) -> None:
+def test_the_dashboard_sends_csp_and_frame_headers(site: dict[str, Any]) -> None:
     page = httpx.get(f"{site['base']}/", timeout=10)
     assert page.status_code == 200
     assert page.headers["x-frame-options"] == "DENY"
@@ -188,7 +197,7 @@ def test_the_dashboard_sends_csp_and_frame_headers(site: dict[str, str]) -> None
 
 
 @pytest.mark.parametrize("name", [".", "..", "a" * 300 + ".csv", "../../etc/passwd/.."])
-def test_unusable_upload_names_get_a_reason_not_500(site: dict[str, str], name: str) -> None:
+def test_unusable_upload_names_get_a_reason_not_500(site: dict[str, Any], name: str) -> None:
     answer = httpx.post(f"{site['base']}/api/ingest/acled", headers=_auth(site), timeout=30,
                         files={"file": (name, b"event_id_cnty\n", "text/csv")})
     assert answer.status_code == 422
