@@ -477,8 +477,15 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port.")] = 8000,
     cache: Annotated[bool, typer.Option(help="Keep recent read responses in memory until the next write.")] = True,
+    allowed_host: Annotated[list[str] | None, typer.Option(
+        "--allowed-host", help="A Host name clients use to reach this server (repeatable; loopback names and "
+                               "--host are always allowed; also RUYDAD_ALLOWED_HOSTS).")] = None,
 ) -> None:
     """Serve the HTTP API and the dashboard on the store (http://HOST:PORT/).
+
+    Requests naming another host are refused (DNS rebinding); URL extraction fetches public
+    addresses only (RUYDAD_FETCH_ALLOW adds networks) in a bounded pool of workers
+    (RUYDAD_EXTRACT_WORKERS, _QUEUE, _DEADLINE, _PER_MINUTE).
 
     A DuckDB store is held only while requests run (:class:`ruydad.store.shared.SharedStore`), so
     other ``ruydad`` commands read and write it meanwhile and the dashboard shows what they wrote."""
@@ -493,7 +500,9 @@ def serve(
         shared: StoreAccess = (HeldStore(Store.open(path)) if is_database_url(path) else SharedStore.open(path))
         try:
             console.print(f"Ruydad on http://{host}:{port}/ (store {shared.path}); API docs at /docs")
-            uvicorn.run(create_app(shared, cache=cache), host=host, port=port, log_level="warning")
+            hosts = [*(allowed_host or []), *([host] if host not in ("0.0.0.0", "::") else [])]
+            uvicorn.run(create_app(shared, cache=cache, allowed_hosts=hosts), host=host, port=port,
+                        log_level="warning")
         finally:
             if isinstance(shared, HeldStore):
                 shared.store.close()
