@@ -16,10 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from rich.console import Console
 
 from ruydad.errors import RuydadError
-from ruydad.output import OutputFormat, dumps, write_table
+from ruydad.output import LiveConsole, OutputFormat, dumps, write_table
 
 if TYPE_CHECKING:  # the store (DuckDB, pyarrow) loads when a command uses it: `ruydad --help` stays instant
     from ruydad.store import Store
@@ -75,8 +74,8 @@ def _mount_faces() -> None:
 
 _mount_faces()
 
-console = Console(stderr=True)
-out_console = Console(soft_wrap=True)
+console = LiveConsole(stderr=True)
+out_console = LiveConsole(soft_wrap=True)
 _state: dict[str, Any] = {"db": None}
 
 T = TypeVar("T")
@@ -130,11 +129,13 @@ def run_guarded(fn: Callable[[], T]) -> T:
 
 @contextmanager
 def progress_bar(description: str) -> Iterator[Callable[[str, float], None]]:
+    from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+    bar_console = Console(stderr=True)  # one console for the bar's whole life (it keeps live state)
     with Progress(
         TextColumn("[bold]{task.description}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
-        TimeElapsedColumn(), console=console, transient=False, disable=not console.is_terminal,
+        TimeElapsedColumn(), console=bar_console, transient=False, disable=not bar_console.is_terminal,
     ) as progress:
         task = progress.add_task(description, total=1.0)
 

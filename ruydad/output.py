@@ -19,6 +19,20 @@ if TYPE_CHECKING:  # pyarrow and Rich's tables load when a table is written, not
     from rich.console import Console
 
 
+class LiveConsole:
+    """A Rich console made anew at each use, so the width it prints at is the terminal's (or
+    ``COLUMNS``) when it prints, not when its module was imported: commands import their modules
+    lazily, so a console made at import would keep whatever width was set at that moment."""
+
+    def __init__(self, **options: Any) -> None:
+        self._options = options
+
+    def __getattr__(self, name: str) -> Any:
+        from rich.console import Console
+
+        return getattr(Console(**self._options), name)
+
+
 class OutputFormat(str, Enum):
     table = "table"
     csv = "csv"
@@ -50,7 +64,7 @@ def write_table(
     fmt: OutputFormat,
     *,
     out: Path | None = None,
-    console: Console | None = None,
+    console: Console | LiveConsole | None = None,
     title: str | None = None,
     max_width: int = 60,
 ) -> None:

@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
 from ruydad.errors import RuydadError
-from ruydad.output import OutputFormat, dumps, write_table
+from ruydad.output import LiveConsole, OutputFormat, dumps, write_table
 from ruydad.theatres import DEFAULT_THEATRE
 
 if TYPE_CHECKING:  # the registry (pydantic, networkx), pyarrow and the store load when a command runs
@@ -35,8 +34,8 @@ actors_app = typer.Typer(help="The actor registry: who the armed actors are, und
 claims_app = typer.Typer(help="Claims: who said what about whom, where, with the sentence.",
                          invoke_without_command=True)
 
-out_console = Console()
-err_console = Console(stderr=True)
+out_console = LiveConsole()
+err_console = LiveConsole(stderr=True)
 T = TypeVar("T")
 
 TheatreOption = Annotated[str, typer.Option("--theatre", "-t", help="Theatre whose registry to use.")]

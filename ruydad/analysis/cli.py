@@ -17,11 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 
 from ruydad.analysis.dimensions import DIMENSIONS
 from ruydad.errors import InputError, RuydadError
-from ruydad.output import OutputFormat, dumps, write_table
+from ruydad.output import LiveConsole, OutputFormat, dumps, write_table
 
 if TYPE_CHECKING:  # the engine (Ibis, scipy, pyarrow) loads when a command runs, not for --help
     import pyarrow as pa
@@ -30,8 +29,8 @@ if TYPE_CHECKING:  # the engine (Ibis, scipy, pyarrow) loads when a command runs
     from ruydad.analysis.results import Figures
     from ruydad.query import Filters
 
-out_console = Console()
-err_console = Console(stderr=True)
+out_console = LiveConsole()
+err_console = LiveConsole(stderr=True)
 
 DbOption = Annotated[str | None, typer.Option("--db", help="Store file or postgresql:// URL (default: ruydad --db, "
                                                          "RUYDAD_DB or the user data dir).")]

@@ -13,16 +13,15 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 
 from ruydad.errors import InputError, RuydadError
-from ruydad.output import OutputFormat, dumps, write_table
+from ruydad.output import LiveConsole, OutputFormat, dumps, write_table
 from ruydad.theatres import DEFAULT_THEATRE
 
 app = typer.Typer(help="Place names, coordinates and administrative units of a theatre.", no_args_is_help=True,
                   pretty_exceptions_enable=False)
-console = Console(stderr=True)
-out_console = Console()
+console = LiveConsole(stderr=True)
+out_console = LiveConsole()
 
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 TheatreOption = Annotated[str, typer.Option("--theatre", "-t", help="Theatre (country pack).")]
