@@ -13,7 +13,7 @@ names actors the way ACLED names them ("National Resistance Front", "Afghanistan
   unidentified armed groups, 11 by the Islamic State (Khorasan Province);
 - 2022: 20 explosions of the Islamic State Khorasan Province (ISKP), 42 strikes and shelling of the
   Military Forces of Pakistan (2018-) in Kunar and Khost;
-- the export runs from 2021-08-15 to 2022-08-24.
+- the export runs from 2021-08-15 to 2022-11-29.
 
 Run it again to rebuild the file (it is deterministic).
 """
