@@ -52,11 +52,11 @@ def rss_mb(pid: int) -> float:
     """Resident memory of a process and its children (the extraction workers), in MB."""
     total = 0
     pids = [pid]
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-        pids += [int(c) for c in children]
-    except OSError:
-        pass
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            pids += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
     for p in pids:
         try:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
@@ -247,6 +247,20 @@ def probes(base: str, port: int, token: str, slow: str, private: str, db: Path, 
     held("private addresses refused, one text for open/closed/redirect", len(texts) == 1
          and all(a.status_code == 400 for a in answers), f"statuses {[a.status_code for a in answers]}, "
          f"{len(texts)} distinct text(s)")
+
+    # 1b. long texts: four parallel 150k-character articles
+    article = (ROOT / "ruydad" / "data" / "articles" / "newsweek-2022-08-30-afghan-rebel-groups.txt").read_text()
+    long_text = (article * (150_000 // len(article) + 1))[:150_000]
+    rss, peak, started = rss_mb(pid), rss_mb(pid), time.perf_counter()
+    with ThreadPoolExecutor(4) as pool:
+        jobs = [pool.submit(post, "/api/extract", json={"text": long_text}, headers=auth) for _ in range(4)]
+        while not all(j.done() for j in jobs):
+            peak = max(peak, rss_mb(pid))
+            time.sleep(0.5)
+    codes = Counter(j.result().status_code for j in jobs)
+    held("four parallel 150k-character texts bounded in time and memory", set(codes) <= {200, 503}
+         and time.perf_counter() - started < 120, f"answers {dict(codes)} in {time.perf_counter() - started:.1f} s, "
+         f"RSS (server + workers) {rss:.0f} MB before, peak {peak:.0f} MB")
 
     # 3. chunked bodies: an anonymous upload, an oversized JSON body; no echo
     def upload() -> Iterator[bytes]:

@@ -27,6 +27,7 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
 
 from ruydad.errors import RuydadError
@@ -40,12 +41,15 @@ START_SECONDS = 120.0
 class ExtractLimits:
     """How much extraction one server does at once. Environment variables override the defaults
     for ``ruydad serve``: ``RUYDAD_EXTRACT_WORKERS``, ``RUYDAD_EXTRACT_QUEUE``,
-    ``RUYDAD_EXTRACT_DEADLINE`` (seconds) and ``RUYDAD_EXTRACT_PER_MINUTE`` (anonymous, per client)."""
+    ``RUYDAD_EXTRACT_DEADLINE`` (seconds), ``RUYDAD_EXTRACT_PER_MINUTE`` (anonymous, per client) and
+    ``RUYDAD_EXTRACT_WORKER_MB`` (a worker above this after a job is replaced)."""
 
     workers: int = 2
     queue: int = 8
     deadline: float = 30.0
     anonymous_per_minute: int = 10
+    worker_mb: int = 1024
+    """A worker whose memory grew past this after a job is replaced (long texts leave big heaps)."""
 
     @classmethod
     def from_env(cls) -> ExtractLimits:
@@ -64,7 +68,8 @@ class ExtractLimits:
         return cls(workers=max(1, int(number("RUYDAD_EXTRACT_WORKERS", base.workers))),
                    queue=max(0, int(number("RUYDAD_EXTRACT_QUEUE", base.queue))),
                    deadline=number("RUYDAD_EXTRACT_DEADLINE", base.deadline),
-                   anonymous_per_minute=max(0, int(number("RUYDAD_EXTRACT_PER_MINUTE", base.anonymous_per_minute))))
+                   anonymous_per_minute=max(0, int(number("RUYDAD_EXTRACT_PER_MINUTE", base.anonymous_per_minute))),
+                   worker_mb=max(64, int(number("RUYDAD_EXTRACT_WORKER_MB", base.worker_mb))))
 
 
 class Busy(Exception):
@@ -150,6 +155,16 @@ class _Worker:
             self.kill()
             raise RuntimeError(f"the extraction worker cannot start: {detail}")
 
+    def rss_mb(self) -> float:
+        """Resident memory in MB (0 where /proc cannot tell)."""
+        try:
+            for line in Path(f"/proc/{self.process.pid}/status").read_text(encoding="ascii").splitlines():
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        except OSError:
+            pass
+        return 0.0
+
     def alive(self) -> bool:
         return self.process.is_alive()
 
@@ -195,6 +210,9 @@ class ExtractionPool:
                     raise Busy(503, f"the extraction took longer than {limits.deadline:.0f} s and was "
                                     "stopped; give a shorter text or a faster URL", self._retry_after())
                 status, payload = worker.conn.recv()
+                if worker.rss_mb() > limits.worker_mb:
+                    worker.kill()
+                    worker = None
             except (EOFError, OSError, BrokenPipeError):
                 if worker is not None:
                     worker.kill()
