@@ -122,9 +122,12 @@ def test_dashboard_and_static_files_are_served(client: TestClient) -> None:
 def test_repeated_reads_are_served_from_cache_until_a_write(client: TestClient, loaded: Store,
                                                             acled_file: object) -> None:
     first = client.get("/api/summary")
-    again = client.get("/api/summary")
-    assert (first.headers["x-cache"], again.headers["x-cache"]) == ("miss", "hit")
-    assert first.json() == again.json()
+    assert first.headers["x-cache"] == "miss"
+    # PostgreSQL's version is the server's WAL position, which the server's own work (autovacuum, page
+    # pruning, other databases) may also move: that costs a miss, so a hit is asked of a few repeats
+    repeats = [client.get("/api/summary") for _ in range(4)]
+    assert "hit" in [r.headers["x-cache"] for r in repeats]
+    assert all(r.json() == first.json() for r in repeats)
     token = create_token(loaded, "cache-test").token
     files = {"file": ("export.csv", acled_file(2).read_bytes(), "text/csv")}  # type: ignore[operator]
     written = client.post("/api/ingest/acled", files=files, headers={"Authorization": f"Bearer {token}"})
