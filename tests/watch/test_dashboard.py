@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import csv
 import json
-import threading
-import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -16,7 +14,7 @@ import pytest
 
 from ruydad.bench import write_synthetic_acled
 from ruydad.store import Store
-from tests.web.conftest import _free_port
+from tests.web.conftest import serving
 
 pytestmark = pytest.mark.browser
 
@@ -43,12 +41,9 @@ def _acled(path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def watch_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import uvicorn
-
     from ruydad.extract import add_article, from_text
     from ruydad.incidents import build_incidents
     from ruydad.ingest import ingest_file
-    from ruydad.web import create_app
 
     folder = tmp_path_factory.mktemp("watchweb")
     store = Store.open(folder / "watch.duckdb")
@@ -57,16 +52,8 @@ def watch_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                                      published=date.fromisoformat(r["published"]), source=r["outlet"], url=r["url"]))
     build_incidents(store)
     ingest_file(store, _acled(folder / "acled.csv"), "acled")
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(store) as url:
+        yield url
     store.close()
 
 

@@ -7,6 +7,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -25,18 +26,13 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextmanager
+def serving(store: Store) -> Iterator[str]:
+    """``ruydad serve``'s app over ``store`` on a free loopback port, in a thread; yields its URL."""
     import uvicorn
 
     from ruydad.web import create_app
 
-    sample = Path(__file__).resolve().parents[2] / "ruydad" / "data" / "sample" / "ucdp_aec_afghanistan.csv"
-    store = Store.open(tmp_path_factory.mktemp("web") / "browser.duckdb")
-    ingest_file(store, sample, "ucdp")
-    from ruydad.actors import save_seed_claims
-
-    save_seed_claims(store, "afghanistan")
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -44,9 +40,23 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     deadline = time.monotonic() + 20
     while not server.started and time.monotonic() < deadline:
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    sample = Path(__file__).resolve().parents[2] / "ruydad" / "data" / "sample" / "ucdp_aec_afghanistan.csv"
+    store = Store.open(tmp_path_factory.mktemp("web") / "browser.duckdb")
+    ingest_file(store, sample, "ucdp")
+    from ruydad.actors import save_seed_claims
+
+    save_seed_claims(store, "afghanistan")
+    with serving(store) as url:
+        yield url
     store.close()
 
 

@@ -3,8 +3,6 @@ Chromium: figures come from one dataset at a time, never their sum, and the read
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,7 +11,7 @@ import pytest
 
 from ruydad.ingest import ingest_file
 from ruydad.store import Store
-from tests.web.conftest import _free_port
+from tests.web.conftest import serving
 from tests.web.test_browser import _page, _wait_for_rows
 
 pytestmark = pytest.mark.browser
@@ -22,25 +20,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def two_dataset_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import uvicorn
-
-    from ruydad.web import create_app
-
     path = tmp_path_factory.mktemp("web2") / "two.duckdb"
     with Store.open(path) as store:
         ingest_file(store, ROOT / "tests" / "data" / "acled" / "afghanistan_2021-2022_export.csv", "acled")
         ingest_file(store, ROOT / "ruydad" / "data" / "sample" / "ucdp_aec_afghanistan.csv", "ucdp")
     store = Store.open(path)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(store) as url:
+        yield url
     store.close()
 
 
