@@ -764,8 +764,15 @@ class Analysis:
             battles=(sides.event_type == "Battles").ifelse(1, 0).sum(),
             fatalities=sides.fatalities.sum().fill_null(0),
         )
-        stats = stats.filter(stats.first_event >= p.start).order_by([stats.first_event, stats.actor])
-        table = stats.to_pyarrow()
+        rows = stats.order_by([stats.first_event, stats.actor]).to_pyarrow().to_pylist()
+        # a group a dataset renamed is not new: its names count as one actor, by the registry
+        dataset = f.dataset or next(iter(self.datasets_in(base)), None)
+        earliest: dict[str, date] = {}
+        for r in rows:
+            k = self._actor_key(dataset, r["actor"])
+            earliest[k] = min(earliest.get(k, r["first_event"]), r["first_event"])
+        kept = [r for r in rows if earliest[self._actor_key(dataset, r["actor"])] >= p.start]
+        table = pa.Table.from_pylist(kept, schema=stats.schema().to_pyarrow())
         names = table["actor"].to_pylist()
 
         def drill(key: dict[str, Any]) -> ir.Table:
@@ -779,6 +786,14 @@ class Analysis:
             {"emerging_actors": table.num_rows, "events": int(pa.compute.sum(table["events"]).as_py() or 0),
              "battles": int(pa.compute.sum(table["battles"]).as_py() or 0)},
         )
+
+    def _actor_key(self, dataset: str | None, name: str) -> str:
+        """One key per actor: the registry actor a stored name stands for (when exactly one), else the name."""
+        if self.use_registry and dataset:
+            ids = set(self.context.actors.registry_of(dataset, name))
+            if len(ids) == 1:
+                return f"registry:{ids.pop()}"
+        return name
 
     @states_what_matched
     def acled_emerging_actors(self, filters: Filters | None = None, *, at: date | None = None,

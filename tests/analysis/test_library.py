@@ -227,6 +227,18 @@ def test_emerging_actors_first_recorded_in_period(make_analysis):
     assert e.events().num_rows == 3
 
 
+def test_a_renamed_group_is_not_an_emerging_one(make_analysis):
+    mil = {"inter1": "Political militia", "inter2": "State forces"}
+    rows = [event("2021-03-01", "Islamic State (Afghanistan)", "Taliban", **mil),
+            event("2022-03-01", "Islamic State Khorasan Province (ISKP)", "Taliban", **mil),
+            event("2022-04-01", "Kabul Liberation Brigade", "Taliban", **mil)]
+    with_registry = make_analysis(rows, resolve_actor=True)  # both IS names are the registry's iskp
+    assert with_registry.emerging_actors("2022H1").table["actor"].to_pylist() == ["Kabul Liberation Brigade"]
+    by_name = make_analysis(rows)
+    assert by_name.emerging_actors("2022H1").table["actor"].to_pylist() == [
+        "Islamic State Khorasan Province (ISKP)", "Kabul Liberation Brigade"]
+
+
 def test_acled_emerging_actor_rule(make_analysis):
     rb = {"inter1": "Rebel group", "inter2": "State forces"}
     rows = [event("2022-06-20", "Fresh Front", "Taliban", **rb),
