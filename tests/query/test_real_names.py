@@ -134,3 +134,18 @@ def test_an_article_event_under_the_full_name_is_found_by_the_acronym(tmp_path) 
         assert store.count_events(actor="NRF") == 1
         assert store.count_events(actor="National Resistance Front") == 1
         assert Analysis.from_store(store).count(actor="NRF").events_count == 1
+
+
+@pytest.mark.parametrize("period", ["2022H1", "2021-08-15..2021-12-31", "2022-03"])
+def test_the_brief_counts_the_same_events_as_the_store(both: Store, period: str) -> None:
+    import re
+
+    from ruydad.analysis import Period
+    from ruydad.analysis.brief import render_brief
+
+    p = Period.parse(period)
+    page = render_brief(Analysis.from_store(both), p, dataset="acled")
+    listed = dict(re.findall(r"(\w+): ([\d,]+) events", page.split("Events in this period by dataset:")[1][:300]))
+    for dataset in ("acled", "ucdp"):
+        stored = both.count_events(dataset=dataset, date_from=p.start, date_to=p.end)
+        assert int(listed.get(dataset, "0").replace(",", "")) == stored
