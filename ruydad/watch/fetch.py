@@ -77,6 +77,10 @@ class Fetcher:
         self._host_interval: dict[str, float] = {}
         self._last_request: dict[str, float] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
+        if transport is None:  # feeds and pages are fetched under the same address rules as `ruydad extract URL`
+            from ruydad.extract.netguard import GuardedTransport, allowed_networks
+
+            transport = GuardedTransport(allowed_networks())
         self._client = httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=MAX_REDIRECTS,
                                     headers={"User-Agent": user_agent}, transport=transport)
         self.requests = 0

@@ -8,6 +8,7 @@ its own address. Every request is recorded (path and headers) so tests can check
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -113,6 +114,19 @@ def _handler(server_state: FeedServer) -> type[BaseHTTPRequestHandler]:
             self.close_connection = True
 
     return Handler
+
+
+@pytest.fixture(scope="module", autouse=True)
+def allow_loopback_fetches() -> Iterator[None]:
+    """The feed server runs on 127.0.0.1, which fetches refuse unless the operator allows it (module
+    scope: the module-wide polls are set up before any test's own fixtures)."""
+    saved = os.environ.get("RUYDAD_FETCH_ALLOW")
+    os.environ["RUYDAD_FETCH_ALLOW"] = "127.0.0.1"
+    yield
+    if saved is None:
+        os.environ.pop("RUYDAD_FETCH_ALLOW", None)
+    else:
+        os.environ["RUYDAD_FETCH_ALLOW"] = saved
 
 
 @pytest.fixture(scope="module")

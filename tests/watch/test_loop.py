@@ -231,3 +231,15 @@ def test_robots_crawl_delay_spaces_requests_to_that_host() -> None:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def test_fetches_refuse_private_addresses_unless_allowed(feed_server: FeedServer, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("RUYDAD_FETCH_ALLOW", raising=False)  # the operator has allowed nothing
+    with Store.open(tmp_path / "guarded.duckdb") as store:
+        add_source(store, feed_server.url("/feeds/rss.xml"), name="Loopback outlet")
+        with Fetcher(min_interval=0, timeout=1.0) as fetcher:
+            report = run_once(store, fetcher=fetcher)
+        (source,) = report.sources
+        assert source.error and "not fetched" in source.error  # logged against the source, nothing stored
+        assert get_source(store, feed_server.url("/feeds/rss.xml")).articles == 0
