@@ -14,7 +14,7 @@ import pytest
 
 from ruydad.bench import write_synthetic_acled
 from ruydad.store import Store
-from tests.web.conftest import serving
+from tests.web.conftest import serving, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -107,9 +107,10 @@ def test_incident_filters_live_in_the_url(browser: Any, watch_server: str) -> No
     page.wait_for_selector("table.incidents tbody tr")
     page.fill('input[name="admin1"]', "Kunduz")
     page.click('form.filters button[type="submit"]')
-    page.wait_for_function("location.hash.includes('admin1=Kunduz')")
-    page.wait_for_function("(rows => rows.length > 0 && rows.every(r => r.innerText.includes('Kunduz')))("
-                           "[...document.querySelectorAll('table.incidents tbody tr')])")
+    wait_until(page, lambda: "admin1=Kunduz" in page.url, "the filter in the URL")
+    rows = page.locator("table.incidents tbody tr")
+    wait_until(page, lambda: rows.count() > 0 and all("Kunduz" in t for t in rows.all_inner_texts()),
+               "only Kunduz incidents")
     assert page.locator("table.incidents tbody tr").count() == 3
 
 
@@ -134,7 +135,7 @@ def test_reconcile_view_lists_the_three_sets_with_links(browser: Any, watch_serv
     page.go_back()
     page.wait_for_selector("ul.dataset-only a")
     page.locator("ul.dataset-only a").first.click()
-    page.wait_for_function("location.hash.startsWith('#/event/acled/')")
+    wait_until(page, lambda: "#/event/acled/" in page.url, "the event page")
     assert page.errors == []
 
 

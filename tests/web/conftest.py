@@ -6,9 +6,10 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -78,3 +79,13 @@ def shots(tmp_path: Path) -> Path:
     target = Path(os.environ.get("RUYDAD_SCREENSHOTS", tmp_path))
     target.mkdir(parents=True, exist_ok=True)
     return target
+
+
+def wait_until(page: Any, check: Callable[[], bool], what: str, timeout: float = 90.0) -> None:
+    """Poll ``check`` from the test (not inside the page: the dashboard's Content-Security-Policy
+    forbids the eval that Playwright's ``wait_for_function`` uses) until it holds."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        page.wait_for_timeout(100)

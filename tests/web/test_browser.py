@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from tests.web.conftest import wait_until
+
 pytestmark = pytest.mark.browser
 
 
@@ -38,7 +40,7 @@ def test_overview_map_filters_by_clicked_province(browser: Any, server: str, sho
     panjshir = page.locator('.map path[data-code="AF-PAN"]')
     code = panjshir.get_attribute("data-code")
     panjshir.click()
-    page.wait_for_function("location.hash.includes('admin1=')")
+    wait_until(page, lambda: "admin1=" in page.url, "the clicked province in the URL")
     assert f"admin1={code}" in page.evaluate("location.hash")
     page.wait_for_selector(".map path.selected")
     _wait_for_rows(page)
@@ -57,7 +59,7 @@ def test_filters_live_in_the_url_and_reproduce_the_view(browser: Any, server: st
     assert rows and all("NRF" in r for r in rows)
     page.fill('input[name="actor"]', "Government of Pakistan")
     page.click('button[type="submit"]')
-    page.wait_for_function("location.hash.includes('Pakistan')")
+    wait_until(page, lambda: "Pakistan" in page.url, "the actor in the URL")
     page.wait_for_selector("table tbody tr")
     assert all("Pakistan" in r for r in page.locator("table tbody tr").all_inner_texts())
 

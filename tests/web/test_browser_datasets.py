@@ -11,7 +11,7 @@ import pytest
 
 from ruydad.ingest import ingest_file
 from ruydad.store import Store
-from tests.web.conftest import serving
+from tests.web.conftest import serving, wait_until
 from tests.web.test_browser import _page, _wait_for_rows
 
 pytestmark = pytest.mark.browser
@@ -33,7 +33,8 @@ def two_dataset_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
 def _events_kpi(page: Any) -> int:
     page.wait_for_selector(".kpis .kpi")
     text = page.locator(".kpis .kpi .value").first.inner_text()
-    return int("".join(ch for ch in text if ch.isdigit()))
+    digits = "".join(ch for ch in text if ch.isdigit())
+    return int(digits) if digits else -1
 
 
 def test_overview_shows_one_dataset_and_switches(browser: Any, two_dataset_server: str) -> None:
@@ -48,10 +49,9 @@ def test_overview_shows_one_dataset_and_switches(browser: Any, two_dataset_serve
     assert datasets == {"ucdp"}
     select.select_option("acled")
     page.locator("form.filters button[type=submit]").click()
-    page.wait_for_function("location.hash.includes('dataset=acled')")
+    wait_until(page, lambda: "dataset=acled" in page.url, "the dataset in the URL")
     _wait_for_rows(page)
-    page.wait_for_function("document.querySelector('.kpis .kpi') && "
-                           "document.querySelector('.kpis .kpi').innerText.includes('472')")
+    wait_until(page, lambda: _events_kpi(page) == 472, "the ACLED events figure")
     assert page.errors == []
 
 
