@@ -286,12 +286,9 @@ def ingest_ucdp_api_command(
 
 
 def _parse_date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise RuydadError(f"{option}: {value!r} is not a date; use YYYY-MM-DD") from None
+    from ruydad.query.filters import parse_day  # the query model's reading of a day, loaded when used
+
+    return parse_day(value, option)
 
 
 @app.command()

@@ -61,12 +61,9 @@ TheatreOption = Annotated[str, typer.Option(help="Theatre (actor registry and ga
 
 
 def _date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"{option}: {value!r} is not a date; use YYYY-MM-DD") from None
+    from ruydad.query.filters import parse_day  # the query model's reading of a day, loaded when used
+
+    return parse_day(value, option)
 
 
 def build_filters(**options: Any) -> Filters:

@@ -372,7 +372,8 @@ class Analysis:
         dims = [by] if isinstance(by, str) else list(by)
         f = self._filters(filters, kw)
         base = self._apply(self.table, f)
-        per_dataset = "dataset" not in dims and len(self.datasets_in(base)) > 1
+        totals = self.datasets_in(base) if "dataset" not in dims else {}
+        per_dataset = len(totals) > 1
         if per_dataset:  # never add up datasets that record the same events: one row set per dataset
             dims = [*dims, "dataset"]
         t, keys = self._grouped(base, dims, ("event_date", "fatalities", "fatalities_low", "fatalities_high",
@@ -392,7 +393,6 @@ class Analysis:
             expr = expr.limit(top)
         table = expr.to_pyarrow()
         if per_dataset:
-            totals = self.datasets_in(base)
             total = sum(totals.values())
             shares = [e / totals[d] if totals.get(d) else None
                       for e, d in zip(table["events"].to_pylist(), table["dataset"].to_pylist(), strict=True)]
@@ -413,7 +413,7 @@ class Analysis:
         return Figures(
             title=f"Events by {', '.join(dims) or 'all'}", table=table, filters=f, keys=tuple(dims), drill=drill,
             method="count of events (each event once per group) and sum of reported fatalities",
-            summary={"total_events": total, **({"per_dataset": self.datasets_in(base)} if per_dataset else {})},
+            summary={"total_events": total, **({"per_dataset": totals} if per_dataset else {})},
         )
 
     # -- trends ------------------------------------------------------------------------------
@@ -446,10 +446,10 @@ class Analysis:
         # the series runs over the days the data cover, so a period cut short by the end of the data
         # (or of the date range) is counted for its days only, and flagged
         cov_first, cov_last = self.coverage_span(f)
-        first = max(d for d in (f.date_from, cov_first) if d) if (f.date_from or cov_first) else min(
-            r[period] for r in rows)
-        last = min(d for d in (f.date_to, cov_last) if d) if (f.date_to or cov_last) else max(
-            r[period] for r in rows)
+        starts_at = [d for d in (f.date_from, cov_first) if d]
+        ends_at = [d for d in (f.date_to, cov_last) if d]
+        first = max(starts_at) if starts_at else min(r[period] for r in rows)
+        last = min(ends_at) if ends_at else max(r[period] for r in rows)
         starts = []
         cursor = _period_start(first, period)
         while cursor <= last:

@@ -113,9 +113,11 @@ class ActorIndex:
     def _read(self, dataset: str, name: str) -> list[_Reading]:
         if self.resolver is None:
             return []
+        # the resolver's index of dataset names (one entry per name an actor has in a dataset)
+        actors = {a.id: a for ds, a in self.resolver.by_dataset_name.get(name.casefold(), []) if ds == dataset}
         dated = [
             _Reading(actor.id, "dataset name", dn.valid_from, dn.valid_to)
-            for actor in self.resolver.registry for dn in actor.dataset_names
+            for actor in actors.values() for dn in actor.dataset_names
             if dn.dataset == dataset and dn.name.casefold() == name.casefold()
             and (dn.valid_from is not None or dn.valid_to is not None)
         ]
@@ -161,12 +163,7 @@ class ActorIndex:
         return ActorTerm(term, MATCHED if names else UNKNOWN, names)
 
     def _registry_actor(self, term: str) -> Any | None:
-        if self.resolver is None:
-            return None
-        found = self.resolver.resolve(term)
-        if found is None and term.isalpha() and len(term) <= 6 and term != term.upper():
-            found = self.resolver.resolve(term.upper())
-        return found
+        return None if self.resolver is None else _resolve(self.resolver, term)
 
     def _registry_term(self, term: str, found: Any) -> ActorTerm:
         assert self.resolver is not None  # a registry actor was found through it
@@ -201,6 +198,16 @@ class ActorIndex:
         return [s for s in rows if (s.dataset, s.name) in wanted]
 
 
+def _resolve(resolver: Any, name: str, **options: Any) -> Any | None:
+    """The registry's reading of a name typed by a person: acronyms are case-sensitive in the
+    registry ("IS" is not "is"), so a short all-letter word that matches nothing is tried in capitals
+    ("nrf" -> NRF)."""
+    found = resolver.resolve(name, **options)
+    if found is None and name.isalpha() and len(name) <= 6 and name != name.upper():
+        found = resolver.resolve(name.upper(), **options)
+    return found
+
+
 def _normal(text: str) -> str:
     from ruydad.actors.registry import normalize_name
 
@@ -229,9 +236,7 @@ def read_name(name: str, resolver: Any, on: date | None = None, dataset: str | N
     """The registry's reading of one name: the actor (how it was matched), or unknown, or ambiguous
     when the name stands for several actors and no day tells them apart (UCDP's "Government of
     Afghanistan" is one state before 15 August 2021 and another after)."""
-    found = resolver.resolve(name, on=on, dataset=dataset)
-    if found is None and name.isalpha() and len(name) <= 6 and name != name.upper():
-        found = resolver.resolve(name.upper(), on=on, dataset=dataset)
+    found = _resolve(resolver, name, on=on, dataset=dataset)
     if found is None:
         return NameReading(name, UNKNOWN, on=on)
     candidates = (found.actor_id, *found.alternatives)
