@@ -1,0 +1,93 @@
+"""The one ``ruydad`` Typer app: the root options and where each command group is mounted.
+
+Why a module of its own: the command groups (one module each in this package) depend on
+:mod:`ruydad.cli.common` and :mod:`ruydad.cli.options` only; this module depends on them all, so
+nothing imports it back and there is no cycle. Every group module imports its engines inside its
+commands, so mounting them all costs no engine at start-up (``tests/cli/test_startup.py``).
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from ruydad.cli import bench, events, ingest, serve, tokens
+from ruydad.cli.common import _state, report_error
+from ruydad.errors import RuydadError
+
+app = typer.Typer(
+    name="ruydad",
+    help="Ruydad: a sourced, geo-referenced record of armed actors and what they do.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def _main(
+    db: Annotated[
+        str | None,
+        typer.Option("--db", envvar="RUYDAD_DB",
+                     help="Store file or PostgreSQL URL (default: RUYDAD_DB or the user data dir)."),
+    ] = None,
+) -> None:
+    _state["db"] = db
+
+
+def _mount() -> None:
+    """Every command group, in the order ``ruydad --help`` lists them."""
+    app.add_typer(ingest.app, name="ingest")
+
+    from ruydad.geo.cli import app as geo_app
+
+    app.add_typer(geo_app, name="geo", help="Places: resolve names, locate points, list units, export boundaries.")
+
+    from ruydad.actors.cli import actors_app, claims_app
+
+    app.add_typer(actors_app, name="actors", help="The actor registry: list actors, show a profile.")
+    app.add_typer(claims_app, name="claims", help="Sourced claims about actors, and their conflicts.")
+
+    from ruydad.analysis.cli import register as register_analysis
+
+    register_analysis(app)
+
+    from ruydad.spark.cli import spark_app
+
+    app.add_typer(spark_app, name="spark", help="Corpus-scale extraction and analysis on Apache Spark.")
+
+    from ruydad.extract.cli import add_article_command, extract_command
+
+    app.command("extract", help="Read an article (file, URL, - or JSONL) and print what it reports, as JSON.")(
+        extract_command)
+    app.command("add-article", help="Extract an article and store its document, claims and events.")(
+        add_article_command)
+
+    from ruydad.extract.classify_cli import classify_command
+
+    app.command("classify", help="Classify event texts into ACLED event/sub-event types (or non-ACLED classes).")(
+        classify_command)
+
+    from ruydad.watch.cli import incidents_app, reconcile_command, watch_app
+
+    app.add_typer(watch_app, name="watch", help="Watch news feeds and sitemaps: add sources, poll, status.")
+    app.add_typer(incidents_app, name="incidents", help="Incidents merged from article reports.")
+    app.command("reconcile", help="News incidents against a dataset's events: in both, news only, dataset only.")(
+        reconcile_command)
+    app.add_typer(events.app)
+    app.add_typer(tokens.app, name="token")
+    app.add_typer(serve.app)
+    app.add_typer(bench.app, name="bench")
+
+
+_mount()
+
+
+def main() -> None:
+    """The console script ``ruydad``."""
+    try:
+        app()
+    except RuydadError as exc:  # errors raised outside run_guarded (e.g. in callbacks)
+        report_error(exc)
+        sys.exit(1)
