@@ -1,6 +1,6 @@
 """Ruydad: a sourced, geo-referenced record of armed actors and what they do.
 
-Start with :func:`open_store`; ``store.events(actor="Taliban")`` is ``ruydad events --actor Taliban``.
+Start with :func:`open_store`; ``store.events(event_type="Battles")`` is ``ruydad events --event-type Battles``.
 """
 
 from typing import TYPE_CHECKING

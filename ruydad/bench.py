@@ -17,21 +17,38 @@ from pathlib import Path
 import duckdb
 
 from ruydad import taxonomy
+from ruydad.errors import InputError
+from ruydad.theatres import DEFAULT_THEATRE, Theatre, TheatreLike, as_theatre
 
-_ACTORS = [
-    ("Taliban", "State forces"),
-    ("National Resistance Front", "Rebel group"),
-    ("Afghanistan Freedom Front", "Rebel group"),
-    ("Islamic State (Afghanistan)", "Rebel group"),
-    ("Unidentified Armed Group (Afghanistan)", "Political militia"),
-    ("Military Forces of Pakistan (2018-)", "External/Other forces"),
-    ("Civilians (Afghanistan)", "Civilians"),
-    ("Protesters (Afghanistan)", "Protesters"),
-]
+
+@dataclass(frozen=True)
+class _AcledStyle:
+    """How ACLED writes the theatre's country (its ``acled.yaml``): names for a synthetic export."""
+
+    actors: list[tuple[str, str]]
+    region: str
+    source: str
+    assoc_actor_1: str
+
+
+def _acled_style(theatre: Theatre) -> _AcledStyle:
+    raw = theatre.data("acled.yaml")
+    if not raw or not raw.get("actors"):
+        raise InputError(f"theatre {theatre.name!r} has no {theatre.path / 'acled.yaml'} listing ACLED's actor "
+                         "names and categories; add one (see the shipped theatres) to write synthetic exports")
+    actors = [(str(a["name"]), str(a["category"])) for a in raw["actors"]]
+    if not any(c == "Civilians" for _, c in actors):
+        raise InputError(f"{theatre.path / 'acled.yaml'}: list one actor of category Civilians")
+    return _AcledStyle(actors, str(raw.get("region", "")), str(raw.get("source", "")),
+                       str(raw.get("assoc_actor_1", "")))
+
+
+def _sql_str(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
 
 
 def _sql_list(values: list[str]) -> str:
-    return "[" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + "]"
+    return "[" + ", ".join(_sql_str(v) for v in values) + "]"
 
 
 def _theatre_locations(theatre: str) -> list[tuple[str, str, str, float, float]]:
@@ -55,17 +72,22 @@ def _theatre_locations(theatre: str) -> list[tuple[str, str, str, float, float]]
     return sorted(set(found))
 
 
-def write_synthetic_acled(path: str | Path, rows: int, *, seed: float = 0.42, theatre: str = "afghanistan") -> Path:
-    """Write an ACLED-format CSV of ``rows`` events at the theatre's real places; deterministic for a seed."""
+def write_synthetic_acled(path: str | Path, rows: int, *, seed: float = 0.42,
+                          theatre: TheatreLike = DEFAULT_THEATRE) -> Path:
+    """Write an ACLED-format CSV of ``rows`` events at the theatre's real places, with ACLED's names for
+    its actors (the theatre's ``acled.yaml``); deterministic for a seed."""
     path = Path(path)
+    theatre = as_theatre(theatre)
+    style = _acled_style(theatre)
     subs = [s.name for s in taxonomy.SUB_EVENT_TYPES.values()]
     types = [s.event_type for s in taxonomy.SUB_EVENT_TYPES.values()]
     disorder = [taxonomy.disorder_type_of(t) or "" for t in types]
-    actor_names = [a for a, _ in _ACTORS]
-    actor_cats = [c for _, c in _ACTORS]
+    actor_names = [a for a, _ in style.actors]
+    actor_cats = [c for _, c in style.actors]
+    civilians = 1 + actor_cats.index("Civilians")
     con = duckdb.connect()
     con.execute(f"SELECT setseed({seed})")
-    locations = _theatre_locations(theatre)
+    locations = _theatre_locations(theatre.name)
     con.execute("CREATE TABLE locs (k INTEGER, location VARCHAR, admin1 VARCHAR, admin2 VARCHAR, lat DOUBLE, "
                 "lon DOUBLE)")
     con.executemany("INSERT INTO locs VALUES (?, ?, ?, ?, ?, ?)",
@@ -85,7 +107,7 @@ COPY (
     FROM range({rows}) t(i)
   )
   SELECT
-    'AFG' || (100000 + i) AS event_id_cnty,
+    {_sql_str(theatre.iso3)} || (100000 + i) AS event_id_cnty,
     strftime(d, '%d %B %Y') AS event_date,
     year(d) AS year,
     1 + (i % 3) AS time_precision,
@@ -93,16 +115,16 @@ COPY (
     {_sql_list(types)}[s] AS event_type,
     {_sql_list(subs)}[s] AS sub_event_type,
     {_sql_list(actor_names)}[a1] AS actor1,
-    CASE WHEN i % 7 = 0 THEN 'Former Military Forces of Afghanistan (2004-2021)' ELSE '' END AS assoc_actor_1,
+    CASE WHEN i % 7 = 0 THEN {_sql_str(style.assoc_actor_1)} ELSE '' END AS assoc_actor_1,
     {_sql_list(actor_cats)}[a1] AS inter1,
     {_sql_list(actor_names)}[a2] AS actor2,
     '' AS assoc_actor_2,
     {_sql_list(actor_cats)}[a2] AS inter2,
     '' AS interaction,
-    CASE WHEN a2 = 7 THEN 'Civilian targeting' ELSE '' END AS civilian_targeting,
-    4 AS iso,
-    'Caucasus and Central Asia' AS region,
-    'Afghanistan' AS country,
+    CASE WHEN a2 = {civilians} THEN 'Civilian targeting' ELSE '' END AS civilian_targeting,
+    {int(theatre.numeric)} AS iso,
+    {_sql_str(style.region)} AS region,
+    {_sql_str(theatre.country)} AS country,
     l.admin1 AS admin1,
     l.admin2 AS admin2,
     '' AS admin3,
@@ -110,7 +132,7 @@ COPY (
     round(l.lat, 4) AS latitude,
     round(l.lon, 4) AS longitude,
     1 + (i % 3) AS geo_precision,
-    'Pajhwok Afghan News; Afghanistan International' AS source,
+    {_sql_str(style.source)} AS source,
     'National-International' AS source_scale,
     'On ' || strftime(d, '%d %B %Y') || ', ' || {_sql_list(actor_names)}[a1] || ' clashed with '
       || {_sql_list(actor_names)}[a2] || ' in ' || l.location || ', ' || l.admin1

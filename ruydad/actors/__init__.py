@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from ruydad.actors.graph import Relation, relations_graph, relations_of
     from ruydad.actors.profile import ActorProfile, actor_events, actor_profile, find_actor
     from ruydad.actors.registry import (
-        DEFAULT_THEATRE,
         Actor,
         DatasetName,
         Registry,
@@ -64,6 +63,7 @@ if TYPE_CHECKING:
         save_document,
         save_seed_claims,
     )
+    from ruydad.theatres import DEFAULT_THEATRE
 
 _EXPORTS = {
     "ASSERTS": "ruydad.actors.claims",
@@ -85,7 +85,7 @@ _EXPORTS = {
     "actor_events": "ruydad.actors.profile",
     "actor_profile": "ruydad.actors.profile",
     "find_actor": "ruydad.actors.profile",
-    "DEFAULT_THEATRE": "ruydad.actors.registry",
+    "DEFAULT_THEATRE": "ruydad.theatres",
     "Actor": "ruydad.actors.registry",
     "DatasetName": "ruydad.actors.registry",
     "Registry": "ruydad.actors.registry",

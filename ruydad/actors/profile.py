@@ -15,11 +15,12 @@ import pyarrow as pa
 from ruydad.actors.claims import Claim
 from ruydad.actors.conflicts import Conflict, find_conflicts
 from ruydad.actors.graph import Relation, relations_graph, relations_of
-from ruydad.actors.registry import DEFAULT_THEATRE, Actor, Registry, load_registry
+from ruydad.actors.registry import Actor, Registry, load_registry
 from ruydad.actors.resolve import resolve_actor
 from ruydad.actors.store import load_claims
 from ruydad.query import Filters
 from ruydad.store import Store
+from ruydad.theatres import DEFAULT_THEATRE
 
 EVENT_COLUMNS = ["event_date", "dataset", "event_type", "sub_event_type", "actor1", "actor2", "admin1",
                  "location", "fatalities"]

@@ -28,8 +28,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ruydad.errors import InputError
 from ruydad.taxonomy import ACTOR_CATEGORY_BY_NAME
+from ruydad.theatres import DEFAULT_THEATRE, TheatreLike, theatre_dir, theatre_name
 
-DEFAULT_THEATRE = "afghanistan"
 _PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 
@@ -342,13 +342,12 @@ class Registry:
 
 # -- loading and checking ------------------------------------------------------------------------
 
-def actors_dir(theatre: str = DEFAULT_THEATRE) -> Path:
+def actors_dir(theatre: TheatreLike = DEFAULT_THEATRE) -> Path:
     """The registry folder of a theatre (found through :mod:`ruydad.theatres`)."""
-    from ruydad.theatres import theatre_dir
-
     folder = theatre_dir(theatre) / "actors"
     if not (folder / "actors.yaml").is_file():
-        raise RegistryError(f"theatre {theatre!r} has no actor registry: expected {folder / 'actors.yaml'}")
+        raise RegistryError(f"theatre {theatre_name(theatre)!r} has no actor registry: "
+                            f"expected {folder / 'actors.yaml'}")
     return folder
 
 
@@ -472,17 +471,17 @@ def _cached_registry(folder: Path, theatre: str) -> Registry:
     return cached(f"registry-{theatre}", inputs, str(folder), lambda: read_registry(folder, theatre))
 
 
-def load_registry(theatre: str = DEFAULT_THEATRE) -> Registry:
-    """The registry of a theatre, read once per process."""
-    return _cached_registry(actors_dir(theatre), theatre)
+def load_registry(theatre: TheatreLike = DEFAULT_THEATRE) -> Registry:
+    """The registry of a theatre (a :class:`~ruydad.theatres.Theatre` or its name), read once per process."""
+    return _cached_registry(actors_dir(theatre), theatre_name(theatre))
 
 
-def family_of(actor_id: str, theatre: str = DEFAULT_THEATRE) -> frozenset[str]:
+def family_of(actor_id: str, theatre: TheatreLike = DEFAULT_THEATRE) -> frozenset[str]:
     """The ids of the actor's family (same root organisation); see :meth:`Registry.family_of`."""
     return load_registry(theatre).family_of(actor_id)
 
 
-def dataset_names(actor_id: str, theatre: str = DEFAULT_THEATRE,
+def dataset_names(actor_id: str, theatre: TheatreLike = DEFAULT_THEATRE,
                   dataset: str | None = None) -> tuple[DatasetName, ...]:
     """The names the datasets use for the actor; see :meth:`Registry.dataset_names`."""
     return load_registry(theatre).dataset_names(actor_id, dataset)

@@ -6,13 +6,14 @@
 2. a dataset name, exactly ("Taleban" in UCDP), honouring the period the dataset uses it for;
 3. a registry acronym, case-sensitively ("IS" is an acronym, "is" is not);
 4. a name or alias after :func:`~ruydad.actors.registry.normalize_name`;
-5. the same with dataset qualifiers removed ("ABC: Full Name", "Name (Afghanistan)", "(2021-)");
+5. the same with dataset qualifiers removed ("ABC: Full Name", "Name (<country>)", "(2021-)");
 6. a fuzzy match (rapidfuzz token-sort ratio >= 90) on names of five letters or more, which
    absorbs press spellings ("Jamaat Ansurallah") without merging different fronts
    ("Panjshir Resistance Front" is not the "National Resistance Front").
 
 :func:`find_actor_mentions` scans a text for every registry name and acronym (longest match
-wins, so "Pakistani Taliban" is the TTP, not the Taliban), binds acronyms defined in the text, and
+wins, so a group whose name holds another's, with the country's demonym before it, is that group and
+not the other), binds acronyms defined in the text, and
 surfaces capitalised group names the registry lacks ("X Front", "X Movement", "Lashkar-e-X") as
 candidate new actors instead of dropping them. Offsets are Python string indices into the text.
 """
@@ -27,7 +28,8 @@ from datetime import date
 
 from rapidfuzz import fuzz, process
 
-from ruydad.actors.registry import DEFAULT_THEATRE, Actor, Registry, load_registry, normalize_name
+from ruydad.actors.registry import Actor, Registry, load_registry, normalize_name
+from ruydad.theatres import DEFAULT_THEATRE, TheatreLike, theatre_name
 
 FUZZY_CUTOFF = 90.0
 _MIN_FUZZY_LEN = 5
@@ -139,7 +141,7 @@ class Resolver:
         return None
 
     def _stripped(self, text: str, mention: str) -> ActorMatch | None:
-        """Dataset qualifiers: "NRF: National Resistance Front", "Civilians (Pakistan)", "(2021-)"."""
+        """Dataset qualifiers: "NRF: National Resistance Front", "Civilians (<country>)", "(2021-)"."""
         tries: list[str] = []
         prefixed = _ACLED_PREFIX.match(text)
         if prefixed:
@@ -190,17 +192,22 @@ def _last_use(actor: Actor, name: str) -> date:
     return max(dn.valid_to or date.max for dn in actor.dataset_names if _same_spelling(dn.name, name))
 
 
+def resolver_for(theatre: TheatreLike = DEFAULT_THEATRE) -> Resolver:
+    """The resolver over a theatre's registry (a :class:`~ruydad.theatres.Theatre` or its name), built once."""
+    return _resolver(theatre_name(theatre))
+
+
 @functools.cache
-def resolver_for(theatre: str = DEFAULT_THEATRE) -> Resolver:
+def _resolver(theatre: str) -> Resolver:
     return Resolver(load_registry(theatre))
 
 
-def resolve_actor(mention: str, theatre: str = DEFAULT_THEATRE, context: str | None = None, *,
+def resolve_actor(mention: str, theatre: TheatreLike = DEFAULT_THEATRE, context: str | None = None, *,
                   on: date | None = None, dataset: str | None = None) -> ActorMatch | None:
     """The registry actor a written name refers to, or None.
 
     ``context`` is the surrounding text, read for acronym definitions. ``on`` is the day the name
-    was used: "Government of Afghanistan" is the Republic in 2010 and the Islamic Emirate in 2022.
+    was used: a dataset's "Government of <country>" names whoever held the state that day.
     Without it the most recent holder of a reused dataset name wins and the others are listed
     in ``alternatives``. ``dataset`` limits dataset-name matching to one dataset ("ucdp").
     """
@@ -447,9 +454,9 @@ def _finder_for(theatre: str) -> _MentionFinder:
     return _MentionFinder(resolver_for(theatre))
 
 
-def find_actor_mentions(text: str, theatre: str = DEFAULT_THEATRE) -> list[Mention]:
+def find_actor_mentions(text: str, theatre: TheatreLike = DEFAULT_THEATRE) -> list[Mention]:
     """Every actor named in ``text``, in order, with character offsets; unknown groups as candidates."""
-    return _finder_for(theatre).find(text)
+    return _finder_for(theatre_name(theatre)).find(text)
 
 
 @dataclass(frozen=True)
@@ -464,7 +471,7 @@ class CandidateActor:
     end: int
 
 
-def candidate_actors(text: str, theatre: str = DEFAULT_THEATRE) -> list[CandidateActor]:
+def candidate_actors(text: str, theatre: TheatreLike = DEFAULT_THEATRE) -> list[CandidateActor]:
     """The candidate new actors of a text, one per name (acronym uses counted with their long form)."""
     defined = {d.long_form: d.acronym for d in acronym_definitions(text)}
     grouped: dict[str, list[Mention]] = {}

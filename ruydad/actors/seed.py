@@ -19,8 +19,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ruydad.actors.claims import Claim, Document, text_sha256, validate_claim
-from ruydad.actors.registry import DEFAULT_THEATRE, Registry, RegistryError, actors_dir, load_registry
+from ruydad.actors.registry import Registry, RegistryError, actors_dir, load_registry
 from ruydad.errors import InputError
+from ruydad.theatres import DEFAULT_THEATRE
 
 
 class _Strict(BaseModel):

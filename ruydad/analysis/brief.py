@@ -24,6 +24,7 @@ from ruydad.analysis.core import Analysis, NoCoverageError
 from ruydad.analysis.statistics import pct_change, trend_band
 from ruydad.errors import RuydadError
 from ruydad.query import Filters, Period
+from ruydad.theatres import Theatre, TheatreLike, as_theatre
 
 PALETTE = ("#fff5eb", "#fdd0a2", "#fdae6b", "#fd8d3c", "#e6550d", "#a63603")
 VERDICT_CLASS = {"supported": "ok", "contradicted": "bad", CANNOT_CHECK: "na"}
@@ -100,12 +101,12 @@ def _rings(geometry: dict[str, Any]) -> list[list[list[float]]]:
     return [ring for polygon in geometry["coordinates"] for ring in polygon]
 
 
-def choropleth(a: Analysis, period: Period, base: Filters, theatre: str) -> str:
+def choropleth(a: Analysis, period: Period, base: Filters, theatre: Theatre) -> str:
     """Provinces shaded by violent events (quantile-free classes on a square-root scale)."""
     try:
         from ruydad.geo import boundaries_geojson
 
-        geo = boundaries_geojson(level=1, theatre=theatre)
+        geo = boundaries_geojson(level=1, theatre=theatre.name)
     except (ImportError, RuydadError, OSError) as exc:
         return f'<p class="muted">No province boundaries for this theatre ({esc(exc)}).</p>'
     counts = a.counts("admin1", base.but(violent=True).with_period(period))
@@ -268,7 +269,7 @@ def attribution_section(a: Analysis, period: Period, base: Filters) -> str:
     return lead + _table(["Perpetrator", "Events", "Share", "95% interval"], rows)
 
 
-def _actor_name(theatre: str) -> Callable[[str], str]:
+def _actor_name(theatre: Theatre) -> Callable[[str], str]:
     """Registry id -> the actor's name (the id itself when there is no registry or no such actor)."""
     try:
         from ruydad.actors import load_registry
@@ -290,7 +291,7 @@ def _verdict_block(v: Verdict, what: str) -> str:
             f'<p>{esc(v.reason)} <span class="muted">({n_events} events behind the figure)</span></p></div></div>')
 
 
-def claims_section(a: Analysis, period: Period, claims: Sequence[str], base: Filters, theatre: str) -> str:
+def claims_section(a: Analysis, period: Period, claims: Sequence[str], base: Filters, theatre: Theatre) -> str:
     """Claims given on the command line, then stored place claims grouped by the sentence they come from."""
     parts = []
     for text in claims:
@@ -372,21 +373,17 @@ def primary_dataset(a: Analysis, period: Period, base: Filters) -> str | None:
     return max(sorted(held), key=lambda d: held[d]) if held else None
 
 
-def render_brief(a: Analysis, period: Period, *, theatre: str = "afghanistan", claims: Sequence[str] = (),
+def render_brief(a: Analysis, period: Period, *, theatre: TheatreLike | None = None, claims: Sequence[str] = (),
                  title: str | None = None, dataset: str | None = None) -> str:
-    """The brief as one HTML string (see the module docstring)."""
-    from ruydad.theatres import theatre_dir, theatre_info
-
-    theatre_dir(theatre)  # an unknown theatre is the caller's error (exit 1, HTTP 400), not a page saying so
-    try:
-        info = theatre_info(theatre)
-        country: str | None = info.country
-    except RuydadError:
-        country = None
+    """The brief as one HTML string (see the module docstring), for ``theatre`` (default: the
+    analysis's own theatre)."""
+    # an unknown theatre is the caller's error (exit 1, HTTP 400), not a page saying so
+    theatre = as_theatre(a.theatre if theatre is None else theatre)
+    country = theatre.country
     base = Filters(country=country, dataset=dataset or primary_dataset(a, period, Filters(country=country)))
     template = Template(resources.files("ruydad.analysis").joinpath("templates/brief.html").read_text("utf-8"))
     return template.substitute(
-        title=esc(title or f"{(country or theatre).title()}: situation brief"),
+        title=esc(title or f"{country.title()}: situation brief"),
         period=esc(f"{period.start:%d %B %Y} – {period.end:%d %B %Y}"),
         generated=esc(datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")),
         headline=headline(a, period, base),
@@ -401,7 +398,7 @@ def render_brief(a: Analysis, period: Period, *, theatre: str = "afghanistan", c
     )
 
 
-def write_brief(a: Analysis, period: Period, out: Path, *, theatre: str = "afghanistan",
+def write_brief(a: Analysis, period: Period, out: Path, *, theatre: TheatreLike | None = None,
                 claims: Sequence[str] = (), dataset: str | None = None) -> Path:
     """Write the brief to ``out`` and return its path."""
     out = Path(out)

@@ -28,13 +28,16 @@ for any reading with a problem, and its text always says what it understood
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from ruydad.analysis.targets import claim_words
 from ruydad.query import Filters, Period
+from ruydad.theatres import Theatre, TheatreLike, as_theatre
 
 QUALIFIER_WORDS: dict[str, str] = {
     "exactly": "", "up_to": "up to", "at_least": "at least", "over": "over", "nearly": "nearly",
@@ -61,15 +64,6 @@ RATIO_WORDS: dict[str, float] = {
 _SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                   "ten": 10}
 
-TARGET_WORDS: tuple[tuple[str, str], ...] = (
-    (r"hazaras?|shia|shiites?|shi'ites?", "hazara_or_shia"),
-    (r"journalists?|media workers?|reporters?", "journalists"),
-    (r"women|girls", "women"),
-    (r"former (?:afghan )?(?:security forces|soldiers|army|police|government)|former members? of the "
-     r"(?:afghan )?(?:security|armed) forces|members of the former afghan security forces", "former_security_forces"),
-    (r"civilians?|non-combatants?", "civilians"),
-)
-"""Who a share of events was aimed at -> a target group of :mod:`ruydad.analysis.targets`."""
 
 DATASET_WORDS: dict[str, str] = {
     "acled": "acled", "armed conflict location & event data": "acled",
@@ -84,9 +78,16 @@ _INFIGHTING = re.compile(r"(?i:\binfighting\b|\bin-fighting\b|\binternal (?:clas
 _CROSS_BORDER = re.compile(r"(?i:\bcross[- ]border\b|\bacross the (?:\w+[- ])*border\b)")
 _EMERGING = re.compile(r"(?i:\b(?:emerged|emerging|new (?:armed )?(?:groups|factions|fronts|militias))\b)")
 _KILLED = re.compile(r"(?i:\b(?:killed|kill|killing|dead|deaths?|died|fatalities|lives|slain|massacred)\b)")
-_ANY_DEAD = re.compile(r"(?i:^(?:(?:afghan|local|innocent)\s+)?(?:people|persons|civilians|individuals|lives|dead|"
-                       r"deaths|fatalities|afghans)$)")
-"""Counted dead the events can stand for: everyone killed in an event, or civilians in attacks on them."""
+
+
+@functools.cache
+def _any_dead(theatre: Theatre) -> re.Pattern[str]:
+    """Counted dead the events can stand for: everyone killed in an event, or civilians in attacks on
+    them; "<demonym> people" and the demonym's plural ("<the country's people>") count as everyone."""
+    adjectives = "|".join(["local", "innocent", *(re.escape(d.lower()) for d in theatre.demonyms)])
+    nouns = "|".join(["people", "persons", "civilians", "individuals", "lives", "dead", "deaths", "fatalities",
+                      *(re.escape(d.lower()) for d in theatre.demonyms)])
+    return re.compile(rf"(?i:^(?:(?:{adjectives})\s+)?(?:{nouns})$)")
 _RELATIVE = re.compile(r"(?i:\b(?:this|last|next|past|previous) (?:year|month|week|spring|summer|autumn|winter)\b|"
                        r"\byesterday\b|\btoday\b|\bsince (?:january|february|march|april|may|june|july|august|"
                        r"september|october|november|december)\b|\bof the year\b|\brecent months\b)")
@@ -270,12 +271,12 @@ class _Sentence:
     dates: list[Any]
     places: list[Any]
     mentions: list[Any]
-    theatre: str
+    theatre: Theatre
     figure_starts: list[int] = field(default_factory=list)
     """Where the sentence's counted figures start: a place belongs to the figure nearest before it."""
 
 
-def _analyse(text: str, published: date | None, theatre: str) -> _Sentence:
+def _analyse(text: str, published: date | None, theatre: Theatre) -> _Sentence:
     from ruydad.actors.resolve import find_actor_mentions
     from ruydad.extract import extract
 
@@ -289,14 +290,14 @@ def _armed_name(name: str) -> bool:
     return bool(re.search(r"(?i:\b(?:front|movement|brigade|army|militia|battalion|lashkar|jamaat|forces)\b)", name))
 
 
-def read_claims(text: str, *, published: date | str | None = None, theatre: str | None = None) -> list[ClaimReading]:
+def read_claims(text: str, *, published: date | str | None = None,
+                theatre: TheatreLike | None = None) -> list[ClaimReading]:
     """Every figure of a claim sentence as a :class:`ClaimReading` (one with a problem when the
-    sentence holds no figure at all)."""
-    from ruydad.theatres import DEFAULT_THEATRE
-
+    sentence holds no figure at all), read with the theatre's registry, gazetteer and target groups
+    (the default theatre's when none is given)."""
     pub = date.fromisoformat(published) if isinstance(published, str) else published
     try:
-        s = _analyse(text.strip(), pub, theatre or DEFAULT_THEATRE)
+        s = _analyse(text.strip(), pub, as_theatre(theatre))
     except (KeyError, ValueError, IndexError) as exc:  # the reader failed on this text: say so, judge nothing
         return [ClaimReading(text, "count", None, problems=(
             f"the extraction pipeline could not read this sentence ({type(exc).__name__}: {exc})",))]
@@ -508,7 +509,7 @@ def _subject(s: _Sentence, at: int, stat_actor: str | None) -> tuple[Any | None,
     return subject, _family(s.theatre, opponent)
 
 
-def _family(theatre: str, m: Any | None) -> Any | None:
+def _family(theatre: Theatre, m: Any | None) -> Any | None:
     """An opponent read as its whole family: "clashes with Taliban forces" are clashes with the Taliban
     (its forces, police and government alike, as the datasets name them)."""
     if m is None or m.actor_id is None:
@@ -724,7 +725,7 @@ def _measure(stat: Any, s: _Sentence, kind: str) -> tuple[str, str | None]:
         before = re.split(r"[,;]", s.text[max(0, stat.start - 40):stat.start])[-1]
         after = re.split(r"[,;]|\band\b", s.text[stat.end:stat.end + 60])[0]
         if _KILLED.search(before + " " + after):
-            if noun and not _ANY_DEAD.search(noun):
+            if noun and not _any_dead(s.theatre).search(noun):
                 return "fatalities", (f"the figure counts deaths of {noun}; the events record all the fatalities of "
                                       "an event, not who the dead were")
             return "fatalities", None
@@ -841,8 +842,9 @@ def _shares(s: _Sentence, used: list[tuple[int, int]],
     return out
 
 
-def _target(text: str) -> str | None:
-    for pattern, group in TARGET_WORDS:
+def _target(text: str, theatre: Theatre) -> str | None:
+    """Who a share of events was aimed at: the theatre's target group whose words the text uses."""
+    for pattern, group in claim_words(theatre):
         if re.search(rf"(?i:\b(?:{pattern})\b)", text):
             return group
     return None
@@ -870,7 +872,7 @@ def _share_reading(s: _Sentence, start: int, end: int, value: float, qualifier: 
     target = None
     m_target = re.search(rf"(?i:\b{_TARGET_CUE}\b(?P<who>[^.;]*))", tail)
     if perpetrator is None and m_target is not None:
-        target = _target(m_target["who"])
+        target = _target(m_target["who"], s.theatre)
     if perpetrator is None and target is None:
         perpetrator = _doer(s, start, end)
     admin1, admin2, country = _places(s)
@@ -916,7 +918,7 @@ def _share_reading(s: _Sentence, start: int, end: int, value: float, qualifier: 
         event_type, violent = "Battles", False
     if noun and re.search(r"(?i:\b(?:air ?strike|drone|bombing|explosion))", noun):
         event_type, violent = "Explosions/Remote violence", False
-    if share_of == "perpetrator" and _target(s.text[:start] + " " + (noun or "")) == "civilians":
+    if share_of == "perpetrator" and _target(s.text[:start] + " " + (noun or ""), s.theatre) == "civilians":
         event_type, civ, violent = None, True, False
     if noun and re.search(r"(?i:\b(?:violence against|attacks on|attacks against) civilians\b)", noun):
         event_type, civ, violent = "Violence against civilians", False, False

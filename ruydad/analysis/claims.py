@@ -49,6 +49,7 @@ from ruydad.analysis.core import Analysis, foreign_state, may_be_foreign
 from ruydad.analysis.results import fetch_events
 from ruydad.errors import InputError
 from ruydad.query import Filters, Period
+from ruydad.theatres import TheatreLike
 
 SUPPORTED = "supported"
 CONTRADICTED = "contradicted"
@@ -408,7 +409,7 @@ def _share_part(a: Analysis, c: ShareClaim) -> Filters:
     if c.target:
         from ruydad.analysis.targets import target_group
 
-        group = target_group(c.target)
+        group = target_group(c.target, a.theatre)
         return f.but(extra=(*f.extra, lambda t: group.matches(t)))
     if c.places:
         return f.but(extra=(*f.extra, _places_predicate(a, c.places)))
@@ -528,7 +529,8 @@ def _compact_periods(text: str) -> tuple[str, list[Period]]:
 
 
 def read_text(text: str, *, periods: list[str] | None = None, base: Filters | None = None,
-              published: date | str | None = None, theatre: str | None = None) -> tuple[list[ClaimReading], Filters]:
+              published: date | str | None = None,
+              theatre: TheatreLike | None = None) -> tuple[list[ClaimReading], Filters]:
     """The readings of a claim in words, completed by the options (``base``, ``periods``), and the
     base filters with any period the line itself gave."""
     f = base or Filters()

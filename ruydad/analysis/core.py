@@ -44,7 +44,7 @@ from ruydad.analysis.statistics import (
     trend_band,
     wilson_interval,
 )
-from ruydad.analysis.targets import TARGET_GROUPS, TargetGroup
+from ruydad.analysis.targets import TargetGroup, target_groups
 from ruydad.errors import InputError
 from ruydad.query import (
     NON_STATE_CATEGORIES,
@@ -59,7 +59,7 @@ from ruydad.query import (
 )
 from ruydad.query.to_ibis import ibis_predicate
 from ruydad.taxonomy import VIOLENT_EVENT_TYPES
-from ruydad.theatres import DEFAULT_THEATRE
+from ruydad.theatres import DEFAULT_THEATRE, TheatreLike, as_theatre, theatre_name
 
 UNIDENTIFIED = "Unidentified"
 STRIKE_SUB_EVENT_TYPES = ("Air/drone strike", "Shelling/artillery/missile attack")
@@ -178,24 +178,25 @@ class Analysis:
     """Analysis over an events table on any Ibis backend.
 
     ``family_of`` maps a dataset actor name to its family (default: the actor registry, else the
-    name, see :mod:`ruydad.analysis.families`). ``theatre`` picks the registry and gazetteer the query
-    model reads actor and place names with; ``resolve_actor=False`` reads actor names without the
+    name, see :mod:`ruydad.analysis.families`). ``theatre`` (a :class:`~ruydad.theatres.Theatre` or its
+    name) picks the registry and gazetteer the query model reads actor and place names with, and the
+    target groups; ``resolve_actor=False`` reads actor names without the
     registry (same spelling or whole words of a stored name) and ``resolve_place=False`` place names
     without the gazetteer (as written).
     """
 
     def __init__(self, events: ir.Table, *, family_of: FamilyOf | None = None,
                  resolve_actor: bool | None = None, resolve_place: bool | None = None,
-                 theatre: str = DEFAULT_THEATRE, context: QueryContext | None = None) -> None:
+                 theatre: TheatreLike = DEFAULT_THEATRE, context: QueryContext | None = None) -> None:
         self.table = events
-        self.theatre = theatre
+        self.theatre = as_theatre(theatre)
         self.backend: Any = None
-        self.family_of = family_of or default_family_of(theatre)
+        self.family_of = family_of or default_family_of(self.theatre)
         self.use_registry = resolve_actor is not False
         self.use_gazetteer = resolve_place is not False
         if context is not None and (context.use_registry, context.use_gazetteer) != (
                 self.use_registry, self.use_gazetteer):
-            context = QueryContext(context.catalog, theatre, self.use_registry, self.use_gazetteer)
+            context = QueryContext(context.catalog, self.theatre.name, self.use_registry, self.use_gazetteer)
         self._context = context
         self.last_query: Query | None = None
         self._dataset_note: str | None = None
@@ -206,7 +207,7 @@ class Analysis:
         """What the query model needs to read names against these events (built on first use)."""
         if self._context is None:
             run, name = ibis_runner(self.table)
-            self._context = QueryContext(Catalog.build(run, name), self.theatre, self.use_registry,
+            self._context = QueryContext(Catalog.build(run, name), self.theatre.name, self.use_registry,
                                          self.use_gazetteer)
         return self._context
 
@@ -214,7 +215,7 @@ class Analysis:
     def from_store(cls, store: Any, **kwargs: Any) -> Analysis:
         """Analysis over a :class:`ruydad.store.Store` (embedded or PostgreSQL): the store hands over
         an Ibis backend on its own engine, so nothing here names one, and its query context."""
-        kwargs.setdefault("context", store.query_context(kwargs.get("theatre")))
+        kwargs.setdefault("context", store.query_context(theatre_name(kwargs.get("theatre"))))
         return cls.from_backend(store.ibis_backend(), **kwargs)
 
     @classmethod
@@ -228,7 +229,7 @@ class Analysis:
         """Every spelling and code of the unit a place name stands for (None: not in the gazetteer)."""
         if not self.use_gazetteer:
             return None
-        found = match_place(name, level, self.theatre)
+        found = match_place(name, level, self.theatre.name)
         return found.spellings if found.resolved else None
 
     def query(self, filters: Filters | None = None, **kw: Any) -> Query:
@@ -345,7 +346,7 @@ class Analysis:
         "Panjsher" never split a row (the stored name where the unit has no P-code)."""
         if dim not in ("admin1", "admin2") or not self.use_gazetteer:
             return None
-        names = canonical_names(self.theatre, 1 if dim == "admin1" else 2)
+        names = canonical_names(self.theatre.name, 1 if dim == "admin1" else 2)
         if not names:
             return None
         code = t.admin1_pcode if dim == "admin1" else t.admin2_pcode
@@ -630,11 +631,11 @@ class Analysis:
 
         An event with no actor1, or one whose actor1 begins "Unidentified" (ACLED's convention), is
         unidentified. ``share`` is over all events, ``share_of_identified`` over those with a named
-        perpetrator (the article's "59% blamed on the Taliban" may be either). Intervals are Wilson
-        score intervals at ``confidence``. ``by_family`` merges names of one family (the registry's
-        Taliban under its several dataset names). ``of`` names one actor whose share is put in the
-        summary, matched like the ``actor1`` filter (with the registry, by date: UCDP's "Government of
-        Afghanistan" is the Taliban only from 15 August 2021).
+        perpetrator (a report's "59% blamed on <group>" may be either). Intervals are Wilson score
+        intervals at ``confidence``. ``by_family`` merges names of one family (one registry actor
+        under its several dataset names). ``of`` names one actor whose share is put in the summary,
+        matched like the ``actor1`` filter (with the registry, by date: a dataset name such as UCDP's
+        "Government of <country>" stands for whichever actor held the state on the event's day).
         """
         f = self._filters(filters, kw)
         base = self._apply(self.table, f)
@@ -705,13 +706,15 @@ class Analysis:
                        summary={"per_dataset": {d: fig.summary for d, fig in parts.items()}})
 
     @states_what_matched
-    def targets(self, filters: Filters | None = None, *, groups: Sequence[TargetGroup] = TARGET_GROUPS,
+    def targets(self, filters: Filters | None = None, *, groups: Sequence[TargetGroup] | None = None,
                 use_notes: bool = False, confidence: float = 0.95, **kw: Any) -> Figures:
         """How many of the filtered events were aimed at each target group, with Wilson intervals.
 
-        Groups (:data:`ruydad.analysis.targets.TARGET_GROUPS`) are read from actor2, assoc_actor_2,
-        tags and the event type; an event can count in several groups, so shares do not add to 1.
+        Groups (the theatre's, :func:`ruydad.analysis.targets.target_groups`, unless ``groups`` are
+        given) are read from actor2, assoc_actor_2, tags and the event type; an event can count in
+        several groups, so shares do not add to 1.
         """
+        groups = target_groups(self.theatre) if groups is None else groups
         f = self._filters(filters, kw)
         base = self._apply(self.table, f)
         f, base = self.one_dataset(f, base, "target profiles")

@@ -1,8 +1,9 @@
 """Actor families: which dataset names belong to one organisation, for infighting and grouping.
 
-The actor registry (:mod:`ruydad.actors`) knows the families of a theatre's actors (it maps UCDP's
-"Government of Afghanistan" after August 2021 and ACLED's "Military Forces of Afghanistan (2021-)"
-to the Taliban). When it is not installed or does not know a name, :func:`name_family` falls back
+The actor registry (:mod:`ruydad.actors`) knows the families of a theatre's actors (it maps a state's
+dataset names, such as UCDP's "Government of <country>" and ACLED's "Military Forces of <country>
+(<years>)", to whoever held the state in those years). When the theatre has no registry or it does
+not know a name, :func:`name_family` falls back
 on the name itself: factions written "X - Y faction" or "X: long name" belong to X, qualifiers in
 parentheses are dropped unless they are dates (a regime's years separate two different forces),
 and a state's military, police and government are one family ("forces of <country> (<years>)").
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ruydad.errors import RuydadError
-from ruydad.theatres import DEFAULT_THEATRE
+from ruydad.theatres import DEFAULT_THEATRE, TheatreLike
 
 FamilyOf = Callable[[str], str | None]
 
@@ -37,26 +38,21 @@ def name_family(name: str) -> str:
     return f"{text} {years}".strip().lower()
 
 
-def _registry(theatre: str) -> Any:
-    """The theatre's actor registry, or None when it is not installed or cannot be read."""
-    try:
-        from ruydad.actors import load_registry
-    except ImportError:
-        try:
-            from ruydad.actors.registry import load_registry
-        except ImportError:
-            return None
+def _registry(theatre: TheatreLike) -> Any:
+    """The theatre's actor registry, or None when the theatre has none or it cannot be read."""
+    from ruydad.actors import load_registry
+
     try:
         return load_registry(theatre)
     except RuydadError:
         return None
 
 
-def registry_family(theatre: str = DEFAULT_THEATRE) -> FamilyOf | None:
+def registry_family(theatre: TheatreLike = DEFAULT_THEATRE) -> FamilyOf | None:
     """Family by dataset name from the registry: the id of the name's root organisation.
 
     A name the registry gives to actors of different families at different dates (UCDP's
-    "Government of Afghanistan") is left to :func:`name_family`: a name alone cannot say which.
+    "Government of <country>") is left to :func:`name_family`: a name alone cannot say which.
     """
     registry = _registry(theatre)
     if registry is None:
@@ -74,7 +70,7 @@ def registry_family(theatre: str = DEFAULT_THEATRE) -> FamilyOf | None:
     return family
 
 
-def default_family_of(theatre: str = DEFAULT_THEATRE) -> FamilyOf:
+def default_family_of(theatre: TheatreLike = DEFAULT_THEATRE) -> FamilyOf:
     """The registry's answer when it has one, else the name's."""
     registry = registry_family(theatre)
     if registry is None:

@@ -1,21 +1,31 @@
 """Target groups, as data: who an event was aimed at, read from sub-event types, actors and tags.
 
-ACLED records the target of violence against civilians as ``actor2`` ("Civilians (Afghanistan)")
-and names the group in ``assoc_actor_2`` ("Hazara Ethnic Group (Afghanistan); Shia Muslim Group
-(Afghanistan)", "Journalists (Afghanistan)", "Women (Afghanistan)", "Former Military Forces of
-Afghanistan (2004-2021)"); some targets appear only in ``tags`` ("women targeted: girls"). A group
+ACLED records the target of violence against civilians as ``actor2`` ("Civilians (<country>)")
+and names the group in ``assoc_actor_2`` ("Journalists (<country>)", "Women (<country>)", an ethnic
+or religious group); some targets appear only in ``tags`` ("women targeted: girls"). A group
 matches an event when any of its patterns (case-insensitive SQL LIKE) matches its column. An event
 can belong to several groups. Notes are free text and are only searched when asked
 (``use_notes=True``), because a mention in the notes is weaker evidence than a coded actor.
+
+Which groups there are is theatre data: ``targets.yaml`` in the theatre's folder, else the generic
+groups of ``ruydad/theatres/targets.yaml`` (:func:`target_groups`). The same files say how a claim
+names each group (:func:`claim_words`), so ``ruydad check`` reads "targeting journalists" as the group
+the figures count.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import ibis
 import ibis.expr.types as ir
+
+from ruydad.errors import InputError
+from ruydad.theatres import DEFAULT_THEATRE, Theatre, TheatreLike, as_theatre, generic_data
 
 TARGET_COLUMNS = ("actor2", "assoc_actor_2")
 
@@ -58,34 +68,79 @@ class TargetGroup:
         return ibis.or_(*preds) if preds else ibis.literal(False)
 
 
-TARGET_GROUPS: tuple[TargetGroup, ...] = (
-    TargetGroup("civilians", "Civilians: violence against civilians, civilian targeting, or civilians as actor2",
-                actor_patterns=("civilians%",), civilian_event=True),
-    TargetGroup("former_security_forces", "Members of the former state's security forces or government",
-                actor_patterns=("%former military forces%", "%former police forces%", "%former government%",
-                                "%(2004-2021)%"),
-                tag_patterns=("%former security%", "%former military%", "%former police%"),
-                note_patterns=("%former ANDSF%", "%former ANSF%", "%former security%", "%former soldier%",
-                               "%former police%", "%former army%", "%former military%")),
-    TargetGroup("women", "Women and girls", actor_patterns=("women%", "%; women%", "%girls%"),
-                tag_patterns=("%women targeted%",), note_patterns=("% woman %", "% women %", "%girls%")),
-    TargetGroup("journalists", "Journalists and media workers", actor_patterns=("%journalist%", "%media%"),
-                tag_patterns=("%journalist%",), note_patterns=("%journalist%", "%reporter%")),
-    TargetGroup("ethnic_or_religious", "Groups singled out for ethnicity or religion",
-                actor_patterns=("%ethnic group%", "%religious group%", "%muslim group%", "%christian group%",
-                                "%hindu group%", "%sikh group%", "%hazara%", "%shia%", "%shiite%", "%sufi%"),
-                tag_patterns=("%ethnic%", "%religious%", "%sectarian%"),
-                note_patterns=("%hazara%", "% shia %", "%shiite%", "%sikh%", "%sufi%")),
-    TargetGroup("hazara_or_shia", "Hazaras and Shia Muslims",
-                actor_patterns=("%hazara%", "%shia %", "%shia)%", "%shiite%"),
-                tag_patterns=("%hazara%", "%shia%"),
-                note_patterns=("%hazara%", "% shia %", "%shiite%")),
-)
-TARGET_GROUP_NAMES: tuple[str, ...] = tuple(g.name for g in TARGET_GROUPS)
+_FILE = "targets.yaml"
 
 
-def target_group(name: str) -> TargetGroup:
-    for group in TARGET_GROUPS:
+def _group(raw: Any, generic: dict[str, TargetGroup], where: str) -> TargetGroup:
+    """One entry of a ``groups:`` list: a generic group's name, or a group written out."""
+    if isinstance(raw, str):
+        if raw not in generic:
+            raise InputError(f"{where}: {raw!r} is not a generic target group ({', '.join(generic)}); "
+                             "write the group out (name, description, patterns)")
+        return generic[raw]
+    if not isinstance(raw, dict) or not raw.get("name"):
+        raise InputError(f"{where}: each target group needs a name (got {raw!r})")
+    known = {"name", "description", "actor_patterns", "tag_patterns", "note_patterns", "civilian_event"}
+    unknown = sorted(set(raw) - known)
+    if unknown:
+        raise InputError(f"{where}: target group {raw['name']!r} has unknown field(s) {', '.join(unknown)}; "
+                         f"known: {', '.join(sorted(known))}")
+    return TargetGroup(
+        name=str(raw["name"]), description=str(raw.get("description", raw["name"])),
+        actor_patterns=tuple(raw.get("actor_patterns") or ()), tag_patterns=tuple(raw.get("tag_patterns") or ()),
+        note_patterns=tuple(raw.get("note_patterns") or ()), civilian_event=bool(raw.get("civilian_event", False)),
+    )
+
+
+@functools.cache
+def _groups(theatre: Theatre) -> tuple[TargetGroup, ...]:
+    generic_raw = generic_data(_FILE) or {}
+    where = f"ruydad/theatres/{_FILE}"
+    generic = {g.name: g for g in (_group(r, {}, where) for r in generic_raw.get("groups") or ())}
+    own = theatre.data(_FILE)
+    if own is None:
+        return tuple(generic.values())
+    return tuple(_group(r, generic, str(theatre.path / _FILE)) for r in own.get("groups") or ())
+
+
+def target_groups(theatre: TheatreLike = DEFAULT_THEATRE) -> tuple[TargetGroup, ...]:
+    """The target groups of a theatre, in the order its ``targets.yaml`` lists them."""
+    return _groups(as_theatre(theatre))
+
+
+@functools.cache
+def _claim_words(theatre: Theatre) -> tuple[tuple[str, str], ...]:
+    raw = theatre.data_or_default(_FILE) or {}
+    names = {g.name for g in _groups(theatre)}
+    words = []
+    for entry in raw.get("claim_words") or ():
+        group = str(entry.get("group", ""))
+        if group not in names:
+            raise InputError(f"{theatre.path / _FILE}: claim_words names {group!r}, which is not one of the "
+                             f"theatre's target groups ({', '.join(sorted(names))})")
+        words.append((str(entry["words"]), group))
+    return tuple(words)
+
+
+def claim_words(theatre: TheatreLike = DEFAULT_THEATRE) -> tuple[tuple[str, str], ...]:
+    """(regular expression, group name) pairs: how a claim names each target group, tried in order."""
+    return _claim_words(as_theatre(theatre))
+
+
+def __getattr__(name: str) -> Any:
+    """``TARGET_GROUPS`` and ``TARGET_GROUP_NAMES``: the default theatre's groups, read when first asked."""
+    if name == "TARGET_GROUPS":
+        return target_groups()
+    if name == "TARGET_GROUP_NAMES":
+        return tuple(g.name for g in target_groups())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def target_group(name: str, theatre: TheatreLike = DEFAULT_THEATRE,
+                 groups: Sequence[TargetGroup] | None = None) -> TargetGroup:
+    """The target group called ``name`` among a theatre's (or among ``groups``)."""
+    found = tuple(groups) if groups is not None else target_groups(theatre)
+    for group in found:
         if group.name == name:
             return group
-    raise KeyError(f"unknown target group {name!r}; known: {', '.join(TARGET_GROUP_NAMES)}")
+    raise KeyError(f"unknown target group {name!r}; known: {', '.join(g.name for g in found)}")

@@ -9,7 +9,8 @@ villages, towns and valleys with coordinates, and boundaries. On it:
 - :func:`units`, :func:`boundaries_geojson`: the units and their polygons, for tables and maps;
 - :func:`ruydad.geo.enrich.fill_admin_codes`: the ingest enricher that fills admin codes.
 
-Nothing here names a country: the theatre is a parameter (default ``afghanistan``).
+Nothing here names a country: the theatre is a parameter (default
+:data:`ruydad.theatres.DEFAULT_THEATRE`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ruydad._lazy import lazy_exports
 from ruydad.errors import InputError
-from ruydad.theatres import DEFAULT_THEATRE, TheatreInfo, available_theatres, theatre_info
+from ruydad.theatres import DEFAULT_THEATRE, TheatreInfo, TheatreLike, available_theatres, theatre_info
 
 if TYPE_CHECKING:
     from ruydad.geo.gazetteer import Gazetteer, Place, Unit, build_gazetteer, load_gazetteer
@@ -34,14 +35,14 @@ _EXPORTS = {
 lazy_exports(__name__, _EXPORTS)
 
 
-def load_theatre(theatre: str = DEFAULT_THEATRE) -> Gazetteer:
+def load_theatre(theatre: TheatreLike = DEFAULT_THEATRE) -> Gazetteer:
     """The gazetteer of a theatre (its ``theatre`` attribute holds the theatre's identity)."""
     from ruydad.geo.gazetteer import load_gazetteer
 
     return load_gazetteer(theatre)
 
 
-def units(level: int | None = None, theatre: str = DEFAULT_THEATRE) -> list[Unit]:
+def units(level: int | None = None, theatre: TheatreLike = DEFAULT_THEATRE) -> list[Unit]:
     """The theatre's provinces (level 1), districts (level 2), or both, in P-code order."""
     if level not in (None, 1, 2):
         raise InputError(f"level must be 1 (province) or 2 (district), not {level}")
@@ -52,7 +53,7 @@ def units(level: int | None = None, theatre: str = DEFAULT_THEATRE) -> list[Unit
                   key=lambda u: (u.level, u.pcode))
 
 
-def boundaries_geojson(level: int = 2, theatre: str = DEFAULT_THEATRE) -> dict[str, Any]:
+def boundaries_geojson(level: int = 2, theatre: TheatreLike = DEFAULT_THEATRE) -> dict[str, Any]:
     """Polygons of one level as GeoJSON, each feature's properties carrying all of its codes."""
     if level not in (1, 2):
         raise InputError(f"level must be 1 (province) or 2 (district), not {level}")

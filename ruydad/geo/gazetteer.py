@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ruydad.errors import InputError
 from ruydad.geo.names import fold, normalize, split_kind, strip_parenthetical
-from ruydad.theatres import DEFAULT_THEATRE, TheatreInfo, theatre_info
+from ruydad.theatres import DEFAULT_THEATRE, TheatreInfo, TheatreLike, theatre_info
 
 
 @dataclass(frozen=True)
@@ -200,7 +200,7 @@ def _index(info: TheatreInfo, units: dict[str, Unit], targets: list[Unit | Place
 
 
 @functools.cache
-def load_gazetteer(theatre: str = DEFAULT_THEATRE, exclude_sources: frozenset[str] = frozenset()) -> Gazetteer:
+def load_gazetteer(theatre: TheatreLike = DEFAULT_THEATRE, exclude_sources: frozenset[str] = frozenset()) -> Gazetteer:
     """The gazetteer of a theatre, built once per process (and per set of left-out sources).
 
     Building it reads and normalises ~19,000 spellings (half a second); the result is kept in the

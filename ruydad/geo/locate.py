@@ -22,7 +22,7 @@ import shapely
 
 from ruydad.errors import InputError
 from ruydad.geo.gazetteer import load_gazetteer
-from ruydad.theatres import DEFAULT_THEATRE, theatre_info
+from ruydad.theatres import DEFAULT_THEATRE, TheatreLike, theatre_info, theatre_name
 
 SNAP_DEGREES = 0.02
 """About 2 km: wider than the simplification error, narrower than a district."""
@@ -50,7 +50,7 @@ class Boundaries:
     tree: shapely.STRtree
 
 
-def read_geojson(theatre: str, level: int) -> dict[str, Any]:
+def read_geojson(theatre: TheatreLike, level: int) -> dict[str, Any]:
     """A theatre's boundary file for ``level`` as a GeoJSON FeatureCollection."""
     geo = theatre_info(theatre).path / "geo"
     for name in (f"admin{level}.geojson.gz", f"admin{level}.geojson"):
@@ -59,12 +59,12 @@ def read_geojson(theatre: str, level: int) -> dict[str, Any]:
             raw = path.read_bytes()
             data: dict[str, Any] = json.loads(gzip.decompress(raw) if name.endswith(".gz") else raw)
             return data
-    raise InputError(f"theatre {theatre!r} has no boundaries for level {level} (expected {geo}/admin{level}"
-                     ".geojson[.gz])")
+    raise InputError(f"theatre {theatre_name(theatre)!r} has no boundaries for level {level} "
+                     f"(expected {geo}/admin{level}.geojson[.gz])")
 
 
 @functools.cache
-def load_boundaries(theatre: str = DEFAULT_THEATRE, level: int = 2) -> Boundaries:
+def load_boundaries(theatre: TheatreLike = DEFAULT_THEATRE, level: int = 2) -> Boundaries:
     """Polygons of one level, indexed once per process."""
     features = read_geojson(theatre, level)["features"]
     geometries = np.array([shapely.geometry.shape(f["geometry"]) for f in features], dtype=object)
@@ -74,7 +74,7 @@ def load_boundaries(theatre: str = DEFAULT_THEATRE, level: int = 2) -> Boundarie
 
 
 def locate_many(latitudes: npt.ArrayLike, longitudes: npt.ArrayLike,
-                theatre: str = DEFAULT_THEATRE) -> npt.NDArray[np.object_]:
+                theatre: TheatreLike = DEFAULT_THEATRE) -> npt.NDArray[np.object_]:
     """The district P-code of each point (None outside the theatre), vectorised."""
     bounds = load_boundaries(theatre, 2)
     index = district_index(np.asarray(latitudes, dtype=float), np.asarray(longitudes, dtype=float), bounds)
@@ -104,7 +104,7 @@ def district_index(lats: npt.NDArray[np.float64], lons: npt.NDArray[np.float64],
     return result
 
 
-def locate(latitude: float, longitude: float, theatre: str = DEFAULT_THEATRE) -> Location:
+def locate(latitude: float, longitude: float, theatre: TheatreLike = DEFAULT_THEATRE) -> Location:
     """The province and district a point falls in."""
     pcode = locate_many([latitude], [longitude], theatre)[0]
     gaz = load_gazetteer(theatre)
@@ -119,7 +119,7 @@ def locate(latitude: float, longitude: float, theatre: str = DEFAULT_THEATRE) ->
 
 
 @functools.cache
-def borders(theatre: str, admin1_pcode: str, admin2_pcode: str | None) -> bool:
+def borders(theatre: TheatreLike, admin1_pcode: str, admin2_pcode: str | None) -> bool:
     """Whether a district touches (or lies in) a province, within :data:`SNAP_DEGREES`.
 
     A district without a polygon (created after the boundaries were drawn) counts as bordering

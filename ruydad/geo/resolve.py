@@ -33,7 +33,7 @@ from rapidfuzz import fuzz, process
 
 from ruydad.geo.gazetteer import Gazetteer, Place, Unit, load_gazetteer
 from ruydad.geo.names import consonants, fold, normalize, split_kind, strip_parenthetical
-from ruydad.theatres import DEFAULT_THEATRE
+from ruydad.theatres import DEFAULT_THEATRE, TheatreLike
 
 MIN_SCORE = 80.0
 FUZZY_CUTOFF = 84.0
@@ -74,7 +74,7 @@ def resolve_place(
     name: str,
     context: str | None = None,
     *,
-    theatre: str = DEFAULT_THEATRE,
+    theatre: TheatreLike = DEFAULT_THEATRE,
     level: int | None = None,
     within: str | None = None,
     limit: int = 10,

@@ -1,7 +1,8 @@
 """Actor names as the analyst writes them, matched to the names each dataset really stores.
 
-ACLED writes "National Resistance Front", UCDP "NRF", an extracted article "National Resistance Front
-of Afghanistan"; UCDP's "Government of Afghanistan" is the Taliban's state only from 15 August 2021.
+One group goes by a full name in ACLED, an acronym in UCDP and a longer name in an extracted
+article; and a dataset reuses a name when power changes hands (UCDP's "Government of <country>"
+stands for one actor up to the day the government fell and another from then on).
 Matching runs in two directions:
 
 1. every distinct name in the store (per dataset and column, associated-actor lists split on ";") is
@@ -235,7 +236,7 @@ class NameReading:
 def read_name(name: str, resolver: Any, on: date | None = None, dataset: str | None = None) -> NameReading:
     """The registry's reading of one name: the actor (how it was matched), or unknown, or ambiguous
     when the name stands for several actors and no day tells them apart (UCDP's "Government of
-    Afghanistan" is one state before 15 August 2021 and another after)."""
+    <country>" is one state before a change of power and another after)."""
     found = _resolve(resolver, name, on=on, dataset=dataset)
     if found is None:
         return NameReading(name, UNKNOWN, on=on)
