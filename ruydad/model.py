@@ -15,9 +15,16 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Column:
+    """One column of a store table, declared once: the store renders its DDL for each backend
+    (:mod:`ruydad.store.schema`)."""
+
     name: str
     sql_type: str
+    """DuckDB's name for the type; :mod:`ruydad.store.schema` maps it for other backends."""
     description: str
+    not_null: bool = False
+    since: int = 1
+    """The schema version that added the column (see ``ruydad.store.schema.VERSIONS``)."""
 
 
 ACLED_COLUMNS: tuple[Column, ...] = (
@@ -69,7 +76,7 @@ RUYDAD_COLUMNS: tuple[Column, ...] = (
     Column("content_hash", "VARCHAR", "Hash of the dataset's fields, to tell a change from a re-delivery"),
     Column("ingested_at", "TIMESTAMP", "When this revision was stored"),
     Column("quality_flags", "VARCHAR", "Data-quality notes on the dataset's own values, ';'-separated (e.g. "
-           "fatalities_high_below_low): such rows are real events, kept as the dataset gives them"),
+           "fatalities_high_below_low): such rows are real events, kept as the dataset gives them", since=16),
 )
 
 EVENT_COLUMNS: tuple[Column, ...] = ACLED_COLUMNS + RUYDAD_COLUMNS

@@ -1,12 +1,15 @@
-"""Apply the numbered SQL files in ``migrations/`` that a store has not seen yet.
+"""Bring a store to the schema this Ruydad declares, one recorded version at a time.
 
-Each migration runs in its own transaction together with the row that records it, so a
-store is never left half-migrated. A store written by a newer Ruydad (a version we do not
-know) is refused rather than silently misread.
+The versions and what each adds are declared once in :mod:`ruydad.store.schema`; the SQL of each is
+rendered for the store's backend (DuckDB or PostgreSQL), plus the hand-written SQL of
+``migrations/NNNN_name.sql`` where a version has some (data moves the declaration cannot say). A new
+store replays every version in order, so a new store and an upgraded one have the same tables with
+the same columns in the same order.
 
-The DuckDB files live in ``migrations/``; their PostgreSQL twins, with the same numbers and
-names, in ``migrations/postgres/``. One mechanism applies both: it only needs a connection whose
-``execute(sql, params)`` takes ``?`` placeholders (DuckDB's, or the PostgreSQL store's adapter).
+Each version runs in its own transaction together with the row that records it, so a store is
+never left half-migrated. A store written by a newer Ruydad (a version we do not know) is refused
+rather than silently misread. The mechanism needs only a connection whose ``execute(sql, params)``
+takes ``?`` placeholders (:class:`ruydad.store.backend.Connection`).
 """
 
 from __future__ import annotations
@@ -14,14 +17,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, Literal
+from typing import Any
 
 from ruydad.errors import StoreError
+from ruydad.store.schema import SCHEMA_MIGRATIONS, VERSIONS, Dialect, create_table, version_ddl
 
-_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+_FILE = re.compile(r"^(\d{4})_([a-z0-9_]+?)(?:\.(duckdb|postgres))?\.sql$")
+_FILES = "ruydad.store.migrations"
 
-Dialect = Literal["duckdb", "postgres"]
-_PACKAGES: dict[str, str] = {"duckdb": "ruydad.store.migrations", "postgres": "ruydad.store.migrations.postgres"}
+__all__ = ["Dialect", "Migration", "available_migrations", "migrate", "pending_migrations"]
 
 
 @dataclass(frozen=True)
@@ -31,20 +35,40 @@ class Migration:
     sql: str
 
 
+def _files(dialect: Dialect) -> dict[int, tuple[str, str]]:
+    """Version -> (name, SQL) of ``migrations/NNNN_name.sql``, or of ``NNNN_name.<dialect>.sql`` where
+    one backend needs its own text."""
+    portable: dict[int, tuple[str, str]] = {}
+    own: dict[int, tuple[str, str]] = {}
+    for entry in resources.files(_FILES).iterdir():
+        match = _FILE.match(entry.name)
+        if not match:
+            continue
+        version, name, only = int(match.group(1)), match.group(2), match.group(3)
+        if only is None:
+            portable[version] = (name, entry.read_text("utf-8"))
+        elif only == dialect:
+            own[version] = (name, entry.read_text("utf-8"))
+    return portable | own
+
+
 def available_migrations(dialect: Dialect = "duckdb") -> list[Migration]:
+    """Every schema version, in order, as SQL for ``dialect``."""
+    files = _files(dialect)
+    declared = {v.number: v.name for v in VERSIONS}
     found = []
-    for entry in resources.files(_PACKAGES[dialect]).iterdir():
-        match = _NAME.match(entry.name)
-        if match:
-            found.append(Migration(int(match.group(1)), match.group(2), entry.read_text("utf-8")))
-    return sorted(found, key=lambda m: m.version)
+    for version in sorted(declared.keys() | files.keys()):
+        name, extra = files.get(version, (declared.get(version, ""), ""))
+        if version in declared and name != declared[version]:
+            raise StoreError(f"migrations/{version:04d}_{name}.sql is named differently from schema version "
+                             f"{version} ({declared[version]!r}); rename the file or the version")
+        sql = "\n".join(part for part in (version_ddl(version, dialect), extra) if part.strip())
+        found.append(Migration(version, name, sql))
+    return found
 
 
-def applied_versions(con: Any) -> set[int]:
-    con.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations ("
-        "version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
-    )
+def applied_versions(con: Any, dialect: Dialect = "duckdb") -> set[int]:
+    con.execute(create_table(SCHEMA_MIGRATIONS, dialect, if_not_exists=True))
     return {int(r[0]) for r in con.execute("SELECT version FROM schema_migrations").fetchall()}
 
 
@@ -64,7 +88,7 @@ def migrate(con: Any, dialect: Dialect = "duckdb") -> list[Migration]:
     Missing versions are applied even below the store's highest one, so migrations added on
     parallel branches land wherever they are numbered.
     """
-    done = applied_versions(con)
+    done = applied_versions(con, dialect)
     migrations = available_migrations(dialect)
     known = {m.version for m in migrations}
     unknown = sorted(done - known)

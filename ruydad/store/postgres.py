@@ -2,8 +2,8 @@
 
 Chosen by a database URL (``postgresql://user@host:5432/ruydad``) wherever a store path is accepted
 (``Store.open``, ``open_store``, ``RUYDAD_DB``). The tables, their columns and their order are the
-DuckDB store's (migrations in ``migrations/postgres``, applied by the same versioned mechanism),
-so every reader of the store sees the same thing on either backend.
+DuckDB store's (rendered from one declaration, :mod:`ruydad.store.schema`, by the same versioned
+mechanism), so every reader of the store sees the same thing on either backend.
 
 Why an adapter (:class:`PgConnection`) rather than psycopg directly: the rest of Ruydad talks to
 ``store.con`` with DuckDB's calling conventions (``execute(sql, [params])`` with ``?``
