@@ -8,7 +8,7 @@ first read rather than as a silent non-match later:
 - ids are unique, lower-case slugs; parents exist and form no cycle;
 - every actor cites at least one source, and every cited id is in ``sources.yaml``;
 - a name (after :func:`normalize_name`) or an acronym belongs to one actor only;
-- a dataset name ("Government of Afghanistan" in UCDP) may belong to several actors only for
+- a dataset name ("Government of <country>" in UCDP) may belong to several actors only for
   periods that do not overlap, because the datasets reuse a name when power changes hands.
 """
 

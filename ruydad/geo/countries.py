@@ -1,30 +1,27 @@
 """Country names as each dataset writes them -> ISO 3166-1 alpha-3 codes.
 
-ACLED and UCDP name countries differently ("Myanmar" / "Myanmar (Burma)", "Democratic Republic of
-Congo" / "DR Congo (Zaire)", "Serbia" / "Serbia (Yugoslavia)"), so events are stored with the ISO
-code and filtered by it. pycountry knows the ISO names; :data:`DATASET_NAMES` adds the datasets' own
-spellings that ISO does not use. A parenthesised former name is tried without the parentheses too.
+ACLED and UCDP name some countries differently from ISO and from each other (a short name, a former
+name in parentheses), so events are stored with the ISO code and filtered by it. pycountry knows
+the ISO names; the datasets' own spellings that ISO does not use are data, in
+``ruydad/theatres/country_names.csv`` (``name,iso3``, lower case), like everything else that names a
+country. A parenthesised former name is tried without the parentheses too.
 """
 
 from __future__ import annotations
 
+import csv
 import functools
+import io
 import re
 
-DATASET_NAMES: dict[str, str] = {
-    "dr congo": "COD", "democratic republic of congo": "COD", "democratic republic of the congo": "COD",
-    "republic of congo": "COG", "congo": "COG", "ivory coast": "CIV", "cote d'ivoire": "CIV",
-    "russia": "RUS", "iran": "IRN", "syria": "SYR", "turkey": "TUR", "laos": "LAO", "bolivia": "BOL",
-    "venezuela": "VEN", "tanzania": "TZA", "vietnam": "VNM", "moldova": "MDA", "south korea": "KOR",
-    "north korea": "PRK", "palestine": "PSE", "bosnia-herzegovina": "BIH", "bosnia and herzegovina": "BIH",
-    "macedonia, fyr": "MKD", "macedonia": "MKD", "north macedonia": "MKD", "kingdom of eswatini": "SWZ",
-    "eswatini": "SWZ", "swaziland": "SWZ", "east timor": "TLS", "cape verde": "CPV", "czech republic": "CZE",
-    "micronesia": "FSM", "brunei": "BRN", "kosovo": "XKX", "taiwan": "TWN", "gambia": "GMB",
-    "yemen (north yemen)": "YEM", "cambodia (kampuchea)": "KHM", "zimbabwe (rhodesia)": "ZWE",
-    "madagascar (malagasy)": "MDG", "russia (soviet union)": "RUS", "serbia (yugoslavia)": "SRB",
-    "vietnam (north vietnam)": "VNM", "burkina faso (upper volta)": "BFA", "sri lanka (ceylon)": "LKA",
-    "iran (persia)": "IRN", "benin (dahomey)": "BEN", "suriname (surinam)": "SUR",
-}
+from ruydad.theatres import shipped_file
+
+
+@functools.cache
+def dataset_names() -> dict[str, str]:
+    """The datasets' own country spellings (casefolded) -> alpha-3, from ``country_names.csv``."""
+    text = shipped_file("country_names.csv").read_text(encoding="utf-8")
+    return {row["name"].casefold(): row["iso3"].upper() for row in csv.DictReader(io.StringIO(text))}
 
 
 @functools.cache
@@ -38,7 +35,7 @@ def _iso_names() -> dict[str, str]:
                 names[name.casefold()] = country.alpha_3
         names[country.alpha_3.casefold()] = country.alpha_3
         names[country.alpha_2.casefold()] = country.alpha_3
-    names.update(DATASET_NAMES)
+    names.update(dataset_names())
     return names
 
 

@@ -127,6 +127,15 @@ def theatre_name(theatre: TheatreLike | None = None) -> str:
     return theatre.name if isinstance(theatre, Theatre) else theatre
 
 
+def shipped_file(filename: str) -> Path:
+    """A data file shipped beside this module (not a theatre's): generic defaults and world tables
+    such as ``country_names.csv``, the datasets' own country spellings."""
+    path = _SHIPPED / filename
+    if not path.is_file():
+        raise InputError(f"{path} is missing: reinstall Ruydad (the package's theatre data is incomplete)")
+    return path
+
+
 def generic_data(filename: str) -> Any:
     """The generic ``filename`` shipped beside this module (what a theatre without its own gets)."""
     return _read_yaml(_SHIPPED / filename)
@@ -177,6 +186,7 @@ __all__ = [
     "as_theatre",
     "available_theatres",
     "generic_data",
+    "shipped_file",
     "theatre_dir",
     "theatre_for_country",
     "theatre_info",
