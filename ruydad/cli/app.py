@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from ruydad.cli import bench, events, ingest, serve, tokens
+from ruydad.cli import analysis, bench, events, ingest, serve, tokens
 from ruydad.cli.common import _state, report_error
 from ruydad.errors import RuydadError
 
@@ -49,9 +49,7 @@ def _mount() -> None:
     app.add_typer(actors_app, name="actors", help="The actor registry: list actors, show a profile.")
     app.add_typer(claims_app, name="claims", help="Sourced claims about actors, and their conflicts.")
 
-    from ruydad.analysis.cli import register as register_analysis
-
-    register_analysis(app)
+    analysis.register(app)
 
     from ruydad.spark.cli import spark_app
 

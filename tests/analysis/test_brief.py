@@ -24,7 +24,7 @@ def test_brief_command_writes_a_file(tmp_path):
     import typer
     from typer.testing import CliRunner
 
-    from ruydad.analysis.cli import register
+    from ruydad.cli.analysis import register
     from ruydad.ingest import ingest_file
     from ruydad.store import Store
     from tests.analysis.stores import SAMPLE

@@ -9,7 +9,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from ruydad.analysis.cli import register
+from ruydad.cli.analysis import register
 from ruydad.store import Store
 from tests.analysis.stores import SAMPLE
 
