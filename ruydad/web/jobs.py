@@ -92,8 +92,8 @@ class Job:
 
 
 def _run_job(job: Job) -> Any:
-    """In the worker: the document (fetched when a URL), extracted; spaCy objects dropped so the
-    :class:`~ruydad.extract.document.Extraction` can travel back to the server."""
+    """In the worker: the document (fetched when a URL), extracted; spaCy objects dropped so the result
+    can travel back to the server."""
     from ruydad.extract import extract, from_html, from_text, load_document
 
     if job.url:
@@ -105,8 +105,7 @@ def _run_job(job: Job) -> Any:
     if job.title and not doc.title:
         doc.title = job.title
     extraction = extract(doc, job.published)
-    extraction.document = dataclasses.replace(extraction.document, nlp=None, entities=[])
-    return extraction
+    return dataclasses.replace(extraction, document=dataclasses.replace(extraction.document, nlp=None, entities=[]))
 
 
 def _worker_main(conn: Connection) -> None:
@@ -187,7 +186,7 @@ class ExtractionPool:
         self._workers: list[_Worker] = []
 
     def run(self, job: Job) -> Any:
-        """The job's :class:`Extraction`; :class:`Busy` when full or past the deadline; the job's own
+        """The job's :class:`~ruydad.extract.Findings`; :class:`Busy` when full or past the deadline; the job's own
         :class:`RuydadError` (a refused URL, no text) as it is."""
         limits = self.limits
         with self._lock:

@@ -1,33 +1,22 @@
-"""HTTP routes over the news watch: sources, incidents and their reports, reconciliation.
+"""The news watch: sources, incidents and their reports, reconciliation against a dataset.
 
 Thin faces over :mod:`ruydad.watch` and :mod:`ruydad.incidents` (the same functions as ``ruydad
 watch status``, ``ruydad incidents list|show`` and ``ruydad reconcile``). Read-only: polling and
 the analyst's split/merge decisions go through the CLI, which owns the store's single writer.
-Each request reads through its own cursor of the app's store (``store.reader()``).
+
+No ``from __future__ import annotations``: FastAPI reads the route annotations at run time.
 """
 
-from __future__ import annotations
-
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse, Response
 
 from ruydad.errors import InputError
+from ruydad.web.deps import ReadStore
 
 router = APIRouter(tags=["news watch"])
-
-
-@contextmanager
-def _reader(request: Request) -> Iterator[Any]:
-    store = request.app.state.ruydad.store.reader()
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 def _json(value: Any) -> Response:
@@ -38,16 +27,15 @@ def _json(value: Any) -> Response:
 
 
 @router.get("/api/watch/sources")
-def watch_sources(request: Request) -> Response:
+def watch_sources(store: ReadStore) -> Response:
     """Every watched source with its kind, last success, last error and article count."""
     from ruydad.watch.sources import list_sources
 
-    with _reader(request) as store:
-        return _json([s.as_dict() for s in list_sources(store)])
+    return _json([s.as_dict() for s in list_sources(store)])
 
 
 @router.get("/api/incidents")
-def incidents(request: Request,
+def incidents(store: ReadStore,
               date_from: Annotated[date | None, Query(description="Incidents ending on or after")] = None,
               date_to: Annotated[date | None, Query(description="Incidents starting on or before")] = None,
               admin1: Annotated[str | None, Query(max_length=100, description="Province name or code")] = None,
@@ -57,26 +45,24 @@ def incidents(request: Request,
     """Incidents, newest first, with the low/best/high of killed, wounded and detained over their reports."""
     from ruydad.incidents import count_incidents, list_incidents
 
-    with _reader(request) as store:
-        rows = list_incidents(store, date_from=date_from, date_to=date_to, admin1=admin1,
-                              min_reports=2 if merged else 1, limit=limit, offset=offset)
-        return _json({"total": count_incidents(store), "incidents": rows})
+    rows = list_incidents(store, date_from=date_from, date_to=date_to, admin1=admin1,
+                          min_reports=2 if merged else 1, limit=limit, offset=offset)
+    return _json({"total": count_incidents(store), "incidents": rows})
 
 
 @router.get("/api/incidents/{incident_id}")
-def incident(request: Request, incident_id: Annotated[str, Path(max_length=40)]) -> Response:
+def incident(store: ReadStore, incident_id: Annotated[str, Path(max_length=40)]) -> Response:
     """One incident with every report: outlet, URL, figures, sentence and why it was merged."""
     from ruydad.incidents import get_incident
 
-    with _reader(request) as store:
-        try:
-            return _json(get_incident(store, incident_id))
-        except InputError as exc:
-            return JSONResponse({"detail": str(exc)}, status_code=404)
+    try:
+        return _json(get_incident(store, incident_id))
+    except InputError as exc:
+        return JSONResponse({"detail": str(exc)}, status_code=404)
 
 
 @router.get("/api/reconcile")
-def reconcile(request: Request,
+def reconcile(store: ReadStore,
               period: Annotated[str, Query(max_length=40, description="2022H1, 2022Q2, 2022-06, 2022 or A..B")],
               dataset: Annotated[str, Query(max_length=40)] = "acled",
               admin1: Annotated[list[str] | None, Query(max_length=100)] = None) -> Response:
@@ -84,17 +70,15 @@ def reconcile(request: Request,
     with match rates by province and event type."""
     from ruydad.incidents import reconcile as reconcile_news
 
-    with _reader(request) as store:
-        return _json(reconcile_news(store, dataset=dataset, period=period, admin1=admin1 or []).as_dict())
+    return _json(reconcile_news(store, dataset=dataset, period=period, admin1=admin1 or []).as_dict())
 
 
 @router.get("/api/news-claims")
-def news_claims(request: Request,
+def news_claims(store: ReadStore,
                 repeated: Annotated[bool, Query(description="Only claims carried by two or more outlets")] = False,
                 theatre: Annotated[str | None, Query(max_length=60)] = None,
                 limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> Response:
     """Claims quoted in the news, the same claim from several articles grouped with its outlets and reports."""
     from ruydad.incidents import news_claims as grouped
 
-    with _reader(request) as store:
-        return _json(grouped(store, theatre=theatre, min_outlets=2 if repeated else 1, limit=limit))
+    return _json(grouped(store, theatre=theatre, min_outlets=2 if repeated else 1, limit=limit))

@@ -1,0 +1,155 @@
+"""FastAPI dependencies: what a route may ask for, read from the app's state.
+
+Every router in :mod:`ruydad.web.routes` declares what it needs in its signature (``store:
+ReadStore``, ``theatre: Theatre``, ``user: Writer``...) instead of reaching into the app:
+
+- :data:`ReadStore`: a store for this request only (a cursor, or a PostgreSQL connection) under the
+  query time budget; a query past it answers 503 with ``Retry-After``. Closed when the route returns.
+- :data:`Theatre` (the ``theatre`` query parameter, else the theatre the app serves) and
+  :data:`AppTheatre` (the app's, for routes without the parameter).
+- :data:`Writer` (a valid bearer token, else 401 before the body is read) and :data:`TokenUser`
+  (the token's name, or None).
+- :data:`Filter` (the event filters every event and analysis route shares) and :data:`Page` (which
+  rows of a long result one answer carries).
+- :data:`State`: the :class:`~ruydad.web.state.AppState` itself (the write turn, the extraction pool).
+
+No ``from __future__ import annotations``: FastAPI reads these annotations at run time.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Annotated, Any
+
+from fastapi import Depends, Header, HTTPException, Query, Request
+
+from ruydad.errors import QueryTimeout
+from ruydad.query import Filters, filters_from_options
+from ruydad.store import Store
+from ruydad.web.state import AppState
+
+QUERY_SECONDS = 20.0
+"""The longest one request's queries may run before the request answers 503."""
+MAX_ROWS = 10_000
+"""The most rows of a grouped result one answer carries (``rows_limit``)."""
+
+
+def app_state(request: Request) -> AppState:
+    """The app's :class:`AppState` (set by :func:`ruydad.web.app.create_app`)."""
+    state: AppState = request.app.state.ruydad
+    return state
+
+
+State = Annotated[AppState, Depends(app_state)]
+
+
+def read_store(state: State) -> Iterator[Store]:
+    """A store for this request's reads, under :data:`QUERY_SECONDS`; closed when the route returns.
+
+    Each backend enforces the budget its own way (DuckDB: interrupt; PostgreSQL: ``statement_timeout``)."""
+    store = state.store.reader()
+    try:
+        with store.query_budget(QUERY_SECONDS):
+            yield store
+    except QueryTimeout as exc:
+        raise HTTPException(503, f"query took longer than {QUERY_SECONDS:.0f} s; narrow the filters",
+                            headers={"Retry-After": "5"}) from exc
+    finally:
+        store.close()
+
+
+ReadStore = Annotated[Store, Depends(read_store, scope="function")]
+
+
+def app_theatre(state: State) -> str:
+    """The theatre the app was created for."""
+    return state.theatre
+
+
+def theatre(state: State, theatre: Annotated[str | None, Query(
+        max_length=60, description="Theatre (its gazetteer and actor registry); default: the server's")] = None) -> str:
+    """The ``theatre`` query parameter, else the theatre the app was created for."""
+    return theatre or state.theatre
+
+
+AppTheatre = Annotated[str, Depends(app_theatre)]
+Theatre = Annotated[str, Depends(theatre)]
+
+
+def token_user(state: State, authorization: Annotated[str | None, Header()] = None) -> str | None:
+    """The name of the request's bearer token, None without a valid one."""
+    return state.token_user(authorization)
+
+
+def require_token(state: State, authorization: Annotated[str | None, Header()] = None) -> str:
+    """The name of the request's bearer token; 401 saying how to get one when it is missing or revoked."""
+    if not authorization or not authorization.lower().startswith("bearer "):
+        raise HTTPException(401, "this write needs `Authorization: Bearer <token>`; create one with "
+                                 "`ruydad token create NAME`", headers={"WWW-Authenticate": "Bearer"})
+    name = state.token_user(authorization)
+    if name is None:
+        raise HTTPException(401, "unknown or revoked token", headers={"WWW-Authenticate": "Bearer"})
+    return name
+
+
+TokenUser = Annotated[str | None, Depends(token_user)]
+Writer = Annotated[str, Depends(require_token)]
+
+
+def event_filter(
+    actor: Annotated[str | None, Query(max_length=200, description="Actor in any actor column: a registry name, "
+                                       "alias or acronym, else a stored name; '=NAME' exact")] = None,
+    actor1: Annotated[str | None, Query(max_length=200, description="Actor1 (initiator, perpetrator)")] = None,
+    actor2: Annotated[str | None, Query(max_length=200, description="Actor2 (opponent, target)")] = None,
+    actor_category: Annotated[str | None, Query(max_length=100)] = None,
+    event_type: Annotated[str | None, Query(max_length=100)] = None,
+    sub_event_type: Annotated[str | None, Query(max_length=100)] = None,
+    admin1: Annotated[str | None, Query(max_length=100, description="Name, ISO 3166-2 code or P-code")] = None,
+    admin2: Annotated[str | None, Query(max_length=100)] = None,
+    country: Annotated[str | None, Query(max_length=100)] = None,
+    dataset: Annotated[str | None, Query(max_length=40)] = None,
+    date_from: Annotated[date | None, Query(description="First day (YYYY-MM-DD)")] = None,
+    date_to: Annotated[date | None, Query(description="Last day (YYYY-MM-DD)")] = None,
+    civilian_targeting: Annotated[bool, Query(description="Only events targeting civilians")] = False,
+) -> Filters:
+    """The event filters shared by ``/api/events`` and every analysis route (:mod:`ruydad.query`)."""
+    if date_from and date_to and date_from > date_to:
+        raise HTTPException(422, "date_from is after date_to")
+    return filters_from_options(actor=actor, actor1=actor1, actor2=actor2, actor_category=actor_category,
+                                event_type=event_type, sub_event_type=sub_event_type, admin1=admin1, admin2=admin2,
+                                country=country, dataset=dataset, date_from=date_from, date_to=date_to,
+                                civilian_targeting=civilian_targeting)
+
+
+Filter = Annotated[Filters, Depends(event_filter)]
+
+
+@dataclass(frozen=True)
+class RowPage:
+    """Which of a result's rows one response carries: grouped figures can run to millions of rows."""
+
+    limit: int = 1000
+    offset: int = 0
+
+
+def row_page(rows_limit: Annotated[int, Query(ge=1, le=MAX_ROWS, description="Rows per page")] = 1000,
+             rows_offset: Annotated[int, Query(ge=0, le=100_000_000, description="Rows to skip")] = 0) -> RowPage:
+    return RowPage(rows_limit, rows_offset)
+
+
+Page = Annotated[RowPage, Depends(row_page)]
+
+
+def analysis(store: ReadStore, theatre: AppTheatre) -> "Analysis":
+    """An :class:`~ruydad.analysis.Analysis` over this request's store, for the app's theatre."""
+    from ruydad.analysis import Analysis
+
+    return Analysis.from_store(store, theatre=theatre)
+
+
+if TYPE_CHECKING:
+    from ruydad.analysis import Analysis
+
+    AnalysisOf = Annotated[Analysis, Depends(analysis)]
+else:  # ruydad.analysis loads Ibis: imported when the first analysis route runs, not with the app
+    AnalysisOf = Annotated[Any, Depends(analysis)]
