@@ -5,7 +5,7 @@ the press and the datasets use. :func:`resolve_actor` and :func:`find_actor_ment
 names into registry ids (or candidate new actors). Claims (:class:`Claim`) record who said what
 about whom, where, with the sentence and its offsets; :func:`find_conflicts` puts contradicting
 claims side by side; :func:`relations_graph` draws alliances and hostilities with the claims on
-the edges. ``ruydad actors`` and ``ruydad claims`` (:mod:`ruydad.actors.cli`) are thin faces over
+the edges. ``ruydad actors`` and ``ruydad claims`` (:mod:`ruydad.cli.actors`) are thin faces over
 these functions.
 """
 

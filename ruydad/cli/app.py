@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from ruydad.cli import analysis, bench, events, ingest, serve, tokens
+from ruydad.cli import actors, analysis, bench, events, ingest, serve, tokens
 from ruydad.cli.common import _state, report_error
 from ruydad.errors import RuydadError
 
@@ -44,10 +44,8 @@ def _mount() -> None:
 
     app.add_typer(geo_app, name="geo", help="Places: resolve names, locate points, list units, export boundaries.")
 
-    from ruydad.actors.cli import actors_app, claims_app
-
-    app.add_typer(actors_app, name="actors", help="The actor registry: list actors, show a profile.")
-    app.add_typer(claims_app, name="claims", help="Sourced claims about actors, and their conflicts.")
+    app.add_typer(actors.actors_app, name="actors", help="The actor registry: list actors, show a profile.")
+    app.add_typer(actors.claims_app, name="claims", help="Sourced claims about actors, and their conflicts.")
 
     analysis.register(app)
 

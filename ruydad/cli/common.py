@@ -56,9 +56,10 @@ def missing_store(location: str | Path) -> bool:
 
 
 @contextmanager
-def open_cli_store(read_only: bool = False, db: str | None = None,
+def open_cli_store(read_only: bool = False, db: str | None = None, *, must_exist: bool | None = None,
                    hint: str = "ingest data first (`ruydad ingest ...`)") -> Iterator[Store]:
-    """The chosen store; a read-only open of a missing store is an error saying what to do (``hint``).
+    """The chosen store. Opening a missing one is an error saying what to do (``hint``) when it
+    ``must_exist`` (by default: when opened read-only, since there is nothing to read).
 
     Reading commands open a DuckDB file read-only: that lock is shared, so they run beside an open
     dashboard (``ruydad serve``) and each other. A PostgreSQL store is opened for writing either way,
@@ -66,7 +67,7 @@ def open_cli_store(read_only: bool = False, db: str | None = None,
     from ruydad.store import Store, is_database_url
 
     path = store_location(db)
-    if read_only and missing_store(path):
+    if (read_only if must_exist is None else must_exist) and missing_store(path):
         raise RuydadError(f"no store at {path}: {hint} or pass --db")
     store = Store.open(path, read_only=read_only and not is_database_url(path))
     try:

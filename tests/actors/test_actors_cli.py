@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from ruydad.actors.cli import actors_app, claims_app
+from ruydad.cli.actors import actors_app, claims_app
 
 runner = CliRunner()
 

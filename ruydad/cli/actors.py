@@ -1,24 +1,27 @@
 """``ruydad actors`` and ``ruydad claims``: thin faces over :mod:`ruydad.actors`.
 
-``actors list`` is :func:`load_registry`; ``actors show`` is :func:`actor_profile`; ``claims`` is
-:func:`claims_table` with a :class:`ClaimFilter`; ``claims conflicts`` is :func:`find_conflicts`;
-``claims seed`` is :func:`save_seed_claims`. The store is ``--db`` if given, else the one the main
-``ruydad --db``/``RUYDAD_DB`` chose.
+``actors list`` is :func:`~ruydad.actors.registry.load_registry`; ``actors show`` is
+:func:`~ruydad.actors.profile.actor_profile`; ``actors resolve`` is :func:`ruydad.query.read_name`;
+``claims`` is :func:`~ruydad.actors.store.claims_table` with a :class:`~ruydad.actors.store.ClaimFilter`;
+``claims conflicts`` is :func:`~ruydad.actors.conflicts.find_conflicts`; ``claims seed`` is
+:func:`~ruydad.actors.store.save_seed_claims`. The registry needs no store: ``actors show`` without
+one prints the registry's part and says what is missing.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 
-from ruydad.errors import RuydadError
-from ruydad.output import LiveConsole, OutputFormat, dumps, write_table
+from ruydad.cli.common import console as err_console
+from ruydad.cli.common import missing_store, open_cli_store, run_guarded, store_location
+from ruydad.cli.common import wrapped_console as out_console
+from ruydad.cli.options import DbOption, FormatOption, LimitOption, TheatreOption
+from ruydad.output import OutputFormat, dumps, write_table
 from ruydad.theatres import DEFAULT_THEATRE
 
 if TYPE_CHECKING:  # the registry (pydantic, networkx), pyarrow and the store load when a command runs
@@ -34,52 +37,17 @@ actors_app = typer.Typer(help="The actor registry: who the armed actors are, und
 claims_app = typer.Typer(help="Claims: who said what about whom, where, with the sentence.",
                          invoke_without_command=True)
 
-out_console = LiveConsole()
-err_console = LiveConsole(stderr=True)
-T = TypeVar("T")
-
-TheatreOption = Annotated[str, typer.Option("--theatre", "-t", help="Theatre whose registry to use.")]
-DbOption = Annotated[Path | None, typer.Option("--db", help="Store file (default: ruydad --db / RUYDAD_DB).")]
-FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
-
-
-def _guarded(body: Callable[[], T]) -> T:
-    try:
-        return body()
-    except RuydadError as exc:
-        err_console.print(f"[bold red]error:[/] {exc}", highlight=False)
-        raise typer.Exit(1) from None
-
-
-def _db_path(db: Path | None) -> str | Path:
-    """``--db`` if given, else the store the main ``ruydad`` command chose.
-
-    ``ruydad.cli`` mounts these apps, so it is imported late, by name: a top-level import would be a
-    cycle, and the type checker need not follow the whole command line from here.
-    """
-    if db is not None:
-        return db
-    main_cli = importlib.import_module("ruydad.cli")
-    chosen: str | Path = main_cli.db_path()
-    return chosen
+NO_CLAIMS_HINT = "load claims with `ruydad claims seed`"
 
 
 @contextmanager
-def _open_store(db: Path | None, *, must_exist: bool) -> Iterator[Store | None]:
-    """The chosen store; None when it does not exist and the command can do without it."""
-    from ruydad.store import Store, is_database_url
-
-    path = _db_path(db)
-    if not is_database_url(path) and not Path(path).exists():
-        if must_exist:
-            raise RuydadError(f"no store at {path}: load claims with `ruydad claims seed` or pass --db")
+def _store_if_any(db: str | None) -> Iterator[Store | None]:
+    """The chosen store, or None when it does not exist (the registry alone still answers)."""
+    if missing_store(store_location(db)):
         yield None
         return
-    store = Store.open(path)
-    try:
+    with open_cli_store(db=db) as store:
         yield store
-    finally:
-        store.close()
 
 
 # -- ruydad actors ---------------------------------------------------------------------------------
@@ -108,7 +76,7 @@ def list_actors(
                   if category is None or a.category.casefold() == category.casefold()]
         write_table(_actors_table(actors), fmt, console=out_console)
 
-    _guarded(body)
+    run_guarded(body)
 
 
 @actors_app.command("show")
@@ -126,14 +94,14 @@ def show_actor(
 
     def body() -> None:
         found = find_actor(actor, theatre)
-        with _open_store(db, must_exist=False) as store:
+        with _store_if_any(db) as store:
             profile = actor_profile(found, load_registry(theatre), store, events or None, family_events=family)
             if fmt is OutputFormat.json:
                 out_console.print_json(dumps(profile.as_dict()))
                 return
             _print_profile(profile, has_store=store is not None, family_events=family)
 
-    _guarded(body)
+    run_guarded(body)
 
 
 @actors_app.command("resolve")
@@ -166,14 +134,14 @@ def resolve_name_command(
         if reading.status != MATCHED:
             raise typer.Exit(2)
 
-    _guarded(body)
+    run_guarded(body)
 
 
 @actors_app.command("unmatched")
 def unmatched_names(
     theatre: TheatreOption = DEFAULT_THEATRE,
     db: DbOption = None,
-    limit: Annotated[int, typer.Option(min=0, help="At most this many names (0: all).")] = 50,
+    limit: LimitOption = 50,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Actor names in the store that no registry actor claims, most frequent first, so they can be
@@ -181,15 +149,14 @@ def unmatched_names(
     import pyarrow as pa
 
     def body() -> None:
-        with _open_store(db, must_exist=True) as store:
-            assert store is not None
+        with open_cli_store(db=db, must_exist=True, hint=NO_CLAIMS_HINT) as store:
             rows = store.query_context(theatre).actors.unmatched()
         table = pa.Table.from_pylist([{"dataset": d, "name": n, "events": e} for d, n, e in rows[:limit or None]],
                                      schema=pa.schema([("dataset", pa.string()), ("name", pa.string()),
                                                        ("events", pa.int64())]))
         write_table(table, fmt, console=out_console)
 
-    _guarded(body)
+    run_guarded(body)
 
 
 def _print_profile(profile: ActorProfile, *, has_store: bool, family_events: bool = False) -> None:
@@ -296,8 +263,7 @@ def list_claims(
             vocabulary(predicate)  # an unknown predicate is an error naming the known ones
         filters = ClaimFilter(actor=_actor_id(actor, theatre), predicate=predicate,
                               claimed_by=_actor_id(by, theatre), stance=stance)
-        with _open_store(db, must_exist=True) as store:
-            assert store is not None
+        with open_cli_store(db=db, must_exist=True, hint=NO_CLAIMS_HINT) as store:
             table = claims_table(store, filters)
         if fmt is OutputFormat.table:
             write_table(_claims_view(claims_from_table(table)), fmt, console=out_console)
@@ -305,7 +271,7 @@ def list_claims(
         else:
             write_table(table, fmt, console=out_console)
 
-    _guarded(body)
+    run_guarded(body)
 
 
 @claims_app.command("conflicts")
@@ -322,8 +288,7 @@ def claims_conflicts(
     from ruydad.actors.store import load_claims
 
     def body() -> None:
-        with _open_store(db, must_exist=True) as store:
-            assert store is not None
+        with open_cli_store(db=db, must_exist=True, hint=NO_CLAIMS_HINT) as store:
             claims = load_claims(store, actor=_actor_id(actor, theatre))
         conflicts = find_conflicts(claims)
         if fmt is not OutputFormat.table:
@@ -340,20 +305,19 @@ def claims_conflicts(
                      f"{claim.end_char}): {claim.sentence}")
         err_console.print(f"{len(conflicts)} conflicts")
 
-    _guarded(body)
+    run_guarded(body)
 
 
 @claims_app.command("seed")
 def claims_seed(theatre: TheatreOption = DEFAULT_THEATRE, db: DbOption = None) -> None:
     """Load the theatre's curated claims (claims_*.yaml) into the store; loading again is harmless."""
     from ruydad.actors.store import save_seed_claims
-    from ruydad.store import Store
 
     def body() -> None:
-        path = _db_path(db)
-        with Store.open(path) as store:
+        with open_cli_store(db=db) as store:
             report = save_seed_claims(store, theatre)
-        out_console.print(f"stored {report.claims} claims from {report.documents} documents in {path}",
+        out_console.print(f"stored {report.claims} claims from {report.documents} documents in "
+                          f"{store_location(db)}",
                           highlight=False)
 
-    _guarded(body)
+    run_guarded(body)
