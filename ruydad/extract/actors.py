@@ -23,10 +23,25 @@ from functools import cache
 from typing import Any
 
 from ruydad.extract.document import Actor, Document, Mention
+from ruydad.theatres import TheatreLike, theatre_name
 
-_GROUP_WORDS = (r"Front|Movement|Army|Brigades?|Network|Taliban|Party|Council|Union|Forces|Militia|"
+_GROUP_WORDS = (r"Front|Movement|Army|Brigades?|Network|Party|Council|Union|Forces|Militia|"
                 r"Resistance|Alliance|Organi[sz]ation|Group|State|Qaeda|Emirate|Battalion|Corps|Jihad|Jamaat")
-_GROUP = re.compile(rf"\b(?:[A-Z][\w'’&-]*\s+|(?:of|the|and|&)\s+){{0,6}}(?:{_GROUP_WORDS})\b")
+
+
+@cache
+def _group_pattern(theatre: str | None) -> re.Pattern[str]:
+    """Capitalised phrases ending in a group word, or in one of the theatre's one-word group names
+    (``extract.yaml`` ``group_names``)."""
+    words = _GROUP_WORDS
+    try:
+        from ruydad.theatres import as_theatre
+
+        own = (as_theatre(theatre).data("extract.yaml") or {}).get("group_names") or ()
+        words += "".join("|" + re.escape(str(w)) for w in own)
+    except Exception:  # a theatre that cannot be read still has the generic words
+        pass
+    return re.compile(rf"\b(?:[A-Z][\w'’&-]*\s+|(?:of|the|and|&)\s+){{0,6}}(?:{words})\b")
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z&-]{1,9})\)")
 
 
@@ -68,8 +83,8 @@ class ActorsStep:
 
     name = "actors"
 
-    def __init__(self, theatre: str | None = None) -> None:
-        self.theatre = theatre
+    def __init__(self, theatre: TheatreLike | None = None) -> None:
+        self.theatre: str = theatre_name(theatre)
 
     def __call__(self, doc: Document) -> Document:
         api = _actors_api()
@@ -106,8 +121,8 @@ class ActorsStep:
 
     def _state_force_mentions(self, api: Any, doc: Document,
                               found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
-        """A state's forces named by what they used or where they came from: "a Pakistani air
-        strike", "jets from Pakistan", "strikes carried out by Pakistan", "Iran border guards".
+        """A state's forces named by what they used or where they came from: "a <demonym> air
+        strike", "jets from <country>", "strikes carried out by <country>", "<country> border guards".
         The country (pycountry, from the name or its demonym) is looked up in the registry as
         "<Country> forces"; only a registry actor is kept."""
         resolve = getattr(api, "resolve_actor", None)
@@ -142,7 +157,7 @@ class ActorsStep:
     def _unknown_armed_groups(self, doc: Document, found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
         """Groups the registry does not know, named by what their members are: "Boko Haram
         Islamist militants", "Al Shabaab fighters" (``new``, no registry id). A nationality or a
-        country ("Afghan fighters") is not a group."""
+        country ("<demonym> fighters") is not a group."""
         extra: list[tuple[int, int, Actor]] = []
         names: dict[str, str] = {}
         for m in _NAMED_FIGHTERS.finditer(doc.text):
@@ -164,7 +179,7 @@ class ActorsStep:
         spans: list[tuple[int, int]] = []
         if doc.nlp is not None:
             spans += [(e.start_char, e.end_char) for e in doc.entities if e.label_ in ("ORG", "NORP")]
-        for m in _GROUP.finditer(text):
+        for m in _group_pattern(self.theatre).finditer(text):
             start = m.start()
             while text[start:].lower().startswith(("the ", "of ", "and ")):
                 start = text.index(" ", start) + 1
@@ -205,7 +220,7 @@ _NOT_GROUP_WORDS = frozenset({
 
 
 def _country_name(word: str) -> str | None:
-    """The country a name or demonym names ("Pakistani" -> Pakistan, "Iranian" -> Iran, "Tajik" ->
+    """The country a name or demonym names ("<demonym>" -> the country, "Tajik" ->
     Tajikistan), via pycountry; None for anything else."""
     try:
         import pycountry

@@ -10,7 +10,7 @@ how news copy phrases each relation ("remains active in", "controlled by us", "l
 same supply chain as", "doesn't have any relation with"). For each cue found in a sentence:
 
 - **subject**: the actor named before the cue in the sentence (not a target: "against the
-  Taliban"); a first-person pronoun ("we", "us", "our forces") in a quote or an attributed
+  rebels"); a first-person pronoun ("we", "us", "our forces") in a quote or an attributed
   sentence is the speaker's organisation; "the group", "it", "its", "the organization" is the
   speaker's organisation, else the last actor the text was about; "they"/"the pair" after a
   sentence naming several actors stands for each of them.

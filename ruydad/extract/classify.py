@@ -6,7 +6,7 @@ classes ACLED does not code (organized crime, natural and man-made disasters, di
 claims of responsibility). :data:`CASE_LABELS` maps each code to Ruydad's ``(event_type,
 sub_event_type)``; CASE's ``OTHER`` is ACLED's "Strategic developments: Other".
 
-The algorithm has two layers, both trained or read from text files in ``data/classifier/`` (see its
+The algorithm has two layers, both trained or read from text files in ``ruydad/data/classifier/`` (see its
 README), so there is no opaque binary and the model is rebuilt at first use in about a second:
 
 1. **Cue lexicon** (``lexicon.tsv``): per class, regular expressions written from the ACLED codebook's
@@ -106,7 +106,7 @@ MAX_CHARS = 20_000
 """Only the first MAX_CHARS characters are classified: a news report states its event in the lead,
 and a 10 MB paste must not stall a batch. Texts in the CASE data are under 1,000 characters."""
 
-DATA_DIR = Path(__file__).resolve().parent / "data" / "classifier"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "classifier"
 """Where the lexicon, seed corpus and CASE snippets live (plain text, see its README.md)."""
 
 

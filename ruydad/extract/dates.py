@@ -24,7 +24,7 @@ the publication date. Month names are matched case-sensitively so that "may" and
 running text are not taken for dates.
 
 The publication date itself comes from metadata, the ``--published`` option, or a dateline
-(:func:`find_dateline`): "KABUL, Afghanistan (Jan. 25, 2013)"; a dateline without a year
+(:func:`find_dateline`): "CITY, Country (Jan. 25, 2013)"; a dateline without a year
 ("(Sept. 1)") borrows the year of a full date or release number near the top of the text.
 """
 
@@ -432,7 +432,7 @@ _ANY_FULL_DATE = re.compile(rf"\b{MONTH_ABBR}\s+\d{{1,2}},?\s+((?:19|20)\d{{2}})
 def find_dateline(text: str) -> tuple[date | None, tuple[int, int] | None]:
     """The date of a wire-style dateline near the top of the text, and its offsets.
 
-    "KABUL, Afghanistan (Jan. 25, 2013)" gives 2013-01-25. A dateline without a year, e.g.
+    "CITY, Country (Jan. 25, 2013)" gives 2013-01-25. A dateline without a year, e.g.
     "(Sept. 1)", takes the year of a release number ("2010-09-CA-005") or of the first full
     date in the first 600 characters.
     """

@@ -14,15 +14,15 @@ Algorithm:
    and not dated by a period in its own clause ("40 people had been killed since January" is a
    trend, reported by the statistics step; "since Wednesday evening" is not a period but the
    start of what is reported). A trigger noun ("an offensive on August 15", "a drone strike in
-   Kabul late last month") counts when the sentence dates it, or when it reports an incident by
+   the capital late last month") counts when the sentence dates it, or when it reports an incident by
    itself: the subject of a past verb of happening ("fighting broke out", "clashes were
-   reported", "a separate blast wounded three"), what forces carried out ("Pakistani forces
+   reported", "a separate blast wounded three"), what forces carried out ("<demonym> forces
    conducted air strikes"; a person's "conducted attacks" is biography), or what a source
    reported ("sources reported the execution of an officer"). "captured three outposts" takes
    ground, it detains no one; the takeover of a state ("since they seized power") is background;
    a perfect infinitive after a verb of report ("were reported to have been killed") is an event.
 2. **Counts.** The people killed or detained are the object of the verb (its subject in the
-   passive), with every conjunct ("a Taliban leader and several associates") and "along with"
+   passive), with every conjunct ("a rebel leader and several associates") and "along with"
    phrase. A noun phrase counts as its number ("three insurgents"; "more than 15" is 16, the
    smallest number the words allow), one for "a/an/the" + a singular noun or a name, two for a
    bare plural ("detained suspected insurgents"), and, for vague quantifiers, the smallest number
@@ -40,7 +40,7 @@ Algorithm:
    background and dropped. Place: the most specific place resolved in the sentences (district
    over province), else the place the text last named, never the dateline city. Actors: the
    actor named in the subject (the agent in the passive) and in the object, else the subject's
-   words when they name people or forces ("gunmen", "Iranian border guards"; not "three
+   words when they name people or forces ("gunmen", "<demonym> border guards"; not "three
    blasts", "local media"), else the actors the sentence names, in order (not a speaker's
    organisation, not "anti-X"). Places after "from", "residents of", "the anniversary of", "the
    fall of" are not where the event was; a date that says when someone spoke ("police said
@@ -97,7 +97,7 @@ AGENT_NOUNS = frozenset({
     "jet", "aircraft", "drone", "helicopter", "commando", "operative", "officer", "personnel", "group",
     "terrorist", "jihadist", "extremist", "combatant", "regime", "government", "authority", "mujahideen",
 })
-"""Head nouns of a subject that names who acted ("gunmen", "Iranian border guards"); a subject
+"""Head nouns of a subject that names who acted ("gunmen", "<demonym> border guards"); a subject
 headed by anything else ("three blasts", "local media", "one") is not an actor."""
 TAKEOVER_OBJECTS = frozenset({"control", "power"})
 BACKGROUND_LEMMAS = frozenset({
@@ -106,7 +106,7 @@ BACKGROUND_LEMMAS = frozenset({
     "orchestrate", "mastermind", "direct", "oversee", "responsibility", "behind",
 })
 """Words above a trigger that make it background. "claim" is not one: "the NRF claimed to have
-killed eight Taliban" reports a killing (attributed); "claimed responsibility for an attack"
+killed eight rebels" reports a killing (attributed); "claimed responsibility for an attack"
 is caught by "responsibility"."""
 MERGE_WINDOW = 15
 """A sentence more than this many sentences after an event's last one starts a new event."""
@@ -241,7 +241,7 @@ have been killed", "he is said to have died"."""
 
 def _reports_past_event(token: Any, dated_clause: bool = False) -> bool:
     """A trigger verb that reports something that happened (see the module docstring).
-    ``dated_clause``: the verb's own clause carries a day ("the man, who was detained in Kabul on
+    ``dated_clause``: the verb's own clause carries a day ("the man, who was detained in the city on
     Tuesday"), so a relative clause about a person still reports an event."""
     if any(c.dep_ == "neg" for c in token.children):
         return False
@@ -289,7 +289,7 @@ _NP_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quan
 
 
 def _noun_phrase(head: Any) -> list[Any]:
-    """The head noun with the modifiers in front of it ("Iranian border guards", "Al-Shabab
+    """The head noun with the modifiers in front of it ("<demonym> border guards", "Al-Shabab
     militants"), up to the first word that is not one (a dateline, a clause)."""
     start = head.i
     while start > 0:
@@ -381,7 +381,7 @@ class EventsStep:
                         self._dated_by_period(doc, token):
                     continue
                 if _is_takeover(token):
-                    continue  # "since the Taliban seized power", "took control of the country": background
+                    continue  # "since the rebels seized power", "took control of the country": background
                 if lemma in ("capture", "seize") and self._object_is_place(doc, token):
                     kinds.add("territory")
                     if actor1 is None:
@@ -444,8 +444,8 @@ class EventsStep:
     def _sentence_actors(self, doc: Document, sent: Any, quoted: list[tuple[int, int]], actor1: str | None,
                          actor2: str | None) -> tuple[str | None, str | None]:
         """Actors the sentence names, for an event whose verb did not give them ("fighting broke
-        out between the Taliban and the NRF"): in order, not a speaker's organisation ("a
-        spokesman for the NRF said"), not "anti-Taliban", not civilians."""
+        out between the rebels and the NRF"): in order, not a speaker's organisation ("a
+        spokesman for the NRF said"), not "anti-rebel", not civilians."""
         categories = {a.name: a.category for a in doc.actors}
         for a_start, _a_end, name in doc.actor_spans:
             if not sent.start_char <= a_start < sent.end_char or _inside(quoted, a_start):
@@ -478,7 +478,7 @@ class EventsStep:
         return None
 
     def _dated_clause(self, doc: Document, verb: Any) -> bool:
-        """A relative clause with its own day ("who was detained in Kabul on Tuesday")."""
+        """A relative clause with its own day ("who was detained in the city on Tuesday")."""
         if verb.dep_ != "relcl":
             return False
         start, end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
@@ -497,7 +497,7 @@ class EventsStep:
             return True
         if noun.dep_ == "dobj" and head.lemma_.lower() in ("conduct", "carry", "launch", "stage", "mount") and \
                 _reports_past_event(head):
-            # "Pakistani forces conducted air strikes on houses"; but "Yasir organized and conducted
+            # "<demonym> forces conducted air strikes on houses"; but "Yasir organized and conducted
             # attacks" is what a person is known for, not an incident
             doer = next((c for c in head.children if c.dep_ == "nsubj"), None)
             if doer is None and head.dep_ == "conj":
@@ -509,7 +509,7 @@ class EventsStep:
 
     def _agent(self, doc: Document, subject: Any | None) -> str | None:
         """Who a subject names: an actor of the registry inside it, else its words when they name
-        people or forces ("gunmen", "Iranian border guards"); "its forces" is the group named before."""
+        people or forces ("gunmen", "<demonym> border guards"); "its forces" is the group named before."""
         if subject is None:
             return None
         sent = subject.sent
@@ -765,9 +765,9 @@ _NOT_WHERE = re.compile(
     r"(?i:(?:\bfrom|\bresidents?\s+of|\bnatives?\s+of|\bpeople\s+of|\banniversary\s+of|\bfall\s+of|"
     r"\btaking\s+of|\btakeover\s+of|\bcapture\s+of|\btook\s+over|\bsince)\s+(?:the\s+|their\s+|its\s+)?"
     r"(?:(?:city|capital|province)\s+of\s+)?$)")
-"""Words before a place that make it not where the event was: origin ("a man from Panjshir",
-"residents of Panjshir") and background ("the anniversary of their taking of Kabul", "since the
-fall of Kabul")."""
+"""Words before a place that make it not where the event was: origin ("a man from Kapisa",
+"residents of Kapisa") and background ("the anniversary of their taking of the capital", "since the
+fall of the capital")."""
 
 
 _WEEKDAY_ONLY = re.compile(r"(?i)^(?:on\s+|last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$")
@@ -782,7 +782,7 @@ def _describes(doc: Document, offset: int) -> bool:
     first_line = doc.text.split("\n", 1)[0].strip()
     if offset < len(doc.text.split("\n", 1)[0]) and "\n" in doc.text and len(first_line.split()) <= 20 and \
             not first_line.endswith((".", "!", "?")):
-        return False  # a headline tells what happened in the present tense ("Explosions kill 30 in Kabul")
+        return False  # a headline tells what happened in the present tense ("Explosions kill 30 in the capital")
     span = doc.nlp.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False

@@ -4,14 +4,14 @@ Candidate spans come from three sources, so that a name the statistical tagger m
 seen: spaCy's GPE/LOC/FAC entities; names in front of a kind word ("Andar district", "Baghlan
 province", "Salang valley"), including coordinated lists in front of a plural kind word ("the
 Andarab and Khost-Farang districts", "Sar-e-Pol, Nuristan and Faryab provinces"); and proper
-nouns after a locative preposition ("in Panjshir"). A parenthetical right after a name stays
+nouns after a locative preposition ("in Kapisa"). A parenthetical right after a name stays
 with it ("Khost (Hindukush)"), because it is how writers disambiguate.
 
 Each span is resolved by the geography layer (:func:`ruydad.geo.resolve_place`), with the kind
 word as a hint and the paragraph as context, so that a district is read inside the provinces
 the paragraph names: "Khost (Hindukush)" beside Andarab is Khost wa Fereng district of Baghlan,
 not Khost province. A name the text puts in a province ("Khost district of Baghlan province",
-"the Hesarak area of Panjshir", "Baghlan's Khost district", "Najarab district, Kapisa
+"the Hesarak area of Nangarhar", "Baghlan's Khost district", "Najarab district, Kapisa
 province") is looked for only inside that province (more loosely: 'Najarab' is Nijrab), and
 the same name later in the article keeps that reading; if the province has no such place the
 name is left out, never read elsewhere. A district name the gazetteer does not know as written
@@ -20,12 +20,12 @@ one has it. A name whose readings lie in different provinces that the text does 
 between ("Baharak district" alone) becomes a place of kind ``ambiguous`` with its readings in
 ``alternatives``; it places no event. In a story from a country the theatre does not cover, the
 names of that country's ISO 3166-2 subdivisions ("Yobe state", via pycountry) are its provinces.
-Spans that overlap an actor mention ("Taliban", "Panjshir Resistance") are
+Spans that overlap an actor mention (a group name, "Kapisa Resistance") are
 not places. Country names are resolved with pycountry (kind ``country``). Names the gazetteer
 does not know are left out rather than guessed.
 
 ``doc.place_spans`` keeps every resolved span with its place for the events step; the place in
-a wire dateline ("KABUL, Afghanistan (Jan. 25, 2013)", "KABUL: ...", "MOSCOW (Sputnik) - ...")
+a wire dateline ("CITY, Country (Jan. 25, 2013)", "CITY: ...", "MOSCOW (Sputnik) - ...")
 is where the story was filed, not where anything happened, and is flagged by leaving it out
 of ``place_spans`` (it stays in ``doc.places``).
 """
@@ -38,6 +38,7 @@ from typing import Any
 
 from ruydad.extract.dates import find_dateline
 from ruydad.extract.document import Document, Mention, Place
+from ruydad.theatres import TheatreLike, theatre_name
 
 KIND_WORD = r"(?:province|district|valley|city|village|town|region|area|state)s?"
 _NAME = r"[A-Z][\w'’.]{0,30}(?:[ -](?:e|i|ye|al|wa|va|[A-Z][\w'’]{0,30})){0,4}"
@@ -47,7 +48,7 @@ _DIRECTION = re.compile(r"(?i)^(?:north|south|east|west|northern|southern|easter
 _FILED_FROM = re.compile(
     r"(?:^|\n)[ \t]*(?P<city>[A-Z][A-Za-z'’.-]{1,30}(?:[ -][A-Z][A-Za-z'’.-]{1,30})?)"
     r"(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?(?:\s*\([^)\n]{1,40}\))?\s*(?::|[—–]|--?)\s")
-"""A dateline without a date ("KABUL: ...", "Kabul (Afghanistan): ...", "MOSCOW (Sputnik) - ..."):
+"""A dateline without a date ("CITY: ...", "City (Country): ...", "MOSCOW (Sputnik) - ..."):
 where the story was filed, not where anything happened."""
 """Kind words that are not part of a gazetteer name ("the Hesarak area", "Andarab areas")."""
 # Bounded repetitions throughout: on a run of capitalised words without a kind word an unbounded
@@ -58,7 +59,9 @@ _KIND_SPAN = re.compile(
 _SPLIT_LIST = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _LOCATIVE = {"in", "near", "at", "from", "across", "around", "outside", "inside", "to", "of", "with", "between",
              "toward", "towards", "into", "through", "via", "along", "beyond"}
-_STOP_NAMES = {"Afghan", "Islamic", "International", "National", "The", "A", "An", "In", "Also", "Taliban"}
+_STOP_NAMES = frozenset({"Islamic", "International", "National", "The", "A", "An", "In", "Also"})
+"""Capitalised words that open a phrase before a kind word but never a place name; the theatre adds
+its demonyms and its ``extract.yaml`` ``not_place_words`` (:func:`_stop_names`)."""
 MIN_LOCATIVE_SCORE = 95.0
 MIN_ENTITY_SCORE = 90.0
 MIN_MINOR_PLACE_SCORE = 97.0
@@ -107,8 +110,22 @@ def _paragraph(text: str, offset: int) -> str:
     return text[start:len(text) if end < 0 else end]
 
 
-def candidate_spans(doc: Document) -> list[tuple[int, int, str | None]]:
+@cache
+def _stop_names(theatre: str | None) -> frozenset[str]:
+    """:data:`_STOP_NAMES` plus the theatre's demonyms and ``extract.yaml`` ``not_place_words``."""
+    try:
+        from ruydad.theatres import as_theatre
+
+        info = as_theatre(theatre)
+        own = (info.data("extract.yaml") or {}).get("not_place_words") or ()
+        return _STOP_NAMES | {str(w) for w in (*info.demonyms, *own)}
+    except Exception:  # a theatre that cannot be read still has the generic words
+        return _STOP_NAMES
+
+
+def candidate_spans(doc: Document, theatre: str | None = None) -> list[tuple[int, int, str | None]]:
     """(start, end, kind hint) for every stretch of text that may name a place."""
+    stop_names = _stop_names(theatre)
     text = doc.text
     spans: list[tuple[int, int, str | None]] = []
     for m in _KIND_SPAN.finditer(text):
@@ -123,7 +140,7 @@ def candidate_spans(doc: Document) -> list[tuple[int, int, str | None]]:
             possessive = re.search(r"['’]s\s+", text[clean_start:offset])
             if possessive:  # "Baghlan's Khost district": the name after the possessive province
                 clean_start += possessive.end()
-            if text[clean_start:offset].split(" ")[0] in _STOP_NAMES:
+            if text[clean_start:offset].split(" ")[0] in stop_names:
                 continue
             if kind in _AREA_KINDS:
                 spans.append((clean_start, offset, "area"))
@@ -154,7 +171,7 @@ _CONTINUATION = re.compile(
 
 
 def _list_continuations(text: str, spans: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str | None]]:
-    """Names that continue a list after a place ("Kabul, Kapisa, Ningarhar ... and Urozgan")."""
+    """Names that continue a list after a place ("Parwan, Kapisa, Ningarhar ... and Urozgan")."""
     found: list[tuple[int, int, str | None]] = []
     walked: set[int] = set()
     for _start, end, _hint in spans:
@@ -284,14 +301,14 @@ class PlacesStep:
 
     name = "places"
 
-    def __init__(self, theatre: str | None = None) -> None:
-        self.theatre = theatre
+    def __init__(self, theatre: TheatreLike | None = None) -> None:
+        self.theatre: str = theatre_name(theatre)
 
     def __call__(self, doc: Document) -> Document:
         _date, dateline = find_dateline(doc.text)
         dateline_line = (doc.text.rfind("\n", 0, dateline[0]) + 1, dateline[1]) if dateline else None
         filed = [(m.start("city"), m.end("city")) for m in _FILED_FROM.finditer(doc.text[:600])]
-        spans = sorted(set(candidate_spans(doc)), key=lambda s: (s[0], -(s[1] - s[0])))
+        spans = sorted(set(candidate_spans(doc, self.theatre)), key=lambda s: (s[0], -(s[1] - s[0])))
         readings: list[tuple[int, int, str | None, Any]] = []
         sure: dict[str, set[str]] = {"document": set()}
         people = {w for e in doc.entities if e.label_ == "PERSON" for w in (e.text, e.text.split()[-1])}
@@ -306,7 +323,7 @@ class PlacesStep:
             container = self._container(doc.text, start, end, surface)
             reading: Place | tuple[Any, ...] | None
             if container is not None:
-                # "Khost district of Baghlan", "the Hesarak area of Panjshir": the name is read
+                # "Khost district of Baghlan", "the Hesarak area of Nangarhar": the name is read
                 # inside the province the text puts it in, or not at all (never elsewhere).
                 reading = _lookup_within(surface, container.admin1_pcode, self.theatre)
                 contained[_name_key(surface)] = reading
@@ -407,7 +424,7 @@ class PlacesStep:
             return None
         own = _province(re.sub(r"(?i)\s+province$", "", surface), self.theatre)
         if own is not None:
-            return None  # "Kabul of Kabul province", "Kunduz in Afghanistan": a province is in no other
+            return None  # "Kunduz of Kunduz province", "Kunduz in the country": a province is in no other
         return province
 
     def _first_pass(self, name: str, hint: str | None) -> Place | tuple[Any, ...] | None:

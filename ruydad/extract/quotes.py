@@ -7,9 +7,9 @@ Algorithm:
    its subject (or the object of "according to") is the speaker. The subject phrase gives the
    speaker's **name** (a PERSON entity, else the proper-noun chain of the head word), **role**
    (an apposition, "head of the National Resistance Front's foreign relations", or the words in
-   front of the name, "Afghanistan Liberation Movement spokesperson") and **affiliation** (an
+   front of the name, "Liberation Movement spokesperson") and **affiliation** (an
    actor mentioned in the role, or the actor a role noun belongs to: "a spokesperson for the
-   Afghanistan Freedom Front").
+   Freedom Front").
 2. *Reference.* A pronoun ("he said") refers back to the last named speaker of that gender, a
    surname ("Nazary said") to the speaker whose name ends with it, and a bare role ("the
    spokesperson added") to the last speaker with that role. The first mention of a person in
@@ -17,7 +17,7 @@ Algorithm:
 3. *Quotes.* Text between double quotes (straight or curly) is a quote; its speaker is the
    attribution of the sentence it ends in, else of the sentence it starts in, else (a paragraph
    that is only a quote) the previous speaker in the document. Short quoted phrases that are
-   names or scare quotes ("the lion of Panjshir") are quotes only when an attribution exists,
+   names or scare quotes ("the lion of the valley") are quotes only when an attribution exists,
    and two or three quoted words that do not end a sentence (a "clearance operation") are a term
    someone used, never a quote.
 
@@ -276,7 +276,7 @@ def _organisation_in(doc: Document, start: int, end: int, skip: tuple[int, int])
 
 
 def _last_actor_before(doc: Document, offset: int) -> str | None:
-    """The last actor named before ``offset`` that is not a target ("has taken on the Taliban")."""
+    """The last actor named before ``offset`` that is not a target ("has taken on the rebels")."""
     best: str | None = None
     for start, _end, name in doc.actor_spans:
         if start >= offset:

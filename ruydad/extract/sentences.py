@@ -7,7 +7,7 @@ step's :meth:`SentencesStep.pipe` streams documents through ``nlp.pipe``.
 
 One component is added in front of the parser: a line break always ends a sentence. News text
 from the web and press releases puts headlines, datelines and captions on lines of their own
-without a full stop ("KABUL, Afghanistan (Jan. 25, 2013)"), and the parser would otherwise glue
+without a full stop ("CITY, Country (Jan. 25, 2013)"), and the parser would otherwise glue
 them to the first sentence of the body.
 """
 

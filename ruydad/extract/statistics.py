@@ -17,7 +17,7 @@ For each figure:
   Battles, airstrikes -> Explosions/Remote violence, attacks on civilians -> Violence against
   civilians); left empty rather than guessed;
 - **actor**: the actor the figure is about: the nearest actor mention before it in the
-  sentence that is not the target ("with the Taliban", "on Taliban forces", "anti-Taliban"),
+  sentence that is not the target ("with the rebels", "on rebel forces", "anti-rebel"),
   else the nearest after it;
 - **period**: the nearest time expression after the figure in the sentence, else before it
   (so "up to 300 clashes reported in the first six months of this year" is 2022-01-01 to

@@ -1,0 +1,40 @@
+"""Nothing in ruydad/extract names a country or its places: a theatre is data (ruydad/theatres)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import ruydad.extract
+from ruydad.extract.actors import ActorsStep
+from ruydad.extract.document import Document
+from ruydad.extract.places import candidate_spans
+
+EXTRACT = Path(ruydad.extract.__file__).resolve().parent
+COUNTRY_WORDS = re.compile(r"(?i)afghan|kabul|taliban|pakistan|iran|panjshir")
+
+
+def test_extract_package_names_no_country_of_the_default_theatre() -> None:
+    hits = [f"{path.relative_to(EXTRACT)}:{n}: {line.strip()}"
+            for path in sorted(EXTRACT.rglob("*")) if path.is_file() and path.suffix != ".pyc"
+            for n, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1)
+            if COUNTRY_WORDS.search(line)]
+    assert hits == []
+
+
+def test_theatre_words_come_from_the_theatre_pack() -> None:
+    doc = Document(text="Fighting spread across Taliban areas and Afghan districts near Charikar city.")
+    spans = {doc.text[s:e] for s, e, _k in candidate_spans(doc, "afghanistan")}
+    assert not any(s.startswith(("Taliban", "Afghan")) for s in spans)
+    # A theatre without these words (here one that cannot be read) keeps them as candidates:
+    # the words are the theatre's data, not the code's.
+    generic = {doc.text[s:e] for s, e, _k in candidate_spans(doc, "no-such-theatre")}
+    assert any(s.startswith("Taliban") for s in generic)
+
+
+def test_fallback_group_names_are_read_from_the_theatre() -> None:
+    from ruydad.extract.actors import _group_pattern
+
+    assert _group_pattern("afghanistan").search("the Taliban said")
+    assert not _group_pattern("no-such-theatre").search("the Taliban said")
+    assert ActorsStep("afghanistan").theatre == "afghanistan"
