@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from ruydad.cli import actors, analysis, bench, events, ingest, serve, tokens
+from ruydad.cli import actors, analysis, bench, events, geo, ingest, serve, tokens
 from ruydad.cli.common import _state, report_error
 from ruydad.errors import RuydadError
 
@@ -40,9 +40,7 @@ def _mount() -> None:
     """Every command group, in the order ``ruydad --help`` lists them."""
     app.add_typer(ingest.app, name="ingest")
 
-    from ruydad.geo.cli import app as geo_app
-
-    app.add_typer(geo_app, name="geo", help="Places: resolve names, locate points, list units, export boundaries.")
+    app.add_typer(geo.app, name="geo", help="Places: resolve names, locate points, list units, export boundaries.")
 
     app.add_typer(actors.actors_app, name="actors", help="The actor registry: list actors, show a profile.")
     app.add_typer(actors.claims_app, name="claims", help="Sourced claims about actors, and their conflicts.")

@@ -6,7 +6,7 @@ import json
 
 from typer.testing import CliRunner
 
-from ruydad.geo.cli import app
+from ruydad.cli.geo import app
 
 runner = CliRunner()
 

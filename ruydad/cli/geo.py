@@ -2,41 +2,31 @@
 
 ``ruydad geo resolve NAME`` is :func:`ruydad.geo.resolve_place`, ``locate`` is
 :func:`ruydad.geo.locate`, ``units`` is :func:`ruydad.geo.units`, ``export`` is
-:func:`ruydad.geo.boundaries_geojson`.
+:func:`ruydad.geo.boundaries_geojson`. None of them needs a store: the gazetteer and boundaries
+ship with the theatre.
 """
 
 from __future__ import annotations
 
 import sys
 from enum import Enum
-from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from ruydad.errors import InputError, RuydadError
-from ruydad.output import LiveConsole, OutputFormat, dumps, write_table
+from ruydad.cli.common import run_guarded
+from ruydad.cli.common import wrapped_console as out_console
+from ruydad.cli.options import FormatOption, OutOption, TheatreOption
+from ruydad.errors import InputError
+from ruydad.output import OutputFormat, dumps, write_table
 from ruydad.theatres import DEFAULT_THEATRE
 
 app = typer.Typer(help="Place names, coordinates and administrative units of a theatre.", no_args_is_help=True,
                   pretty_exceptions_enable=False)
-console = LiveConsole(stderr=True)
-out_console = LiveConsole()
-
-FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
-TheatreOption = Annotated[str, typer.Option("--theatre", "-t", help="Theatre (country pack).")]
 
 
 class ExportFormat(str, Enum):
     geojson = "geojson"
-
-
-def _guarded(body: Any) -> None:
-    try:
-        body()
-    except RuydadError as exc:
-        console.print(f"[bold red]error:[/] {exc}", highlight=False)
-        raise typer.Exit(1) from None
 
 
 @app.command("resolve")
@@ -65,7 +55,7 @@ def resolve_command(
                                   "latitude", "longitude", "score", "matched"])
         write_table(table, fmt, console=out_console)
 
-    _guarded(body)
+    run_guarded(body)
 
 
 @app.command("locate")
@@ -89,7 +79,7 @@ def locate_command(
             raise InputError(f"({lat}, {lon}) is outside theatre {theatre!r}")
         write_table(pa.Table.from_pylist([where.__dict__]), fmt, console=out_console)
 
-    _guarded(body)
+    run_guarded(body)
 
 
 @app.command("units")
@@ -97,7 +87,7 @@ def units_command(
     level: Annotated[int, typer.Option(min=1, max=2, help="1 provinces, 2 districts.")] = 1,
     theatre: TheatreOption = DEFAULT_THEATRE,
     fmt: FormatOption = OutputFormat.table,
-    out: Annotated[Path | None, typer.Option(help="Write to this file instead of stdout.")] = None,
+    out: OutOption = None,
 ) -> None:
     """Every province or district with its codes and names."""
 
@@ -115,7 +105,7 @@ def units_command(
             for u in chosen])
         write_table(table, fmt, out=out, console=out_console)
 
-    _guarded(body)
+    run_guarded(body)
 
 
 @app.command("export")
@@ -123,7 +113,7 @@ def export_command(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")] = ExportFormat.geojson,
     level: Annotated[int, typer.Option(min=1, max=2, help="1 provinces, 2 districts.")] = 2,
     theatre: TheatreOption = DEFAULT_THEATRE,
-    out: Annotated[Path | None, typer.Option(help="Write to this file instead of stdout.")] = None,
+    out: OutOption = None,
 ) -> None:
     """Boundaries with their codes as GeoJSON, for maps."""
 
@@ -136,4 +126,4 @@ def export_command(
         else:
             sys.stdout.write(text + "\n")
 
-    _guarded(body)
+    run_guarded(body)
