@@ -75,7 +75,8 @@ def load_demo(store: Store, theatre: TheatreLike = DEFAULT_THEATRE) -> list[str]
 
 def _add_founding_article(store: Store, sample: DemoSample, theatre: Theatre) -> str:
     """Read the article the project grew from and store what it reports (claims, events, actors)."""
-    from ruydad.extract import add_article, load_document
+    from ruydad.extract import load_document
+    from ruydad.ingest.articles import add_article
 
     document = load_document(sample.article, published=sample.published)
     document.title = document.title or sample.title

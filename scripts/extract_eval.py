@@ -26,7 +26,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ruydad.extract import Extraction, extract, extract_many, from_text  # noqa: E402
+from ruydad.extract import Findings, extract, extract_many, from_text  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "text_isaf_press_releases" / "isaf_press_releases_dev.jsonl"
 ARTICLE = ROOT.parent / "shared" / "articles" / "000_98bb5c5c63f63f42.txt"
@@ -98,7 +98,7 @@ def evaluate_isaf(path: Path, show_errors: int = 0) -> dict[str, Any]:
             **{f"{k}_accuracy": round(v / n, 4) for k, v in hits.items()}, "errors": errors}
 
 
-def isaf_prediction(extraction: Extraction) -> dict[str, Any]:
+def isaf_prediction(extraction: Findings) -> dict[str, Any]:
     events = extraction.events
     provinces = {e.admin1_code for e in events if e.admin1_code}
     dates = [e.date for e in events if e.date is not None]

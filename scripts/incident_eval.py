@@ -33,8 +33,9 @@ REPORTS = ROOT / "tests" / "data" / "feeds" / "reports.json"
 
 
 def evaluate(window: int, threshold: float) -> dict[str, object]:
-    from ruydad.extract import add_article, from_text
+    from ruydad.extract import from_text
     from ruydad.incidents import build_incidents
+    from ruydad.ingest.articles import add_article
     from ruydad.store import Store
 
     reports = json.loads(REPORTS.read_text("utf-8"))

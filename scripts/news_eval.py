@@ -34,7 +34,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ruydad.extract import Extraction, extract_many, from_text  # noqa: E402
+from ruydad.extract import Findings, extract_many, from_text  # noqa: E402
 from ruydad.geo.names import fold, normalize  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "news" / "news_events.jsonl"
@@ -63,7 +63,7 @@ def _actor_found(alternatives: str, actors: list[str]) -> bool:
     return False
 
 
-def score_document(row: dict[str, Any], extraction: Extraction) -> dict[str, tuple[int, int]]:
+def score_document(row: dict[str, Any], extraction: Findings) -> dict[str, tuple[int, int]]:
     """(found, total) per field for one excerpt, plus ``wrong_provinces`` as (wrong, predicted)."""
     gold = row["gold"]["events"]
     events = extraction.events

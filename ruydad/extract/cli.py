@@ -1,9 +1,9 @@
 """``ruydad extract`` and ``ruydad add-article``: thin faces over :func:`ruydad.extract.extract`,
-:func:`~ruydad.extract.extract_many` and :func:`~ruydad.extract.add_article`.
+:func:`~ruydad.extract.extract_many` and :func:`~ruydad.ingest.add_article`.
 
 The lead mounts the two functions on the main app (``app.command("extract")(extract_command)``).
 ``extract`` prints one JSON object per document (the output contract of
-:meth:`~ruydad.extract.Extraction.to_dict`); with ``--jsonl`` it reads ``{"id", "text",
+:meth:`~ruydad.extract.Findings.to_dict`); with ``--jsonl`` it reads ``{"id", "text",
 "published"?}`` lines and writes one line per input line, in order, with the same id (a line
 that cannot be processed gets an ``error`` field instead of failing the batch).
 """
@@ -72,7 +72,8 @@ def add_article_command(
     = None,
 ) -> None:
     """Extract an article and store its document, claims and reported events (all or nothing)."""
-    from ruydad.extract import add_article, extract, load_document
+    from ruydad.extract import extract, load_document
+    from ruydad.ingest.articles import add_article
     from ruydad.store import open_store
 
     try:

@@ -6,7 +6,7 @@ makes sense, the index of its sentence, so any item in the output can be shown i
 checked against the source. Steps never rewrite the text: the clean step replaces characters
 one for one (same length), so offsets into the cleaned text are offsets into the input.
 
-These are plain dataclasses (pydantic lives at the edges); :meth:`Extraction.to_dict` is the
+These are plain dataclasses (pydantic lives at the edges); :meth:`Findings.to_dict` is the
 JSON output contract read by other tools, and its keys must stay stable.
 """
 
@@ -255,9 +255,15 @@ class Document:
         return None
 
 
-@dataclass
-class Extraction:
-    """What the pipeline found in one document; ``to_dict()`` is the JSON output contract."""
+@dataclass(frozen=True)
+class Findings:
+    """What the pipeline found in one document: its actors, places, dates, quotes, claims,
+    statistics and events, each with its offsets and sentence in ``document.text``.
+
+    The result of :func:`ruydad.extract.extract`; nothing here is written anywhere (storing an
+    article is :func:`ruydad.ingest.articles.add_article`). ``error`` says why a document of a
+    batch could not be read (then nothing was found). ``to_dict()`` is the JSON output contract.
+    """
 
     document: Document
     error: str | None = None

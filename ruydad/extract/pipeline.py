@@ -9,15 +9,21 @@ annotations (always with character offsets). The default order is
 A step can be swapped (rules for a model, a model for an LLM) with :meth:`Pipeline.replace`
 without touching the others, as long as it fills the same fields. A step may also have a
 ``pipe(docs)`` method for batches; the sentences step uses it to run spaCy's ``nlp.pipe``.
+
+A pipeline is built for one theatre (:mod:`ruydad.theatres`): the steps that look names up (actors
+in the theatre's registry, places in its gazetteer) are handed it when they are made, so a story is
+read against the country it is about. A component a step needs is imported where the step is
+made: a missing one is an error that says what to install, never a quieter step.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Protocol
 
 from ruydad.extract.document import Document
+from ruydad.theatres import Theatre, TheatreLike, as_theatre
 
 
 class Step(Protocol):
@@ -26,12 +32,12 @@ class Step(Protocol):
     def __call__(self, doc: Document) -> Document: ...
 
 
-StepFactory = Callable[[], Step]
 STEP_ORDER: tuple[str, ...] = ("clean", "sentences", "dates", "actors", "places", "quotes", "claims",
                                "statistics", "events")
 
 
-def default_steps() -> list[Step]:
+def default_steps(theatre: TheatreLike | None = None) -> list[Step]:
+    """The default steps, in :data:`STEP_ORDER`, for ``theatre`` (the default theatre when None)."""
     from ruydad.extract.actors import ActorsStep
     from ruydad.extract.claims import ClaimsStep
     from ruydad.extract.clean import CleanStep
@@ -42,15 +48,21 @@ def default_steps() -> list[Step]:
     from ruydad.extract.sentences import SentencesStep
     from ruydad.extract.statistics import StatisticsStep
 
-    return [CleanStep(), SentencesStep(), DatesStep(), ActorsStep(), PlacesStep(), QuotesStep(),
+    place = as_theatre(theatre)
+    return [CleanStep(), SentencesStep(), DatesStep(), ActorsStep(place), PlacesStep(place), QuotesStep(),
             ClaimsStep(), StatisticsStep(), EventsStep()]
 
 
 class Pipeline:
-    """Named steps applied in order; ``pipeline(doc)`` for one document, ``pipe`` for many."""
+    """Named steps applied in order; ``pipeline(doc)`` for one document, ``pipe`` for many.
 
-    def __init__(self, steps: Sequence[Step] | None = None) -> None:
-        self.steps: list[Step] = list(steps) if steps is not None else default_steps()
+    ``theatre`` (a :class:`~ruydad.theatres.Theatre` or its name; the default theatre when None)
+    is the one the default steps are built for; given ``steps``, it only records which theatre
+    they were built for."""
+
+    def __init__(self, steps: Sequence[Step] | None = None, *, theatre: TheatreLike | None = None) -> None:
+        self.theatre: Theatre = as_theatre(theatre)
+        self.steps: list[Step] = list(steps) if steps is not None else default_steps(self.theatre)
 
     @property
     def names(self) -> list[str]:

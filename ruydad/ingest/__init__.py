@@ -1,11 +1,13 @@
 """Dataset ingestion: ACLED and UCDP exports and APIs into the event store.
 
 Public surface: :func:`ingest_file` for CSV exports, :func:`ingest_ucdp_json` for saved UCDP
-API pages, :func:`delete_events` for withdrawn events, the API clients, and the registries
+API pages, :func:`delete_events` for withdrawn events, :func:`add_article` for what extraction
+found in an article (:mod:`ruydad.ingest.articles`), the API clients, and the registries
 (:func:`register_reader`, :func:`register_enricher`) through which new datasets and derived
 columns plug in.
 """
 
+from ruydad.ingest.articles import AddArticleReport, add_article
 from ruydad.ingest.files import ingest_ucdp_json, read_deleted_ids, ucdp_records_from_json
 from ruydad.ingest.pipeline import (
     IngestReport,
@@ -17,8 +19,10 @@ from ruydad.ingest.readers import READERS, Reader, register_reader
 
 __all__ = [
     "READERS",
+    "AddArticleReport",
     "IngestReport",
     "Reader",
+    "add_article",
     "delete_events",
     "ingest_file",
     "ingest_ucdp_json",

@@ -4,7 +4,7 @@ One poll (:func:`run_once`) walks the active sources in order. For each: a condi
 feed (304: nothing to do), the items parsed (:mod:`ruydad.watch.feeds`), the items not seen before
 recorded, then each new item's page fetched (robots.txt, rate limit and size limit in
 :class:`~ruydad.watch.fetch.Fetcher`), read by trafilatura (:func:`ruydad.extract.from_html`)
-and stored by :func:`ruydad.extract.add_article` with its provenance: the outlet (the source's
+and stored by :func:`ruydad.ingest.add_article` with its provenance: the outlet (the source's
 name), the URL, the publication time the feed gives and the time we fetched it.
 
 Isolation is the point: any failure of one source (timeout, HTTP error, malformed XML, redirect
@@ -202,8 +202,8 @@ def _record_new(store: Any, source: Source, items: list[FeedItem]) -> list[FeedI
 
 def _fetch_item(store: Any, fetcher: Fetcher, source: Source, item: FeedItem, report: SourceReport,
                 corpus: TextIO | None = None) -> None:
-    from ruydad.extract import add_article
     from ruydad.extract.load import from_bytes
+    from ruydad.ingest.articles import add_article
 
     fetched_at = now()
     try:

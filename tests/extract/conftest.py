@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from ruydad.extract import Extraction, extract
+from ruydad.extract import Findings, extract
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "extract"
 
@@ -19,7 +19,7 @@ def article_text() -> str:
 
 
 @pytest.fixture(scope="session")
-def article(article_text: str) -> Extraction:
+def article(article_text: str) -> Findings:
     return extract(article_text, published="2022-08-30")
 
 

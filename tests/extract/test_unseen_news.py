@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from ruydad.extract import Event, Extraction, extract
+from ruydad.extract import Event, Findings, extract
 
 PUBLISHED = "2022-08-18"  # a Thursday
 
@@ -197,7 +197,7 @@ def test_a_takeover_told_as_background_is_not_an_event():
 
 # -- statistics and quotes -----------------------------------------------------------------------
 
-def _result(text: str) -> Extraction:
+def _result(text: str) -> Findings:
     return extract(text, published=PUBLISHED)
 
 

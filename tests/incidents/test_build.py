@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ruydad.extract import add_article, from_text
+from ruydad.extract import from_text
 from ruydad.incidents import (
     build_incidents,
     decision_list,
@@ -22,6 +22,7 @@ from ruydad.incidents import (
     reconcile,
     split_incident,
 )
+from ruydad.ingest.articles import add_article
 from ruydad.store import Store
 
 REPORTS = Path(__file__).resolve().parents[1] / "data" / "feeds" / "reports.json"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ruydad.extract import add_article, from_text
+from ruydad.extract import from_text
 from ruydad.incidents import (
     build_incidents,
     get_incident,
@@ -18,6 +18,7 @@ from ruydad.incidents import (
     reconcile,
     split_incident,
 )
+from ruydad.ingest.articles import add_article
 from ruydad.store import Store
 from ruydad.watch import add_source, list_sources, remove_source, source_log
 from ruydad.watch.sources import log

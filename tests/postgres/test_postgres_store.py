@@ -253,7 +253,8 @@ def test_insert_or_replace_becomes_an_upsert_on_the_primary_key(pg_url: str) -> 
 
 def test_an_article_is_stored_alike_on_both_backends(pg_url: str, tmp_path: Path) -> None:
     from ruydad.actors.store import claims_table
-    from ruydad.extract import add_article, extract
+    from ruydad.extract import extract
+    from ruydad.ingest.articles import add_article
 
     text = (Path(__file__).resolve().parents[1] / "data" / "extract" / "newsweek_2022-08-30.txt").read_text()
     extraction = extract(text, "2022-08-30")

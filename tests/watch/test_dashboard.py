@@ -41,9 +41,10 @@ def _acled(path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def watch_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    from ruydad.extract import add_article, from_text
+    from ruydad.extract import from_text
     from ruydad.incidents import build_incidents
     from ruydad.ingest import ingest_file
+    from ruydad.ingest.articles import add_article
 
     folder = tmp_path_factory.mktemp("watchweb")
     store = Store.open(folder / "watch.duckdb")

@@ -131,7 +131,8 @@ def test_reading_commands_never_show_a_traceback_over_random_events(events: list
 def test_an_article_event_without_a_date_leaves_trend_and_the_dashboard_working(tmp_path: Path) -> None:
     """The finding as reported: `add-article` of a sentence without a date, then `trend` and /api/trend."""
     from ruydad.analysis import Analysis
-    from ruydad.extract import add_article, from_text
+    from ruydad.extract import from_text
+    from ruydad.ingest.articles import add_article
 
     with Store.open(tmp_path / "undated.duckdb") as store:
         add_article(store, from_text("Taliban attacked NRF in Panjshir."))
