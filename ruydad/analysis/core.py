@@ -62,6 +62,7 @@ from ruydad.taxonomy import VIOLENT_EVENT_TYPES
 from ruydad.theatres import DEFAULT_THEATRE, TheatreLike, as_theatre, theatre_name
 
 UNIDENTIFIED = "Unidentified"
+COUNT_METHOD = "count of events (each event once per group) and sum of reported fatalities"
 STRIKE_SUB_EVENT_TYPES = ("Air/drone strike", "Shelling/artillery/missile attack")
 _TRUNC = {"week": "W", "month": "M", "quarter": "Q", "year": "Y"}
 _PERIOD_DAYS = {"day": 1, "week": 7, "month": 30}
@@ -185,12 +186,15 @@ class Analysis:
     without the gazetteer (as written).
     """
 
-    def __init__(self, events: ir.Table, *, family_of: FamilyOf | None = None,
+    def __init__(self, events: ir.Table | None, *, family_of: FamilyOf | None = None,
                  resolve_actor: bool | None = None, resolve_place: bool | None = None,
                  theatre: TheatreLike = DEFAULT_THEATRE, context: QueryContext | None = None) -> None:
-        self.table = events
+        self._table = events
+        self._backend: Any = None
+        self._store: Any = None
+        self.use_summary = True
+        """Answer counts from the store's summary tables when they can (:mod:`ruydad.store.summary`)."""
         self.theatre = as_theatre(theatre)
-        self.backend: Any = None
         self.family_of = family_of or default_family_of(self.theatre)
         self.use_registry = resolve_actor is not False
         self.use_gazetteer = resolve_place is not False
@@ -201,6 +205,25 @@ class Analysis:
         self.last_query: Query | None = None
         self._dataset_note: str | None = None
         self._depth = 0  # nesting of public calls: only the outermost one reports what it matched
+
+    @property
+    def table(self) -> ir.Table:
+        """The events table (from a store, opened on first use: answers read from the store's summary
+        tables never need it)."""
+        if self._table is None:
+            self._table = self.backend.table("events")
+        return self._table
+
+    @property
+    def backend(self) -> Any:
+        """The Ibis backend of the events (None for a bare table)."""
+        if self._backend is None and self._store is not None:
+            self._backend = self._store.ibis_backend()
+        return self._backend
+
+    @backend.setter
+    def backend(self, value: Any) -> None:
+        self._backend = value
 
     @property
     def context(self) -> QueryContext:
@@ -216,7 +239,9 @@ class Analysis:
         """Analysis over a :class:`ruydad.store.Store` (embedded or PostgreSQL): the store hands over
         an Ibis backend on its own engine, so nothing here names one, and its query context."""
         kwargs.setdefault("context", store.query_context(theatre_name(kwargs.get("theatre"))))
-        return cls.from_backend(store.ibis_backend(), **kwargs)
+        analysis = cls(None, **kwargs)
+        analysis._store = store
+        return analysis
 
     @classmethod
     def from_backend(cls, backend: Any, table: str = "events", **kwargs: Any) -> Analysis:
@@ -372,6 +397,9 @@ class Analysis:
         """
         dims = [by] if isinstance(by, str) else list(by)
         f = self._filters(filters, kw)
+        summed = self._counts_from_summary(dims, f, top)
+        if summed is not None:
+            return summed
         base = self._apply(self.table, f)
         totals = self.datasets_in(base) if "dataset" not in dims else {}
         per_dataset = len(totals) > 1
@@ -405,15 +433,70 @@ class Analysis:
             shares = [e / total if total else None for e in table["events"].to_pylist()]
         table = table.append_column("share", pa.array(shares, pa.float64()))
 
+        return Figures(
+            title=f"Events by {', '.join(dims) or 'all'}", table=table, filters=f, keys=tuple(dims),
+            drill=self._drill(lambda: base, dims), method=COUNT_METHOD,
+            summary={"total_events": total, **({"per_dataset": totals} if per_dataset else {})},
+        )
+
+    def _drill(self, base: Callable[[], ir.Table], dims: Sequence[str]) -> Callable[[dict[str, Any]], ir.Table]:
+        """The events behind one row of grouped counts (``base()``: the filtered events)."""
+
         def drill(key: dict[str, Any]) -> ir.Table:
-            grouped, gkeys = self._grouped(base, dims)
+            events = base()
+            grouped, gkeys = self._grouped(events, dims)
             preds = [gkeys[k] == v if v is not None else gkeys[k].isnull() for k, v in key.items()]
             rows = grouped.filter(*preds) if preds else grouped
-            return rows.select(*base.columns).distinct() if any(d in ACTOR_DIMENSIONS for d in dims) else rows
+            return rows.select(*events.columns).distinct() if any(d in ACTOR_DIMENSIONS for d in dims) else rows
 
+        return drill
+
+    def _counts_from_summary(self, dims: list[str], f: Filters, top: int | None) -> Figures | None:
+        """:meth:`counts` read from the store's summary tables, when they hold every column the
+        question needs (the query model decides, :func:`ruydad.store.summary.source_for`); None:
+        count the events. The figures are the same either way (tests/store/test_summary.py)."""
+        if not self.use_summary or self._store is None or f.extra:
+            return None
+        from ruydad.store import summary
+
+        con, dialect = self._store.con, self._store.SQL_DIALECT
+        current = summary.state(con, self._store.backend)
+        if current is None or not current.current:
+            return None
+        unknown = [d for d in dims if d not in DIMENSIONS]
+        if unknown:
+            raise InputError(f"cannot group by {', '.join(unknown)}; choose from {', '.join(DIMENSIONS)}")
+        q = self.context.resolve(f)
+        places = {d: canonical_names(self.theatre.name, 1 if d == "admin1" else 2)
+                  for d in dims if d in ("admin1", "admin2") and self.use_gazetteer}
+        wanted = summary.group_columns([*dims, "dataset"], places)
+        source = summary.source_for(q, wanted[0], by_day=wanted[1]) if wanted else None
+        if source is None:
+            return None
+        self.last_query = q
+        totals: dict[str, int] = {}
+        if "dataset" not in dims and len(self.context.catalog.datasets) > 1:
+            totals = {str(r[0]): int(r[1]) for r in con.execute(summary.totals_sql(q, source, dialect)).fetchall()}
+        per_dataset = len(totals) > 1
+        if per_dataset:
+            dims = [*dims, "dataset"]
+        sql = summary.grouped_sql(q, source, dims, dialect, place_names=places, top=top)
+        table = _summary_types(con.execute(sql).arrow().read_all(), dims)
+        if per_dataset:
+            total = sum(totals.values())
+            shares = [e / totals[d] if totals.get(d) else None
+                      for e, d in zip(table["events"].to_pylist(), table["dataset"].to_pylist(), strict=True)]
+        else:
+            if any(d in ACTOR_DIMENSIONS for d in dims) or top:
+                row = con.execute(summary.count_sql(q, source, dialect)).fetchone()
+                total = int(row[0]) if row else 0
+            else:
+                total = int(pa.compute.sum(table["events"]).as_py() or 0)
+            shares = [e / total if total else None for e in table["events"].to_pylist()]
+        table = table.append_column("share", pa.array(shares, pa.float64()))
         return Figures(
-            title=f"Events by {', '.join(dims) or 'all'}", table=table, filters=f, keys=tuple(dims), drill=drill,
-            method="count of events (each event once per group) and sum of reported fatalities",
+            title=f"Events by {', '.join(dims) or 'all'}", table=table, filters=f, keys=tuple(dims),
+            drill=self._drill(lambda: self._apply(self.table, f, remember=False), dims), method=COUNT_METHOD,
             summary={"total_events": total, **({"per_dataset": totals} if per_dataset else {})},
         )
 
@@ -1004,3 +1087,19 @@ def analysis_for(store: Any, **kwargs: Any) -> Analysis:
 
 
 __all__ = ["DIMENSIONS", "Analysis", "PeriodComparison", "analysis_for"]
+
+
+def _summary_types(table: pa.Table, dims: Sequence[str]) -> pa.Table:
+    """Grouped counts read from the summary with the Arrow types the events give them."""
+    fields = []
+    for field_ in table.schema:
+        if field_.name in METRIC_TYPES:
+            fields.append(pa.field(field_.name, pa.int64()))
+        elif field_.name in TIME_DIMENSIONS:
+            fields.append(pa.field(field_.name, pa.date32()))
+        else:
+            fields.append(pa.field(field_.name, pa.string()))
+    return table.cast(pa.schema(fields))
+
+
+METRIC_TYPES = ("events", "fatalities", "fatalities_low", "fatalities_high")

@@ -1,0 +1,437 @@
+"""Summary tables: event counts kept current at every write, so that grouped figures, totals and the
+place of a deep page are read from the counts instead of from every event.
+
+Two tables, both rebuilt in the transaction that writes the events (:func:`refresh`, called by
+:func:`ruydad.ingest.batches.finish_batch`, the one place every successful write passes through):
+
+- ``summary_days``: events, fatalities and the low/high estimates per dataset, day, country,
+  province (its name, ISO 3166-2 code and P-code), event type, sub-event type, disorder type,
+  civilian targeting, actor categories and the four actor columns as stored (:data:`DAY_KEYS`);
+- ``summary_months``: the same per month, without the actor columns (:data:`MONTH_KEYS`), with the
+  first and last day of each group, so coverage and the dashboard's figures read a few thousand
+  rows.
+
+The query model decides which to read (:func:`source_for`): a question whose condition and grouping
+use only columns a table has (and, for the months table, whose dates fall on month boundaries) is
+answered from it; any other falls back to the events. The answer is the same either way (the
+counts are sums of the same rows): ``tests/store/test_summary.py`` compares them on both backends.
+
+``summary_state`` holds a version stamp, moved by every refresh, and the number of events the
+summary counts: :func:`state` reads both in one cheap query, which is also what
+:meth:`ruydad.store.Store.query_context` keys its catalog on (no scan of the events). A summary that
+does not count as many events as the table holds (rows written by hand, outside a batch) is not
+used until the next write rebuilds it.
+
+The SQL is portable: it runs on DuckDB and on the PostgreSQL store's connection.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import sqlglot.expressions as sx
+
+DAY_TABLE = "summary_days"
+MONTH_TABLE = "summary_months"
+STATE_TABLE = "summary_state"
+
+PLACE_COLUMNS: tuple[str, ...] = ("country", "country_code", "admin1", "admin1_code", "admin1_pcode")
+TYPE_COLUMNS: tuple[str, ...] = ("event_type", "sub_event_type", "disorder_type", "civilian_targeting")
+ACTOR_KEY_COLUMNS: tuple[str, ...] = ("inter1", "inter2", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
+DAY_KEYS: tuple[str, ...] = ("dataset", "event_date", *PLACE_COLUMNS, *TYPE_COLUMNS, *ACTOR_KEY_COLUMNS)
+"""The event columns ``summary_days`` groups by."""
+MONTH_KEYS: tuple[str, ...] = ("dataset", "month", *PLACE_COLUMNS, *TYPE_COLUMNS)
+"""The columns ``summary_months`` groups by (``month``: the first day of the month)."""
+METRICS: tuple[str, ...] = ("events", "fatalities", "fatalities_low", "fatalities_high")
+
+_SUMS = ("count(*) AS events, sum(fatalities) AS fatalities, sum(fatalities_low) AS fatalities_low, "
+         "sum(fatalities_high) AS fatalities_high")
+_RESUMS = ("sum(events) AS events, sum(fatalities) AS fatalities, sum(fatalities_low) AS fatalities_low, "
+           "sum(fatalities_high) AS fatalities_high")
+_MONTH_OF = "CAST(date_trunc('month', {col}) AS DATE)"
+
+
+# -- writing -------------------------------------------------------------------------------------
+
+def _day_insert(where: str) -> str:
+    keys = ", ".join(DAY_KEYS)
+    return (f"INSERT INTO {DAY_TABLE} ({keys}, {', '.join(METRICS)}) "
+            f"SELECT {keys}, {_SUMS} FROM events e WHERE {where} GROUP BY {keys}")
+
+
+def _month_insert(where: str) -> str:
+    rest = ", ".join((*PLACE_COLUMNS, *TYPE_COLUMNS))
+    month = _MONTH_OF.format(col="event_date")
+    return (f"INSERT INTO {MONTH_TABLE} (dataset, month, {rest}, first_day, last_day, {', '.join(METRICS)}) "
+            f"SELECT dataset, {month}, {rest}, min(event_date), max(event_date), {_RESUMS} "
+            f"FROM {DAY_TABLE} d WHERE {where} GROUP BY dataset, {month}, {rest}")
+
+
+REBUILD_SQL: tuple[str, ...] = (
+    f"DELETE FROM {DAY_TABLE}",
+    f"DELETE FROM {MONTH_TABLE}",
+    _day_insert("TRUE"),
+    _month_insert("TRUE"),
+)
+"""Every summary row from the events (a new store, or a migration of one that has events)."""
+
+
+def refresh(con: Any, batch_id: int) -> None:
+    """Bring the summary up to date after batch ``batch_id`` wrote events (inside its transaction).
+
+    Recounts the days the batch touched (the days of the events it stored and of the versions it
+    replaced or deleted), then the months of those days; a dataset whose summary then counts other
+    than its events (a writer that removed rows without keeping them as revisions) is recounted
+    whole. Finally the version stamp moves, so query contexts and cached catalogs see the write.
+    """
+    if not has_summary(con):
+        return
+    batch = int(batch_id)
+    con.execute("DROP TABLE IF EXISTS ruydad_summary_touched")
+    con.execute(
+        "CREATE TEMP TABLE ruydad_summary_touched AS "
+        f"SELECT DISTINCT dataset, event_date FROM events WHERE batch_id = {batch} "
+        f"UNION SELECT DISTINCT dataset, event_date FROM event_revisions WHERE superseded_by_batch = {batch}")
+    touched = ("EXISTS (SELECT 1 FROM ruydad_summary_touched t WHERE t.dataset = {a}.dataset "
+               "AND t.event_date IS NOT DISTINCT FROM {a}.event_date)")
+    con.execute(f"DELETE FROM {DAY_TABLE} WHERE " + touched.format(a=DAY_TABLE))
+    con.execute(_day_insert(touched.format(a="e")))
+    month_touched = ("EXISTS (SELECT 1 FROM ruydad_summary_touched t WHERE t.dataset = {a}.dataset AND "
+                     f"{_MONTH_OF.format(col='t.event_date')} IS NOT DISTINCT FROM {{m}})")
+    con.execute(f"DELETE FROM {MONTH_TABLE} WHERE " + month_touched.format(a=MONTH_TABLE, m=f"{MONTH_TABLE}.month"))
+    con.execute(_month_insert(month_touched.format(a="d", m=_MONTH_OF.format(col="d.event_date"))))
+    datasets = {str(r[0]) for r in con.execute("SELECT DISTINCT dataset FROM ruydad_summary_touched").fetchall()}
+    datasets |= {str(r[0]) for r in con.execute("SELECT dataset FROM ingest_batches WHERE batch_id = ?",
+                                                 [batch]).fetchall()}
+    con.execute("DROP TABLE ruydad_summary_touched")
+    for dataset in sorted(datasets):
+        row = con.execute(
+            f"SELECT (SELECT count(*) FROM events WHERE dataset = ?), "
+            f"(SELECT coalesce(sum(events), 0) FROM {DAY_TABLE} WHERE dataset = ?)", [dataset, dataset]).fetchone()
+        if row is not None and int(row[0]) != int(row[1]):
+            rebuild_dataset(con, dataset)
+    _stamp(con)
+
+
+def rebuild_dataset(con: Any, dataset: str) -> None:
+    """Recount one dataset's summary rows from its events."""
+    quoted = "'" + dataset.replace("'", "''") + "'"
+    con.execute(f"DELETE FROM {DAY_TABLE} WHERE dataset = {quoted}")
+    con.execute(f"DELETE FROM {MONTH_TABLE} WHERE dataset = {quoted}")
+    con.execute(_day_insert(f"e.dataset = {quoted}"))
+    con.execute(_month_insert(f"d.dataset = {quoted}"))
+
+
+def rebuild(con: Any) -> None:
+    """Recount the whole summary from the events (in the caller's transaction) and move the stamp."""
+    for sql in REBUILD_SQL:
+        con.execute(sql)
+    _stamp(con)
+
+
+def _stamp(con: Any) -> None:
+    con.execute(f"UPDATE {STATE_TABLE} SET version = version + 1, "
+                f"summary_events = (SELECT coalesce(sum(events), 0) FROM {MONTH_TABLE})")
+
+
+# -- state ---------------------------------------------------------------------------------------
+
+_KNOWN: set[int] = set()
+_KNOWN_LOCK = threading.Lock()
+
+
+def has_summary(con: Any) -> bool:
+    """Whether the store has the summary tables (every migrated store does)."""
+    key = id(getattr(con, "raw", con))
+    if key in _KNOWN:
+        return True
+    row = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
+                      [STATE_TABLE]).fetchone()
+    found = bool(row and row[0])
+    if found:
+        with _KNOWN_LOCK:
+            _KNOWN.add(key)
+    return found
+
+
+@dataclass(frozen=True)
+class SummaryState:
+    """The version stamp, the events the summary counts, and (DuckDB, where it costs nothing) the
+    events the table holds."""
+
+    version: int
+    summary_events: int
+    events: int | None
+
+    @property
+    def current(self) -> bool:
+        """Whether the summary counts what the events table holds."""
+        return self.events is None or self.events == self.summary_events
+
+    @property
+    def stamp(self) -> tuple[int, int | None]:
+        """Changes with every write of events (a refresh, or rows written by hand on DuckDB)."""
+        return (self.version, self.events)
+
+
+def state(con: Any, backend: str) -> SummaryState | None:
+    """The summary's state, in one query (None: a store without summary tables)."""
+    try:
+        if not has_summary(con):
+            return None
+    except Exception:
+        return None
+    if backend == "duckdb":  # DuckDB keeps the row count: no scan
+        row = con.execute(f"SELECT version, summary_events, (SELECT count(*) FROM events) FROM {STATE_TABLE}"
+                          ).fetchone()
+    else:
+        row = con.execute(f"SELECT version, summary_events, NULL FROM {STATE_TABLE}").fetchone()
+    if row is None:
+        return None
+    return SummaryState(int(row[0]), int(row[1]), None if row[2] is None else int(row[2]))
+
+
+# -- which table answers -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Source:
+    """A summary table that can answer a question: its name and the column that holds the date."""
+
+    table: str
+    date_column: str
+    keys: tuple[str, ...]
+
+    @property
+    def by_month(self) -> bool:
+        return self.table == MONTH_TABLE
+
+
+DAYS = Source(DAY_TABLE, "event_date", DAY_KEYS)
+MONTHS = Source(MONTH_TABLE, "month", MONTH_KEYS)
+
+
+def condition_columns(condition: Any) -> set[str]:
+    """The event columns a query model condition reads."""
+    return set() if condition is None else {c.name for c in condition.find_all(sx.Column)}
+
+
+def _month_aligned(condition: Any) -> bool:
+    """Whether every date bound of the condition falls on a month boundary (a lower bound on the
+    first day of a month, an upper bound on the last), so whole months answer it."""
+    if condition is None:
+        return True
+    for column in condition.find_all(sx.Column):
+        if column.name != "event_date":
+            continue
+        parent = column.parent
+        bound = getattr(parent, "expression", None)
+        if parent is None or parent.this is not column or not isinstance(bound, sx.Literal) or not bound.is_string:
+            return False
+        try:
+            day = date.fromisoformat(bound.this)
+        except ValueError:
+            return False
+        if isinstance(parent, sx.GTE):
+            if day.day != 1:
+                return False
+        elif isinstance(parent, sx.LTE):
+            if (day + timedelta(days=1)).day != 1:
+                return False
+        else:
+            return False
+    return True
+
+
+def source_for(query: Any, columns: Iterable[str] = (), *, by_day: bool = False) -> Source | None:
+    """The smallest summary table that answers ``query`` grouped or selected on ``columns`` (event
+    columns; ``event_date`` for any time grouping, ``by_day`` when days or weeks are needed), or None
+    when only the events can."""
+    if getattr(query.filters, "extra", ()):
+        return None
+    needed = condition_columns(query.condition) | set(columns)
+    month_columns = set(MONTH_KEYS) | {"event_date"}
+    if not by_day and needed <= month_columns and _month_aligned(query.condition):
+        return MONTHS
+    if needed <= set(DAY_KEYS):
+        return DAYS
+    return None
+
+
+def where_sql(query: Any, source: Source, dialect: str) -> str:
+    """The query's condition on ``source`` (dates read from its date column)."""
+    condition = query.condition
+    if condition is None:
+        return "TRUE"
+    if source.date_column != "event_date":
+        target = source.date_column
+
+        def rename(node: Any) -> Any:
+            if isinstance(node, sx.Column) and node.name == "event_date":
+                return sx.column(target)
+            return node
+
+        condition = condition.transform(rename)
+    return str(condition.sql(dialect))
+
+
+# -- reading -------------------------------------------------------------------------------------
+
+TIME_TRUNC = {"week": "week", "month": "month", "quarter": "quarter", "year": "year"}
+SIDE_DIMENSIONS = ("actor", "actor_category")
+
+
+def group_columns(dims: Sequence[str], place_names: dict[str, dict[str, str]]) -> tuple[set[str], bool] | None:
+    """The event columns grouping by ``dims`` reads and whether it needs days (None: a dimension
+    no summary has)."""
+    needed: set[str] = set()
+    by_day = False
+    for dim in dims:
+        if dim in ("day", "week"):
+            needed.add("event_date")
+            by_day = True
+        elif dim in TIME_TRUNC:
+            needed.add("event_date")
+        elif dim == "actor":
+            needed |= {"actor1", "actor2"}
+        elif dim == "actor_category":
+            needed |= {"inter1", "inter2"}
+        elif dim in ("admin1",) and place_names.get(dim):
+            needed |= {"admin1", "admin1_pcode"}
+        elif dim in DAY_KEYS:
+            needed.add(dim)
+        else:
+            return None
+    return needed, by_day
+
+
+def _key_sql(dim: str, source: Source, place_names: dict[str, dict[str, str]]) -> str:
+    if dim == "day":
+        return "event_date"
+    if dim in TIME_TRUNC:
+        if dim == "month" and source.by_month:
+            return "month"
+        return f"CAST(date_trunc('{TIME_TRUNC[dim]}', {source.date_column}) AS DATE)"
+    names = place_names.get(dim)
+    if names:
+        code = f"{dim}_pcode"
+        whens = " ".join(f"WHEN {_lit(k)} THEN {_lit(v)}" for k, v in sorted(names.items()))
+        return f"CASE {code} {whens} ELSE {dim} END"
+    return dim
+
+
+def _lit(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def grouped_sql(query: Any, source: Source, dims: Sequence[str], dialect: str, *,
+                place_names: dict[str, dict[str, str]] | None = None, top: int | None = None) -> str:
+    """Events, fatalities and the low/high estimates grouped by ``dims``, read from ``source``: the
+    same rows, order and types as :meth:`ruydad.analysis.Analysis.counts` computes from the events.
+
+    Grouped by actor or actor category, each summary row counts under both of its sides, once when
+    both sides are the same on the grouped dimensions."""
+    names = place_names or {}
+    found = group_columns(dims, names)
+    if found is None:
+        raise ValueError(f"the summary cannot group by {', '.join(dims)}")
+    needed, _ = found
+    base = f"SELECT * FROM {source.table} WHERE {where_sql(query, source, dialect)}"
+    sides = [d for d in dims if d in SIDE_DIMENSIONS]
+    if sides:
+        keep = ", ".join([*sorted(source.date_column if c == "event_date" else c for c in needed), *METRICS])
+        pairs = {"actor": ("actor1", "actor2"), "actor_category": ("inter1", "inter2")}
+        same = " AND ".join(f"coalesce({pairs[d][0]} = {pairs[d][1]}, FALSE)" for d in sides)
+        present = "actor2 IS NOT NULL" if "actor" in sides else "inter2 IS NOT NULL"
+        first = ", ".join(f"{pairs[d][0]} AS {d}" for d in sides)
+        second = ", ".join(f"{pairs[d][1]} AS {d}" for d in sides)
+        rows = (f"SELECT {keep}, {first} FROM ({base}) s1 "
+                f"UNION ALL SELECT {keep}, {second} FROM ({base}) s2 WHERE {present} AND NOT ({same})")
+    else:
+        rows = base
+    keys = [(d, d if d in SIDE_DIMENSIONS else _key_sql(d, source, names)) for d in dims]
+    metrics = ("CAST(coalesce(sum(events), 0) AS BIGINT) AS events, "
+               "CAST(coalesce(sum(fatalities), 0) AS BIGINT) AS fatalities, "
+               "CAST(sum(fatalities_low) AS BIGINT) AS fatalities_low, "
+               "CAST(sum(fatalities_high) AS BIGINT) AS fatalities_high")
+    select = ", ".join(f"{expr} AS {_ident(d)}" for d, expr in keys)
+    sql = f"SELECT {select + ', ' if select else ''}{metrics} FROM ({rows}) r"
+    if keys:
+        sql += " GROUP BY " + ", ".join(expr for _, expr in keys)
+        ordered = [f"{_ident(d)} ASC NULLS LAST" for d, _ in keys]
+        if dims[0] in ("day", *TIME_TRUNC):
+            sql += " ORDER BY " + ", ".join(ordered)
+        else:
+            sql += " ORDER BY events DESC, " + ", ".join(ordered)
+    if top:
+        sql += f" LIMIT {int(top)}"
+    return sql
+
+
+def _ident(name: str) -> str:
+    return f'"{name}"'
+
+
+def totals_sql(query: Any, source: Source, dialect: str) -> str:
+    """Events per dataset among the events ``query`` selects."""
+    return (f"SELECT dataset, CAST(sum(events) AS BIGINT) FROM {source.table} "
+            f"WHERE {where_sql(query, source, dialect)} GROUP BY dataset ORDER BY dataset")
+
+
+def count_sql(query: Any, source: Source, dialect: str) -> str:
+    return (f"SELECT CAST(coalesce(sum(events), 0) AS BIGINT) FROM {source.table} "
+            f"WHERE {where_sql(query, source, dialect)}")
+
+
+def periods_sql(query: Any, source: Source, dialect: str) -> str:
+    """Events per day (or month) among those ``query`` selects, newest first."""
+    col = source.date_column
+    return (f"SELECT {col}, CAST(sum(events) AS BIGINT) FROM {source.table} "
+            f"WHERE {where_sql(query, source, dialect)} GROUP BY {col} ORDER BY {col} DESC")
+
+
+@dataclass(frozen=True)
+class Window:
+    """Where a page of events lies: the days that hold it, and the rows to skip within them."""
+
+    first: date
+    last: date
+    skip: int
+    total: int
+
+
+def page_window(periods: Sequence[tuple[Any, int]], source: Source, offset: int, limit: int,
+                total: int) -> Window | None:
+    """The days holding events ``offset`` to ``offset + limit`` (newest first) from the counts per day
+    or month (newest first, dated ones only); None when the page reaches undated events."""
+    seen = 0
+    start: date | None = None
+    skip = 0
+    for period, n in periods:
+        if period is None:
+            return None
+        day = period if isinstance(period, date) else date.fromisoformat(str(period)[:10])
+        if start is None:
+            if seen + n <= offset:
+                seen += n
+                continue
+            start = _period_end(day, source)
+            skip = offset - seen
+        seen += n
+        if seen >= offset + limit:
+            return Window(day, start, skip, total)
+    if start is None:
+        return None  # past the last event: the page is empty
+    if seen < total:
+        return None  # undated events follow
+    return Window(date.min, start, skip, total)
+
+
+def _period_end(day: date, source: Source) -> date:
+    if not source.by_month:
+        return day
+    nxt = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return nxt - timedelta(days=1)
