@@ -280,7 +280,7 @@ def _analyse(text: str, published: date | None, theatre: Theatre) -> _Sentence:
     from ruydad.actors.resolve import find_actor_mentions
     from ruydad.extract import extract
 
-    doc = extract(text, published=published).document
+    doc = extract(text, published=published, theatre=theatre).document
     mentions = [m for m in find_actor_mentions(text, theatre) if m.actor_id is not None or _armed_name(m.name)]
     return _Sentence(text, published, list(doc.statistics), [d for d in doc.dates if d.period_start],
                      list(doc.places), mentions, theatre)
