@@ -1,10 +1,13 @@
 """Article extraction over a corpus as a Spark job.
 
 The corpus (JSONL or Parquet with ``text`` and optionally ``id``, ``title``, ``source``, ``url``,
-``published``) is split into partitions; each partition goes through ``mapInArrow`` to a Python
-worker that runs :func:`ruydad.extract.extract_many` with the worker's one pipeline
-(:func:`ruydad.extract.default_pipeline` is cached per process, and Spark reuses Python workers, so
-spaCy and the gazetteers load once per worker, not once per document or batch).
+``published``, ``theatre``) is split into partitions; each partition goes through ``mapInArrow`` to
+a Python worker that runs :func:`ruydad.extract.extract_many` with the worker's one pipeline per
+theatre (:func:`ruydad.extract.default_pipeline` is cached per process and theatre, and Spark
+reuses Python workers, so spaCy and the gazetteers load once per worker, not once per document or
+batch). Each document is read against its record's ``theatre`` (the news watch writes its
+source's), else the job's (``--theatre``), else the default theatre; its events carry that
+theatre's country.
 
 Why ``mapInArrow`` rather than ``mapInPandas``: a document's result is nested (lists of events,
 claims and statistics); Arrow carries those lists of structs as they are, where pandas would turn
@@ -13,8 +16,9 @@ them into object columns and back. The job writes each document's nested result 
 however many tables are written:
 
 - ``documents``: one row per input document (counts of what was found, ``error`` when it failed);
-- ``events``: the reported events in the event model's columns (``dataset = 'article'``, as
-  :func:`ruydad.extract.add_article` stores them) plus ``document_id``, ``start_char``, ``end_char``;
+- ``events``: the reported events in the event model's columns (``dataset = 'article'``, the rows
+  :func:`ruydad.ingest.articles.add_article` stores: :func:`ruydad.ingest.articles.event_rows`)
+  plus ``document_id``, ``start_char``, ``end_char``;
   an events table the analysis can read (:func:`ruydad.spark.analysis_from_parquet`);
 - ``claims`` and ``statistics``: the extraction's JSON contract, one row each, with ``document_id``.
 """
@@ -26,23 +30,26 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 
-from ruydad.errors import InputError
+from ruydad.errors import InputError, RuydadError
 from ruydad.model import EVENT_COLUMNS
 from ruydad.store.postgres import ARROW_BY_SQL_TYPE
+from ruydad.theatres import TheatreLike, as_theatre, theatre_name
 
-CORPUS_COLUMNS = ("id", "text", "title", "source", "url", "published")
+CORPUS_COLUMNS = ("id", "text", "title", "source", "url", "published", "theatre")
 
 DOCUMENT_FIELDS = [
     pa.field("document_id", pa.string()), pa.field("title", pa.string()), pa.field("published", pa.date32()),
     pa.field("source", pa.string()), pa.field("url", pa.string()), pa.field("chars", pa.int64()),
     pa.field("actors", pa.int32()), pa.field("places", pa.int32()), pa.field("quotes", pa.int32()),
     pa.field("claims", pa.int32()), pa.field("statistics", pa.int32()), pa.field("events", pa.int32()),
-    pa.field("error", pa.string()),
+    pa.field("error", pa.string()), pa.field("theatre", pa.string()),
 ]
 EVENT_STRUCT = pa.struct(
     [pa.field(c.name, ARROW_BY_SQL_TYPE[c.sql_type]) for c in EVENT_COLUMNS]
@@ -89,46 +96,67 @@ class SparkExtractReport:
         return {**self.__dict__, "documents_per_second": round(self.documents_per_second, 2)}
 
 
-def result_rows(records: Iterable[dict[str, Any]], batch_size: int = 32) -> Iterator[dict[str, Any]]:
-    """Extract each corpus record (a dict of :data:`CORPUS_COLUMNS`) into one :data:`RESULT_SCHEMA` row.
+def result_rows(records: Iterable[dict[str, Any]], batch_size: int = 32, *,
+                theatre: TheatreLike | None = None) -> Iterator[dict[str, Any]]:
+    """Extract each corpus record (a dict of :data:`CORPUS_COLUMNS`) into one :data:`RESULT_SCHEMA` row,
+    in order, reading it against the record's ``theatre``, else ``theatre``, else the default one.
 
     Plain Python, no Spark: the Spark job calls it per partition, and the single-process baseline
     and the tests call it directly, so both paths produce the very same rows.
     """
-    from ruydad.extract import extract_many
+    default = theatre_name(theatre)
+    runs = groupby(records, key=lambda r: _text_or_none(r.get("theatre")) or default)
+    for name, run in runs:
+        yield from _theatre_rows(list(run), name, batch_size)
+
+
+def _theatre_rows(records: list[dict[str, Any]], name: str, batch_size: int) -> Iterator[dict[str, Any]]:
+    from ruydad.extract import Findings, extract_many
+
+    docs = [_document(record) for record in records]
+    try:
+        theatre = as_theatre(name)
+    except RuydadError as exc:  # a record naming an unknown theatre fails alone, the batch goes on
+        yield from (_result_row(Findings(doc, error=str(exc)), name, []) for doc in docs)
+        return
+    from ruydad.ingest.articles import event_rows
+
+    for findings in extract_many(docs, theatre=theatre, batch_size=batch_size, errors="report"):
+        yield _result_row(findings, theatre.name, event_rows(findings, theatre))
+
+
+def _document(record: dict[str, Any]) -> Any:
     from ruydad.extract.load import from_text, parse_published
 
-    docs = []
-    for record in records:
-        text = record.get("text")
-        if not isinstance(text, str):
-            text = ""
-        published = record.get("published")
-        docs.append(from_text(
-            text, id=_text_or_none(record.get("id")), title=_text_or_none(record.get("title")),
-            source=_text_or_none(record.get("source")), url=_text_or_none(record.get("url")),
-            published=published if isinstance(published, date) else parse_published(_text_or_none(published)),
-        ))
-    for extraction in extract_many(docs, batch_size=batch_size, errors="report"):
-        yield _result_row(extraction)
+    text = record.get("text")
+    published = record.get("published")
+    return from_text(
+        text if isinstance(text, str) else "", id=_text_or_none(record.get("id")),
+        title=_text_or_none(record.get("title")), source=_text_or_none(record.get("source")),
+        url=_text_or_none(record.get("url")),
+        published=published if isinstance(published, date) else parse_published(_text_or_none(published)),
+    )
 
 
 def _text_or_none(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _result_row(extraction: Any) -> dict[str, Any]:
-    doc = extraction.document
-    row: dict[str, Any] = {
+def _result_row(findings: Any, theatre: str, events: list[dict[str, Any]]) -> dict[str, Any]:
+    """One :data:`RESULT_SCHEMA` row: the document's counts, and its events (``batch_id`` unset: no
+    ingest batch yet; ``start_char``/``end_char`` added), claims and statistics."""
+    doc = findings.document
+    for row, event in zip(events, doc.events, strict=True):
+        row["start_char"], row["end_char"] = event.start, event.end
+    return {
         "document_id": doc.id, "title": doc.title, "published": doc.published, "source": doc.source,
         "url": doc.url, "chars": len(doc.text), "actors": len(doc.actors), "places": len(doc.places),
         "quotes": len(doc.quotes), "claims": len(doc.claims), "statistics": len(doc.statistics),
-        "events": len(doc.events), "error": extraction.error,
-        "event_rows": _event_rows(doc),
+        "events": len(doc.events), "error": findings.error, "theatre": theatre,
+        "event_rows": events,
         "claim_rows": [c.to_dict() for c in doc.claims],
         "statistic_rows": [_statistic(s) for s in doc.statistics],
     }
-    return row
 
 
 def _statistic(stat: Any) -> dict[str, Any]:
@@ -138,30 +166,12 @@ def _statistic(stat: Any) -> dict[str, Any]:
     return out
 
 
-def _event_rows(doc: Any) -> list[dict[str, Any]]:
-    """The document's events as ``add_article`` stores them (same columns, same mapping)."""
-    if not doc.events:
-        return []
-    from ruydad.extract.store import _event_row, _theatre
-
-    _, country, iso3, numeric = _theatre(None)
-    categories = {a.name: a.category for a in doc.actors}
-    rows = []
-    for n, event in enumerate(doc.events, start=1):
-        values = _event_row(doc, event, n, 0, categories, country, iso3, numeric)
-        row = {c.name: values.get(c.name) for c in EVENT_COLUMNS}
-        row["batch_id"] = None  # not stored: no ingest batch yet
-        row["start_char"], row["end_char"] = event.start, event.end
-        rows.append(row)
-    return rows
-
-
-def _partition(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+def _partition(batches: Iterator[pa.RecordBatch], theatre: str) -> Iterator[pa.RecordBatch]:
     """The ``mapInArrow`` function: runs in a Spark Python worker, on one partition."""
     for batch in batches:
         records = batch.to_pylist()
         if records:
-            yield pa.RecordBatch.from_pylist(list(result_rows(records)), schema=RESULT_SCHEMA)
+            yield pa.RecordBatch.from_pylist(list(result_rows(records, theatre=theatre)), schema=RESULT_SCHEMA)
 
 
 def read_corpus(spark: Any, path: str | Path) -> Any:
@@ -187,8 +197,10 @@ def read_corpus(spark: Any, path: str | Path) -> Any:
 
 
 def extract_corpus(spark: Any, corpus: str | Path, output: str | Path, *, partitions: int | None = None,
-                   overwrite: bool = False) -> SparkExtractReport:
-    """Run the extraction over ``corpus`` on ``spark`` and write the four Parquet datasets to ``output``."""
+                   overwrite: bool = False, theatre: TheatreLike | None = None) -> SparkExtractReport:
+    """Run the extraction over ``corpus`` on ``spark`` and write the four Parquet datasets to ``output``.
+
+    ``theatre`` is for records that name none (the default theatre when None)."""
     from pyspark.sql import functions as F
     from pyspark.sql.pandas.types import from_arrow_schema
 
@@ -197,12 +209,14 @@ def extract_corpus(spark: Any, corpus: str | Path, output: str | Path, *, partit
         if not overwrite:
             raise InputError(f"{out}: exists and is not empty; choose another folder or pass --overwrite")
         shutil.rmtree(out)
+    job_theatre = as_theatre(theatre).name  # an unknown theatre fails here, before Spark runs anything
     started = time.perf_counter()
     frame = read_corpus(spark, corpus)
     n_partitions = partitions or max(2, int(spark.sparkContext.defaultParallelism))
     frame = frame.repartition(n_partitions)
     nested = out / "_extractions"
-    frame.mapInArrow(_partition, from_arrow_schema(RESULT_SCHEMA)).write.parquet(str(nested))
+    extract_partition = partial(_partition, theatre=job_theatre)
+    frame.mapInArrow(extract_partition, from_arrow_schema(RESULT_SCHEMA)).write.parquet(str(nested))
     results = spark.read.parquet(str(nested))
     documents = results.select(*[f.name for f in DOCUMENT_FIELDS])
     documents.write.parquet(str(out / "documents"))

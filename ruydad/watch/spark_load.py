@@ -6,11 +6,13 @@ cluster, and :func:`load_extracted` (``ruydad watch load out/``) writes the ``do
 ``events/`` Parquet datasets into the store, then incidents are rebuilt as after a poll.
 
 The events are the rows ``add_article`` would have stored (the Spark job builds them with the
-same mapping, :func:`ruydad.spark.extract.result_rows`), so the load only gives them an ingest
-batch. Everything is one transaction, and loading the same output twice replaces rather than
-duplicates (events are keyed by ``<document id>:<n>``, documents by id). Claims are not loaded:
-a stored claim is checked against the article's text, which the Spark output does not carry;
-``add-article`` or the in-process watch stores them.
+same mapping, :func:`ruydad.ingest.articles.event_rows`), and they are written the same way: one
+ingest batch (:mod:`ruydad.ingest.batches`), each document's events brought to what the output
+says with :func:`ruydad.ingest.articles.write_article_events`, so loading the same output twice
+changes nothing and a newer extraction of a document keeps the earlier version of each changed
+event in ``event_revisions``. Everything is one transaction. Claims are not loaded: a stored claim
+is checked against the article's text, which the Spark output does not carry; ``add-article`` or
+the in-process watch stores them.
 """
 
 from __future__ import annotations
@@ -20,19 +22,37 @@ from pathlib import Path
 from typing import Any
 
 from ruydad.errors import InputError
+from ruydad.ingest.articles import DATASET, EventCounts, lock_articles, write_article_events
+from ruydad.ingest.batches import finish_batch, next_batch_id, start_batch
 from ruydad.model import EVENT_COLUMN_NAMES
+from ruydad.theatres import theatre_name
 from ruydad.watch.sources import now
 
-DATASET = "article"
+READER = "spark-extract"
 
 
 @dataclass
 class LoadReport:
+    """What :func:`load_extracted` stored: ``events`` the output's events of the documents loaded,
+    ``stored``/``updated``/``unchanged``/``deleted`` what that did to the store."""
+
     documents: int
     failed_documents: int
     events: int
     batch_id: int
     incidents: dict[str, Any] | None = None
+    stored: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+
+    @property
+    def rows_read(self) -> int:
+        return self.events
+
+    @property
+    def rejected(self) -> int:
+        return 0
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -48,7 +68,10 @@ def _table(folder: Path, name: str) -> Any:
 
 
 def load_extracted(store: Any, folder: str | Path, *, theatre: str | None = None, build: bool = True) -> LoadReport:
-    """Store the documents and events of a ``spark extract`` output folder; rebuild incidents."""
+    """Store the documents and events of a ``spark extract`` output folder; rebuild incidents.
+
+    A document's theatre is the one it was extracted for; ``theatre`` is for output written before
+    documents carried theirs."""
     out = Path(folder)
     documents = _table(out, "documents").to_pylist()
     events = _table(out, "events")
@@ -57,38 +80,32 @@ def load_extracted(store: Any, folder: str | Path, *, theatre: str | None = None
         raise InputError(f"{out}/events: not spark extract's event columns (missing {', '.join(missing[:5])})")
     good = [d for d in documents if not d.get("error")]
     keep = {d["document_id"] for d in good}
-    rows = [r for r in events.to_pylist() if r.get("document_id") in keep]
+    per_document: dict[str, list[dict[str, Any]]] = {document_id: [] for document_id in keep}
+    for r in events.to_pylist():
+        if r.get("document_id") in keep:
+            per_document[r["document_id"]].append(r)
     stamp = now()
+    counts = EventCounts()
     with store.transaction() as con:
-        top = con.execute("SELECT nextval('batch_id_seq')").fetchone()
-        batch_id = int(top[0]) if top else 0
-        con.execute("INSERT INTO ingest_batches (batch_id, dataset, reader, source, started_at, status) "
-                    "VALUES (?, ?, 'spark-extract', ?, now(), 'running')", [batch_id, DATASET, str(out)])
+        batch_id = next_batch_id(con)
+        start_batch(con, batch_id, dataset=DATASET, reader=READER, source=str(out))
+        lock_articles(store, con)
         for d in good:
             con.execute("DELETE FROM documents WHERE document_id = ?", [d["document_id"]])
             con.execute("INSERT INTO documents (document_id, title, url, outlet, published, language, text_chars, "
                         "theatre, added_at) VALUES (?, ?, ?, ?, ?, 'en', ?, ?, ?)",
                         [d["document_id"], d.get("title"), d.get("url"), d.get("source"), d.get("published"),
-                         d.get("chars"), theatre, stamp])
-            con.execute("DELETE FROM events WHERE dataset = ? AND dataset_event_id LIKE ?",
-                        [DATASET, f"{d['document_id']}:%"])
-        values = []
-        for r in rows:
-            r = {**r, "batch_id": batch_id, "ingested_at": stamp}
-            values.append([r.get(c) for c in EVENT_COLUMN_NAMES])
-        if values:
-            marks = ", ".join("?" for _ in EVENT_COLUMN_NAMES)
-            con.executemany(f"INSERT INTO events ({', '.join(EVENT_COLUMN_NAMES)}) VALUES ({marks})", values)
-        per_document: dict[str, int] = {}
-        for r in rows:
-            per_document[r["document_id"]] = per_document.get(r["document_id"], 0) + 1
+                         d.get("chars"), d.get("theatre") or theatre_name(theatre), stamp])
+            rows = [{**r, "ingested_at": stamp} for r in per_document[d["document_id"]]]
+            counts.add(write_article_events(con, batch_id, d["document_id"], rows))
         for document_id in keep:
             con.execute("UPDATE watch_items SET status = 'stored', events = ? WHERE document_id = ? "
-                        "AND status = 'fetched'", [per_document.get(document_id, 0), document_id])
-        con.execute("UPDATE ingest_batches SET finished_at = now(), status = 'done', rows_read = ?, rows_stored = ? "
-                    "WHERE batch_id = ?", [len(rows), len(rows), batch_id])
-    report = LoadReport(documents=len(good), failed_documents=len(documents) - len(good), events=len(rows),
-                        batch_id=batch_id)
+                        "AND status = 'fetched'", [len(per_document[document_id]), document_id])
+        report = LoadReport(documents=len(good), failed_documents=len(documents) - len(good),
+                            events=sum(len(rows) for rows in per_document.values()), batch_id=batch_id,
+                            stored=counts.stored, updated=counts.updated, unchanged=counts.unchanged,
+                            deleted=counts.deleted)
+        finish_batch(con, batch_id, report)
     if build:
         from ruydad.incidents import build_incidents
 
