@@ -1,7 +1,13 @@
-"""A real server on loopback over a real store, and Debian's headless Chromium driven by Playwright."""
+"""A real server on loopback over a real store, and Debian's headless Chromium driven by Playwright.
+
+The dashboard's stores are parametrised over every backend (``BACKENDS``: DuckDB, and PostgreSQL on
+the session's throwaway server), so the main flows run on both; checks of the page itself (escaping,
+layout) pin ``server`` to DuckDB with ``@pytest.mark.parametrize("server", ["duckdb"], indirect=True)``.
+"""
 
 from __future__ import annotations
 
+import itertools
 import os
 import socket
 import threading
@@ -15,6 +21,8 @@ import pytest
 
 from ruydad.ingest import ingest_file
 from ruydad.store import Store
+from ruydad.theatres import DEFAULT_THEATRE
+from tests.conftest import BACKENDS
 
 CHROMIUM = os.environ.get("RUYDAD_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -48,17 +56,33 @@ def serving(store: Store) -> Iterator[str]:
         thread.join(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    sample = Path(__file__).resolve().parents[2] / "ruydad" / "data" / "sample" / "ucdp_aec_afghanistan.csv"
-    store = Store.open(tmp_path_factory.mktemp("web") / "browser.duckdb")
-    ingest_file(store, sample, "ucdp")
-    from ruydad.actors import save_seed_claims
+@contextmanager
+def store_on(request: pytest.FixtureRequest, directory: Path) -> Iterator[Store]:
+    """A new store on the backend ``request.param`` names: a DuckDB file in ``directory``, or a fresh
+    database on the session's PostgreSQL server (``pg_server`` in tests/conftest.py)."""
+    if request.param == "postgres":
+        server = request.getfixturevalue("pg_server")
+        location: str | Path = server.create_database(f"web{os.getpid()}_{next(_databases)}")
+    else:
+        location = directory / "browser.duckdb"
+    with Store.open(location) as store:
+        yield store
 
-    save_seed_claims(store, "afghanistan")
-    with serving(store) as url:
-        yield url
-    store.close()
+
+_databases = itertools.count(1)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The dashboard over the UCDP sample and the theatre's seed claims, on each backend."""
+    sample = Path(__file__).resolve().parents[2] / "ruydad" / "data" / "sample" / "ucdp_aec_afghanistan.csv"
+    with store_on(request, tmp_path_factory.mktemp("web")) as store:
+        ingest_file(store, sample, "ucdp")
+        from ruydad.actors import save_seed_claims
+
+        save_seed_claims(store, DEFAULT_THEATRE)
+        with serving(store) as url:
+            yield url
 
 
 @pytest.fixture(scope="module")

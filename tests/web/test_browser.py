@@ -10,6 +10,8 @@ import pytest
 from tests.web.conftest import wait_until
 
 pytestmark = pytest.mark.browser
+ON_DUCKDB = pytest.mark.parametrize("server", ["duckdb"], indirect=True)
+"""For checks of the page itself (escaping, layout, extraction), which the store's backend cannot change."""
 
 
 def _page(browser: Any, width: int = 1280, height: int = 900) -> Any:
@@ -64,6 +66,7 @@ def test_filters_live_in_the_url_and_reproduce_the_view(browser: Any, server: st
     assert all("Pakistan" in r for r in page.locator("table tbody tr").all_inner_texts())
 
 
+@ON_DUCKDB
 def test_event_notes_are_escaped_not_run(browser: Any, server: str) -> None:
     page = _page(browser)
     page.goto(f"{server}/#/?actor=%3Cimg%20src%3Dx%20onerror%3Dwindow.pwned%3D1%3E")
@@ -72,6 +75,7 @@ def test_event_notes_are_escaped_not_run(browser: Any, server: str) -> None:
     assert page.locator('input[name="actor"]').input_value().startswith("<img")
 
 
+@ON_DUCKDB
 def test_phone_width_overview_fits(browser: Any, server: str, shots: Path) -> None:
     page = _page(browser, width=390, height=844)
     page.goto(f"{server}/#/")
@@ -117,6 +121,7 @@ def test_claims_board_page(browser: Any, server: str, shots: Path) -> None:
     assert page.errors == []
 
 
+@ON_DUCKDB
 def test_article_page_extracts_and_highlights(browser: Any, server: str, shots: Path) -> None:
     article = (Path(__file__).resolve().parents[2] / "ruydad" / "data" / "articles"
                / "newsweek-2022-08-30-afghan-rebel-groups.txt").read_text(encoding="utf-8")[:6000]

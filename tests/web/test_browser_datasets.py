@@ -10,24 +10,21 @@ from typing import Any
 import pytest
 
 from ruydad.ingest import ingest_file
-from ruydad.store import Store
-from tests.web.conftest import serving, wait_until
+from tests.conftest import BACKENDS
+from tests.web.conftest import serving, store_on, wait_until
 from tests.web.test_browser import _page, _wait_for_rows
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def two_dataset_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    path = tmp_path_factory.mktemp("web2") / "two.duckdb"
-    with Store.open(path) as store:
+@pytest.fixture(scope="module", params=BACKENDS)
+def two_dataset_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with store_on(request, tmp_path_factory.mktemp("web2")) as store:
         ingest_file(store, ROOT / "tests" / "data" / "acled" / "afghanistan_2021-2022_export.csv", "acled")
         ingest_file(store, ROOT / "ruydad" / "data" / "sample" / "ucdp_aec_afghanistan.csv", "ucdp")
-    store = Store.open(path)
-    with serving(store) as url:
-        yield url
-    store.close()
+        with serving(store) as url:
+            yield url
 
 
 def _events_kpi(page: Any) -> int:
