@@ -42,6 +42,7 @@ import pycountry
 
 from ruydad import taxonomy
 from ruydad.errors import InputError, RuydadError, WrongDatasetError
+from ruydad.ingest.batches import finish_batch, next_batch_id, record_failed_batch, start_batch
 from ruydad.ingest.readers import READERS, Reader, identify, readers_for
 from ruydad.model import DATA_COLUMN_NAMES, EVENT_COLUMN_NAMES, EVENT_COLUMNS, HASHED_COLUMNS, WRITE_COLUMN_NAMES
 from ruydad.store.embedded import LIVE_BATCHES, Store
@@ -420,18 +421,14 @@ def ingest_file(
                                     source=source or str(path), progress=progress)
     started = time.monotonic()
     con = store.con
-    batch_id = _next_batch_id(con)
+    batch_id = next_batch_id(con)
     report = IngestReport(batch_id=batch_id, dataset=reader.dataset, reader=reader.name,
                           source=source or str(path))
     memory_limit = con.execute("SELECT current_setting('memory_limit')").fetchone()
     con.execute(f"SET memory_limit = '{INGEST_MEMORY_LIMIT}'")
     # The attempt is recorded (and committed) before any work: a process killed mid-way leaves this
     # 'running' row, which the next start of the store lists as failed (Store.batches, Store.open).
-    con.execute(
-        "INSERT INTO ingest_batches (batch_id, dataset, reader, source, started_at, status) "
-        "VALUES (?, ?, ?, ?, now(), 'running')",
-        [batch_id, reader.dataset, reader.name, report.source],
-    )
+    start_batch(con, batch_id, dataset=reader.dataset, reader=reader.name, source=report.source)
     LIVE_BATCHES.add(batch_id)
     try:
         # Staging and enrichment write only temporary tables; the store changes in one transaction.
@@ -441,7 +438,7 @@ def ingest_file(
             if report.rejected:
                 con.execute("INSERT INTO quarantine SELECT * FROM ingest_quarantine")
             _upsert(con, report, progress)
-            _finish_batch(con, report)
+            finish_batch(con, report.batch_id, report)
     except BaseException as exc:
         _record_failed_batch(con, report, failure_message(exc))
         raise
@@ -463,12 +460,6 @@ def stage_file(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, reader
     ids, and fill the report's read/rejected counts, reasons and examples. Writes no store table."""
     _stage(con, path, encoding, reader, present, progress)
     _quarantine(con, report)
-
-
-def _next_batch_id(con: Any) -> int:
-    row = con.execute("SELECT nextval('batch_id_seq')").fetchone()
-    assert row is not None
-    return int(row[0])
 
 
 def _explain_duckdb_error(path: Path, exc: duckdb.Error) -> str:
@@ -639,31 +630,14 @@ def _classify_against_store(con: duckdb.DuckDBPyConnection, report: IngestReport
         )
 
 
-def _finish_batch(con: Any, report: IngestReport) -> None:
-    con.execute(
-        "UPDATE ingest_batches SET finished_at = now(), status = 'ok', rows_read = ?, rows_stored = ?, "
-        "rows_updated = ?, rows_unchanged = ?, rows_rejected = ?, rows_deleted = ? WHERE batch_id = ?",
-        [report.rows_read, report.stored, report.updated, report.unchanged, report.rejected,
-         report.deleted, report.batch_id],
-    )
-
-
 def failure_message(exc: BaseException) -> str:
     """What `ruydad batches` shows for a failed ingest: a user error as it is, anything else with its type."""
     return str(exc) if isinstance(exc, RuydadError) else f"{type(exc).__name__}: {exc}"
 
 
 def _record_failed_batch(con: Any, report: IngestReport, message: str) -> None:
-    """After a rollback, keep a trace of the attempt so `ruydad batches` shows what failed and why."""
-    try:
-        con.execute("DELETE FROM ingest_batches WHERE batch_id = ?", [report.batch_id])
-        con.execute(
-            "INSERT INTO ingest_batches (batch_id, dataset, reader, source, started_at, finished_at, status, "
-            "message) VALUES (?, ?, ?, ?, now(), now(), 'failed', ?)",
-            [report.batch_id, report.dataset, report.reader, report.source, message[:2000]],
-        )
-    except Exception:  # the store itself is gone (killed connection): the error above is what matters
-        pass
+    record_failed_batch(con, report.batch_id, dataset=report.dataset, reader=report.reader, source=report.source,
+                        message=message)
 
 
 def _drop_staging(con: duckdb.DuckDBPyConnection) -> None:
@@ -678,14 +652,12 @@ def delete_events(store: Store, dataset: str, event_ids: list[str], *, source: s
     first takes the dataset's write lock, like an ingest.
     """
     con: Any = store.con
-    batch_id = _next_batch_id(con)
+    batch_id = next_batch_id(con)
     report = IngestReport(batch_id=batch_id, dataset=dataset, reader=f"{dataset}-deleted", source=source)
     report.rows_read = len(event_ids)
     cols = ", ".join(EVENT_COLUMN_NAMES)
     with store.transaction():
-        con.execute(
-            "INSERT INTO ingest_batches (batch_id, dataset, reader, source, started_at, status) "
-            "VALUES (?, ?, ?, ?, now(), 'running')", [batch_id, dataset, report.reader, source])
+        start_batch(con, batch_id, dataset=dataset, reader=report.reader, source=source)
         if store.backend == "postgres":
             from ruydad.store.postgres import dataset_lock
 
@@ -707,5 +679,5 @@ def delete_events(store: Store, dataset: str, event_ids: list[str], *, source: s
             "DELETE FROM events WHERE dataset = ? AND dataset_event_id IN "
             "(SELECT dataset_event_id FROM ingest_deleted)", [dataset])
         con.execute("DROP TABLE ingest_deleted")
-        _finish_batch(con, report)
+        finish_batch(con, report.batch_id, report)
     return report

@@ -33,14 +33,13 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from ruydad.ingest.batches import finish_batch, next_batch_id, start_batch
 from ruydad.ingest.pipeline import (
     ENRICHERS,
     INGEST_MEMORY_LIMIT,
     IngestReport,
     Progress,
     _drop_staging,
-    _finish_batch,
-    _next_batch_id,
     _record_failed_batch,
     failure_message,
     stage_file,
@@ -61,7 +60,7 @@ def ingest_file_postgres(store: PostgresStore, path: Path, reader: Reader, prese
     """Stage ``path`` in DuckDB, then apply it to the PostgreSQL store in one transaction."""
     started = time.monotonic()
     con = store.pg
-    report = IngestReport(batch_id=_next_batch_id(con), dataset=reader.dataset, reader=reader.name,
+    report = IngestReport(batch_id=next_batch_id(con), dataset=reader.dataset, reader=reader.name,
                           source=source)
     staging = duckdb.connect()
     staging.execute(f"SET memory_limit = '{INGEST_MEMORY_LIMIT}'")
@@ -98,11 +97,7 @@ def _enrich(staging: duckdb.DuckDBPyConnection, report: IngestReport, progress: 
 def _apply(con: PgConnection, staging: duckdb.DuckDBPyConnection, report: IngestReport, scratch: Path,
            progress: Progress | None) -> None:
     dataset_lock(con, report.dataset)
-    con.execute(
-        "INSERT INTO ingest_batches (batch_id, dataset, reader, source, started_at, status) "
-        "VALUES (?, ?, ?, ?, now(), 'running')",
-        [report.batch_id, report.dataset, report.reader, report.source],
-    )
+    start_batch(con, report.batch_id, dataset=report.dataset, reader=report.reader, source=report.source)
     if report.rejected:
         copy_from_duckdb(con, staging, f"SELECT {', '.join(QUARANTINE_COLUMNS)} FROM ingest_quarantine",
                          "quarantine", QUARANTINE_COLUMNS, scratch)
@@ -120,7 +115,7 @@ def _apply(con: PgConnection, staging: duckdb.DuckDBPyConnection, report: Ingest
         if _staged(staging):
             _enrich(staging, report, progress)
             _upsert(con, staging, report, scratch)
-    _finish_batch(con, report)
+    finish_batch(con, report.batch_id, report)
 
 
 def _staged(staging: duckdb.DuckDBPyConnection) -> int:
