@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from ruydad.cli import actors, analysis, bench, events, geo, ingest, serve, tokens
+from ruydad.cli import actors, analysis, bench, events, geo, ingest, serve, spark, tokens
 from ruydad.cli.common import _state, report_error
 from ruydad.errors import RuydadError
 
@@ -47,9 +47,7 @@ def _mount() -> None:
 
     analysis.register(app)
 
-    from ruydad.spark.cli import spark_app
-
-    app.add_typer(spark_app, name="spark", help="Corpus-scale extraction and analysis on Apache Spark.")
+    app.add_typer(spark.spark_app, name="spark", help="Corpus-scale extraction and analysis on Apache Spark.")
 
     from ruydad.extract.cli import add_article_command, extract_command
 

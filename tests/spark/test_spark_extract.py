@@ -10,8 +10,8 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
+from ruydad.cli.spark import spark_app
 from ruydad.spark import extract_corpus, result_rows
-from ruydad.spark.cli import spark_app
 
 pytestmark = pytest.mark.spark
 

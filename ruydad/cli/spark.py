@@ -1,9 +1,9 @@
-"""``ruydad spark``: Ruydad's jobs on Spark. The lead mounts :data:`spark_app` on the main app
-(``app.add_typer(spark_app, name="spark")``).
+"""``ruydad spark``: Ruydad's jobs on Spark, thin faces over :mod:`ruydad.spark`.
 
 ``ruydad spark extract --input corpus.jsonl --output DIR`` is :func:`ruydad.spark.extract_corpus`;
-``ruydad spark analyse`` runs one analysis question over Parquet events on Spark, as
-``ruydad analyse`` does over the store.
+``ruydad spark analyse`` runs one analysis question over Parquet events on Spark
+(:func:`ruydad.spark.analysis_from_parquet`), as ``ruydad stats`` does over the store. PySpark loads
+only when one of them runs.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from typing import Annotated
 
 import typer
 
-from ruydad.errors import RuydadError
+from ruydad.cli.common import run_guarded
+from ruydad.cli.options import JsonOption, OptionalTheatreOption
 
 spark_app = typer.Typer(help="Run Ruydad's jobs on Spark (local cores or a cluster).", no_args_is_help=True)
 
@@ -33,17 +34,14 @@ def extract_command(
     partitions: Annotated[int | None, typer.Option("--partitions", help="Partitions (default: the cores).")]
     = None,
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace a non-empty output folder.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    theatre: OptionalTheatreOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Extract events, claims and statistics from every article of a corpus, as a Spark job."""
     from ruydad.spark import extract_corpus, spark_session
 
-    try:
-        spark = spark_session(master, "ruydad-extract")
-        report = extract_corpus(spark, input, output, partitions=partitions, overwrite=overwrite)
-    except RuydadError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from exc
+    report = run_guarded(lambda: extract_corpus(spark_session(master, "ruydad-extract"), input, output,
+                                                partitions=partitions, overwrite=overwrite, theatre=theatre))
     if as_json:
         typer.echo(json.dumps(report.as_dict()))
         return
@@ -63,11 +61,6 @@ def analyse_command(
     """Event counts by a dimension over Parquet events, computed by Spark (the analysis layer on Ibis)."""
     from ruydad.spark import analysis_from_parquet, spark_session
 
-    try:
-        analysis = analysis_from_parquet(spark_session(master, "ruydad-analyse"), events)
-        figures = analysis.counts(by)
-    except RuydadError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from exc
+    figures = run_guarded(lambda: analysis_from_parquet(spark_session(master, "ruydad-analyse"), events).counts(by))
     for row in figures.rows():
         typer.echo(json.dumps(row, default=str))
