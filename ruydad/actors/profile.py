@@ -20,13 +20,13 @@ from ruydad.actors.resolve import resolve_actor
 from ruydad.actors.store import load_claims
 from ruydad.query import Filters
 from ruydad.store import Store
-from ruydad.theatres import DEFAULT_THEATRE
+from ruydad.theatres import DEFAULT_THEATRE, TheatreLike
 
 EVENT_COLUMNS = ["event_date", "dataset", "event_type", "sub_event_type", "actor1", "actor2", "admin1",
                  "location", "fatalities"]
 
 
-def find_actor(id_or_name: str, theatre: str = DEFAULT_THEATRE) -> Actor:
+def find_actor(id_or_name: str, theatre: TheatreLike = DEFAULT_THEATRE) -> Actor:
     """An actor by registry id, else by any name the resolver knows; unknown is an error."""
     registry = load_registry(theatre)
     if id_or_name in registry:

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ruydad.actors.claims import Claim, Document, text_sha256, validate_claim
 from ruydad.actors.registry import Registry, RegistryError, actors_dir, load_registry
 from ruydad.errors import InputError
-from ruydad.theatres import DEFAULT_THEATRE
+from ruydad.theatres import DEFAULT_THEATRE, TheatreLike, theatre_name
 
 
 class _Strict(BaseModel):
@@ -81,7 +81,7 @@ class Seed:
     claims: tuple[Claim, ...]
 
 
-def seed_paths(theatre: str = DEFAULT_THEATRE) -> list[Path]:
+def seed_paths(theatre: TheatreLike = DEFAULT_THEATRE) -> list[Path]:
     """Every claim seed file of a theatre, by name."""
     return sorted(actors_dir(theatre).glob("claims_*.yaml"))
 
@@ -162,6 +162,6 @@ def load_seed(path: Path, theatre: str = DEFAULT_THEATRE) -> Seed:
     return Seed(document, text, tuple(claims))
 
 
-def load_seeds(theatre: str = DEFAULT_THEATRE) -> list[Seed]:
+def load_seeds(theatre: TheatreLike = DEFAULT_THEATRE) -> list[Seed]:
     """Every claim seed of a theatre."""
-    return [load_seed(path, theatre) for path in seed_paths(theatre)]
+    return [load_seed(path, theatre_name(theatre)) for path in seed_paths(theatre)]

@@ -14,6 +14,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from ruydad.theatres import TheatreLike, theatre_name
+
 _SQL = """
 SELECT c.claim_id, c.subject_actor_id, c.subject_text, c.predicate, c.object_actor_id, c.object_place_code,
        c.object_text, c.object_value, c.stance, c.claimed_by_name, c.claimed_on, c.sentence, c.theatre,
@@ -30,7 +32,7 @@ def _key(row: dict[str, Any]) -> tuple[str, str, str, str]:
     return subject, row["predicate"], obj, row["stance"]
 
 
-def news_claims(store: Any, *, theatre: str | None = None, min_outlets: int = 1, date_from: date | None = None,
+def news_claims(store: Any, *, theatre: TheatreLike | None = None, min_outlets: int = 1, date_from: date | None = None,
                 date_to: date | None = None, limit: int | None = 200) -> list[dict[str, Any]]:
     """Claims from articles, repeated ones grouped, most repeated first (``min_outlets=2``: only
     claims that two or more outlets carried)."""
@@ -41,7 +43,7 @@ def news_claims(store: Any, *, theatre: str | None = None, min_outlets: int = 1,
     for raw in store.con.execute(_SQL).fetchall():
         row = dict(zip(cols, raw, strict=True))
         when = row["claimed_on"] or row["published"]
-        if theatre and row["theatre"] != theatre:
+        if theatre and row["theatre"] != theatre_name(theatre):
             continue
         if (date_from and (when is None or when < date_from)) or (date_to and (when is None or when > date_to)):
             continue
