@@ -2,7 +2,8 @@
 
 This is what ``ruydad actors show`` prints and what a web page would render; it only gathers,
 it decides nothing. Events are found by the names the datasets use for the actor (with their
-periods), never by a substring of its name, so "Taliban" does not pull in "Pakistani Taliban" rows.
+periods), never by a substring of its name, so a group does not pull in the rows of another group
+whose name contains its own (a foreign branch named "<demonym> <group>").
 """
 
 from __future__ import annotations
