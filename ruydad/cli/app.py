@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from ruydad.cli import actors, analysis, bench, events, geo, ingest, serve, spark, tokens
+from ruydad.cli import actors, analysis, bench, events, geo, ingest, serve, spark, tokens, watch
 from ruydad.cli.common import _state, report_error
 from ruydad.errors import RuydadError
 
@@ -61,12 +61,10 @@ def _mount() -> None:
     app.command("classify", help="Classify event texts into ACLED event/sub-event types (or non-ACLED classes).")(
         classify_command)
 
-    from ruydad.watch.cli import incidents_app, reconcile_command, watch_app
-
-    app.add_typer(watch_app, name="watch", help="Watch news feeds and sitemaps: add sources, poll, status.")
-    app.add_typer(incidents_app, name="incidents", help="Incidents merged from article reports.")
+    app.add_typer(watch.watch_app, name="watch", help="Watch news feeds and sitemaps: add sources, poll, status.")
+    app.add_typer(watch.incidents_app, name="incidents", help="Incidents merged from article reports.")
     app.command("reconcile", help="News incidents against a dataset's events: in both, news only, dataset only.")(
-        reconcile_command)
+        watch.reconcile_command)
     app.add_typer(events.app)
     app.add_typer(tokens.app, name="token")
     app.add_typer(serve.app)

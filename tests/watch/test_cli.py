@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ruydad.cli import app
-from ruydad.watch.cli import parse_every
+from ruydad.cli.watch import parse_every
 
 from .conftest import FeedServer
 

@@ -1,55 +1,29 @@
 """``ruydad watch``, ``ruydad incidents`` and ``ruydad reconcile``: thin faces over
 :mod:`ruydad.watch` and :mod:`ruydad.incidents`.
 
-Mounted on the main app by ``ruydad/cli.py``. Heavy imports (httpx, feedparser, spaCy through the
-extraction) happen inside the commands, so ``ruydad --help`` does not pay for them.
+Each command opens the store, makes one call (``add_source``, ``run_once``/``run_forever``,
+``list_incidents``, ``reconcile``...) and prints plain lines, or JSON with ``--json``. Heavy
+imports (httpx, feedparser, spaCy through the extraction) happen inside the commands, so
+``ruydad --help`` does not pay for them.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from ruydad.errors import InputError, RuydadError
+from ruydad.cli.common import echo_json, open_cli_store, run_guarded
+from ruydad.cli.options import FromOption, JsonOption, LimitOption, OptionalTheatreOption, ToOption
+from ruydad.errors import InputError
 
 watch_app = typer.Typer(help="Watch news feeds and sitemaps: add sources, poll them, see their state.",
                         no_args_is_help=True)
 incidents_app = typer.Typer(help="Incidents merged from article reports: list, show, split, merge.",
                             no_args_is_help=True)
-
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
-
-
-def _guarded(body: Callable[[], None]) -> None:
-    try:
-        body()
-    except RuydadError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
-
-
-@contextmanager
-def _store() -> Iterator[Any]:
-    from ruydad.cli import db_path
-    from ruydad.store import Store
-
-    store = Store.open(db_path())
-    try:
-        yield store
-    finally:
-        store.close()
-
-
-def _dump(value: Any) -> None:
-    from ruydad.output import dumps
-
-    typer.echo(dumps(value, indent=2))
 
 
 def parse_every(text: str) -> float:
@@ -68,20 +42,20 @@ def parse_every(text: str) -> float:
 @watch_app.command("add")
 def watch_add(url: Annotated[str, typer.Argument(help="RSS 2.0 / Atom feed or news sitemap URL.")],
               name: Annotated[str | None, typer.Option("--name", help="The outlet's name (provenance).")] = None,
-              theatre: Annotated[str | None, typer.Option("--theatre", help="Theatre its articles belong to.")] = None,
+              theatre: OptionalTheatreOption = None,
               as_json: JsonOption = False) -> None:
     """Watch a feed or news sitemap."""
     from ruydad.watch import add_source
 
     def body() -> None:
-        with _store() as store:
+        with open_cli_store() as store:
             source = add_source(store, url, name=name, theatre=theatre)
         if as_json:
-            _dump(source.as_dict())
+            echo_json(source.as_dict())
         else:
             typer.echo(f"watching source {source.source_id}: {source.url} ({source.outlet})")
 
-    _guarded(body)
+    run_guarded(body)
 
 
 @watch_app.command("list")
@@ -91,10 +65,10 @@ def watch_list(all_sources: Annotated[bool, typer.Option("--all", help="Include 
     from ruydad.watch import list_sources
 
     def body() -> None:
-        with _store() as store:
+        with open_cli_store() as store:
             sources = list_sources(store, active_only=not all_sources)
         if as_json:
-            _dump([s.as_dict() for s in sources])
+            echo_json([s.as_dict() for s in sources])
             return
         if not sources:
             typer.echo("no sources; add one with `ruydad watch add URL --name OUTLET`")
@@ -102,7 +76,7 @@ def watch_list(all_sources: Annotated[bool, typer.Option("--all", help="Include 
             flag = "" if s.active else " (removed)"
             typer.echo(f"{s.source_id:>4}  {s.kind or '?':8} {s.outlet:30} {s.url}{flag}")
 
-    _guarded(body)
+    run_guarded(body)
 
 
 @watch_app.command("remove")
@@ -111,11 +85,11 @@ def watch_remove(source: Annotated[str, typer.Argument(help="Source id or URL.")
     from ruydad.watch import remove_source
 
     def body() -> None:
-        with _store() as store:
+        with open_cli_store() as store:
             removed = remove_source(store, source)
         typer.echo(f"stopped watching source {removed.source_id}: {removed.url}")
 
-    _guarded(body)
+    run_guarded(body)
 
 
 @watch_app.command("status")
@@ -125,11 +99,11 @@ def watch_status(log: Annotated[int, typer.Option("--log", help="Also show the l
     from ruydad.watch import list_sources, source_log
 
     def body() -> None:
-        with _store() as store:
+        with open_cli_store() as store:
             sources = list_sources(store, active_only=False)
             lines = source_log(store, limit=log) if log else []
         if as_json:
-            _dump({"sources": [s.as_dict() for s in sources], "log": lines})
+            echo_json({"sources": [s.as_dict() for s in sources], "log": lines})
             return
         for s in sources:
             typer.echo(f"{s.source_id:>4} {s.outlet} [{s.kind or 'not read yet'}]{'' if s.active else ' (removed)'}")
@@ -140,7 +114,7 @@ def watch_status(log: Annotated[int, typer.Option("--log", help="Also show the l
         for line in lines:
             typer.echo(f"{_when(line['logged_at'])} source {line['source_id']} {line['level']}: {line['message']}")
 
-    _guarded(body)
+    run_guarded(body)
 
 
 def _when(value: Any) -> str:
@@ -164,7 +138,7 @@ def watch_run(once: Annotated[bool, typer.Option("--once", help="Poll every sour
 
     def show(report: WatchReport) -> None:
         if as_json:
-            _dump(report.as_dict())
+            echo_json(report.as_dict())
             return
         for s in report.sources:
             state = f"error: {s.error}" if s.error else ("not modified" if s.not_modified else
@@ -182,7 +156,7 @@ def watch_run(once: Annotated[bool, typer.Option("--once", help="Poll every sour
         seconds = None if once else parse_every(every)
         if corpus is not None and seconds is not None:
             raise InputError("--corpus writes one batch for Spark: use it with --once")
-        with _store() as store, Fetcher(min_interval=min_interval, timeout=timeout) as fetcher:
+        with open_cli_store() as store, Fetcher(min_interval=min_interval, timeout=timeout) as fetcher:
             if corpus is not None:
                 with corpus.open("a", encoding="utf-8") as out:
                     show(run_once(store, fetcher=fetcher, corpus=out, max_new_items=max_new))
@@ -194,50 +168,49 @@ def watch_run(once: Annotated[bool, typer.Option("--once", help="Poll every sour
                 except KeyboardInterrupt:
                     typer.echo("stopped")
 
-    _guarded(body)
+    run_guarded(body)
 
 
 @watch_app.command("load")
 def watch_load(folder: Annotated[Path, typer.Argument(help="The --output folder of `ruydad spark extract`.")],
-               theatre: Annotated[str | None, typer.Option("--theatre", help="Theatre the articles belong to.")]
-               = None,
+               theatre: OptionalTheatreOption = None,
                as_json: JsonOption = False) -> None:
     """Store what `ruydad spark extract` found in a --corpus file (documents, events), then rebuild incidents."""
     from ruydad.watch import load_extracted
 
     def body() -> None:
-        with _store() as store:
+        with open_cli_store() as store:
             report = load_extracted(store, folder, theatre=theatre)
         if as_json:
-            _dump(report.as_dict())
+            echo_json(report.as_dict())
             return
         typer.echo(f"loaded {report.documents} documents ({report.failed_documents} failed in extraction), "
                    f"{report.events} events, batch {report.batch_id}")
         if report.incidents:
             typer.echo(f"incidents: {report.incidents['incidents']} ({report.incidents['merged']} merged)")
 
-    _guarded(body)
+    run_guarded(body)
 
 
 # -- incidents -------------------------------------------------------------------------------
 
 @incidents_app.command("list")
-def incidents_list(date_from: Annotated[str | None, typer.Option("--from", help="YYYY-MM-DD")] = None,
-                   date_to: Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD")] = None,
+def incidents_list(date_from: FromOption = None,
+                   date_to: ToOption = None,
                    admin1: Annotated[str | None, typer.Option("--admin1", help="Province name or code.")] = None,
                    merged: Annotated[bool, typer.Option("--merged", help="Only incidents of 2+ reports.")] = False,
-                   limit: Annotated[int, typer.Option("--limit")] = 50, as_json: JsonOption = False) -> None:
+                   limit: LimitOption = 50, as_json: JsonOption = False) -> None:
     """Incidents, newest first, with their reports count and casualty range (low/best/high)."""
     from ruydad.extract.load import parse_published
     from ruydad.incidents import list_incidents
 
     def body() -> None:
-        with _store() as store:
+        with open_cli_store() as store:
             rows = list_incidents(store, date_from=parse_published(date_from, "--from"),
                                   date_to=parse_published(date_to, "--to"), admin1=admin1,
                                   min_reports=2 if merged else 1, limit=limit or None)
         if as_json:
-            _dump(rows)
+            echo_json(rows)
             return
         for r in rows:
             place = f"{r['admin1'] or '?'} / {r['admin2'] or r['location'] or '?'}"
@@ -245,7 +218,7 @@ def incidents_list(date_from: Annotated[str | None, typer.Option("--from", help=
                        f"reports {r['reports']} ({r['outlets']} outlets)  "
                        f"killed {_range(r, 'killed')}  wounded {_range(r, 'wounded')}")
 
-    _guarded(body)
+    run_guarded(body)
 
 
 def _range(row: dict[str, Any], what: str) -> str:
@@ -261,10 +234,10 @@ def incidents_show(incident_id: str, as_json: JsonOption = False) -> None:
     from ruydad.incidents import get_incident
 
     def body() -> None:
-        with _store() as store:
+        with open_cli_store() as store:
             incident = get_incident(store, incident_id)
         if as_json:
-            _dump(incident)
+            echo_json(incident)
             return
         typer.echo(f"{incident['incident_id']}: {incident['event_type']} in {incident['admin1']}"
                    f"{' / ' + incident['admin2'] if incident['admin2'] else ''}, {incident['first_date']}"
@@ -276,7 +249,7 @@ def incidents_show(incident_id: str, as_json: JsonOption = False) -> None:
             typer.echo(f"      killed {r['killed']}, wounded {r['wounded']}, detained {r['detained']}: {r['sentence']}")
             typer.echo(f"      {r['reason']}" + (f" (joined {r['joined_with']})" if r["joined_with"] else ""))
 
-    _guarded(body)
+    run_guarded(body)
 
 
 @incidents_app.command("split")
@@ -289,11 +262,11 @@ def incidents_split(incident_id: str,
     from ruydad.incidents import split_incident
 
     def body() -> None:
-        with _store() as store:
+        with open_cli_store() as store:
             built = split_incident(store, incident_id, reports, note=note)
         typer.echo(f"split {len(reports)} report(s) off {incident_id}; {built.incidents} incidents now")
 
-    _guarded(body)
+    run_guarded(body)
 
 
 @incidents_app.command("merge")
@@ -304,11 +277,11 @@ def incidents_merge(incident_ids: Annotated[list[str], typer.Argument(help="Two 
     from ruydad.incidents import merge_incidents
 
     def body() -> None:
-        with _store() as store:
+        with open_cli_store() as store:
             built = merge_incidents(store, incident_ids, note=note)
         typer.echo(f"merged {', '.join(incident_ids)}; {built.incidents} incidents now")
 
-    _guarded(body)
+    run_guarded(body)
 
 
 @incidents_app.command("build")
@@ -319,54 +292,54 @@ def incidents_build(window: Annotated[int, typer.Option("--window", help="Days t
     from ruydad.incidents import build_incidents
 
     def body() -> None:
-        with _store() as store:
+        with open_cli_store() as store:
             built = build_incidents(store, window=window, threshold=threshold)
         if as_json:
-            _dump(built.as_dict())
+            echo_json(built.as_dict())
         else:
             typer.echo(f"{built.incidents} incidents from {built.placed} placed reports of {built.reports} "
                        f"({built.merged} merged from several reports; {built.decisions} analyst decisions kept)")
 
-    _guarded(body)
+    run_guarded(body)
 
 
 @incidents_app.command("stats")
 def incidents_stats(by: Annotated[str, typer.Option("--by", help="admin1, admin2, event_type, month or year")]
                     = "admin1",
-                    date_from: Annotated[str | None, typer.Option("--from", help="YYYY-MM-DD")] = None,
-                    date_to: Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD")] = None,
+                    date_from: FromOption = None,
+                    date_to: ToOption = None,
                     as_json: JsonOption = False) -> None:
     """Incidents (each counted once, however many reports) by one dimension, with summed killed ranges."""
     from ruydad.extract.load import parse_published
     from ruydad.incidents import incident_counts
 
     def body() -> None:
-        with _store() as store:
+        with open_cli_store() as store:
             rows = incident_counts(store, by, date_from=parse_published(date_from, "--from"),
                                    date_to=parse_published(date_to, "--to"))
         if as_json:
-            _dump(rows)
+            echo_json(rows)
             return
         for r in rows:
             typer.echo(f"{r[by] or '(unknown)':32} incidents {r['incidents']:>5}  reports {r['reports']:>5}  "
                        f"killed {_range(r, 'killed')}")
 
-    _guarded(body)
+    run_guarded(body)
 
 
 @incidents_app.command("claims")
 def incidents_claims(repeated: Annotated[bool, typer.Option("--repeated", help="Only claims carried by 2+ outlets.")]
                      = False,
-                     theatre: Annotated[str | None, typer.Option("--theatre")] = None,
-                     limit: Annotated[int, typer.Option("--limit")] = 50, as_json: JsonOption = False) -> None:
+                     theatre: OptionalTheatreOption = None,
+                     limit: LimitOption = 50, as_json: JsonOption = False) -> None:
     """Claims quoted in the news, the same claim from several articles grouped with its outlets."""
     from ruydad.incidents import news_claims
 
     def body() -> None:
-        with _store() as store:
+        with open_cli_store() as store:
             rows = news_claims(store, theatre=theatre, min_outlets=2 if repeated else 1, limit=limit or None)
         if as_json:
-            _dump(rows)
+            echo_json(rows)
             return
         for r in rows:
             verb = r["predicate"] if r["stance"] == "asserts" else f"NOT {r['predicate']}"
@@ -374,7 +347,7 @@ def incidents_claims(repeated: Annotated[bool, typer.Option("--repeated", help="
                        f"{', '.join(r['outlets']) or '?'}; said by: {', '.join(r['claimed_by']) or '?'}; "
                        f"{r['first_date']}..{r['last_date']}]")
 
-    _guarded(body)
+    run_guarded(body)
 
 
 # -- reconcile -------------------------------------------------------------------------------
@@ -390,10 +363,10 @@ def reconcile_command(
     from ruydad.incidents import reconcile
 
     def body() -> None:
-        with _store() as store:
+        with open_cli_store() as store:
             result = reconcile(store, dataset=dataset, period=period, admin1=admin1 or [])
         if as_json:
-            _dump(result.as_dict())
+            echo_json(result.as_dict())
             return
         s = result.summary()
         typer.echo(f"{dataset} {result.period}: {s['incidents']} news incidents, {s['dataset_events']} "
@@ -416,7 +389,7 @@ def reconcile_command(
             if len(rows) > show:
                 typer.echo(f"  ... {len(rows) - show} more (--show N or --json)")
 
-    _guarded(body)
+    run_guarded(body)
 
 
 def _pct(value: float | None) -> str:
