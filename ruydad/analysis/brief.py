@@ -102,13 +102,15 @@ def _rings(geometry: dict[str, Any]) -> list[list[list[float]]]:
 
 
 def choropleth(a: Analysis, period: Period, base: Filters, theatre: Theatre) -> str:
-    """Provinces shaded by violent events (quantile-free classes on a square-root scale)."""
+    """The theatre's first-level units (provinces, states) shaded by violent events (quantile-free
+    classes on a square-root scale)."""
+    unit = theatre.unit_word(1)
     try:
         from ruydad.geo import boundaries_geojson
 
         geo = boundaries_geojson(level=1, theatre=theatre.name)
     except (ImportError, RuydadError, OSError) as exc:
-        return f'<p class="muted">No province boundaries for this theatre ({esc(exc)}).</p>'
+        return f'<p class="muted">No {esc(unit)} boundaries for this theatre ({esc(exc)}).</p>'
     counts = a.counts("admin1", base.but(violent=True).with_period(period))
     per_unit: dict[str, int] = {}
     unplaced = 0
@@ -151,11 +153,12 @@ def choropleth(a: Analysis, period: Period, base: Filters, theatre: Theatre) -> 
         if all(abs(x - px) > 70 or abs(y - py) > 16 for px, py in placed):
             placed.append((x, y))
             labels.append(f'<text x="{x:.0f}" y="{y:.0f}">{esc(name)} {n}</text>')
-    note = f" {unplaced} events could not be placed on a province." if unplaced else ""
+    note = f" {unplaced} events could not be placed on a {esc(unit)}." if unplaced else ""
+    source = f" Boundaries: {esc(theatre.boundaries_source)}." if theatre.boundaries_source else ""
     return (f'<svg class="map" viewBox="0 0 {width:.0f} {height:.0f}" role="img" aria-label="Violent events by '
-            f'province">{"".join(paths)}<g class="labels">{"".join(labels)}</g></svg>'
+            f'{esc(unit)}">{"".join(paths)}<g class="labels">{"".join(labels)}</g></svg>'
             f'<div class="legend">{legend}</div><p class="muted small">Violent events (battles, explosions/remote '
-            f'violence, violence against civilians) by province, {period}. Boundaries: geoBoundaries.{note}</p>')
+            f'violence, violence against civilians) by {esc(unit)}, {period}.{source}{note}</p>')
 
 
 def _shade(n: int, top: int) -> int:
@@ -227,7 +230,8 @@ def trend_chart(a: Analysis, period: Period, base: Filters) -> str:
 
 # -- tables --------------------------------------------------------------------------------------
 
-def surges_section(a: Analysis, period: Period, base: Filters) -> str:
+def surges_section(a: Analysis, period: Period, base: Filters, unit: str = "province") -> str:
+    """Surges of the first-level units (``unit`` is what the theatre calls them) and of actors."""
     acled = a.acled_surges(base, at=period.end)
     weekly = [r for r in acled.rows() if r["current"] or r["baseline_mean"] >= 1][:10]
     rows = [[esc(r["admin1"]), r["current"], _num(r["baseline_mean"]), _num(r["ratio"]),
@@ -235,9 +239,10 @@ def surges_section(a: Analysis, period: Period, base: Filters) -> str:
     monthly = a.surges("actor", base.but(violent=True), at=period.end, period="month", baseline_periods=3)
     actor_rows = [[esc(r["actor"]), r["current"], _num(r["baseline_mean"]), _num(r["ratio"]), _num(r["p_value"]),
                    _num(r["p_negbin"])] for r in monthly.rows() if r["current"] >= 2][:8]
-    return (f"<h3>Provinces, last week to {period.end} (ACLED definition)</h3>"
-            + (_table(["Province", "Last week", "Weekly mean, 4 weeks before", "Ratio", "ACLED surge", "p (Poisson)",
-                      "p (neg. binomial)"], rows) if rows else '<p class="muted">No province had violent events '
+    return (f"<h3>{esc(_plural(unit).capitalize())}, last week to {period.end} (ACLED definition)</h3>"
+            + (_table([unit.capitalize(), "Last week", "Weekly mean, 4 weeks before", "Ratio", "ACLED surge",
+                       "p (Poisson)", "p (neg. binomial)"], rows) if rows else
+               f'<p class="muted">No {esc(unit)} had violent events '
                "in the last week or averaged one a week in the four weeks before.</p>")
             + "<h3>Actors, last 30 days against the 3 months before</h3>"
             + _table(["Actor", "Last 30 days", "Mean per 30 days", "Ratio", "p (Poisson)", "p (neg. binomial)"],
@@ -347,7 +352,16 @@ def sources_section(a: Analysis, period: Period, dataset: str | None = None) -> 
     return "".join(parts)
 
 
-METHODS = """
+def _plural(word: str) -> str:
+    return word if word.endswith("s") else word + "s"
+
+
+def methods(unit: str = "province") -> str:
+    """The methods section; ``unit`` is what the theatre calls its first-level units."""
+    return _METHODS.replace("a province", f"a {unit}").replace("provinces", _plural(unit))
+
+
+_METHODS = """
 <ul>
 <li><b>Violent events</b>: ACLED's battles, explosions/remote violence and violence against civilians.</li>
 <li><b>Change</b>: daily rate against the previous period of the same length; ACLED trend bands: large increase
@@ -389,12 +403,13 @@ def render_brief(a: Analysis, period: Period, *, theatre: TheatreLike | None = N
         headline=headline(a, period, base),
         map=choropleth(a, period, base, theatre),
         trend=trend_chart(a, period, base),
-        surges=surges_section(a, period, base),
+        surges=surges_section(a, period, base, theatre.unit_word(1)),
         actors=actors_section(a, period, base),
         attribution=attribution_section(a, period, base),
         claims=claims_section(a, period, claims, base, theatre),
         sources=sources_section(a, period, base.dataset),
-        methods=METHODS,
+        methods=methods(theatre.unit_word(1)),
+        unit=esc(theatre.unit_word(1)),
     )
 
 

@@ -58,6 +58,18 @@ class Theatre:
         """How the press names the country's people ("<demonym> forces"), from ``theatre.yaml``."""
         return tuple(str(d) for d in self.extra.get("demonyms") or ())
 
+    def unit_word(self, level: int) -> str:
+        """What the country calls its admin units of ``level`` ("province", "state", "district"), from
+        ``geo.admin_levels`` in ``theatre.yaml``; "province" and "district" when it does not say."""
+        levels = (self.extra.get("geo") or {}).get("admin_levels") or {}
+        return str(levels.get(level) or ("province" if level == 1 else "district"))
+
+    @property
+    def boundaries_source(self) -> str | None:
+        """Where the theatre's boundary polygons come from (``geo.boundaries_source``), for attribution."""
+        source = (self.extra.get("geo") or {}).get("boundaries_source")
+        return str(source) if source else None
+
     def data(self, filename: str) -> Any:
         """The parsed YAML file ``filename`` of this theatre's folder, or None when it has none."""
         return _read_yaml(self.path / filename)

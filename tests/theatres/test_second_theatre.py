@@ -128,8 +128,10 @@ def test_brief_of_the_theatre(analysis: Analysis, second_theatre: Theatre) -> No
     html = render_brief(analysis, HALF, theatre=second_theatre)
     assert "Nigeria: situation brief" in html
     assert "Borno" in html and "Islamic State West Africa Province" in html
-    assert "No province boundaries" not in html  # the map drew the theatre's own states
-    assert as_theatre().country not in html
+    assert "<svg class=\"map\"" in html and "No state boundaries" not in html  # the map drew its own states
+    assert "Where: violent events by state" in html and "States, last week" in html  # its own word for them
+    assert "Boundaries: schematic rectangles" in html  # its own attribution
+    assert as_theatre().country not in html and "province" not in html
 
 
 def test_synthetic_export_in_the_theatres_names(tmp_path: Path, second_theatre: Theatre) -> None:
