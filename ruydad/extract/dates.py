@@ -212,7 +212,8 @@ def _relative_day(m: re.Match[str], pub: date | None) -> Resolved | None:
     word = m.group(0).lower()
     if "before yesterday" in word:
         d = pub - timedelta(days=2)
-    elif "yesterday" in word or "last night" in word:
+    elif "yesterday" in word or "last night" in word or "overnight" in word:
+        # An overnight operation began the evening before the day the report was written.
         d = pub - timedelta(days=1)
     elif "tomorrow" in word:
         d = pub + timedelta(days=1)
@@ -327,7 +328,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
         rf"|(?:\b(?P<prep>in|In|of|since|Since|during|During|until|by|from|From)\s+"
         rf"(?i:(?P<part2>early|mid-?|late)\s+)?(?P<m2>{MONTH_FULL})\b(?!\s+\d))"), None),  # type: ignore[list-item]
     ("relative_day", re.compile(
-        r"(?i:\b(?:the day before yesterday|yesterday|today|tonight|last night|tomorrow)\b)"), _relative_day),
+        r"(?i:\b(?:the day before yesterday|yesterday|today|tonight|last night|overnight|tomorrow)\b)"), _relative_day),
     ("weekday", re.compile(
         r"\b(?:(?i:(?P<rel>last|this|on|late|early)\s+))?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
         r"Saturday|Sunday)\b"), _weekday),

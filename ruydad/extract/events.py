@@ -143,6 +143,12 @@ class _Draft:
     texts: list[str] = field(default_factory=list)
     weak_date: bool = False
     """The date is only when someone spoke ("police said Thursday"), not when it happened."""
+    victims: dict[str, set[tuple[str, str | None]]] = field(default_factory=dict)
+    """Per kind ("kill", "detain"), the head nouns of the people counted and the actor each phrase
+    names (("fighter", "<group A>"), ("insurgent", None))."""
+    summary: bool = False
+    """The sentence sums up several operations ("detained 12 suspects in operations in X and Y
+    provinces", "during separate operations"): news copy details them next."""
 
 
 def _count_np(head: Any) -> int | None:
@@ -329,6 +335,7 @@ class EventsStep:
             if draft is None:
                 continue
             self._merge(drafts, draft, sent.text)
+        _resolve_summaries(drafts)
         lead_date = self._lead_date(doc)
         kept: list[_Draft] = []
         for position, draft in enumerate(drafts):
@@ -356,6 +363,7 @@ class EventsStep:
         actor1: str | None = None
         actor2: str | None = None
         counted: set[int] = set()
+        victim_nouns: dict[str, set[tuple[str, str | None]]] = {}
         for token in sent:
             if _inside(quoted, token.idx):
                 continue
@@ -410,6 +418,7 @@ class EventsStep:
                             killed = (killed or 0) + count
                         else:
                             detained = (detained or 0) + count
+                        victim_nouns.setdefault(kind, set()).update(_head_nouns(doc, victims))
                 if subject is not None and actor1 is None:
                     actor1 = self._agent(doc, subject)
                 if victims is not None and actor2 is None:
@@ -439,7 +448,20 @@ class EventsStep:
             actor1, actor2 = self._sentence_actors(doc, sent, quoted, actor1, actor2)
         return _Draft(sentences=[index], start=sent.start_char, end=sent.end_char, killed=killed,
                       detained=detained, kinds=kinds, date=date_expr, place=place, place_text=place_text,
-                      actor1=actor1, actor2=actor2, texts=[sent.text], weak_date=weak)
+                      actor1=actor1, actor2=actor2, texts=[sent.text], weak_date=weak, victims=victim_nouns,
+                      summary=self._is_summary(doc, sent))
+
+    def _is_summary(self, doc: Document, sent: Any) -> bool:
+        """A lead that sums up several operations: it lists places in two or more provinces ("in
+        X and Y provinces"), or says the operations were several ("separate operations",
+        "operations across ...")."""
+        if _SEVERAL_OPERATIONS.search(sent.text):
+            return True
+        if not _PLURAL_UNITS.search(sent.text):
+            return False
+        provinces = {place.admin1_code for start, _end, place in doc.place_spans
+                     if sent.start_char <= start < sent.end_char and place.admin1_code}
+        return len(provinces) >= 2
 
     def _sentence_actors(self, doc: Document, sent: Any, quoted: list[tuple[int, int]], actor1: str | None,
                          actor2: str | None) -> tuple[str | None, str | None]:
@@ -651,6 +673,9 @@ class EventsStep:
                 continue
             if _SINCE_BEFORE.search(doc.text[max(sent.start_char, expression.start - 80):expression.start]):
                 continue  # "the first blasts since US forces withdrew on 30 August": another time
+            if _NAMES_ANOTHER.search(doc.text[max(sent.start_char, expression.start - 8):expression.start]) and \
+                    re.match(r"\s+[a-z]", doc.text[expression.end:expression.end + 3]):
+                continue  # "linked to the July 2 attack": a date that names another event, not this one's day
             if best is None or (_rank(expression), expression.period_start or date.max) < \
                     (_rank(best), best.period_start or date.max):
                 best = expression
@@ -680,12 +705,19 @@ class EventsStep:
         other_place = new.place is not None and last.place is not None and not _same_area(last.place, new.place)
         other_date = new.date is not None and last.date is not None and not new.weak_date and \
             not last.weak_date and new.date.period_start != last.date.period_start
-        if far or other_place or other_date:
-            drafts.append(new)
+        detail = last.summary and not new.summary and (new.killed is not None or new.detained is not None)
+        if far or other_place or other_date or detail:
+            drafts.append(new)  # a detail of a summary lead is its own event (see _resolve_summaries)
             return
         additive = bool(_ADDITIVE.search(text))
-        last.killed = _combine(last.killed, new.killed, additive)
-        last.detained = _combine(last.detained, new.detained, additive)
+        for kind, attribute in (("kill", "killed"), ("detain", "detained")):
+            # The same people named again ("captured a facilitator and several insurgents" ...
+            # "they also detained several insurgents") are not more people, "also" or not.
+            nouns = new.victims.get(kind, set())
+            restated = bool(nouns) and all(_named_before(noun, last.victims.get(kind, set())) for noun in nouns)
+            setattr(last, attribute, _combine(getattr(last, attribute), getattr(new, attribute),
+                                              additive and not restated))
+            last.victims.setdefault(kind, set()).update(nouns)
         last.kinds |= new.kinds
         last.sentences += new.sentences
         last.texts += new.texts
@@ -726,9 +758,9 @@ class EventsStep:
     def _type(self, doc: Document, drafts: list[_Draft]) -> None:
         results: list[Any] = [None] * len(drafts)
         if self.use_classifier and drafts:
-            classify_many = _classifier()
-            if classify_many is not None:
-                results = list(classify_many([" ".join(d.texts) for d in drafts]))
+            from ruydad.extract.classify import classify_many
+
+            results = list(classify_many([" ".join(d.texts) for d in drafts]))
         for event, draft, result in zip(doc.events, drafts, results, strict=True):
             rule_type, rule_sub = _rule_type(draft)
             event_type = getattr(result, "event_type", None)
@@ -771,6 +803,7 @@ fall of the capital")."""
 
 
 _WEEKDAY_ONLY = re.compile(r"(?i)^(?:on\s+|last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$")
+_NAMES_ANOTHER = re.compile(r"(?i:\b(?:the|an?|its|their|his|her|this|that)\s+$)")
 _SINCE_BEFORE = re.compile(r"(?i:\bsince\b[^,.;:]{3,80}$)")
 
 
@@ -908,14 +941,6 @@ def _cue_type(draft: _Draft) -> tuple[str, str] | None:
     return None
 
 
-def _classifier() -> Any | None:
-    try:
-        from ruydad.extract.classify import classify_many
-    except ImportError:
-        return None
-    return classify_many
-
-
 def _acled_types() -> frozenset[str]:
     from ruydad.taxonomy import EVENT_TYPE_NAMES
 
@@ -923,6 +948,68 @@ def _acled_types() -> frozenset[str]:
 
 
 _ACLED_TYPES = _acled_types()
+
+
+_SEVERAL_OPERATIONS = re.compile(
+    r"(?i:\b(?:separate|multiple|several|simultaneous|two|three|four|five|six|\d+)\s+(?:\w+\s+){0,2}"
+    r"(?:operations|raids|missions)\b|\boperations\s+(?:across|throughout)\b)")
+
+
+_PLURAL_UNITS = re.compile(r"(?i:\b(?:provinces|districts|regions|states|areas)\b)")
+
+
+def _head_nouns(doc: Document, head: Any) -> set[tuple[str, str | None]]:
+    """The nouns a counted phrase names people by, each with the actor its phrase names: "a
+    facilitator and several of his associates" gives {("facilitator", None), ("associate", None)},
+    "eight <group> fighters" {("fighter", "<group>")}."""
+    nouns: set[tuple[str, str | None]] = set()
+    for np in _conjuncts(head):
+        heads = [np]
+        if np.pos_ in ("NUM", "PRON") or np.lower_ in VAGUE_COUNTS or np.lower_ in _NUMBER_WORDS:
+            heads = [c for p_ in np.children if p_.dep_ == "prep" and p_.lower_ == "of"
+                     for c in p_.children if c.dep_ == "pobj"]
+        for noun in heads:
+            if noun.pos_ in ("NOUN", "PROPN"):
+                modifiers = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod", "poss")]
+                nouns.add((noun.lemma_.lower(), _actor_within(doc, [*modifiers, noun])))
+    return nouns
+
+
+def _named_before(noun: tuple[str, str | None], before: set[tuple[str, str | None]]) -> bool:
+    """The same kind of people already counted, of the same side when both phrases name one."""
+    lemma, actor = noun
+    return any(lemma == old and (actor is None or other is None or actor == other) for old, other in before)
+
+
+def _resolve_summaries(drafts: list[_Draft]) -> None:
+    """A summary lead and the events that detail it report the same people once. The summary's
+    figure of a kind gives way to the details' where they give that kind ("detained more than 10
+    in operations in X and Y provinces. In Y province, forces detained more than 10 ..."); a
+    summary left without figures whose province a detail has is that detail's lead, not an event."""
+    drop: list[int] = []
+    for i, lead in enumerate(drafts):
+        if not lead.summary:
+            continue
+        details: list[_Draft] = []
+        for later in drafts[i + 1:]:
+            if later.summary or later.sentences[0] - lead.sentences[-1] > MERGE_WINDOW:
+                break
+            details.append(later)
+        if not details:
+            continue
+        if any(d.killed is not None for d in details):
+            lead.killed = None
+        if any(d.detained is not None for d in details):
+            lead.detained = None
+        if lead.killed is None and lead.detained is None and lead.place is not None and any(
+                d.place is not None and d.place.admin1_code == lead.place.admin1_code for d in details):
+            drop.append(i)
+            for detail in details:
+                detail.date = detail.date or lead.date
+                detail.actor1 = detail.actor1 or lead.actor1
+                detail.actor2 = detail.actor2 or lead.actor2
+    for i in reversed(drop):
+        del drafts[i]
 
 
 def _combine(old: int | None, new: int | None, additive: bool) -> int | None:

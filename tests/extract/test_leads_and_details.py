@@ -1,0 +1,68 @@
+"""A summary lead and the paragraphs that detail it report the same people once; the same people
+named again are not more people; an overnight operation began the day before; a date that names
+another event ("the March 3 bombing") is not this event's day (issue 12). Text written for the tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ruydad.extract import extract
+
+PUBLISHED = "2022-08-18"  # a Thursday
+
+
+def _total(text: str, field: str) -> int:
+    return sum(getattr(e, field) or 0 for e in extract(text, published=PUBLISHED).events)
+
+
+def test_a_summary_lead_is_not_added_to_the_operations_it_sums_up():
+    text = ("Security forces detained 12 suspects in operations in Kunduz and Balkh provinces on Tuesday. "
+            "In Kunduz province, police detained seven suspects in Imam Sahib district. "
+            "In Balkh province, soldiers detained five suspects near Mazar-i-Sharif.")
+    result = extract(text, published=PUBLISHED)
+    assert sum(e.detained or 0 for e in result.events) == 12
+    assert {e.admin1_code for e in result.events} >= {"AF-KDZ", "AF-BAL"}
+
+
+def test_separate_operations_lead_with_one_detail():
+    text = ("Government troops captured two commanders and detained several fighters during separate "
+            "operations in Logar province on Monday. In Charkh district, troops captured a commander and "
+            "detained one fighter.")
+    assert _total(text, "detained") == 2
+
+
+def test_a_lead_that_sums_nothing_up_keeps_its_figure():
+    text = ("Police detained four suspects in Kunduz province on Tuesday. "
+            "The suspects were taken to the provincial headquarters for questioning.")
+    assert _total(text, "detained") == 4
+
+
+def test_the_same_people_named_again_are_not_counted_twice():
+    text = ("Soldiers captured a bomb-maker and several other militants in Kandahar province on Tuesday. "
+            "The soldiers searched a compound west of the city and captured the bomb-maker. "
+            "Several other militants were also captured.")
+    assert _total(text, "detained") == 4
+
+
+def test_other_people_detained_later_still_add():
+    text = ("Soldiers captured a bomb-maker in Kandahar province on Tuesday. "
+            "They also detained two of his drivers.")
+    assert _total(text, "detained") == 3
+
+
+def test_an_overnight_operation_began_the_day_before_the_report():
+    event = extract("Commandos killed three fighters in Kunar province overnight, officials said.",
+                    published=PUBLISHED).events[0]
+    assert event.date == date(2022, 8, 17)
+
+
+def test_a_date_naming_another_event_is_not_the_events_day():
+    text = ("An air strike killed a commander linked to the August 2 bombing in Kunduz province today.")
+    event = extract(text, published=PUBLISHED).events[0]
+    assert event.date == date(2022, 8, 18)
+
+
+def test_fighters_of_the_other_side_are_other_people():
+    text = ("Resistance fighters killed eight Taliban fighters in a firefight in Baghlan province on Tuesday. "
+            "Two NRF fighters were also killed, a spokesman said.")
+    assert _total(text, "fatalities") == 10
