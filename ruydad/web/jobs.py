@@ -82,13 +82,15 @@ class Busy(Exception):
 
 @dataclass(frozen=True)
 class Job:
-    """One article to extract: exactly one of text, html, url."""
+    """One article to extract: exactly one of text, html, url; read against ``theatre`` (a theatre's
+    name: the worker loads its registry and gazetteer; None is the default theatre)."""
 
     text: str | None = None
     html: str | None = None
     url: str | None = None
     published: Any = None
     title: str | None = None
+    theatre: str | None = None
 
 
 def _run_job(job: Job) -> Any:
@@ -104,11 +106,24 @@ def _run_job(job: Job) -> Any:
         doc = from_text(job.text or "", published=job.published, title=job.title)
     if job.title and not doc.title:
         doc.title = job.title
-    extraction = extract(doc, job.published)
+    extraction = extract(doc, job.published, theatre=job.theatre)
     return dataclasses.replace(extraction, document=dataclasses.replace(extraction.document, nlp=None, entities=[]))
 
 
-def _worker_main(conn: Connection) -> None:
+def warm_up_text(theatre: str | None) -> str:
+    """A sentence with one of the theatre's actors, one of its provinces and a date: extracting it
+    loads every lookup a real job needs (spaCy, the actor finder, the gazetteer)."""
+    from ruydad.actors import load_registry
+    from ruydad.geo import units
+    from ruydad.theatres import as_theatre
+
+    place = as_theatre(theatre)
+    actor = next(iter(load_registry(place.name))).name
+    province = units(1, place.name)[0].name
+    return f"{actor} fighters attacked positions in {province} on 12 May 2022."
+
+
+def _worker_main(conn: Connection, theatre: str | None = None) -> None:
     """A worker's life: load the pipeline, say ready, then run jobs one at a time until closed.
 
     Workers run at a lower CPU priority: on a small machine, loading spaCy or a long extraction
@@ -120,8 +135,7 @@ def _worker_main(conn: Connection) -> None:
     try:
         from ruydad.extract import extract, from_text
 
-        # A sentence with an actor, a place and a date loads every lookup a real job needs.
-        extract(from_text("Taliban fighters attacked NRF positions in Panjshir on 12 May 2022."), None)
+        extract(from_text(warm_up_text(theatre)), None, theatre=theatre)
         conn.send(("ready", None))
     except Exception as exc:  # the server reports it with the first job
         conn.send(("broken", f"{type(exc).__name__}: {exc}"))
@@ -140,10 +154,11 @@ def _worker_main(conn: Connection) -> None:
 
 
 class _Worker:
-    def __init__(self) -> None:
+    def __init__(self, theatre: str | None = None) -> None:
         context = multiprocessing.get_context("spawn")
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(child,), name="ruydad-extract", daemon=True)
+        self.process = context.Process(target=_worker_main, args=(child, theatre), name="ruydad-extract",
+                                       daemon=True)
         self.process.start()
         child.close()
         if not self.conn.poll(START_SECONDS):
@@ -176,8 +191,10 @@ class _Worker:
 class ExtractionPool:
     """``workers`` processes, ``queue`` waiting places, one deadline per job (see the module doc)."""
 
-    def __init__(self, limits: ExtractLimits) -> None:
+    def __init__(self, limits: ExtractLimits, theatre: str | None = None) -> None:
         self.limits = limits
+        self.theatre = theatre
+        """The theatre new workers load at start (jobs name their own; the app's is the usual one)."""
         self._free: queue.Queue[_Worker | None] = queue.Queue()
         for _ in range(limits.workers):
             self._free.put(None)
@@ -233,7 +250,7 @@ class ExtractionPool:
     def _ready(self, worker: _Worker | None) -> _Worker:
         if worker is not None and worker.alive():
             return worker
-        fresh = _Worker()
+        fresh = _Worker(self.theatre)
         with self._lock:
             self._workers = [w for w in self._workers if w.alive()] + [fresh]
         return fresh

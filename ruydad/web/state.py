@@ -32,7 +32,7 @@ class AppState:
         self.cache_enabled = cache
         self.cache = ResponseCache()
         self.cache_version: object = None
-        self.extractions = ExtractionPool(limits)
+        self.extractions = ExtractionPool(limits, theatre)
         self.anonymous_rate = RateLimiter(limits.anonymous_per_minute)
         self.token_lock = threading.Lock()
         self._token_uses: dict[str, float] = {}

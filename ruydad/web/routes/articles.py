@@ -13,7 +13,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, Field
 
-from ruydad.web.deps import State, TokenUser, Writer
+from ruydad.web.deps import AppTheatre, State, TokenUser, Writer
 from ruydad.web.jobs import Job
 from ruydad.web.responses import JSONText, plain_data
 from ruydad.web.state import AppState
@@ -30,14 +30,15 @@ class ArticleIn(BaseModel):
 
 
 def _extraction(state: AppState, body: ArticleIn) -> Any:
-    """The article extracted by the server's worker pool (bounded, with a deadline)."""
+    """The article extracted by the server's worker pool (bounded, with a deadline), read against
+    the theatre the app serves."""
     given = [x for x in (body.text, body.html, body.url) if x]
     if len(given) != 1:
         raise HTTPException(422, "give exactly one of text, html or url")
     if body.url and not body.url.startswith(("http://", "https://")):
         raise HTTPException(422, "url must start with http:// or https://")
     return state.extractions.run(Job(text=body.text, html=body.html, url=body.url, published=body.published,
-                                     title=body.title))
+                                     title=body.title, theatre=state.theatre))
 
 
 @router.post("/api/extract", response_class=JSONText,
@@ -54,11 +55,11 @@ def extract_article(body: ArticleIn, request: Request, state: State, user: Token
 
 
 @router.post("/api/articles", response_class=JSONText)
-def add_article_route(body: ArticleIn, state: State, user: Writer) -> Any:
+def add_article_route(body: ArticleIn, state: State, theatre: AppTheatre, user: Writer) -> Any:
     """Extract and store an article: its claims and reported events join the store (token required)."""
     from ruydad.ingest.articles import add_article as store_article
 
     extraction = _extraction(state, body)
     with state.store.writing() as store:
-        report = store_article(store, extraction)
+        report = store_article(store, extraction, theatre=theatre)
     return JSONText({"report": plain_data(report), "extraction": extraction.to_dict()})

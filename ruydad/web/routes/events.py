@@ -13,7 +13,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 from starlette.datastructures import UploadFile as StarletteUploadFile
 
-from ruydad.web.deps import Filter, ReadStore, State, Writer
+from ruydad.web.deps import AppTheatre, Filter, ReadStore, State, Writer
 from ruydad.web.responses import JSONText, csv_text
 
 router = APIRouter(tags=["events"])
@@ -33,9 +33,13 @@ def summary(store: ReadStore) -> Any:
             responses={200: {"content": {"text/csv": {}, "application/geo+json": {}}}})
 def list_events(
     store: ReadStore,
+    theatre: AppTheatre,
     filters: Filter,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 100,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+    after: Annotated[str | None, Query(max_length=600, description=(
+        "Page cursor: the `next` value of the previous page; the page starts right after its last event "
+        "(keyset paging: as fast on page 1000 as on page 1, and stable while events are stored)"))] = None,
     format: Annotated[str, Query(pattern="^(json|csv|geojson)$")] = "json",
     formulas: Annotated[str, Query(pattern="^(neutralise|keep)$", description=(
         "CSV only: `neutralise` (default) puts a quote before text cells starting with = + - @ tab or CR, "
@@ -43,8 +47,8 @@ def list_events(
     ))] = "neutralise",
 ) -> Response:
     """Events matching the filters, newest first, a page at a time (JSON, CSV or GeoJSON)."""
-    query = store.query(filters)
-    table = store.events(query, limit=limit, offset=offset)
+    query = store.query_context(theatre).resolve(filters)  # names read with the theatre's registry and gazetteer
+    table = store.events(query, limit=limit, offset=offset, after=after)
     total = store.count_events(query)
     if format == "csv":
         return Response(csv_text(table.to_pylist(), table.column_names, keep_formulas=formulas == "keep"),
@@ -53,8 +57,12 @@ def list_events(
         from ruydad.output import geojson
 
         return JSONText({**geojson(table), "total": total}, media_type="application/geo+json")
+    rows = table.to_pylist()
+    from ruydad.store.summary import page_cursor
+
     return JSONText({"total": total, "limit": limit, "offset": offset, "matched": query.matched(),
-                     "problems": query.problems, "events": table.to_pylist()})
+                     "problems": query.problems, "events": rows,
+                     "next": page_cursor(rows[-1]) if len(rows) == limit else None})
 
 
 @router.get("/api/events/{dataset}/{event_id}", response_class=JSONText)
