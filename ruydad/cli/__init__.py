@@ -16,14 +16,8 @@ belongs to, where the HTTP API calls the same function). Layout:
 Core packages never import this package (``tests/test_layout.py``).
 """
 
-from pathlib import Path
-
 from ruydad.cli.app import app, main
 from ruydad.cli.common import _state, store_location  # noqa: F401  (_state: what `ruydad --db` chose)
 
 __all__ = ["app", "main", "store_location"]
 
-
-def db_path() -> str | Path:
-    """The store ``ruydad --db``/``RUYDAD_DB`` chose (kept while command groups still live in core packages)."""
-    return store_location()

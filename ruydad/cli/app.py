@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from ruydad.cli import actors, analysis, bench, events, geo, ingest, serve, spark, tokens, watch
+from ruydad.cli import actors, analysis, bench, events, extract, geo, ingest, serve, spark, tokens, watch
 from ruydad.cli.common import _state, report_error
 from ruydad.errors import RuydadError
 
@@ -36,42 +36,22 @@ def _main(
     _state["db"] = db
 
 
-def _mount() -> None:
-    """Every command group, in the order ``ruydad --help`` lists them."""
-    app.add_typer(ingest.app, name="ingest")
-
-    app.add_typer(geo.app, name="geo", help="Places: resolve names, locate points, list units, export boundaries.")
-
-    app.add_typer(actors.actors_app, name="actors", help="The actor registry: list actors, show a profile.")
-    app.add_typer(actors.claims_app, name="claims", help="Sourced claims about actors, and their conflicts.")
-
-    analysis.register(app)
-
-    app.add_typer(spark.spark_app, name="spark", help="Corpus-scale extraction and analysis on Apache Spark.")
-
-    from ruydad.extract.cli import add_article_command, extract_command
-
-    app.command("extract", help="Read an article (file, URL, - or JSONL) and print what it reports, as JSON.")(
-        extract_command)
-    app.command("add-article", help="Extract an article and store its document, claims and events.")(
-        add_article_command)
-
-    from ruydad.extract.classify_cli import classify_command
-
-    app.command("classify", help="Classify event texts into ACLED event/sub-event types (or non-ACLED classes).")(
-        classify_command)
-
-    app.add_typer(watch.watch_app, name="watch", help="Watch news feeds and sitemaps: add sources, poll, status.")
-    app.add_typer(watch.incidents_app, name="incidents", help="Incidents merged from article reports.")
-    app.command("reconcile", help="News incidents against a dataset's events: in both, news only, dataset only.")(
-        watch.reconcile_command)
-    app.add_typer(events.app)
-    app.add_typer(tokens.app, name="token")
-    app.add_typer(serve.app)
-    app.add_typer(bench.app, name="bench")
-
-
-_mount()
+# Every command group, in the order ``ruydad --help`` lists them.
+app.add_typer(ingest.app, name="ingest")
+app.add_typer(geo.app, name="geo", help="Places: resolve names, locate points, list units, export boundaries.")
+app.add_typer(actors.actors_app, name="actors", help="The actor registry: list actors, show a profile.")
+app.add_typer(actors.claims_app, name="claims", help="Sourced claims about actors, and their conflicts.")
+analysis.register(app)
+app.add_typer(spark.spark_app, name="spark", help="Corpus-scale extraction and analysis on Apache Spark.")
+extract.register(app)
+app.add_typer(watch.watch_app, name="watch", help="Watch news feeds and sitemaps: add sources, poll, status.")
+app.add_typer(watch.incidents_app, name="incidents", help="Incidents merged from article reports.")
+app.command("reconcile", help="News incidents against a dataset's events: in both, news only, dataset only.")(
+    watch.reconcile_command)
+app.add_typer(events.app)
+app.add_typer(tokens.app, name="token")
+app.add_typer(serve.app)
+app.add_typer(bench.app, name="bench")
 
 
 def main() -> None:

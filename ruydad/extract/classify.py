@@ -33,14 +33,16 @@ type with no label and confidence 0, rather than a guess.
 from __future__ import annotations
 
 import csv
+import json
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ruydad.errors import InputError
 from ruydad.taxonomy import SUB_EVENT_TYPES
 
 if TYPE_CHECKING:  # numpy, scipy and scikit-learn load with the first classifier, not with the CLI
@@ -537,3 +539,64 @@ def classify(text: str) -> Classification:
 def classify_many(texts: Iterable[str]) -> list[Classification]:
     """Classify texts in one batch, in order: much faster per text than repeated :func:`classify`."""
     return default_classifier().classify_many(texts)
+
+
+JSONL_CHUNK = 512
+"""Texts classified per batch by :func:`classify_jsonl`: large enough to amortise the model call,
+small enough that a long stream starts producing output at once."""
+
+
+def output_record(record_id: Any, result: Classification) -> dict[str, Any]:
+    """The JSON object written for one classified text: the fields a downstream table needs (the
+    CASE code and the cues stay in the Python API)."""
+    return {
+        "id": record_id,
+        "event_type": result.event_type,
+        "sub_event_type": result.sub_event_type,
+        "confidence": result.confidence,
+    }
+
+
+def parse_jsonl_line(line: str, number: int) -> tuple[Any, str] | None:
+    """(id, text) from one JSON Lines record ``{"id", "text"}``; None for a blank line; an
+    :class:`~ruydad.errors.InputError` naming the line otherwise."""
+    if not line.strip():
+        return None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"line {number}: not valid JSON ({exc.msg}); expected {{\"id\": ..., \"text\": ...}}"
+                         ) from None
+    if not isinstance(record, dict):
+        raise InputError(f"line {number}: expected a JSON object with \"id\" and \"text\", "
+                         f"got {type(record).__name__}")
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise InputError(f"line {number}: \"text\" must be a string, got {type(text).__name__}")
+    record_id = record.get("id")
+    if isinstance(record_id, dict | list):
+        raise InputError(f"line {number}: \"id\" must be a string, number or null")
+    return record_id, text
+
+
+def classify_jsonl(lines: Iterable[str]) -> Iterator[dict[str, Any]]:
+    """Classify JSON Lines records ``{"id", "text"}`` in order, yielding one :func:`output_record`
+    each, so outputs zip back onto inputs by line as well as by id. Lines are classified in chunks
+    (:data:`JSONL_CHUNK`): a bad line is an error after the earlier chunks' records were yielded."""
+    batch: list[tuple[Any, str]] = []
+    for number, line in enumerate(lines, start=1):
+        parsed = parse_jsonl_line(line, number)
+        if parsed is not None:
+            batch.append(parsed)
+        if len(batch) >= JSONL_CHUNK:
+            yield from _classify_batch(batch)
+            batch = []
+    yield from _classify_batch(batch)
+
+
+def _classify_batch(batch: list[tuple[Any, str]]) -> Iterator[dict[str, Any]]:
+    if not batch:
+        return
+    results = classify_many(text for _, text in batch)
+    for (record_id, _), result in zip(batch, results, strict=True):
+        yield output_record(record_id, result)

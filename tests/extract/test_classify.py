@@ -15,6 +15,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
+from ruydad.cli.extract import classify_command
 from ruydad.errors import InputError
 from ruydad.extract.classify import (
     _RULE_PRIORITY,
@@ -27,6 +28,7 @@ from ruydad.extract.classify import (
     _read_data,
     case_label_for,
     classify,
+    classify_jsonl,
     classify_many,
     default_classifier,
     lexicon,
@@ -36,7 +38,6 @@ from ruydad.extract.classify import (
     parse_lexicon,
     training_data,
 )
-from ruydad.extract.classify_cli import classify_command, classify_jsonl
 from ruydad.taxonomy import SUB_EVENT_TYPES
 
 HELD_OUT = [

@@ -3,7 +3,7 @@ import json
 import typer
 from typer.testing import CliRunner
 
-from ruydad.extract.cli import add_article_command, extract_command
+from ruydad.cli.extract import add_article_command, extract_command
 from ruydad.store import open_store
 
 runner = CliRunner()
