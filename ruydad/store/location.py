@@ -12,18 +12,28 @@ from pathlib import Path
 
 DB_ENV_VAR = "RUYDAD_DB"
 URL_SCHEMES = ("postgresql://", "postgres://")
-_BROKEN_SCHEME = re.compile(r"^(postgres(?:ql)?):/(?!/)")
+_FOLDED_SCHEME = re.compile(r"^postgres(?:ql)?:/(?!/)")
 
 
 def is_database_url(location: object) -> bool:
-    """True for a PostgreSQL URL, also after ``pathlib.Path`` has folded its ``//`` into ``/``."""
+    """True for a PostgreSQL URL, and for one that ``pathlib.Path`` has folded (``postgresql:/h/db``),
+    so that it reaches :func:`normalise_url` and is refused there instead of naming a DuckDB file."""
     text = str(location)
-    return text.startswith(URL_SCHEMES) or bool(_BROKEN_SCHEME.match(text))
+    return text.startswith(URL_SCHEMES) or bool(_FOLDED_SCHEME.match(text))
 
 
 def normalise_url(location: str | Path) -> str:
-    """The URL as psycopg wants it: ``Path("postgresql://h/db")`` prints as ``postgresql:/h/db``."""
-    return _BROKEN_SCHEME.sub(r"\1://", str(location), count=1)
+    """The URL as psycopg gets it, as given. A URL that went through ``pathlib.Path`` has lost one
+    of its slashes; it is refused, not repaired: the caller is holding a URL as a path, which is the
+    bug to fix (the command line keeps ``--db`` a string)."""
+    text = str(location)
+    if _FOLDED_SCHEME.match(text):
+        from ruydad.errors import StoreError
+
+        scheme = text.split(":", 1)[0]  # never the rest: it may hold a password
+        raise StoreError(f"the store URL starts {scheme}:/ instead of {scheme}://, as pathlib.Path writes a URL: "
+                         "pass the URL as a string, e.g. 'postgresql://user@host/ruydad'")
+    return text
 
 
 def default_db_path() -> Path:

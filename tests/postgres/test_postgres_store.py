@@ -35,11 +35,25 @@ def test_a_url_opens_the_postgres_store_and_a_path_the_duckdb_one(pg_url: str, t
         assert type(duck) is Store and duck.backend == "duckdb"
 
 
-def test_a_url_folded_by_pathlib_still_opens_the_server(pg_url: str) -> None:
-    folded = Path(pg_url)  # what a CLI option typed as Path makes of it: postgresql:/user@host...
+def test_a_url_folded_by_pathlib_is_refused_not_repaired(pg_url: str) -> None:
+    folded = Path(pg_url)  # a URL held as a path: postgresql:/user@host...
     assert str(folded).startswith("postgresql:/") and is_database_url(folded)
-    with Store.open(folded) as store:
-        assert store.backend == "postgres"
+    with pytest.raises(StoreError, match="pass the URL as a string"):
+        Store.open(folded)
+
+
+def test_every_db_option_of_the_cli_keeps_a_url_whole(pg_url: str) -> None:
+    """``--db`` is a string wherever a command takes it (the root, analysis, actors): the URL
+    reaches the server as typed, with no repair of a folded ``//``."""
+    from typer.testing import CliRunner
+
+    from ruydad.cli import app
+
+    runner = CliRunner()
+    for args in (["--db", pg_url, "status", "--format", "json"], ["stats", "--db", pg_url, "--format", "json"],
+                 ["claims", "--db", pg_url, "--format", "json"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, (args, result.output)
 
 
 def test_ruydad_db_url_selects_postgres(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
