@@ -16,7 +16,6 @@ names: it is there so the pipeline runs, not to replace the registry.
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -46,19 +45,6 @@ _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z&-]{1,9})\)")
 
 
 @cache
-def _actors_api() -> Any | None:
-    """The actors package's finder, from its public surface or (while it is being written) its module."""
-    for module in ("ruydad.actors", "ruydad.actors.resolve"):
-        try:
-            api = importlib.import_module(module)
-        except ImportError:
-            continue
-        if hasattr(api, "find_actor_mentions"):
-            return api
-    return None
-
-
-@cache
 def _category(actor_id: str, theatre: str | None) -> str | None:
     try:
         from ruydad.actors.registry import load_registry
@@ -83,15 +69,21 @@ class ActorsStep:
 
     name = "actors"
 
-    def __init__(self, theatre: TheatreLike | None = None) -> None:
+    def __init__(self, theatre: TheatreLike | None = None, *, registry: bool = True) -> None:
         self.theatre: str = theatre_name(theatre)
+        self.registry = registry
+        """False: find actors by group words alone, without the actor registry (a deliberate choice,
+        never a fallback: the default step needs :mod:`ruydad.actors` and fails without it)."""
 
     def __call__(self, doc: Document) -> Document:
-        api = _actors_api()
-        found = list(self._registry_mentions(api, doc)) if api else list(self._fallback_mentions(doc))
-        if api is not None:
+        if self.registry:
+            import ruydad.actors as api
+
+            found = list(self._registry_mentions(api, doc))
             found += self._state_force_mentions(api, doc, found)
             found += self._unknown_armed_groups(doc, found)
+        else:
+            found = list(self._group_word_mentions(doc))
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         actors: dict[str, Actor] = {}
         spans: list[tuple[int, int, str]] = []
@@ -174,7 +166,7 @@ class ActorsStep:
             extra.append((start, end, Actor(name=name, registry_id=None, category=None, new=True)))
         return extra
 
-    def _fallback_mentions(self, doc: Document) -> Iterable[tuple[int, int, Actor]]:
+    def _group_word_mentions(self, doc: Document) -> Iterable[tuple[int, int, Actor]]:
         text = doc.text
         spans: list[tuple[int, int]] = []
         if doc.nlp is not None:
@@ -222,10 +214,8 @@ _NOT_GROUP_WORDS = frozenset({
 def _country_name(word: str) -> str | None:
     """The country a name or demonym names ("<demonym>" -> the country, "Tajik" ->
     Tajikistan), via pycountry; None for anything else."""
-    try:
-        import pycountry
-    except ImportError:
-        return None
+    import pycountry
+
     for candidate in (word, word[:-1], word[:-3], word[:-2], word + "istan", word[:-1] + "a"):
         if len(candidate) < 4:
             continue

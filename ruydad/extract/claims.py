@@ -29,12 +29,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ruydad.actors.claims import PREDICATES as _VOCABULARY
 from ruydad.extract.document import Claim, Document, Place, Speaker
-
-try:
-    from ruydad.actors.claims import PREDICATES as _VOCABULARY
-except ImportError:  # the step still runs (and tests its rules) without the actors package
-    _VOCABULARY = {}
 
 
 @dataclass(frozen=True)
@@ -102,7 +98,7 @@ class ClaimsStep:
             in_sentence = [(s, e, n) for s, e, n in doc.actor_spans if sentence.start <= s < sentence.end]
             speaker = doc.speaker_at(sentence.start)
             for rule in RULES:
-                if _VOCABULARY and rule.predicate not in _VOCABULARY:
+                if rule.predicate not in _VOCABULARY:
                     continue
                 for m in rule.cue.finditer(sentence.text):
                     doc.claims += self._claims(doc, sentence.start, sentence.end, sentence.text, m, rule,

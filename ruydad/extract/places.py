@@ -70,21 +70,18 @@ hamlets share their names with people and tribes ("Alaudin", "Haqqani")."""
 
 
 @cache
-def _geo() -> Any | None:
-    try:
-        import ruydad.geo as geo
-    except ImportError:
-        return None
-    return geo if hasattr(geo, "resolve_place") else None
+def _geo() -> Any:
+    """The geography package (the gazetteer's resolver): part of Ruydad, imported when first needed."""
+    import ruydad.geo as geo
+
+    return geo
 
 
 @cache
 def _country(name: str) -> tuple[str, str] | None:
     """(ISO 3166-1 alpha-3, official short name) for a country name, via pycountry."""
-    try:
-        import pycountry
-    except ImportError:
-        return None
+    import pycountry
+
     if len(name) < 4 or not name[0].isupper():
         return None
     try:
@@ -209,8 +206,6 @@ AMBIGUITY_MARGIN = 5.0
 @lru_cache(maxsize=20000)
 def _lookup(name: str, theatre: str | None) -> tuple[Any, ...]:
     geo = _geo()
-    if geo is None:
-        return ()
     try:
         return tuple(geo.resolve_place(name, **({"theatre": theatre} if theatre else {})))
     except Exception:  # the resolver refusing a name is "not found", not a crash of the article
@@ -220,8 +215,6 @@ def _lookup(name: str, theatre: str | None) -> tuple[Any, ...]:
 @lru_cache(maxsize=20000)
 def _lookup_within(name: str, within: str, theatre: str | None) -> tuple[Any, ...]:
     geo = _geo()
-    if geo is None:
-        return ()
     try:
         return tuple(geo.resolve_place(name, within=within, **({"theatre": theatre} if theatre else {})))
     except Exception:  # the resolver refusing a name is "not found", not a crash of the article
@@ -232,8 +225,6 @@ def _lookup_within(name: str, within: str, theatre: str | None) -> tuple[Any, ..
 def _province(name: str, theatre: str | None) -> Any | None:
     """The province a name is, when it is one (exactly): the container in "X district of Y"."""
     geo = _geo()
-    if geo is None:
-        return None
     try:
         found = geo.resolve_place(name, level=1, **({"theatre": theatre} if theatre else {}))
     except Exception:  # not a province
@@ -247,10 +238,8 @@ def _subdivision(name: str, countries: frozenset[str]) -> tuple[str, str, str] |
     that ``name`` ("Yobe", "Borno state") names; None when none or several do."""
     if not countries:
         return None
-    try:
-        import pycountry
-    except ImportError:
-        return None
+    import pycountry
+
     from ruydad.geo.names import fold, normalize
 
     key = fold(" ".join(w for w in normalize(name).split() if w not in ("state", "region", "province", "the")))
@@ -458,7 +447,7 @@ class PlacesStep:
                 geo = _geo()
                 try:
                     again = geo.resolve_place(doc.text[start:end], context=_paragraph(doc.text, start),
-                                              **({"theatre": self.theatre} if self.theatre else {})) if geo else []
+                                              **({"theatre": self.theatre} if self.theatre else {}))
                 except Exception:  # keep the context-free reading
                     again = []
                 if not again or _ambiguous(tuple(again)):

@@ -11,9 +11,10 @@ import pytest
 from ruydad.extract import Findings, extract, from_text
 from ruydad.ingest.articles import add_article, event_rows
 from ruydad.store import Store
-from ruydad.theatres import Theatre, as_theatre
+from ruydad.theatres import THEATRES_PATH_ENV, Theatre, as_theatre
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "extract"
+THEATRES = Path(__file__).resolve().parents[1] / "data" / "theatres"
 STORY = ("Taliban fighters attacked NRF positions in Panjshir on 12 May 2022, killing three fighters.\n\n"
          "Separately, Taliban forces detained 12 people in Baghlan on 14 May 2022.")
 STORY_EDITED = "Taliban fighters attacked NRF positions in Panjshir on 12 May 2022, killing five fighters."
@@ -111,3 +112,18 @@ def test_events_carry_the_theatres_country(tmp_path: Path) -> None:
     home = as_theatre()
     assert {(r["country"], r["country_code"]) for r in event_rows(found)} == {(home.country, home.iso3)}
     assert [r["notes"] for r in rows] == [e.sentence for e in found.events]
+
+
+def test_an_article_of_the_second_theatre_is_read_and_stored_as_that_theatres(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The theatre reaches extraction (its registry and gazetteer) and the stored rows (its country)."""
+    monkeypatch.setenv(THEATRES_PATH_ENV, str(THEATRES))
+    other = as_theatre("borno_yobe")
+    text = (THEATRES / "news" / "ripples-2021-03-13-iswap-borno.txt").read_text(encoding="utf-8")
+    report = add_article(store, from_text(text, id="ripples-iswap"), "2021-03-13", theatre=other)
+    assert report.events == 1
+    row = store.con.execute("SELECT country, country_code, iso, admin1_code, actor1, fatalities FROM events "
+                            "WHERE dataset = 'article'").fetchone()
+    assert row[:4] == (other.country, other.iso3, other.numeric, "NG-BO")
+    assert row[4:] == ("Islamic State West Africa Province", 19)
+    assert store.con.execute("SELECT theatre FROM documents").fetchall() == [("borno_yobe",)]
