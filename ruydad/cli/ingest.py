@@ -61,24 +61,20 @@ def _ingest(dataset: str, file: Path, encoding: str, fmt: OutputFormat) -> None:
     run_guarded(body)
 
 
-@app.command("acled")
-def ingest_acled(
-    file: Annotated[Path, typer.Argument(help="ACLED CSV export.")],
+def ingest_export(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="The export file: CSV, or for ucdp a saved UCDP API page (.json).")],
     encoding: EncodingOption = "utf-8",
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Ingest an ACLED CSV export: new events stored, changed ones revised, bad rows quarantined."""
-    _ingest("acled", file, encoding, fmt)
+    """One command per dataset reader, named after it (``ingest acled``, ``ingest ucdp``)."""
+    _ingest(ctx.info_name or "", file, encoding, fmt)
 
 
-@app.command("ucdp")
-def ingest_ucdp(
-    file: Annotated[Path, typer.Argument(help="UCDP GED CSV, UCDP API JSON, or UCDP-AEC CSV.")],
-    encoding: EncodingOption = "utf-8",
-    fmt: FormatOption = OutputFormat.table,
-) -> None:
-    """Ingest UCDP events (GED CSV, a saved UCDP API JSON page, or UCDP-AEC records)."""
-    _ingest("ucdp", file, encoding, fmt)
+app.command("acled", help="Ingest an ACLED CSV export: new events stored, changed ones revised, bad rows "
+                          "quarantined.")(ingest_export)
+app.command("ucdp", help="Ingest UCDP events (GED CSV, a saved UCDP API JSON page, or UCDP-AEC records).")(
+    ingest_export)
 
 
 @app.command("acled-deleted")
