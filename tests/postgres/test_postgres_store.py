@@ -101,7 +101,7 @@ def test_store_tables_come_back_typed_as_on_duckdb(pg_url: str, tmp_path: Path, 
 # -- concurrent writers -----------------------------------------------------------------------
 
 def _article_events(url: str, rounds: int, per_round: int, errors: list[BaseException]) -> None:
-    """What ruydad.extract.store.add_article does to events: delete the document's rows, insert anew."""
+    """A third writer of the events table (article-like rows: a document's rows deleted, inserted anew)."""
     try:
         with Store.open(url) as store:
             marks = ", ".join("?" for _ in EVENT_COLUMN_NAMES)
