@@ -476,15 +476,22 @@ def _is_target_mention(s: _Sentence, m: Any) -> bool:
     return bool(words) and words[-1] in ("with", "against", "on", "at", "targeting", "versus", "vs", "between")
 
 
-def _civilian(m: Any) -> bool:
-    return m.actor_id == "civilians" or m.name.lower().startswith("civilian")
+def _civilian(s: _Sentence, m: Any) -> bool:
+    """Civilians named as the victims, never a side: a registry actor of ACLED's category Civilians, or
+    a name the registry lacks that is the word itself ("Civilian Joint Task Force" is a militia)."""
+    if m.actor_id is None:
+        return bool(re.fullmatch(r"(?i:civilians?(?:\s*\(.*\))?)", m.name.strip()))
+    from ruydad.actors.registry import load_registry
+
+    registry = load_registry(s.theatre)
+    return m.actor_id in registry and registry.get(m.actor_id).category == "Civilians"
 
 
 def _subject(s: _Sentence, at: int, stat_actor: str | None) -> tuple[Any | None, Any | None]:
     """The actor a figure is about and the one it is against ("clashes with Taliban forces"); the
     registry's mentions only."""
     noun_end = _noun_end(s, at)
-    candidates = [m for m in s.mentions if not _civilian(m) and not s.text[max(0, m.start - 5):m.start]
+    candidates = [m for m in s.mentions if not _civilian(s, m) and not s.text[max(0, m.start - 5):m.start]
                   .lower().endswith(("anti-", "-")) and not at <= m.start < noun_end]
     if stat_actor:
         named = [m for m in candidates if m.name == stat_actor]
@@ -860,12 +867,12 @@ def _share_reading(s: _Sentence, start: int, end: int, value: float, qualifier: 
     perpetrator = None
     cue = _PERPETRATOR_CUE.search(rest)
     if cue is not None:
-        after_cue = [m for m in s.mentions if m.start >= end + cue.end() - 1 and not _civilian(m)]
+        after_cue = [m for m in s.mentions if m.start >= end + cue.end() - 1 and not _civilian(s, m)]
         after_cue.sort(key=lambda m: m.start)
         if after_cue:
             perpetrator = after_cue[0]
     if perpetrator is None:
-        perpetrator = next((m for m in s.mentions if m.start >= end and not _civilian(m) and
+        perpetrator = next((m for m in s.mentions if m.start >= end and not _civilian(s, m) and
                             re.search(r"(?i:\bby\s+(?:the\s+)?$)", s.text[max(0, m.start - 8):m.start])), None)
     noun_match = _SHARE_NOUN.match(s.text[end:])
     tail = s.text[end + (noun_match.end() if noun_match else 0):][:120]
@@ -947,7 +954,7 @@ _DOER_VERB = re.compile(r"(?i:\b(?:carried out|was responsible for|were responsi
 def _doer(s: _Sentence, start: int, end: int) -> Any | None:
     """The perpetrator of a share written with the actor as subject ("ISKP carried out 40% of the
     attacks") or, in a line typed as shorthand, right after the figure ("59% Taliban")."""
-    mentions = [m for m in s.mentions if not _civilian(m)]
+    mentions = [m for m in s.mentions if not _civilian(s, m)]
     before = [m for m in mentions if m.end <= start and _DOER_VERB.search(s.text[m.end:start])]
     if before:
         return before[-1]
@@ -960,7 +967,7 @@ _PEOPLE_NOUN = re.compile(r"(?i:\b(?:casualties|population|people|civilians|deat
 
 def _involved(s: _Sentence, end: int) -> Any | None:
     """"Nearly half of all clashes involved the NRF": a share of the events with the actor on a side."""
-    return next((m for m in s.mentions if m.start >= end and not _civilian(m) and re.search(
+    return next((m for m in s.mentions if m.start >= end and not _civilian(s, m) and re.search(
         r"(?i:\b(?:involved|involving|included|including|fought by|featured)\s+(?:the\s+)?$)",
         s.text[max(0, m.start - 16):m.start])), None)
 

@@ -109,6 +109,11 @@ def test_claims_are_read_with_the_theatres_actors(analysis: Analysis) -> None:
     count = check_text(analysis, "There were 3 clashes between ISWAP and Nigerian troops in February 2021")
     assert count.verdict == SUPPORTED, count.reason
     assert "ISWAP with Nigerian Army" in count.understood
+    # "Civilian Joint Task Force" is a militia, a side of the fighting, not the civilians it is named after
+    militia = check_text(analysis, "There were 2 clashes between the CJTF and ISWAP",
+                         periods=["2021-01-09..2021-06-19"])
+    assert militia.verdict == SUPPORTED, militia.reason
+    assert "CJTF with ISWAP" in militia.understood
     share = check_text(analysis, "Half of the attacks on civilians were carried out by Boko Haram",
                        periods=["2021-01-09..2021-06-19"])
     assert share.verdict == SUPPORTED, share.reason
