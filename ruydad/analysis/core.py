@@ -257,6 +257,12 @@ class Analysis:
         found = match_place(name, level, self.theatre.name)
         return found.spellings if found.resolved else None
 
+    def place_pcode(self, name: str, level: int) -> str | None:
+        """The P-code of the unit a place name stands for (None: not in the gazetteer, or none used)."""
+        if not self.use_gazetteer:
+            return None
+        return match_place(name, level, self.theatre.name).pcode
+
     def query(self, filters: Filters | None = None, **kw: Any) -> Query:
         """The filters as the query model reads them against these events (what each term matched)."""
         return self.context.resolve(self._filters(filters, kw))
@@ -636,7 +642,8 @@ class Analysis:
                    "significant": p < alpha}
             if not only_surges or rule:
                 out.append(row)
-        out.sort(key=lambda r: (not r["rule_surge"], r["p_value"], -r["current"]))
+        # ties broken by name: the engines return groups in different orders, the answer must not differ
+        out.sort(key=lambda r: (not r["rule_surge"], r["p_value"], -r["current"], str(r[unit])))
         current_from = at - timedelta(days=length - 1)
 
         def drill(key: dict[str, Any]) -> ir.Table:
@@ -746,7 +753,7 @@ class Analysis:
         total = sum(g["events"] for g in groups.values())
         identified = sum(g["events"] for g in groups.values() if g["identified"])
         rows = []
-        for g in sorted(groups.values(), key=lambda g: -g["events"]):
+        for g in sorted(groups.values(), key=lambda g: (-g["events"], str(g["perpetrator"]))):  # ties by name
             lo, hi = wilson_interval(g["events"], total, confidence)
             rows.append({**g, "share": g["events"] / total if total else None, "ci_low": lo, "ci_high": hi,
                          "share_of_identified": g["events"] / identified if g["identified"] and identified else None})
@@ -959,7 +966,7 @@ class Analysis:
             g["events"] += r["events"]
             g["fatalities"] += r["fatalities"]
             g["pairs"].append(f"{r['actor1']} vs {r['actor2']}")
-        rows = sorted(fams.values(), key=lambda g: -g["events"])
+        rows = sorted(fams.values(), key=lambda g: (-g["events"], str(g["family"])))  # ties by name, on every engine
         base = self.select(narrowed)
 
         def drill(key: dict[str, Any]) -> ir.Table:
