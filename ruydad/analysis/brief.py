@@ -185,10 +185,8 @@ def _centre(geometry: dict[str, Any]) -> tuple[float, float]:
 
 
 def _pcode_of(a: Analysis, admin1: str | None) -> str | None:
-    if not admin1 or a.resolve_place is None:
-        return None
-    names = a.resolve_place(admin1, 1) or ()
-    return next((n for n in names if n[:2].isalpha() and n[2:].isdigit() and len(n) == 4), None)
+    """The P-code of a grouped province name, by the theatre's gazetteer (codes differ in shape by country)."""
+    return a.place_pcode(admin1, 1) if admin1 else None
 
 
 # -- trend ---------------------------------------------------------------------------------------

@@ -136,6 +136,7 @@ def test_brief_of_the_theatre(analysis: Analysis, second_theatre: Theatre) -> No
     assert "<svg class=\"map\"" in html and "No state boundaries" not in html  # the map drew its own states
     assert "Where: violent events by state" in html and "States, last week" in html  # its own word for them
     assert "Boundaries: schematic rectangles" in html  # its own attribution
+    assert "could not be placed" not in html and ">Borno 20</text>" in html  # every event on its state
     assert as_theatre().country not in html and "province" not in html
 
 
