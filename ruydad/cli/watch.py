@@ -121,6 +121,24 @@ def _when(value: Any) -> str:
     return value.strftime("%Y-%m-%d %H:%M:%S UTC") if value else "never"
 
 
+def _print_watch_report(report: Any, as_json: bool) -> None:
+    """One poll's :class:`~ruydad.watch.WatchReport`: a line per source, then the incidents rebuilt."""
+    if as_json:
+        echo_json(report.as_dict())
+        return
+    for s in report.sources:
+        state = f"error: {s.error}" if s.error else ("not modified" if s.not_modified else
+                                                      f"{s.items} items, {s.new} new, {s.stored} stored, "
+                                                      f"{s.events} events, {s.failed} failed")
+        extra = f", {s.duplicates} duplicate GUIDs" if s.duplicates else ""
+        extra += f", {s.robots} disallowed by robots.txt" if s.robots else ""
+        typer.echo(f"source {s.source_id} {s.url}: {state}{extra}")
+    if report.incidents:
+        i = report.incidents
+        typer.echo(f"incidents: {i['incidents']} from {i['placed']} placed reports "
+                   f"({i['merged']} merged from several reports)")
+
+
 @watch_app.command("run")
 def watch_run(once: Annotated[bool, typer.Option("--once", help="Poll every source once, then stop.")] = False,
               every: Annotated[str, typer.Option("--every", help="Time between polls (90s, 15m, 1h).")] = "15m",
@@ -134,23 +152,11 @@ def watch_run(once: Annotated[bool, typer.Option("--once", help="Poll every sour
                                    "JSONL file for `ruydad spark extract` (with --once).")] = None,
               as_json: JsonOption = False) -> None:
     """Poll the sources: fetch new articles, extract and store them, rebuild incidents."""
-    from ruydad.watch import Fetcher, WatchReport, run_forever, run_once
+    from functools import partial
 
-    def show(report: WatchReport) -> None:
-        if as_json:
-            echo_json(report.as_dict())
-            return
-        for s in report.sources:
-            state = f"error: {s.error}" if s.error else ("not modified" if s.not_modified else
-                                                          f"{s.items} items, {s.new} new, {s.stored} stored, "
-                                                          f"{s.events} events, {s.failed} failed")
-            extra = f", {s.duplicates} duplicate GUIDs" if s.duplicates else ""
-            extra += f", {s.robots} disallowed by robots.txt" if s.robots else ""
-            typer.echo(f"source {s.source_id} {s.url}: {state}{extra}")
-        if report.incidents:
-            i = report.incidents
-            typer.echo(f"incidents: {i['incidents']} from {i['placed']} placed reports "
-                       f"({i['merged']} merged from several reports)")
+    from ruydad.watch import Fetcher, run_forever, run_once
+
+    show = partial(_print_watch_report, as_json=as_json)
 
     def body() -> None:
         seconds = None if once else parse_every(every)
@@ -368,28 +374,34 @@ def reconcile_command(
         if as_json:
             echo_json(result.as_dict())
             return
-        s = result.summary()
-        typer.echo(f"{dataset} {result.period}: {s['incidents']} news incidents, {s['dataset_events']} "
-                   f"{dataset} events")
-        typer.echo(f"  in both: {len(result.both)} incidents; only in the news: {len(result.news_only)}; "
-                   f"only in {dataset}: {len(result.dataset_only)}")
-        typer.echo(f"  {dataset} events found in the news: {_pct(s['news_coverage'])}; news incidents in "
-                   f"{dataset}: {_pct(s['dataset_coverage'])}")
-        for title, rows in (("by province", result.by_admin1), ("by event type", result.by_event_type)):
-            typer.echo(title + ":")
-            for r in rows:
-                typer.echo(f"  {r['name']:32} news {r['incidents_in_dataset']}/{r['incidents']} in {dataset} "
-                           f"({_pct(r['dataset_coverage'])}); {dataset} {r['dataset_events_in_news']}/"
-                           f"{r['dataset_events']} in news ({_pct(r['news_coverage'])})")
-        for title, rows in (("in both", result.both), ("only in the news", result.news_only),
-                            (f"only in {dataset}", result.dataset_only)):
-            typer.echo(f"{title}:")
-            for r in rows[:show]:
-                typer.echo("  " + json.dumps(r, default=str, ensure_ascii=False))
-            if len(rows) > show:
-                typer.echo(f"  ... {len(rows) - show} more (--show N or --json)")
+        _print_reconciliation(result, dataset, show)
 
     run_guarded(body)
+
+
+def _print_reconciliation(result: Any, dataset: str, show: int) -> None:
+    """A :class:`~ruydad.incidents.Reconciliation` for people: the totals, the rates by province and
+    by event type, then up to ``show`` rows of each set."""
+    s = result.summary()
+    typer.echo(f"{dataset} {result.period}: {s['incidents']} news incidents, {s['dataset_events']} "
+               f"{dataset} events")
+    typer.echo(f"  in both: {len(result.both)} incidents; only in the news: {len(result.news_only)}; "
+               f"only in {dataset}: {len(result.dataset_only)}")
+    typer.echo(f"  {dataset} events found in the news: {_pct(s['news_coverage'])}; news incidents in "
+               f"{dataset}: {_pct(s['dataset_coverage'])}")
+    for title, rows in (("by province", result.by_admin1), ("by event type", result.by_event_type)):
+        typer.echo(title + ":")
+        for r in rows:
+            typer.echo(f"  {r['name']:32} news {r['incidents_in_dataset']}/{r['incidents']} in {dataset} "
+                       f"({_pct(r['dataset_coverage'])}); {dataset} {r['dataset_events_in_news']}/"
+                       f"{r['dataset_events']} in news ({_pct(r['news_coverage'])})")
+    for title, rows in (("in both", result.both), ("only in the news", result.news_only),
+                        (f"only in {dataset}", result.dataset_only)):
+        typer.echo(f"{title}:")
+        for r in rows[:show]:
+            typer.echo("  " + json.dumps(r, default=str, ensure_ascii=False))
+        if len(rows) > show:
+            typer.echo(f"  ... {len(rows) - show} more (--show N or --json)")
 
 
 def _pct(value: float | None) -> str:
