@@ -74,9 +74,11 @@ def compare(a: AnalysisOf, filters: Filter,
             period_a: Annotated[str, Query(max_length=40, description="e.g. 2021-08-15..2021-12-31")],
             period_b: Annotated[str, Query(max_length=40, description="e.g. 2022H1")],
             infighting: bool = False) -> Any:
-    """Two periods' event rates per 30 days, their ratio and its confidence interval."""
-    f = a.infighting_filter(filters) if infighting else filters
-    return JSONText(plain_data(a.compare(period_a, period_b, f)))
+    """Two periods' event rates per 30 days, their ratio and its confidence interval (the same call as
+    `ruydad compare`)."""
+    from ruydad.analysis.questions import compare_kind
+
+    return JSONText(plain_data(compare_kind(a, period_a, period_b, filters, "infighting" if infighting else "events")))
 
 
 @router.get("/api/attribution", response_class=JSONText)
@@ -114,9 +116,9 @@ def check_claim(a: AnalysisOf, filters: Filter, claim: Annotated[str, Query(min_
     """Hold a claim sentence against the events (the same as `ruydad check`): supported, contradicted
     or cannot check, with what it was understood as and why. The filters fill what the sentence
     leaves out; ``published`` resolves "this year" and "since March"."""
-    from ruydad.analysis.claims import check_text
+    from ruydad.analysis.questions import check_question
 
-    verdict = check_text(a, claim, base=filters, published=published)
+    verdict = check_question(a, filters, text=claim, published=published)
     data = verdict.as_dict()
     if events:
         data["events"] = verdict.events(limit=events).to_pylist()
