@@ -9,6 +9,8 @@ The pack format (files in ``<theatre>/geo/``), the same for every country:
   from, so that a spelling can be traced and a source left out (to measure held-out accuracy).
 - ``places.csv.gz`` (optional): ``name, kind, latitude, longitude, admin1_pcode, admin2_pcode,
   alt_names ('|'-separated), source``: villages, towns, valleys.
+- ``kind_words.csv`` (optional): ``word, kind``: the theatre's words that say what kind of place a
+  name is ("Borno State", a local word for "district"), beside the English ones.
 - ``admin1.geojson.gz`` / ``admin2.geojson.gz``: polygons with a ``pcode`` property.
 """
 
@@ -24,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruydad.errors import InputError
-from ruydad.geo.names import fold, normalize, split_kind, strip_parenthetical
+from ruydad.geo.names import KIND_WORDS, fold, normalize, split_kind, strip_parenthetical
 from ruydad.theatres import DEFAULT_THEATRE, TheatreInfo, TheatreLike, theatre_info
 
 
@@ -85,6 +87,8 @@ class Gazetteer:
     """Fuzzy choices of each level (1, 2, 3 for places): a level-restricted query scans only these."""
     unit_spellings_in: dict[str, list[int]] = field(default_factory=dict)
     """Spellings of the units inside each unit (a province's districts, itself), by P-code."""
+    kind_words: dict[str, str] = field(default_factory=lambda: dict(KIND_WORDS))
+    """Words that say what kind of place a name is: the English ones and the theatre's own."""
 
     def unit(self, pcode: str) -> Unit:
         try:
@@ -127,6 +131,21 @@ def _read_units(geo: Path) -> dict[str, Unit]:
     return units
 
 
+def _read_kind_words(geo: Path) -> dict[str, str]:
+    """The English kind words and the theatre's own (``kind_words.csv``: ``word,kind``, kind one of
+    admin1, admin2, valley, city, village)."""
+    words = dict(KIND_WORDS)
+    path = geo / "kind_words.csv"
+    if path.exists():
+        known = set(KIND_WORDS.values())
+        for row in _open_text(path):
+            if row["kind"] not in known:
+                raise InputError(f"{path}: kind {row['kind']!r} of {row['word']!r} is not one of "
+                                 f"{', '.join(sorted(known))}")
+            words[normalize(row["word"])] = row["kind"]
+    return words
+
+
 def _read_places(geo: Path) -> list[tuple[Place, list[str]]]:
     path = geo / "places.csv.gz"
     if not path.exists():
@@ -148,6 +167,7 @@ def build_gazetteer(info: TheatreInfo, exclude_sources: frozenset[str] = frozens
     if not (geo / "units.csv").is_file():
         raise InputError(f"theatre {info.name!r} has no gazetteer: {geo / 'units.csv'} is missing")
     units = _read_units(geo)
+    kind_words = _read_kind_words(geo)
     index = {pcode: i for i, pcode in enumerate(units)}
     targets: list[Unit | Place] = list(units.values())
     spellings: list[Spelling] = []
@@ -155,7 +175,7 @@ def build_gazetteer(info: TheatreInfo, exclude_sources: frozenset[str] = frozens
     def add(written: str, target: int, source: str) -> None:
         head, _ = strip_parenthetical(written)  # 'Khost(Matun)' is also a spelling 'Khost'
         for form in dict.fromkeys((written, head)):
-            key, _ = split_kind(normalize(form))
+            key, _ = split_kind(normalize(form), kind_words)
             if key:
                 spellings.append(Spelling(written, key, target, source))
 
@@ -171,7 +191,9 @@ def build_gazetteer(info: TheatreInfo, exclude_sources: frozenset[str] = frozens
         targets.append(place)
         for written in (place.name, *alternates):
             add(written, len(targets) - 1, place.source.split(":")[0])
-    return _index(info, units, targets, spellings, exclude_sources)
+    gazetteer = _index(info, units, targets, spellings, exclude_sources)
+    gazetteer.kind_words = kind_words
+    return gazetteer
 
 
 def _index(info: TheatreInfo, units: dict[str, Unit], targets: list[Unit | Place], spellings: list[Spelling],

@@ -11,13 +11,14 @@ Arabic and Persian forms of the same letter (ي / ی, ك / ک). Two keys absorb 
   a few consonant pairs merged) on which fuzzy matching runs.
 
 Trailing words that say what kind of place a name is ('province', 'district', 'valley', 'city',
-their Dari/Pashto equivalents) are split off by :func:`split_kind` and become a level hint.
+and the theatre's own words for them) are split off by :func:`split_kind` and become a level hint.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 
 # Arabic-script letters written differently in Arabic, Dari and Pashto texts.
 _ARABIC_FOLD = str.maketrans({
@@ -28,14 +29,11 @@ _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670]")
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 
 KIND_WORDS: dict[str, str] = {
-    "province": "admin1", "provinces": "admin1", "wilayat": "admin1", "velayat": "admin1",
-    "welayat": "admin1", "ولایت": "admin1", "ولايت": "admin1",
-    "district": "admin2", "districts": "admin2", "wuleswali": "admin2", "woluswali": "admin2",
-    "uluswali": "admin2", "oluswali": "admin2", "ولسوالی": "admin2",
-    "valley": "valley", "darra": "valley", "دره": "valley",
-    "city": "city", "town": "city", "village": "village", "شهر": "city", "قریه": "village",
+    "province": "admin1", "provinces": "admin1", "district": "admin2", "districts": "admin2",
+    "valley": "valley", "city": "city", "town": "city", "village": "village",
 }
-"""Words that, at the end (or start) of a name, say what kind of place it is."""
+"""English words that, at the end (or start) of a name, say what kind of place it is. A theatre adds
+its own (the local words for its units, "state", "LGA") in its geo pack's ``kind_words.csv``."""
 
 _EZAFE = {"e", "i", "y", "ye", "yi", "al", "ul", "el", "us", "os"}
 
@@ -54,13 +52,14 @@ def _is_arabic(ch: str) -> bool:
     return "\u0600" <= ch <= "\u06ff"
 
 
-def split_kind(normalized: str) -> tuple[str, str | None]:
-    """``'panjshir valley'`` -> ``('panjshir', 'valley')``; the kind word may lead or trail."""
+def split_kind(normalized: str, kind_words: Mapping[str, str] = KIND_WORDS) -> tuple[str, str | None]:
+    """``'panjshir valley'`` -> ``('panjshir', 'valley')``; the kind word may lead or trail.
+    ``kind_words`` are the theatre's (its gazetteer's ``kind_words``), the English ones by default."""
     words = normalized.split()
-    if len(words) > 1 and words[-1] in KIND_WORDS:
-        return " ".join(words[:-1]), KIND_WORDS[words[-1]]
-    if len(words) > 1 and words[0] in KIND_WORDS:
-        return " ".join(words[1:]), KIND_WORDS[words[0]]
+    if len(words) > 1 and words[-1] in kind_words:
+        return " ".join(words[:-1]), kind_words[words[-1]]
+    if len(words) > 1 and words[0] in kind_words:
+        return " ".join(words[1:]), kind_words[words[0]]
     return normalized, None
 
 

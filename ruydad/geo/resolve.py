@@ -88,7 +88,7 @@ def resolve_place(
     """
     gaz = gazetteer or load_gazetteer(theatre)
     head, inner = strip_parenthetical(name)
-    base, hint = split_kind(normalize(head))
+    base, hint = split_kind(normalize(head), gaz.kind_words)
     if not base:
         return []
     scores = _score_targets(gaz, name, base, level, within)

@@ -67,6 +67,16 @@ def test_the_theatre_is_data_beside_the_shipped_one(second_theatre: Theatre) -> 
     assert {g for _, g in claim_words(second_theatre)} <= {g.name for g in target_groups(second_theatre)}
 
 
+def test_the_gazetteer_reads_the_theatres_own_kind_words(second_theatre: Theatre) -> None:
+    from ruydad.geo import resolve_place
+
+    state = resolve_place("Yobe State", theatre=second_theatre, limit=1)
+    lga = resolve_place("Gwoza LGA", theatre=second_theatre, limit=1)
+    town = resolve_place("Gudumbali", theatre=second_theatre, limit=1)
+    assert [(c.pcode, c.level) for c in state + lga] == [("NG036", 1), ("NG008011", 2)]
+    assert [(c.admin1_code, c.admin2_pcode, c.kind) for c in town] == [("NG-BO", "NG008010", "town")]
+
+
 def test_ingest_fills_the_theatres_own_codes(store: Store) -> None:
     rows = store.events(limit=None, columns=["admin1", "admin1_code", "admin1_pcode", "admin2", "admin2_pcode",
                                              "country_code"]).to_pylist()
