@@ -16,18 +16,18 @@ use only columns a table has (and, for the months table, whose dates fall on mon
 answered from it; any other falls back to the events. The answer is the same either way (the
 counts are sums of the same rows): ``tests/store/test_summary.py`` compares them on both backends.
 
-``summary_state`` holds a version stamp, moved by every refresh, and the number of events the
-summary counts: :func:`state` reads both in one cheap query, which is also what
+``summary_state`` holds a version stamp, moved by every refresh, and what the summary has seen: the
+number of events it counts (DuckDB, compared with the table's row count, which DuckDB keeps) or the
+number of statements that had written to the events (PostgreSQL, compared with a counter a statement
+trigger moves). :func:`state` reads both in one cheap query, which is also what
 :meth:`ruydad.store.Store.query_context` keys its catalog on (no scan of the events). A summary that
-does not count as many events as the table holds (rows written by hand, outside a batch) is not
-used until the next write rebuilds it.
+missed a write (rows written by hand, outside a batch) is not used until the next batch rebuilds it.
 
 The SQL is portable: it runs on DuckDB and on the PostgreSQL store's connection.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -85,8 +85,9 @@ def refresh(con: Any, batch_id: int) -> None:
 
     Recounts the days the batch touched (the days of the events it stored and of the versions it
     replaced or deleted), then the months of those days; a dataset whose summary then counts other
-    than its events (a writer that removed rows without keeping them as revisions) is recounted
-    whole. Finally the version stamp moves, so query contexts and cached catalogs see the write.
+    than its events (a writer that removed rows without keeping them as revisions, rows written by
+    hand since the last batch) is recounted whole. Finally the version stamp moves, so query contexts
+    and cached catalogs see the write.
     """
     if not has_summary(con):
         return
@@ -104,15 +105,11 @@ def refresh(con: Any, batch_id: int) -> None:
                      f"{_MONTH_OF.format(col='t.event_date')} IS NOT DISTINCT FROM {{m}})")
     con.execute(f"DELETE FROM {MONTH_TABLE} WHERE " + month_touched.format(a=MONTH_TABLE, m=f"{MONTH_TABLE}.month"))
     con.execute(_month_insert(month_touched.format(a="d", m=_MONTH_OF.format(col="d.event_date"))))
-    datasets = {str(r[0]) for r in con.execute("SELECT DISTINCT dataset FROM ruydad_summary_touched").fetchall()}
-    datasets |= {str(r[0]) for r in con.execute("SELECT dataset FROM ingest_batches WHERE batch_id = ?",
-                                                 [batch]).fetchall()}
     con.execute("DROP TABLE ruydad_summary_touched")
-    for dataset in sorted(datasets):
-        row = con.execute(
-            f"SELECT (SELECT count(*) FROM events WHERE dataset = ?), "
-            f"(SELECT coalesce(sum(events), 0) FROM {DAY_TABLE} WHERE dataset = ?)", [dataset, dataset]).fetchone()
-        if row is not None and int(row[0]) != int(row[1]):
+    held = dict(con.execute("SELECT dataset, count(*) FROM events GROUP BY dataset").fetchall())
+    counted = dict(con.execute(f"SELECT dataset, sum(events) FROM {DAY_TABLE} GROUP BY dataset").fetchall())
+    for dataset in sorted((set(held) | set(counted)) - {None}, key=str):
+        if int(held.get(dataset) or 0) != int(counted.get(dataset) or 0):
             rebuild_dataset(con, dataset)
     _stamp(con)
 
@@ -134,65 +131,62 @@ def rebuild(con: Any) -> None:
 
 
 def _stamp(con: Any) -> None:
+    """Move the version and record what the summary now counts (on PostgreSQL, also how many
+    statements had written to the events: the trigger's counter)."""
+    writes = "(SELECT last_value FROM events_writes)" if _is_postgres(con) else "NULL"
     con.execute(f"UPDATE {STATE_TABLE} SET version = version + 1, "
-                f"summary_events = (SELECT coalesce(sum(events), 0) FROM {MONTH_TABLE})")
+                f"summary_events = (SELECT coalesce(sum(events), 0) FROM {MONTH_TABLE}), writes = {writes}")
+
+
+def _is_postgres(con: Any) -> bool:
+    return hasattr(con, "raw")  # the PostgreSQL store's connection adapter (ruydad.store.postgres)
 
 
 # -- state ---------------------------------------------------------------------------------------
 
-_KNOWN: set[int] = set()
-_KNOWN_LOCK = threading.Lock()
-
-
 def has_summary(con: Any) -> bool:
     """Whether the store has the summary tables (every migrated store does)."""
-    key = id(getattr(con, "raw", con))
-    if key in _KNOWN:
-        return True
     row = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
                       [STATE_TABLE]).fetchone()
-    found = bool(row and row[0])
-    if found:
-        with _KNOWN_LOCK:
-            _KNOWN.add(key)
-    return found
+    return bool(row and row[0])
 
 
 @dataclass(frozen=True)
 class SummaryState:
-    """The version stamp, the events the summary counts, and (DuckDB, where it costs nothing) the
-    events the table holds."""
+    """The version stamp and what the summary counts, next to what the events table holds now:
+    on DuckDB its row count (kept by DuckDB, no scan), on PostgreSQL the number of statements that
+    have written to it (a trigger's counter)."""
 
     version: int
-    summary_events: int
-    events: int | None
+    counted: int | None
+    """Events the summary counts (DuckDB) or writes it has seen (PostgreSQL)."""
+    now: int | None
+    """Events in the table (DuckDB) or writes so far (PostgreSQL)."""
 
     @property
     def current(self) -> bool:
         """Whether the summary counts what the events table holds."""
-        return self.events is None or self.events == self.summary_events
+        return self.counted == self.now
 
     @property
     def stamp(self) -> tuple[int, int | None]:
-        """Changes with every write of events (a refresh, or rows written by hand on DuckDB)."""
-        return (self.version, self.events)
+        """Changes with every write of events (a refresh, or rows written outside a batch)."""
+        return (self.version, self.now)
 
 
 def state(con: Any, backend: str) -> SummaryState | None:
     """The summary's state, in one query (None: a store without summary tables)."""
-    try:
-        if not has_summary(con):
-            return None
-    except Exception:
-        return None
     if backend == "duckdb":  # DuckDB keeps the row count: no scan
-        row = con.execute(f"SELECT version, summary_events, (SELECT count(*) FROM events) FROM {STATE_TABLE}"
-                          ).fetchone()
+        sql = f"SELECT version, summary_events, (SELECT count(*) FROM events) FROM {STATE_TABLE}"
     else:
-        row = con.execute(f"SELECT version, summary_events, NULL FROM {STATE_TABLE}").fetchone()
+        sql = f"SELECT version, writes, (SELECT last_value FROM events_writes) FROM {STATE_TABLE}"
+    try:
+        row = con.execute(sql).fetchone()
+    except Exception:  # a store not yet migrated to the summary (a reader of an older PostgreSQL store)
+        return None
     if row is None:
         return None
-    return SummaryState(int(row[0]), int(row[1]), None if row[2] is None else int(row[2]))
+    return SummaryState(int(row[0]), None if row[1] is None else int(row[1]), None if row[2] is None else int(row[2]))
 
 
 # -- which table answers -------------------------------------------------------------------------
@@ -435,3 +429,144 @@ def _period_end(day: date, source: Source) -> date:
         return day
     nxt = date(day.year + day.month // 12, day.month % 12 + 1, 1)
     return nxt - timedelta(days=1)
+
+
+# -- what the store's reading methods ask ----------------------------------------------------------
+
+DEEP_PAGE = 1000
+"""From this offset on, a page is narrowed to its days even when only the days table can say where
+they are (a scan of the counts, cheaper then than sorting that many events)."""
+
+
+def version_stamp(store: Any) -> tuple[Any, ...]:
+    """A value that changes whenever the store's events change, read without scanning them: the
+    summary's stamp (a store without summary tables: its row count and latest batch and revision)."""
+    found = state(store.con, store.backend)
+    if found is not None:
+        return ("summary", *found.stamp)
+    row = store.con.execute("SELECT count(*), max(batch_id), max(revision) FROM events").fetchone()
+    return tuple(row) if row else ()
+
+
+def _answerable(store: Any, query: Any, columns: Iterable[str] = (), *, by_day: bool = False) -> Source | None:
+    source = source_for(query, columns, by_day=by_day)
+    if source is None:
+        return None
+    found = state(store.con, store.backend)
+    return source if found is not None and found.current else None
+
+
+def count(store: Any, query: Any) -> int | None:
+    """How many events ``query`` selects, from the summary (None: only the events can say)."""
+    source = _answerable(store, query)
+    if source is None:
+        return None
+    row = store.con.execute(count_sql(query, source, store.SQL_DIALECT)).fetchone()
+    return int(row[0]) if row else 0
+
+
+def narrow_page(store: Any, query: Any, where: str, limit: int, offset: int) -> tuple[str, int]:
+    """The condition and offset of a page of events, narrowed to the days that hold it.
+
+    Pages are ordered newest first; the summary says how many selected events each day (or month)
+    holds, so rows before the page's first day need not be sorted, nor rows after its last read.
+    Returns ``where`` and ``offset`` unchanged when the summary cannot answer the query, when
+    the page would reach events without a date, or when narrowing would not pay."""
+    if limit <= 0:
+        return where, offset
+    source = _answerable(store, query)
+    if source is None or (not source.by_month and offset < DEEP_PAGE):
+        return where, offset
+    dialect = store.SQL_DIALECT
+    periods = store.con.execute(periods_sql(query, source, dialect)).fetchall()
+    total = sum(int(n) for _, n in periods)
+    window = page_window([(p, int(n)) for p, n in periods], source, offset, limit, total)
+    if window is None:
+        return where, offset
+    bounds = f"event_date <= CAST('{window.last.isoformat()}' AS DATE)"
+    if window.first != date.min:
+        bounds = f"event_date >= CAST('{window.first.isoformat()}' AS DATE) AND {bounds}"
+    return f"({where}) AND {bounds}", window.skip
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What ``Store.summary`` reports of the events, from the summary."""
+
+    events: int
+    by_dataset: dict[str, int]
+    first_date: date | None
+    last_date: date | None
+    countries: list[str]
+
+
+def overview(store: Any) -> Overview | None:
+    """Events by dataset, first and last day and countries, from the months table (None: it is not
+    current, or absent)."""
+    found = state(store.con, store.backend)
+    if found is None or not found.current:
+        return None
+    con = store.con
+    by_dataset = {str(d): int(n) for d, n in con.execute(
+        f"SELECT dataset, CAST(sum(events) AS BIGINT) FROM {MONTH_TABLE} GROUP BY dataset ORDER BY dataset"
+    ).fetchall()}
+    row = con.execute(f"SELECT min(first_day), max(last_day) FROM {MONTH_TABLE}").fetchone()
+    countries = [str(r[0]) for r in con.execute(
+        f"SELECT DISTINCT country FROM {MONTH_TABLE} WHERE country IS NOT NULL ORDER BY 1").fetchall()]
+    first, last = (row[0], row[1]) if row else (None, None)
+    return Overview(sum(by_dataset.values()), by_dataset, _as_day(first), _as_day(last), countries)
+
+
+def _as_day(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+# -- keyset pages ----------------------------------------------------------------------------------
+
+def page_cursor(row: dict[str, Any]) -> str:
+    """A cursor for the page after ``row`` (the last event of a page): its day and its key, so the next
+    page starts right after it however many events were stored meanwhile (``after=`` in
+    :meth:`ruydad.store.Store.events` and ``/api/events``)."""
+    import base64
+    import json
+
+    day = row.get("event_date")
+    payload = [day.isoformat() if isinstance(day, date) else None, row["dataset"], row["dataset_event_id"]]
+    return base64.urlsafe_b64encode(json.dumps(payload).encode()).decode().rstrip("=")
+
+
+def after_condition(store: Any, cursor: str) -> str:
+    """The events that come after ``cursor`` in page order (newest first), as SQL for the store.
+
+    PostgreSQL orders a day's events by their key, so the cursor's key is the position; DuckDB
+    orders them as stored (most recent first), so the cursor's event is looked up to find its
+    place, and a cursor whose event has since been updated or deleted is refused."""
+    import base64
+    import binascii
+    import json
+
+    from ruydad.errors import InputError
+
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        day_text, dataset, event_id = json.loads(raw)
+        day = None if day_text is None else date.fromisoformat(day_text)
+        if not isinstance(dataset, str) or not isinstance(event_id, str):
+            raise ValueError(dataset)
+    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
+        raise InputError("after: not a page cursor; use the `next` value of the previous page") from None
+    key = f"{_lit(dataset)}, {_lit(event_id)}"
+    on_day = "event_date IS NULL" if day is None else f"event_date = CAST('{day.isoformat()}' AS DATE)"
+    older = "FALSE" if day is None else f"event_date < CAST('{day.isoformat()}' AS DATE)"
+    if store.backend == "postgres":  # event_date DESC (NULLS FIRST), dataset, dataset_event_id
+        nulls_before = "event_date IS NOT NULL" if day is None else "FALSE"
+        return f"({older} OR {nulls_before} OR ({on_day} AND (dataset, dataset_event_id) > ({key})))"
+    row = store.con.execute(f"SELECT rowid FROM events WHERE {on_day} AND dataset = ? AND dataset_event_id = ?",
+                            [dataset, event_id]).fetchone()
+    if row is None:
+        raise InputError("after: the event this cursor points at has been updated or deleted since; "
+                         "start again from the first page (or page with offset)")
+    nulls_after = "FALSE" if day is None else "event_date IS NULL"  # DuckDB: event_date DESC NULLS LAST
+    return f"({older} OR {nulls_after} OR ({on_day} AND rowid < {int(row[0])}))"

@@ -1,8 +1,11 @@
--- 0017: summary tables, event counts kept current at every write (ruydad/store/summary.py).
+-- 0017: summary tables, event counts kept current at every write (ruydad/store/summary.py). The tables are
+-- declared in ruydad/store/schema.py (created before this runs; IF NOT EXISTS keeps this file self-sufficient);
+-- this file fills them from the events a store already holds.
 -- summary_days: per dataset, day, place, type and actor names as stored; summary_months: per month
 -- without the actors, with each group's first and last day. summary_state: a version stamp moved by
--- every write, and the events the summary counts. Portable SQL: DuckDB and PostgreSQL read it.
-CREATE TABLE summary_days (
+-- every write, and the events the summary counts. PostgreSQL has its own copy of this file, which adds
+-- a statement trigger counting writes to events (0017_event_summary.postgres.sql).
+CREATE TABLE IF NOT EXISTS summary_days (
     dataset VARCHAR,
     event_date DATE,
     country VARCHAR,
@@ -26,7 +29,7 @@ CREATE TABLE summary_days (
     fatalities_high BIGINT
 );
 
-CREATE TABLE summary_months (
+CREATE TABLE IF NOT EXISTS summary_months (
     dataset VARCHAR,
     month DATE,
     country VARCHAR,
@@ -46,9 +49,10 @@ CREATE TABLE summary_months (
     fatalities_high BIGINT
 );
 
-CREATE TABLE summary_state (
+CREATE TABLE IF NOT EXISTS summary_state (
     version BIGINT NOT NULL,
-    summary_events BIGINT NOT NULL
+    summary_events BIGINT NOT NULL,
+    writes BIGINT
 );
 
 -- a store that already holds events gets their counts now

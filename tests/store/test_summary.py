@@ -1,0 +1,329 @@
+"""The summary tables answer exactly what a scan of the events answers, on DuckDB and PostgreSQL.
+
+Real-format data: the ACLED-format export of tests/data/acled (real ACLED actor naming) and the bundled
+UCDP sample, in one store. For random questions (filters and groupings) the figures read from the
+summary equal the figures counted from the events, and pages narrowed by the summary equal pages cut
+from the sorted events; after every kind of write the summary equals a recount of the events.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from ruydad.analysis import Analysis
+from ruydad.ingest import delete_events, ingest_file
+from ruydad.model import EVENT_COLUMN_NAMES
+from ruydad.query import Filters
+from ruydad.store import Store, summary
+
+ROOT = Path(__file__).resolve().parents[2]
+ACLED_EXPORT = ROOT / "tests" / "data" / "acled" / "afghanistan_2021-2022_export.csv"
+UCDP_SAMPLE = ROOT / "ruydad" / "data" / "sample" / "ucdp_aec_afghanistan.csv"
+
+
+def _load(store: Store) -> Store:
+    ingest_file(store, ACLED_EXPORT, "acled")
+    ingest_file(store, UCDP_SAMPLE, "ucdp")
+    return store
+
+
+@pytest.fixture(scope="module")
+def loaded_duckdb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    store = _load(Store.open(tmp_path_factory.mktemp("summary") / "both.duckdb"))
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def loaded_postgres(pg_server: Any) -> Iterator[Store]:
+    store = _load(Store.open(pg_server.create_database("summary_both")))
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module", params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
+def loaded(request: pytest.FixtureRequest) -> Store:
+    """The ACLED-format export and the UCDP sample in one store, on each backend."""
+    store: Store = request.getfixturevalue(f"loaded_{request.param}")
+    return store
+
+
+ACTORS = [None, "NRF", "Taliban", "ISKP", "Civilians", "=Taleban", "Military Forces of Pakistan (2018-)"]
+PLACES = [None, "Panjshir", "Panjsher", "AF-PAN", "Kunar", "Nangarhar,Kabul", "AF0806"]
+TYPES = [None, "Battles", "Violence against civilians", "Explosions/Remote violence", "Battles,Riots"]
+STARTS = [None, date(2021, 1, 1), date(2021, 8, 15), date(2022, 1, 1), date(2022, 3, 1)]
+ENDS = [None, date(2021, 12, 31), date(2022, 6, 30), date(2022, 5, 17), date(2022, 11, 30)]
+DIMS = [[], ["admin1"], ["admin1_code"], ["event_type"], ["sub_event_type"], ["month"], ["week"], ["day"],
+        ["year", "admin1"], ["quarter"], ["actor"], ["actor_category"], ["actor", "month"], ["dataset"],
+        ["country"], ["actor1", "actor2"], ["inter1"], ["disorder_type", "admin1_pcode"],
+        ["admin2"], ["location"]]
+
+filters_strategy = st.builds(
+    lambda actor, admin1, event_type, dataset, start, end, civilians, category, violent: Filters(
+        actor=actor, admin1=admin1, event_type=event_type, dataset=dataset, date_from=start,
+        date_to=end if start is None or end is None or end >= start else None, civilian_targeting=civilians,
+        actor_category=category, violent=violent),
+    st.sampled_from(ACTORS), st.sampled_from(PLACES), st.sampled_from(TYPES),
+    st.sampled_from([None, "acled", "ucdp"]), st.sampled_from(STARTS), st.sampled_from(ENDS), st.booleans(),
+    st.sampled_from([None, None, "Rebel group", "State forces"]), st.booleans())
+
+
+def _answered(a: Analysis, dims: list[str], f: Filters) -> Any:
+    return a.counts(dims, f)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture],
+          phases=(Phase.explicit, Phase.reuse, Phase.generate))
+@given(f=filters_strategy, dims=st.sampled_from(DIMS), top=st.sampled_from([None, None, 3]))
+def test_grouped_counts_from_the_summary_equal_counts_of_the_events(loaded: Store, f: Filters, dims: list[str],
+                                                                    top: int | None) -> None:
+    summed = Analysis.from_store(loaded)
+    counted = Analysis.from_store(loaded)
+    counted.use_summary = False
+    got = summed.counts(dims, f, top=top)
+    want = counted.counts(dims, f, top=top)
+    assert got.table.schema == want.table.schema
+    assert got.table.to_pylist() == want.table.to_pylist()
+    assert got.summary == want.summary and got.matched == want.matched and got.keys == want.keys
+    # the summary really answered when the query model says it can (the events table was never opened)
+    answerable = dims not in (["admin2"], ["location"])
+    assert (summed._table is None) == answerable
+    if got.table.num_rows and dims:
+        key = {k: got.table[k][0].as_py() for k in got.keys}
+        assert got.events(**key).num_rows == want.events(**key).num_rows
+
+
+def _scan_page(store: Store, f: Filters, limit: int, offset: int) -> Any:
+    query = store.query(f)
+    return store.fetch_table(store._events_sql(list(EVENT_COLUMN_NAMES), query.where(store.SQL_DIALECT),
+                                               limit, offset))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture],
+          phases=(Phase.explicit, Phase.reuse, Phase.generate))
+@given(f=filters_strategy, offset=st.sampled_from([0, 7, 99, 250, 1000, 1013, 1350, 1490, 5000]),
+       limit=st.sampled_from([1, 10, 100, 500]))
+def test_pages_and_totals_read_with_the_summary_equal_the_scan(loaded: Store, f: Filters, offset: int,
+                                                               limit: int) -> None:
+    query = loaded.query(f)
+    page = loaded.events(query, limit=limit, offset=offset)
+    assert page.to_pylist() == _scan_page(loaded, f, limit, offset).to_pylist()
+    row = loaded.con.execute(f"SELECT count(*) FROM events WHERE {query.where(loaded.SQL_DIALECT)}").fetchone()
+    assert row is not None
+    assert loaded.count_events(query) == int(row[0])
+
+
+def test_a_deep_page_is_read_from_its_days_only(loaded: Store) -> None:
+    total = loaded.count_events()
+    assert total > 1250
+    query = loaded.query(Filters())
+    where, skip = summary.narrow_page(loaded, query, query.where(loaded.SQL_DIALECT), 50, 1200)
+    assert "event_date >=" in where and "event_date <=" in where and skip < 1200
+    narrowed = loaded.fetch_table(loaded._events_sql(list(EVENT_COLUMN_NAMES), where, 50, skip))
+    assert narrowed.to_pylist() == _scan_page(loaded, Filters(), 50, 1200).to_pylist()
+
+
+def test_store_summary_reads_the_summary_tables(loaded: Store) -> None:
+    found = summary.overview(loaded)
+    assert found is not None
+    con = loaded.con
+    by_dataset = {str(d): int(n) for d, n in con.execute(
+        "SELECT dataset, count(*) FROM events GROUP BY dataset").fetchall()}
+    assert found.by_dataset == by_dataset and found.events == sum(by_dataset.values())
+    row = con.execute("SELECT min(event_date), max(event_date) FROM events").fetchone()
+    assert row is not None and (found.first_date, found.last_date) == (row[0], row[1])
+    countries = sorted(str(r[0]) for r in con.execute(
+        "SELECT DISTINCT country FROM events WHERE country IS NOT NULL").fetchall())
+    assert found.countries == countries
+    assert loaded.summary().by_dataset == by_dataset
+
+
+def test_the_query_model_chooses_the_smallest_table_that_answers(loaded: Store) -> None:
+    def source(f: Filters, columns: tuple[str, ...] = (), by_day: bool = False) -> str | None:
+        chosen = summary.source_for(loaded.query(f), columns, by_day=by_day)
+        return None if chosen is None else chosen.table
+
+    assert source(Filters()) == summary.MONTH_TABLE
+    assert source(Filters(event_type="Battles", admin1="Panjshir", date_from=date(2022, 1, 1),
+                          date_to=date(2022, 6, 30))) == summary.MONTH_TABLE
+    assert source(Filters(date_from=date(2021, 8, 15))) == summary.DAY_TABLE  # mid-month: days
+    assert source(Filters(date_to=date(2022, 6, 29))) == summary.DAY_TABLE
+    assert source(Filters(actor="NRF")) == summary.DAY_TABLE  # actor names are in the days table only
+    assert source(Filters(), ("event_date",), by_day=True) == summary.DAY_TABLE
+    assert source(Filters(admin2="Paryan")) is None  # districts: only the events have them
+    assert source(Filters(), ("location",)) is None
+
+
+# -- kept current at every write -------------------------------------------------------------------
+
+def _recount(store: Store) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """The summary as it should be, counted from the events now, and as it is."""
+    keys = ", ".join(summary.DAY_KEYS)
+    sums = ("count(*), sum(fatalities), sum(fatalities_low), sum(fatalities_high)")
+    want = store.con.execute(f"SELECT {keys}, {sums} FROM events GROUP BY {keys}").fetchall()
+    got = store.con.execute(f"SELECT {keys}, {', '.join(summary.METRICS)} FROM {summary.DAY_TABLE}").fetchall()
+    return _sorted(want), _sorted(got)
+
+
+def _months(store: Store) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    rest = ", ".join((*summary.PLACE_COLUMNS, *summary.TYPE_COLUMNS))
+    month = "CAST(date_trunc('month', event_date) AS DATE)"
+    want = store.con.execute(
+        f"SELECT dataset, {month}, {rest}, min(event_date), max(event_date), count(*), sum(fatalities), "
+        f"sum(fatalities_low), sum(fatalities_high) FROM events GROUP BY dataset, {month}, {rest}").fetchall()
+    got = store.con.execute(
+        f"SELECT dataset, month, {rest}, first_day, last_day, {', '.join(summary.METRICS)} "
+        f"FROM {summary.MONTH_TABLE}").fetchall()
+    return _sorted(want), _sorted(got)
+
+
+def _sorted(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    plain = [tuple(int(v) if isinstance(v, int | Decimal) else v for v in r) for r in rows]  # PostgreSQL sums
+    return sorted(plain, key=lambda r: tuple((v is None, str(v)) for v in r))
+
+
+def _assert_current(store: Store) -> None:
+    want, got = _recount(store)
+    assert got == want
+    want_m, got_m = _months(store)
+    assert got_m == want_m
+    found = summary.state(store.con, store.backend)
+    assert found is not None and found.current
+
+
+def _edited_export(tmp_path: Path) -> Path:
+    """The ACLED export with some events moved to other days and provinces, fatalities changed,
+    one record dropped and one new record."""
+    with ACLED_EXPORT.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields = list(reader.fieldnames or [])
+        rows = list(reader)
+    for i, row in enumerate(rows[:40]):
+        if i % 3 == 0:
+            row["event_date"] = "2022-02-03"
+            row["year"] = "2022"
+        if i % 3 == 1:
+            row["admin1"] = "Kunar"
+        row["fatalities"] = str(int(row["fatalities"] or 0) + 2)
+    new = dict(rows[0], event_id_cnty="AFG999999", event_date="2022-11-01", year="2022")
+    rows.append(new)
+    path = tmp_path / "edited.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def test_the_summary_follows_every_write(store: Store, tmp_path: Path) -> None:
+    """``store`` is parametrised over DuckDB and PostgreSQL (tests/store/conftest.py)."""
+    empty = summary.version_stamp(store)
+    _assert_current(store)
+    ingest_file(store, ACLED_EXPORT, "acled")
+    _assert_current(store)
+    first = summary.version_stamp(store)
+    assert first != empty
+    report = ingest_file(store, _edited_export(tmp_path), "acled")
+    assert report.updated >= 40 and report.stored == 1
+    _assert_current(store)
+    assert summary.version_stamp(store) != first
+    ingest_file(store, UCDP_SAMPLE, "ucdp")
+    _assert_current(store)
+    ids = [r[0] for r in store.con.execute(
+        "SELECT dataset_event_id FROM events WHERE dataset = 'acled' ORDER BY dataset_event_id LIMIT 25").fetchall()]
+    delete_events(store, "acled", ids, source="test")
+    _assert_current(store)
+    assert store.count_events(Filters(dataset="acled")) == store.con.execute(
+        "SELECT count(*) FROM events WHERE dataset = 'acled'").fetchone()[0]  # type: ignore[index]
+
+
+def test_rows_written_outside_a_batch_are_never_answered_from_a_stale_summary(store: Store) -> None:
+    ingest_file(store, UCDP_SAMPLE, "ucdp")
+    before = summary.version_stamp(store)
+    store.con.execute("INSERT INTO events (dataset, dataset_event_id, event_date, event_type) "
+                      "VALUES ('acled', 'hand-1', DATE '2022-01-01', 'Battles')")
+    found = summary.state(store.con, store.backend)
+    assert found is not None and not found.current
+    assert summary.version_stamp(store) != before  # the catalog is rebuilt too
+    assert summary.count(store, store.query(Filters())) is None
+    total = store.con.execute("SELECT count(*) FROM events").fetchone()[0]  # type: ignore[index]
+    assert store.count_events() == total
+    assert sum(Analysis.from_store(store).counts([]).table["events"].to_pylist()) == total
+    # the next batch, of any dataset, recounts what it finds miscounted
+    ingest_file(store, UCDP_SAMPLE, "ucdp")
+    _assert_current(store)
+    assert store.count_events(Filters(dataset="acled")) == 1
+
+
+def test_page_window_walks_the_counts_newest_first() -> None:
+    days = [(date(2022, 3, 5), 4), (date(2022, 3, 4), 3), (date(2022, 3, 1), 10)]
+    window = summary.page_window(days, summary.DAYS, 5, 4, 17)
+    assert window == summary.Window(date(2022, 3, 1), date(2022, 3, 4), 1, 17)
+    assert summary.page_window(days, summary.DAYS, 0, 2, 17) == summary.Window(
+        date(2022, 3, 5), date(2022, 3, 5), 0, 17)
+    assert summary.page_window(days, summary.DAYS, 17, 5, 17) is None  # past the end: nothing to narrow
+    assert summary.page_window([(None, 2), *days], summary.DAYS, 0, 5, 19) is None  # undated events first
+    months = [(date(2022, 2, 1), 5)]
+    assert summary.page_window(months, summary.MONTHS, 0, 10, 5) == summary.Window(
+        date.min, date(2022, 2, 28), 0, 5)
+    assert date(2022, 2, 28) + timedelta(days=1) == date(2022, 3, 1)
+
+
+# -- keyset pages ----------------------------------------------------------------------------------
+
+def _keys(table: Any) -> list[tuple[str, str]]:
+    return list(zip(table["dataset"].to_pylist(), table["dataset_event_id"].to_pylist(), strict=True))
+
+
+@pytest.mark.parametrize("f", [Filters(), Filters(actor="Taliban"), Filters(admin1="Panjshir", dataset="acled")])
+def test_keyset_pages_follow_the_offset_pages(loaded: Store, f: Filters) -> None:
+    total = loaded.count_events(f)
+    by_offset = [k for offset in range(0, total, 97) for k in _keys(loaded.events(f, limit=97, offset=offset))]
+    by_cursor: list[tuple[str, str]] = []
+    after = None
+    while True:
+        page = loaded.events(f, limit=97, after=after)
+        by_cursor += _keys(page)
+        if page.num_rows < 97:
+            break
+        after = summary.page_cursor(page.to_pylist()[-1])
+    assert len(by_offset) == total
+    assert by_cursor == by_offset
+
+
+def test_http_pages_carry_the_cursor_of_the_next(loaded: Store) -> None:
+    from fastapi.testclient import TestClient
+
+    from ruydad.web import create_app
+
+    client = TestClient(create_app(loaded, cache=False))
+    first = client.get("/api/events", params={"limit": 50, "dataset": "ucdp"}).json()
+    second = client.get("/api/events", params={"limit": 50, "dataset": "ucdp", "after": first["next"]}).json()
+    by_offset = client.get("/api/events", params={"limit": 50, "dataset": "ucdp", "offset": 50}).json()
+    assert [e["dataset_event_id"] for e in second["events"]] == [e["dataset_event_id"] for e in by_offset["events"]]
+    assert second["total"] == first["total"]
+    bad = client.get("/api/events", params={"after": "not-a-cursor"})
+    assert bad.status_code == 400 and "not a page cursor" in bad.json()["detail"]
+
+
+@pytest.mark.duckdb_only
+def test_a_cursor_whose_event_was_deleted_is_refused_saying_why(tmp_path: Path) -> None:
+    from ruydad.errors import InputError
+
+    with Store.open(tmp_path / "c.duckdb") as store:
+        ingest_file(store, UCDP_SAMPLE, "ucdp")
+        last = store.events(limit=10).to_pylist()[-1]
+        cursor = summary.page_cursor(last)
+        assert store.events(limit=5, after=cursor).num_rows == 5
+        delete_events(store, "ucdp", [last["dataset_event_id"]], source="test")
+        with pytest.raises(InputError, match="updated or deleted since"):
+            store.events(limit=5, after=cursor)
