@@ -22,6 +22,7 @@ from ruydad.cli.common import console, open_analysis, run_guarded, wrapped_conso
 from ruydad.cli.options import (
     DATES,
     DbOption,
+    EventsLimitOption,
     FigureOutput,
     FilterOptions,
     TableFormatOption,
@@ -198,7 +199,7 @@ def compare_command(
     cross_border: Annotated[bool, typer.Option("--cross-border", help="Only cross-border events.")] = False,
     *, filters: FilterOptions,
     events: Annotated[str | None, typer.Option("--events", help="Print period a's or b's events instead.")] = None,
-    limit: Annotated[int, typer.Option(help="With --events: at most this many events (0: all).", min=0)] = 50,
+    limit: EventsLimitOption = 50,
     theatre: TheatreOption = DEFAULT_THEATRE, fmt: TableFormatOption = OutputFormat.table, db: DbOption = None,
 ) -> None:
     """Two periods' rates normalised by length: rate ratio B/A with an exact interval (Analysis.compare)."""
@@ -303,7 +304,7 @@ def check_command(
     *, filters: FilterOptions,
     tolerance: Annotated[float, typer.Option(help="Relative tolerance of 'about' and 'nearly'.")] = 0.1,
     events: Annotated[bool, typer.Option("--events", help="Also print the events behind the figure.")] = False,
-    limit: Annotated[int, typer.Option(help="With --events: at most this many events (0: all).", min=0)] = 20,
+    limit: EventsLimitOption = 20,
     theatre: TheatreOption = DEFAULT_THEATRE, fmt: TableFormatOption = OutputFormat.table, db: DbOption = None,
 ) -> None:
     """Hold a claim or quoted figure against the events: supported, contradicted or cannot check (with the

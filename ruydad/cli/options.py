@@ -44,6 +44,7 @@ OptionalTheatreOption = Annotated[str | None, typer.Option(
     "--theatre", help="Theatre the articles belong to (default: the source's, else the default theatre).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 LimitOption = Annotated[int, typer.Option(min=0, help="At most this many rows (0: all).")]
+EventsLimitOption = Annotated[int, typer.Option(help="With --events: at most this many events (0: all).", min=0)]
 FromOption = Annotated[str | None, typer.Option("--from", help="First day, YYYY-MM-DD.")]
 ToOption = Annotated[str | None, typer.Option("--to", help="Last day, YYYY-MM-DD.")]
 PeriodOption = Annotated[str | None, typer.Option(
@@ -143,8 +144,7 @@ def figure_output(*, limit: int = 50) -> Callable[[F], F]:
             "--events", help="Print the events behind the figures instead.")], False),
         "key": (Annotated[list[str] | None, typer.Option(
             "--key", help="With --events: one row's key, column=value (repeatable).")], None),
-        "limit": (Annotated[int, typer.Option(help="With --events: at most this many events (0: all).", min=0)],
-                  limit),
+        "limit": (EventsLimitOption, limit),
         "fmt": (TableFormatOption, OutputFormat.table),
     }
     return option_block("output", options, lambda v: FigureOutput(v["fmt"], v["events"], v["key"] or [],
