@@ -22,7 +22,9 @@ SELECT c.claim_id, c.subject_actor_id, c.subject_text, c.predicate, c.object_act
        d.document_id, d.outlet, d.url, d.published
 FROM claims c LEFT JOIN documents d ON d.document_id = c.document_id
 WHERE c.origin = 'extracted'
+ORDER BY COALESCE(c.claimed_on, d.published) NULLS LAST, c.claim_id
 """
+"""Earliest report first, so a group reads in its first report's words, whatever order the engine keeps."""
 
 
 def _key(row: dict[str, Any]) -> tuple[str, str, str, str]:

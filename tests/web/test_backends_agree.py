@@ -1,5 +1,6 @@
 """Every GET route answers the same on PostgreSQL as on DuckDB (issue 13: the team server's face runs
-on both backends), over one store content: the UCDP sample and the theatre's seed claims.
+on both backends), over two store contents: the UCDP sample with the theatre's seed claims, and the
+news watch's real reports merged into incidents beside an ACLED-format export (tests/watch).
 
 The routes are read from the app itself, so a route added later is covered without editing this
 test; the parameters some routes require come from :data:`EXAMPLES`.
@@ -10,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -33,17 +35,18 @@ PATHS = {"{dataset}": "ucdp", "{event_id}": "444946", "{actor}": "NRF", "{incide
 MORE = {"/api/stats": {"by": "admin1,month", "events": "3"}, "/api/trend": {"events": "3"},
         "/api/events": {"actor": "NRF", "limit": "50"}, "/api/attribution": {"events": "3"}}
 """Extra parameters that make a route do more of its work (events behind figures, grouping)."""
-VOLATILE = {"ingested_at", "created_at", "started_at", "finished_at", "path", "store", "batch_id", "elapsed_s"}
+VOLATILE = {"ingested_at", "created_at", "started_at", "finished_at", "built_at", "path", "store", "batch_id",
+            "elapsed_s"}
 """Keys whose values depend on when or where the store was written, not on what it holds."""
 
 
-def _calls(app: Any) -> list[tuple[str, dict[str, str]]]:
+def _calls(app: Any, paths: dict[str, str]) -> list[tuple[str, dict[str, str]]]:
     calls = []
     for route in app.routes:
         if not isinstance(route, APIRoute) or "GET" not in route.methods or not route.path.startswith("/api/"):
             continue
         path = route.path
-        for slot, value in PATHS.items():
+        for slot, value in {**PATHS, **paths}.items():
             path = path.replace(slot, value)
         required = {p.alias for p in route.dependant.query_params if p.field_info.is_required()}
         for sub in route.dependant.dependencies:
@@ -64,20 +67,42 @@ def _stable(value: Any) -> Any:
     return value
 
 
-@pytest.fixture(scope="module")
-def answers(tmp_path_factory: pytest.TempPathFactory, pg_server: Any) -> Iterator[dict[str, Any]]:
-    sample = Path(__file__).resolve().parents[2] / "ruydad" / "data" / "sample" / "ucdp_aec_afghanistan.csv"
+def _sample(store: Store, folder: Path) -> None:
+    ingest_file(store, Path(__file__).resolve().parents[2] / "ruydad" / "data" / "sample" / "ucdp_aec_afghanistan.csv",
+                "ucdp")
+    save_seed_claims(store, DEFAULT_THEATRE)
+
+
+def _news(store: Store, folder: Path) -> None:
+    from ruydad.extract import from_text
+    from ruydad.incidents import build_incidents
+    from ruydad.ingest.articles import add_article
+    from tests.watch.test_dashboard import REPORTS, _acled
+
+    for r in json.loads(REPORTS.read_text("utf-8")):
+        add_article(store, from_text(f"{r['title']}\n\n{r['text']}", id=r["id"], title=r["title"],
+                                     published=date.fromisoformat(r["published"]), source=r["outlet"], url=r["url"]))
+    build_incidents(store)
+    ingest_file(store, _acled(folder / "acled.csv"), "acled")
+
+
+@pytest.fixture(scope="module", params=[_sample, _news], ids=["sample", "news"])
+def answers(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+            pg_server: Any) -> Iterator[dict[str, Any]]:
+    """Each backend's answer to every GET route, keyed by the call, over one store content."""
     found: dict[str, Any] = {}
-    locations = {"duckdb": tmp_path_factory.mktemp("agree") / "agree.duckdb",
-                 "postgres": pg_server.create_database(f"web_agree_{os.getpid()}")}
+    folder = tmp_path_factory.mktemp("agree")
+    locations = {"duckdb": folder / "agree.duckdb",
+                 "postgres": pg_server.create_database(f"web_agree_{os.getpid()}_{request.param.__name__[1:]}")}
     for backend, location in locations.items():
         with Store.open(location) as store:
-            ingest_file(store, sample, "ucdp")
-            save_seed_claims(store, DEFAULT_THEATRE)
+            request.param(store, folder)
             app = create_app(store, cache=False)
             client = TestClient(app, raise_server_exceptions=False)
+            incidents = client.get("/api/incidents").json()["incidents"]
+            paths = {"{incident_id}": incidents[0]["incident_id"]} if incidents else {}
             found[backend] = {f"{path} {json.dumps(params, sort_keys=True)}": client.get(path, params=params)
-                              for path, params in _calls(app)}
+                              for path, params in _calls(app, paths)}
     yield found
 
 
