@@ -36,21 +36,22 @@ def _main(
     _state["db"] = db
 
 
-# Every command group, in the order ``ruydad --help`` lists them.
+# Typer lists the commands mounted one by one (analysis, extract, reconcile) first, then the
+# groups in the order added here; unnamed groups (events, serve) list their commands in place.
+analysis.register(app)
+extract.register(app)
+app.command("reconcile", help="News incidents against a dataset's events: in both, news only, dataset only.")(
+    watch.reconcile_command)
+app.add_typer(events.app)
+app.add_typer(serve.app)
 app.add_typer(ingest.app, name="ingest")
 app.add_typer(geo.app, name="geo", help="Places: resolve names, locate points, list units, export boundaries.")
 app.add_typer(actors.actors_app, name="actors", help="The actor registry: list actors, show a profile.")
 app.add_typer(actors.claims_app, name="claims", help="Sourced claims about actors, and their conflicts.")
-analysis.register(app)
 app.add_typer(spark.spark_app, name="spark", help="Corpus-scale extraction and analysis on Apache Spark.")
-extract.register(app)
 app.add_typer(watch.watch_app, name="watch", help="Watch news feeds and sitemaps: add sources, poll, status.")
 app.add_typer(watch.incidents_app, name="incidents", help="Incidents merged from article reports.")
-app.command("reconcile", help="News incidents against a dataset's events: in both, news only, dataset only.")(
-    watch.reconcile_command)
-app.add_typer(events.app)
 app.add_typer(tokens.app, name="token")
-app.add_typer(serve.app)
 app.add_typer(bench.app, name="bench")
 
 
