@@ -57,14 +57,6 @@ class AddArticleReport:
     deleted: int = 0
     warnings: list[str] = field(default_factory=list)
 
-    @property
-    def rows_read(self) -> int:
-        return self.events
-
-    @property
-    def rejected(self) -> int:
-        return 0
-
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
@@ -83,6 +75,15 @@ class EventCounts:
         self.updated += other.updated
         self.unchanged += other.unchanged
         self.deleted += other.deleted
+
+    @property
+    def rows_read(self) -> int:
+        """Events read: each one given is stored, updated or unchanged (``deleted`` ones were not given)."""
+        return self.stored + self.updated + self.unchanged
+
+    @property
+    def rejected(self) -> int:
+        return 0  # an extracted event is never quarantined
 
 
 def add_article(store: Any, item: Findings | Document | str, published: str | date | None = None, *,
@@ -104,7 +105,7 @@ def add_article(store: Any, item: Findings | Document | str, published: str | da
         counts = write_article_events(con, report.batch_id, doc.id, rows)
         report.stored, report.updated, report.unchanged, report.deleted = (
             counts.stored, counts.updated, counts.unchanged, counts.deleted)
-        finish_batch(con, report.batch_id, report)
+        finish_batch(con, report.batch_id, counts)
     return report
 
 

@@ -27,7 +27,8 @@ from typing import Any, Protocol
 
 
 class BatchCounts(Protocol):
-    """What a finished batch did (an :class:`~ruydad.ingest.IngestReport` is one)."""
+    """What a finished batch did (an :class:`~ruydad.ingest.IngestReport` is one, an article's
+    :class:`~ruydad.ingest.articles.EventCounts` another)."""
 
     @property
     def rows_read(self) -> int: ...

@@ -46,14 +46,6 @@ class LoadReport:
     unchanged: int = 0
     deleted: int = 0
 
-    @property
-    def rows_read(self) -> int:
-        return self.events
-
-    @property
-    def rejected(self) -> int:
-        return 0
-
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
@@ -105,7 +97,7 @@ def load_extracted(store: Any, folder: str | Path, *, theatre: str | None = None
                             events=sum(len(rows) for rows in per_document.values()), batch_id=batch_id,
                             stored=counts.stored, updated=counts.updated, unchanged=counts.unchanged,
                             deleted=counts.deleted)
-        finish_batch(con, batch_id, report)
+        finish_batch(con, batch_id, counts)
     if build:
         from ruydad.incidents import build_incidents
 
