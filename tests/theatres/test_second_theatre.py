@@ -139,6 +139,21 @@ def test_extraction_of_a_report_from_the_theatre(second_theatre: Theatre) -> Non
     assert battles[0].fatalities == 19  # 15 soldiers and four militia fighters
 
 
+def test_an_article_from_the_theatre_is_stored_with_its_codes(tmp_path: Path, second_theatre: Theatre) -> None:
+    from ruydad.ingest.articles import add_article
+
+    s = ruydad.open_store(tmp_path / "articles.duckdb")
+    try:
+        report = add_article(s, REPORT.read_text(encoding="utf-8"), published="2021-03-13", theatre=second_theatre)
+        rows = s.events(limit=None, columns=["dataset", "event_type", "actor1", "admin1_code", "country_code",
+                                             "fatalities"]).to_pylist()
+    finally:
+        s.close()
+    assert report.events == 1
+    assert rows == [{"dataset": "article", "event_type": "Battles", "actor1": "Islamic State West Africa Province",
+                     "admin1_code": "NG-BO", "country_code": "NGA", "fatalities": 19}]
+
+
 def test_brief_of_the_theatre(analysis: Analysis, second_theatre: Theatre) -> None:
     html = render_brief(analysis, HALF, theatre=second_theatre)
     assert "Nigeria: situation brief" in html
