@@ -74,18 +74,23 @@ def add_article_command(
     published: PublishedOption = None,
     db: DbOption = None,
     theatre: OptionalTheatreOption = None,
+    document_id: Annotated[str | None, typer.Option(
+        "--id", help="Document id (default: a hash of the text). Add a corrected text under the same id: "
+                     "its changed events are revised, earlier versions kept (ruydad history article ID:N).")]
+    = None,
 ) -> None:
     """Extract an article and store its document, claims and reported events (all or nothing)."""
     from ruydad.extract import load_document
     from ruydad.ingest.articles import add_article
 
     def body() -> None:
-        doc = load_document(source, published=published)
+        doc = load_document(source, published=published, id=document_id)
         with open_cli_store(db=db) as store:
             report = add_article(store, doc, published, theatre=theatre)
-        typer.echo(f"stored {report.document_id}: {report.events} events, {report.claims} claims "
-                   f"({report.claims_skipped} skipped), {report.candidates} candidate actors, "
-                   f"batch {report.batch_id}")
+        typer.echo(f"stored {report.document_id}: {report.events} events ({report.stored} new, {report.updated} "
+                   f"revised, {report.unchanged} unchanged, {report.deleted} no longer reported), "
+                   f"{report.claims} claims ({report.claims_skipped} skipped), {report.candidates} candidate "
+                   f"actors, batch {report.batch_id}")
 
     run_guarded(body)
 

@@ -63,3 +63,21 @@ def test_add_article_stores_events_and_claims(tmp_path):
     with open_store(db) as store:
         rows = store.con.execute("SELECT dataset, dataset_event_id, admin1_code, fatalities FROM events").fetchall()
     assert rows[0][0] == "article" and rows[0][1].endswith(":1") and rows[0][2:] == ("AF-KNR", 1)
+
+
+def test_add_article_again_under_its_id_revises_its_events(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("In Watahpur district, Kunar province, coalition forces engaged the enemy position on "
+                       "1 February 2011, killing one insurgent.", encoding="utf-8")
+    db = tmp_path / "store.duckdb"
+    first = runner.invoke(app(), ["add-article", str(article), "--db", str(db), "--id", "kunar-report"])
+    assert first.exit_code == 0, first.output
+    assert "1 events (1 new, 0 revised" in first.output
+    article.write_text(article.read_text(encoding="utf-8").replace("killing one insurgent", "killing two insurgents"),
+                       encoding="utf-8")
+    again = runner.invoke(app(), ["add-article", str(article), "--db", str(db), "--id", "kunar-report"])
+    assert again.exit_code == 0, again.output
+    assert "stored kunar-report: 1 events (0 new, 1 revised, 0 unchanged" in again.output
+    with open_store(db) as store:
+        history = store.event_history("article", "kunar-report:1").to_pylist()
+    assert [(h["revision"], h["fatalities"]) for h in history] == [(1, 1), (2, 2)]
