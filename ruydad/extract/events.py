@@ -143,9 +143,9 @@ class _Draft:
     texts: list[str] = field(default_factory=list)
     weak_date: bool = False
     """The date is only when someone spoke ("police said Thursday"), not when it happened."""
-    victims: dict[str, set[tuple[str, str | None]]] = field(default_factory=dict)
-    """Per kind ("kill", "detain"), the head nouns of the people counted and the actor each phrase
-    names (("fighter", "<group A>"), ("insurgent", None))."""
+    victims: dict[str, dict[tuple[str, str | None], int]] = field(default_factory=dict)
+    """Per kind ("kill", "detain"), the head nouns of the people counted, with the actor each phrase
+    names (("fighter", "<group A>"), ("insurgent", None)), and how many each phrase counted."""
     summary: bool = False
     """The sentence sums up several operations ("detained 12 suspects in operations in X and Y
     provinces", "during separate operations"): news copy details them next."""
@@ -169,7 +169,8 @@ def _count_np(head: Any) -> int | None:
                 return value + 1 if _more_than(child) else value
         if child.lower_ in VAGUE_COUNTS and child.dep_ in ("amod", "det", "nummod", "quantmod"):
             return VAGUE_COUNTS[child.lower_]
-    plural = head.tag_ in ("NNS", "NNPS")
+    # The tagger calls some names plural ("killing Malawi Sahib"); an English plural name ends in -s.
+    plural = head.tag_ in ("NNS", "NNPS") and not (head.pos_ == "PROPN" and not head.lower_.endswith("s"))
     if not plural:
         if any(c.dep_ in ("det", "poss") for c in head.children) or head.pos_ == "PROPN":
             return 1
@@ -181,7 +182,8 @@ def _count_np(head: Any) -> int | None:
 
 def _more_than(number: Any) -> bool:
     """"more than 15 insurgents": at least 16, the smallest number the words allow."""
-    words = " ".join(t.lower_ for t in number.doc[max(0, number.i - 2):number.i])
+    words = " ".join(t.lower_ for t in number.doc[max(0, number.i - 3):number.i])
+    words = words[:-2] if words.endswith(" a") else words  # "more than a dozen"
     return words.endswith(("more than", "over", "upwards of", "in excess of"))
 
 
@@ -258,6 +260,8 @@ def _reports_past_event(token: Any, dated_clause: bool = False) -> bool:
         return False
     if token.tag_ in ("VBZ", "VBP", "VB"):
         return False
+    if token.tag_ == "VBG" and token.dep_ == "conj" and token.head.tag_ == "VBG" and token.head.i != token.i:
+        return _reports_past_event(token.head, dated_clause)  # "on capturing and killing": as the first gerund
     if token.tag_ == "VBG":
         if any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "be") for c in token.children):
             return False
@@ -266,8 +270,8 @@ def _reports_past_event(token: Any, dated_clause: bool = False) -> bool:
         if token.dep_ == "xcomp" and token.head.tag_ not in ("VBD", "VBN"):
             return False  # "continues killing"; but "engaged the position, killing one insurgent" counts
         if token.dep_ == "pcomp" and token.head.lower_ in ("for", "of", "in", "about", "to", "from", "after",
-                                                           "before", "without"):
-            return False  # "responsible for killing", "suspected of detaining"
+                                                           "before", "without", "on", "at"):
+            return False  # "responsible for killing", "suspected of detaining", "focused on capturing"
     if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and token.head.lemma_ not in EVENT_NOUNS and \
             not dated_clause:
         return False  # "the insurgents who conducted the Dec. 2 attack": who they are, not what happened
@@ -363,7 +367,7 @@ class EventsStep:
         actor1: str | None = None
         actor2: str | None = None
         counted: set[int] = set()
-        victim_nouns: dict[str, set[tuple[str, str | None]]] = {}
+        victim_nouns: dict[str, dict[tuple[str, str | None], int]] = {}
         for token in sent:
             if _inside(quoted, token.idx):
                 continue
@@ -418,13 +422,15 @@ class EventsStep:
                             killed = (killed or 0) + count
                         else:
                             detained = (detained or 0) + count
-                        victim_nouns.setdefault(kind, set()).update(_head_nouns(doc, victims))
+                        nouns_here = victim_nouns.setdefault(kind, {})
+                        for noun, number in _head_nouns(doc, victims).items():
+                            nouns_here[noun] = nouns_here.get(noun, 0) + number
                 if subject is not None and actor1 is None:
                     actor1 = self._agent(doc, subject)
                 if victims is not None and actor2 is None:
                     actor2 = _actor_within(doc, list(victims.subtree))
-            elif token.pos_ == "NOUN" and lemma in EVENT_NOUNS and (
-                    token.tag_ == "NN" or self._is_incident(token, doc)):
+            elif token.pos_ == "NOUN" and lemma in EVENT_NOUNS and token.dep_ != "compound" and (
+                    token.tag_ == "NN" or self._is_incident(token, doc)):  # not "an assassination cell"
                 if any(a.lemma_.lower() in BACKGROUND_LEMMAS or a.dep_ == "relcl" for a in token.ancestors):
                     continue
                 if self._sentence_date(doc, sent) is not None or self._is_incident(token, doc):
@@ -591,8 +597,17 @@ class EventsStep:
         clauses = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for t in verb.subtree for c in t.children
                    if c.dep_ in ("relcl", "ccomp", "advcl", "acl", "conj") and c.pos_ in ("VERB", "AUX")
                    and c is not verb]
-        return any(start <= d.start < end and d.precision in ("range", "year", "decade") and not _short_since(d)
-                   and not any(a <= d.start < b for a, b in clauses) for d in doc.dates)
+        if any(start <= d.start < end and d.precision in ("range", "year", "decade") and not _short_since(d)
+               and not any(a <= d.start < b for a, b in clauses) for d in doc.dates):
+            return True
+        # "Since May 1, forces have captured and killed a large number of leaders": the present
+        # perfect with "since" tallies a period, also when the period cannot be resolved; but
+        # "have been fighting since Wednesday evening" starts what is reported.
+        perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in
+                      [*verb.children, *(verb.head.children if verb.dep_ == "conj" else [])])
+        since = any(t.lower_ == "since" and t.dep_ == "prep" and t.head.i in (verb.i, verb.head.i)
+                    for t in verb.sent)
+        return perfect and since and not any(start <= d.start < end and _short_since(d) for d in doc.dates)
 
     def _is_aggregate(self, doc: Document, sent: Any) -> bool:
         """A sentence dated only by a period ("in the 1990s", "since March", "this year") states a
@@ -632,6 +647,11 @@ class EventsStep:
             patient = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
             subject = subject or next((c for p_ in verb.head.children if p_.dep_ == "agent" for c in p_.children
                                        if c.dep_ == "pobj"), None)
+        if patient is None and verb.tag_ == "VBN":
+            # "Also killed in the strike were more than a dozen insurgents": the inverted passive's
+            # subject follows its auxiliary, which the parser reads as the attribute of "were"
+            patient = next((c for aux in verb.children if aux.dep_ == "auxpass" for c in aux.children
+                            if c.dep_ == "attr" and c.i > aux.i), None)
         if patient is not None and patient.lower_ in ("them", "they") and patient.dep_ == "dobj":
             patient = None
         return subject, patient
@@ -713,11 +733,13 @@ class EventsStep:
         for kind, attribute in (("kill", "killed"), ("detain", "detained")):
             # The same people named again ("captured a facilitator and several insurgents" ...
             # "they also detained several insurgents") are not more people, "also" or not.
-            nouns = new.victims.get(kind, set())
-            restated = bool(nouns) and all(_named_before(noun, last.victims.get(kind, set())) for noun in nouns)
+            nouns = new.victims.get(kind, {})
+            before = last.victims.setdefault(kind, {})
+            restated = bool(nouns) and all(_named_before(noun, number, before) for noun, number in nouns.items())
             setattr(last, attribute, _combine(getattr(last, attribute), getattr(new, attribute),
                                               additive and not restated))
-            last.victims.setdefault(kind, set()).update(nouns)
+            for noun, number in nouns.items():
+                before[noun] = max(before.get(noun, 0), number) if restated else before.get(noun, 0) + number
         last.kinds |= new.kinds
         last.sentences += new.sentences
         last.texts += new.texts
@@ -958,12 +980,13 @@ _SEVERAL_OPERATIONS = re.compile(
 _PLURAL_UNITS = re.compile(r"(?i:\b(?:provinces|districts|regions|states|areas)\b)")
 
 
-def _head_nouns(doc: Document, head: Any) -> set[tuple[str, str | None]]:
-    """The nouns a counted phrase names people by, each with the actor its phrase names: "a
-    facilitator and several of his associates" gives {("facilitator", None), ("associate", None)},
-    "eight <group> fighters" {("fighter", "<group>")}."""
-    nouns: set[tuple[str, str | None]] = set()
+def _head_nouns(doc: Document, head: Any) -> dict[tuple[str, str | None], int]:
+    """The nouns a counted phrase names people by, each with the actor its phrase names, and the
+    number each conjunct counts: "a facilitator and several of his associates" gives
+    {("facilitator", None): 1, ("associate", None): 3}, "eight <group> fighters" {("fighter", "<group>"): 8}."""
+    nouns: dict[tuple[str, str | None], int] = {}
     for np in _conjuncts(head):
+        number = _count_np(np) or 0
         heads = [np]
         if np.pos_ in ("NUM", "PRON") or np.lower_ in VAGUE_COUNTS or np.lower_ in _NUMBER_WORDS:
             heads = [c for p_ in np.children if p_.dep_ == "prep" and p_.lower_ == "of"
@@ -971,14 +994,18 @@ def _head_nouns(doc: Document, head: Any) -> set[tuple[str, str | None]]:
         for noun in heads:
             if noun.pos_ in ("NOUN", "PROPN"):
                 modifiers = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod", "poss")]
-                nouns.add((noun.lemma_.lower(), _actor_within(doc, [*modifiers, noun])))
+                key = (noun.lemma_.lower(), _actor_within(doc, [*modifiers, noun]))
+                nouns[key] = nouns.get(key, 0) + number
     return nouns
 
 
-def _named_before(noun: tuple[str, str | None], before: set[tuple[str, str | None]]) -> bool:
-    """The same kind of people already counted, of the same side when both phrases name one."""
+def _named_before(noun: tuple[str, str | None], number: int, before: dict[tuple[str, str | None], int]) -> bool:
+    """The same people already counted: the same kind of people, of the same side when both
+    phrases name one, and no more of them than were counted ("the facilitator" after "a
+    facilitator"; not "a dozen insurgents" after "the insurgent")."""
     lemma, actor = noun
-    return any(lemma == old and (actor is None or other is None or actor == other) for old, other in before)
+    return any(lemma == old and (actor is None or other is None or actor == other) and number <= counted
+               for (old, other), counted in before.items())
 
 
 def _resolve_summaries(drafts: list[_Draft]) -> None:

@@ -66,3 +66,32 @@ def test_fighters_of_the_other_side_are_other_people():
     text = ("Resistance fighters killed eight Taliban fighters in a firefight in Baghlan province on Tuesday. "
             "Two NRF fighters were also killed, a spokesman said.")
     assert _total(text, "fatalities") == 10
+
+
+def test_an_inverted_passive_counts_its_subject():
+    text = ("A commander was killed in an air strike in Kunar province on Saturday. "
+            "Also killed in the strike were more than a dozen armed fighters.")
+    assert _total(text, "fatalities") == 14
+
+
+def test_a_name_the_tagger_calls_plural_is_one_person():
+    text = "Soldiers fired on Tuesday in Logar province, killing Malawi Sahib."
+    assert _total(text, "fatalities") == 1
+
+
+def test_a_tally_since_a_day_is_not_an_event():
+    text = ("Soldiers detained a commander in Kandahar province last night. "
+            "Since May 1, soldiers have captured and killed a large number of commanders in Kandahar province.")
+    assert _total(text, "fatalities") == 0
+
+
+def test_an_event_word_that_names_a_unit_is_not_an_event():
+    text = "Police detained two members of an assassination cell in Kandahar province yesterday."
+    assert _total(text, "fatalities") == 0
+    assert _total(text, "detained") == 2
+
+
+def test_what_forces_focus_on_is_not_what_they_did():
+    text = ("Police detained a commander in Kandahar province last night. Police have focused their efforts "
+            "on capturing and killing key commanders in the province.")
+    assert _total(text, "fatalities") == 0
