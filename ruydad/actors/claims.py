@@ -3,9 +3,10 @@
 A claim has a subject (an actor), a predicate from :data:`PREDICATES`, an object (an actor, a
 place, a value, or nothing), a stance (``asserts`` or ``denies``), the person or actor who made it,
 the day it was made, and the document and sentence it comes from, with character offsets into that
-document's text. Denial is a stance, not a predicate: "the Taliban say the NRF holds no ground" is
-``NRF controls <Panjshir>`` with stance ``denies`` and the Taliban as the claimant, so it meets the
-NRF's own claim on the same key and the two are shown side by side (see :mod:`.conflicts`).
+document's text. Denial is a stance, not a predicate: "the government says the front holds no
+ground" is ``front controls <province>`` with stance ``denies`` and the government as the claimant,
+so it meets the front's own claim on the same key and the two are shown side by side (see
+:mod:`.conflicts`).
 """
 
 from __future__ import annotations

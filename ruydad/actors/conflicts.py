@@ -2,8 +2,8 @@
 
 Three kinds, each on claims about the same subject:
 
-- ``stance``: same predicate and object, one asserts and one denies (the NRF says it is active in
-  Panjshir; a Taliban official says nobody there has heard of it). A denial without an object is a
+- ``stance``: same predicate and object, one asserts and one denies (a front says it is active in a
+  province; an official of its enemy says nobody there has heard of it). A denial without an object is a
   blanket one ("controls no territory") and meets every assertion of the predicate;
 - ``value``: a functional predicate (one value at a time) asserted with different values
   (bases "mobile" and "permanent");

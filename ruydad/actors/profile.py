@@ -43,8 +43,8 @@ def actor_events(store: Store, actor: Actor, limit: int | None = 20, *,
     """The actor's stored events, newest first, and how many there are in all: the events of the
     actor and the actors under it, read by the query model like ``ruydad events --actor``.
 
-    With ``family`` (the registry), the events of its whole family count too: the Taliban's events
-    after August 2021 are recorded under the Islamic Emirate's names.
+    With ``family`` (the registry), the events of its whole family count too: a movement that takes
+    power has its later events recorded under its government's and forces' names.
     """
     root = family.root_of(actor.id) if family else actor
     query = store.query(Filters(actor=root.name))

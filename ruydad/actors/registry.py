@@ -315,7 +315,7 @@ class Registry:
         """Every actor under the same root, the actor included.
 
         Wings, forces, factions and splinters hang from the organisation they came from, so two
-        actors of one family fighting each other is infighting (the Taliban and its mutineers).
+        actors of one family fighting each other is infighting (a movement and its mutineers).
         """
         root = self.root_of(actor_id).id
         family, todo = {root}, [root]

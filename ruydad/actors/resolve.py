@@ -9,7 +9,7 @@
 5. the same with dataset qualifiers removed ("ABC: Full Name", "Name (<country>)", "(2021-)");
 6. a fuzzy match (rapidfuzz token-sort ratio >= 90) on names of five letters or more, which
    absorbs press spellings ("Jamaat Ansurallah") without merging different fronts
-   ("Panjshir Resistance Front" is not the "National Resistance Front").
+   ("<Province> Resistance Front" is not the "National Resistance Front").
 
 :func:`find_actor_mentions` scans a text for every registry name and acronym (longest match
 wins, so a group whose name holds another's, with the country's demonym before it, is that group and
@@ -283,7 +283,7 @@ _CANDIDATE = re.compile(
     rf"|(?<![\w-])(?:{_LEAD_NOUNS})[-\s](?:(?:e|i|ul|al|ut|un)[-\s])?{_CAP}(?:[-\s]{_CAP}){{0,3}}(?![\w-])"
 )
 # A known name followed by a head noun is the start of a longer, different name:
-# "Panjshir Resistance Front" is not the "Panjshir resistance" (the NRF).
+# "<Province> Resistance Front" is not the "<Province> resistance" (an alias of another front).
 _HEAD_AFTER = re.compile(rf"\s+(?:{_HEADS})(?![\w-])")
 # Capitalised words that begin a sentence or describe people rather than name a group.
 _NOT_A_NAME_START = {
@@ -416,7 +416,7 @@ def _looks_armed(name: str) -> bool:
 
 
 def _is_modifier(text: str, start: int) -> bool:
-    """'anti-Taliban' and 'pro-Taliban' describe other groups; they do not mention the Taliban."""
+    """'anti-<group>' and 'pro-<group>' describe other groups; they do not mention the group."""
     before = text[max(0, start - 5):start].lower()
     return before.endswith(("anti-", "pro-", "non-"))
 

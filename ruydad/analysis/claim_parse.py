@@ -11,10 +11,11 @@ says about its figures:
 
 - **counts** ("up to 300 clashes", "over 40 cross-border incidents", "between 20 and 30 attacks",
   "nine new groups have emerged": a count of groups first recorded in the period);
-- **shares** of events blamed on a perpetrator ("around 59% of these attacks have been blamed on the
-  Taliban"), aimed at a target group ("half of them targeting Hazara and Shia") or in places
-  ("a third of the attacks took place in Nangarhar", "most of these engagements took place in
-  Baghlan and Panjshir"), with fractions written as words ("half", "a third", "two-thirds", "most");
+- **shares** of events blamed on a perpetrator ("around 59% of these attacks have been blamed on
+  <group>"), aimed at a target group ("half of them targeting journalists"; the theatre's groups and
+  their words, :func:`ruydad.analysis.targets.claim_words`) or in places ("a third of the attacks took
+  place in <province>", "most of these engagements took place in <province> and <province>"), with
+  fractions written as words ("half", "a third", "two-thirds", "most");
 - **rate ratios** between two periods ("a rate nearly quadruple that of the period between ... and
   the end of 2021", "infighting nearly four times more frequent", "more than doubled", "fell by 30%").
 
@@ -189,7 +190,7 @@ class ClaimReading:
         return f
 
     def what(self) -> str:
-        """The events in words: "Battles involving NRF", "Violence against civilians in Kabul"."""
+        """The events in words: "Battles involving <group>", "Violence against civilians in <province>"."""
         kind = {"infighting": "infighting ", "cross_border": "cross-border ", "emerging": ""}.get(self.kind, "")
         if self.event_type:
             noun = self.event_type
@@ -215,7 +216,7 @@ class ClaimReading:
         return text
 
     def claimed(self) -> str:
-        """The figure as read: "up to 300", "about 59% blamed on Taliban", "rate ratio nearly 4"."""
+        """The figure as read: "up to 300", "about 59% blamed on <group>", "rate ratio nearly 4"."""
         if self.value is None:
             return "no figure"
         q = f"{self.qualifier} " if self.qualifier else ""
@@ -349,7 +350,7 @@ _TIMES_COUNT = re.compile(r"(?i:\b(?P<verb>clashed|fought|battled|attacked|struc
 
 
 def _add_times_counts(s: _Sentence, used: list[tuple[int, int]]) -> None:
-    """"The NRF and the Taliban clashed 280 times": a count of events, named by its verb."""
+    """"<Group A> and <group B> clashed 280 times": a count of events, named by its verb."""
     from ruydad.extract.statistics import qualifier_of
 
     for m in _TIMES_COUNT.finditer(s.text):
@@ -472,7 +473,7 @@ def _is_target_mention(s: _Sentence, m: Any) -> bool:
         return True
     words = prefix.replace("the ", " ").split()
     if words and words[-1] == "and" and re.search(r"(?i:\bbetween\b)", s.text[max(0, m.start - 50):m.start]):
-        return True  # "between the NRF and the Taliban": the second is the opponent
+        return True  # "between <A> and <B>": the second is the opponent
     return bool(words) and words[-1] in ("with", "against", "on", "at", "targeting", "versus", "vs", "between")
 
 
@@ -488,7 +489,7 @@ def _civilian(s: _Sentence, m: Any) -> bool:
 
 
 def _subject(s: _Sentence, at: int, stat_actor: str | None) -> tuple[Any | None, Any | None]:
-    """The actor a figure is about and the one it is against ("clashes with Taliban forces"); the
+    """The actor a figure is about and the one it is against ("clashes with <group> forces"); the
     registry's mentions only."""
     noun_end = _noun_end(s, at)
     candidates = [m for m in s.mentions if not _civilian(s, m) and not s.text[max(0, m.start - 5):m.start]
@@ -505,7 +506,7 @@ def _subject(s: _Sentence, at: int, stat_actor: str | None) -> tuple[Any | None,
         subject = before[-1] if before else (after[0] if after else None)
         first = next((m for m in candidates if subject is not None and m.end < subject.start
                       and re.fullmatch(r"(?i:\s+and\s+(?:the\s+)?)", s.text[m.end:subject.start])), None)
-        if first is not None:  # "The NRF and the Taliban clashed": the first is the actor, the second its opponent
+        if first is not None:  # "<A> and <B> clashed": the first is the actor, the second its opponent
             return first, _family(s.theatre, subject)
     opponent = None
     if subject is not None:
@@ -517,7 +518,7 @@ def _subject(s: _Sentence, at: int, stat_actor: str | None) -> tuple[Any | None,
 
 
 def _family(theatre: Theatre, m: Any | None) -> Any | None:
-    """An opponent read as its whole family: "clashes with Taliban forces" are clashes with the Taliban
+    """An opponent read as its whole family: "clashes with <group> forces" are clashes with the group
     (its forces, police and government alike, as the datasets name them)."""
     if m is None or m.actor_id is None:
         return m
@@ -953,7 +954,7 @@ _DOER_VERB = re.compile(r"(?i:\b(?:carried out|was responsible for|were responsi
 
 def _doer(s: _Sentence, start: int, end: int) -> Any | None:
     """The perpetrator of a share written with the actor as subject ("ISKP carried out 40% of the
-    attacks") or, in a line typed as shorthand, right after the figure ("59% Taliban")."""
+    attacks") or, in a line typed as shorthand, right after the figure ("59% <group>")."""
     mentions = [m for m in s.mentions if not _civilian(s, m)]
     before = [m for m in mentions if m.end <= start and _DOER_VERB.search(s.text[m.end:start])]
     if before:

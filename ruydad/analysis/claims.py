@@ -7,9 +7,9 @@ The kinds of claim:
   fatalities (civilian deaths are bounded: see :func:`_check_civilian_deaths`), provinces
   (distinct admin1 with events) or actors (groups first recorded in the period).
 - :class:`RatioClaim`: "a rate nearly quadruple that of the period before": a rate ratio B/A.
-- :class:`ShareClaim`: a share of the events: "around 59% blamed on the Taliban" (a perpetrator),
-  "half of them targeting Hazara and Shia" (a target group), "most in Baghlan and Panjshir" (places).
-- :class:`PlaceClaim`: "we are fighting in Panjshir and Baghlan": places against the places where
+- :class:`ShareClaim`: a share of the events: "around 59% blamed on <group>" (a perpetrator),
+  "half of them targeting journalists" (a target group), "most in <province> and <province>" (places).
+- :class:`PlaceClaim`: "we are fighting in <province> and <province>": places against the places where
   the actor has recorded events; :class:`MostInClaim`: most of the events are in these places.
 
 A claim in words goes through :func:`check_text`: :mod:`ruydad.analysis.claim_parse` reads each
@@ -160,7 +160,7 @@ class PlaceClaim:
 
 @dataclass(frozen=True)
 class MostInClaim:
-    """"Most of these engagements took place in Baghlan and Panjshir": the named places together hold
+    """"Most of these engagements took place in <province> and <province>": the named places together hold
     more than half of the events that pass ``filters``."""
 
     places: tuple[str, ...]
@@ -615,8 +615,8 @@ def _match_problems(a: Analysis, f: Filters, r: ClaimReading) -> list[str]:
 
 
 def _with_opponent(a: Analysis, f: Filters, opponent: ActorRef) -> tuple[Filters, str | None]:
-    """``f`` narrowed to events where the opponent ("clashes with Taliban forces") is a side too; the
-    opponent is read as its whole family (the Taliban's forces and government are the Taliban)."""
+    """``f`` narrowed to events where the opponent ("clashes with <group> forces") is a side too; the
+    opponent is read as its whole family (a group's forces and government are the group)."""
     from ruydad.actors.registry import load_registry
 
     name = opponent.name

@@ -373,8 +373,8 @@ class Analysis:
         return t, keys
 
     def _place_key(self, t: ir.Table, dim: str) -> ir.Value | None:
-        """A province or district as one name: the gazetteer's name of its P-code, so "Panjshir" and
-        "Panjsher" never split a row (the stored name where the unit has no P-code)."""
+        """A province or district as one name: the gazetteer's name of its P-code, so two datasets'
+        spellings of one province never split a row (the stored name where the unit has no P-code)."""
         if dim not in ("admin1", "admin2") or not self.use_gazetteer:
             return None
         names = canonical_names(self.theatre.name, 1 if dim == "admin1" else 2)

@@ -1,7 +1,7 @@
 """Claims quoted in the news, with the same claim from several articles grouped as one.
 
-Extraction already puts every claim it finds in an article ("the NRF said it killed 58 Taliban",
-"the Taliban control X") on the claims board (``claims`` table, ``origin='extracted'``), each with
+Extraction already puts every claim it finds in an article ("the front said it killed 58 fighters",
+"the government controls X") on the claims board (``claims`` table, ``origin='extracted'``), each with
 its document and so its outlet. When the watch brings in ten reports of one statement, the board
 would show ten rows. :func:`news_claims` groups them: one row per (subject, predicate, object,
 stance), with how many articles repeat it, which outlets, who was quoted, the first and last date,

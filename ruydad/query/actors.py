@@ -9,7 +9,7 @@ Matching runs in two directions:
    read by the registry's resolver (:mod:`ruydad.actors.resolve`: dataset names with their dates,
    acronyms, names and aliases, "X: " prefixes and "(...)" qualifiers stripped, close spellings), which
    gives an index registry actor -> stored names, each with the dates it stands for that actor;
-2. the analyst's term is read by the same resolver; the actor and the actors under it (the Taliban's
+2. the analyst's term is read by the same resolver; the actor and the actors under it (a movement's
    government and its forces) select their stored names from the index.
 
 A term the registry does not know matches stored names with the same normalised spelling, else the
