@@ -27,7 +27,7 @@ if TYPE_CHECKING:
         trend_band,
         wilson_interval,
     )
-    from ruydad.analysis.targets import TARGET_GROUPS, TargetGroup
+    from ruydad.analysis.targets import TARGET_GROUPS, TargetGroup, target_groups
     from ruydad.query import NON_STATE_CATEGORIES, Filters, Period
 
 _EXPORTS = {
@@ -46,6 +46,7 @@ _EXPORTS = {
     "wilson_interval": "ruydad.analysis.statistics",
     "TARGET_GROUPS": "ruydad.analysis.targets",
     "TargetGroup": "ruydad.analysis.targets",
+    "target_groups": "ruydad.analysis.targets",
     "NON_STATE_CATEGORIES": "ruydad.query",
     "Filters": "ruydad.query",
     "Period": "ruydad.query",
@@ -69,6 +70,7 @@ __all__ = [
     "negbin_p_value",
     "rate_ratio",
     "surge_p_value",
+    "target_groups",
     "trend_band",
     "wilson_interval",
 ]
