@@ -10,6 +10,7 @@ parent folder on ``RUYDAD_THEATRES_PATH`` and pass the theatre by name or as a
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -175,3 +176,30 @@ def test_synthetic_export_in_the_theatres_names(tmp_path: Path, second_theatre: 
         s.close()
     assert {r["country_code"] for r in rows} == {"NGA"}
     assert {r["admin2_pcode"] for r in rows} == {"NG008010"}  # the pack's one village-level place
+
+
+def test_the_command_line_takes_the_theatre_through(tmp_path: Path, second_theatre: Theatre) -> None:
+    """The face hands the theatre to every step: ingest, figures, a claim check, the brief."""
+    from typer.testing import CliRunner
+
+    from ruydad.cli import app
+
+    runner = CliRunner()
+    db = str(tmp_path / "cli.duckdb")
+
+    def run(*args: str) -> str:
+        result = runner.invoke(app, ["--db", db, *args])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    assert "stored 24" in run("ingest", "acled", str(EXPORT))
+    stats = json.loads(run("stats", "--theatre", NAME, "--by", "admin1", "--actor", "ISWAP", "--event-type", "Battles",
+                           "-f", "json"))
+    assert {r["admin1"]: r["events"] for r in stats["rows"]} == {"Borno": 8, "Yobe": 2}
+    check = run("check", "--theatre", NAME, "There were 3 clashes between ISWAP and Nigerian troops in February 2021")
+    words = " ".join(check.split())  # the console wraps long lines
+    assert words.startswith("SUPPORTED") and "Battles involving ISWAP with Nigerian Army" in words
+    out = tmp_path / "brief.html"
+    run("brief", "--theatre", NAME, "--from", "2021-01-01", "--to", "2021-06-30", "--out", str(out))
+    html = out.read_text(encoding="utf-8")
+    assert "Nigeria: situation brief" in html and "Where: violent events by state" in html
