@@ -83,7 +83,8 @@ class Busy(Exception):
 @dataclass(frozen=True)
 class Job:
     """One article to extract: exactly one of text, html, url; read against ``theatre`` (a theatre's
-    name: the worker loads its registry and gazetteer; None is the default theatre)."""
+    name: the worker loads its registry and gazetteer; None is the default theatre). ``id`` is the
+    document's (default: a hash of its text)."""
 
     text: str | None = None
     html: str | None = None
@@ -91,6 +92,7 @@ class Job:
     published: Any = None
     title: str | None = None
     theatre: str | None = None
+    id: str | None = None
 
 
 def _run_job(job: Job) -> Any:
@@ -99,11 +101,11 @@ def _run_job(job: Job) -> Any:
     from ruydad.extract import extract, from_html, from_text, load_document
 
     if job.url:
-        doc = load_document(job.url, published=job.published)
+        doc = load_document(job.url, published=job.published, id=job.id)
     elif job.html:
-        doc = from_html(job.html, published=job.published)
+        doc = from_html(job.html, published=job.published, id=job.id)
     else:
-        doc = from_text(job.text or "", published=job.published, title=job.title)
+        doc = from_text(job.text or "", published=job.published, title=job.title, id=job.id)
     if job.title and not doc.title:
         doc.title = job.title
     extraction = extract(doc, job.published, theatre=job.theatre)

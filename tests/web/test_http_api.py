@@ -161,3 +161,19 @@ def test_a_write_from_another_connection_reaches_cached_answers(client: TestClie
     after = client.get("/api/summary")
     assert after.headers["x-cache"] == "miss"
     assert after.json()["events"] == before["events"] + 3
+
+
+def test_an_article_stored_again_under_its_id_revises_its_events(client: TestClient, loaded: Store) -> None:
+    auth = {"Authorization": f"Bearer {create_token(loaded, 'articles').token}"}
+    text = ("In Watahpur district, Kunar province, coalition forces engaged the enemy position on 1 February 2011, "
+            "killing one insurgent.")
+    first = client.post("/api/articles", json={"text": text, "id": "kunar-report"}, headers=auth)
+    assert first.status_code == 200, first.text
+    assert first.json()["extraction"]["document"]["id"] == "kunar-report"
+    corrected = text.replace("killing one insurgent", "killing two insurgents")
+    again = client.post("/api/articles", json={"text": corrected, "id": "kunar-report"}, headers=auth)
+    assert again.status_code == 200, again.text
+    assert {k: again.json()["report"][k] for k in ("events", "stored", "updated")} == {
+        "events": 1, "stored": 0, "updated": 1}
+    history = loaded.event_history("article", "kunar-report:1").to_pylist()
+    assert [(h["revision"], h["fatalities"]) for h in history] == [(1, 1), (2, 2)]

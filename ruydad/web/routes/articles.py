@@ -27,6 +27,8 @@ class ArticleIn(BaseModel):
     url: str | None = Field(default=None, max_length=2000, description="Fetch the article from this URL")
     published: date | None = Field(default=None, description="Publication date, if the text has none")
     title: str | None = Field(default=None, max_length=500)
+    id: str | None = Field(default=None, max_length=200, description="Document id (default: a hash of the text); "
+                           "storing a corrected text under the same id revises its events, earlier versions kept")
 
 
 def _extraction(state: AppState, body: ArticleIn) -> Any:
@@ -38,7 +40,7 @@ def _extraction(state: AppState, body: ArticleIn) -> Any:
     if body.url and not body.url.startswith(("http://", "https://")):
         raise HTTPException(422, "url must start with http:// or https://")
     return state.extractions.run(Job(text=body.text, html=body.html, url=body.url, published=body.published,
-                                     title=body.title, theatre=state.theatre))
+                                     title=body.title, theatre=state.theatre, id=body.id))
 
 
 @router.post("/api/extract", response_class=JSONText,
