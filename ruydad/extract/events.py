@@ -335,10 +335,8 @@ class EventsStep:
         quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(doc.text)]
         drafts: list[_Draft] = []
         for index, sent in enumerate(doc.nlp.sents):
-            draft = self._sentence_event(doc, sent, index, quoted)
-            if draft is None:
-                continue
-            self._merge(drafts, draft, sent.text)
+            for draft in self._sentence_event(doc, sent, index, quoted):
+                self._merge(drafts, draft, sent.text)
         _resolve_summaries(drafts)
         lead_date = self._lead_date(doc)
         kept: list[_Draft] = []
@@ -360,7 +358,7 @@ class EventsStep:
 
     # -- one sentence ---------------------------------------------------------------------------
 
-    def _sentence_event(self, doc: Document, sent: Any, index: int, quoted: list[tuple[int, int]]) -> _Draft | None:
+    def _sentence_event(self, doc: Document, sent: Any, index: int, quoted: list[tuple[int, int]]) -> list[_Draft]:
         killed: int | None = None
         detained: int | None = None
         kinds: set[str] = set()
@@ -368,6 +366,7 @@ class EventsStep:
         actor2: str | None = None
         counted: set[int] = set()
         victim_nouns: dict[str, dict[tuple[str, str | None], int]] = {}
+        counted_at: list[tuple[int, str, int]] = []  # (trigger token, kind, people) for each count
         for token in sent:
             if _inside(quoted, token.idx):
                 continue
@@ -381,6 +380,8 @@ class EventsStep:
                     counted.add(victims.i)
                     count = _count_phrase(victims)
                     killed = (killed or 0) + count if count is not None else killed
+                    if count is not None:
+                        counted_at.append((token.i, "kill", count))
                 continue
             if token.pos_ == "VERB" and lemma == "open" and _reports_past_event(token) and \
                     any(c.dep_ == "dobj" and c.lemma_.lower() == "fire" for c in token.children):
@@ -418,6 +419,7 @@ class EventsStep:
                         if extra is not None:
                             count = (count or 0) + extra
                     if count is not None:
+                        counted_at.append((token.i, kind, count))
                         if kind == "kill":
                             killed = (killed or 0) + count
                         else:
@@ -445,17 +447,69 @@ class EventsStep:
                                   for c in p_.children if c.dep_ == "pobj"]
                         actor1 = self._agent(doc, agents[0]) if agents else None
         if not kinds:
-            return None
+            return []
         date_expr, weak = self._event_date(doc, sent)
         if date_expr is None and self._is_aggregate(doc, sent):
-            return None
+            return []
         place, place_text = self._sentence_place(doc, sent)
         if actor1 is None or actor2 is None:
             actor1, actor2 = self._sentence_actors(doc, sent, quoted, actor1, actor2)
-        return _Draft(sentences=[index], start=sent.start_char, end=sent.end_char, killed=killed,
-                      detained=detained, kinds=kinds, date=date_expr, place=place, place_text=place_text,
-                      actor1=actor1, actor2=actor2, texts=[sent.text], weak_date=weak, victims=victim_nouns,
-                      summary=self._is_summary(doc, sent))
+        draft = _Draft(sentences=[index], start=sent.start_char, end=sent.end_char, killed=killed,
+                       detained=detained, kinds=kinds, date=date_expr, place=place, place_text=place_text,
+                       actor1=actor1, actor2=actor2, texts=[sent.text], weak_date=weak, victims=victim_nouns,
+                       summary=self._is_summary(doc, sent))
+        return self._split_by_place(doc, sent, draft, counted_at)
+
+    def _split_by_place(self, doc: Document, sent: Any, draft: _Draft,
+                        counted_at: list[tuple[int, str, int]]) -> list[_Draft]:
+        """One event per province when the sentence reports what happened in each in a locative
+        of its own ("shells landed in X district, killing four children, and in Y district"; "three
+        were killed in X and two in Y"). A list under one preposition ("in X and Y provinces") sums
+        several operations up and stays one (see :func:`_resolve_summaries`). Each count goes to the
+        province inside its verb's phrase, else the last one named before the verb."""
+        if draft.summary:
+            return [draft]
+        places: list[tuple[int, Place, int | None, str]] = []
+        for start, _end, place in doc.place_spans:
+            if not sent.start_char <= start < sent.end_char or place.kind == "country" or not place.admin1_code or \
+                    _NOT_WHERE.search(doc.text[max(sent.start_char, start - 40):start]) or _describes(doc, start):
+                continue
+            span = doc.nlp.char_span(start, start + 1, alignment_mode="expand")
+            token = span[0] if span is not None and len(span) else None
+            prep = next((a.i for a in token.ancestors if a.dep_ == "prep" and a.lower_ in _LOCATIVE_PREPS),
+                        None) if token is not None else None
+            places.append((start, place, prep, place.admin1_code))
+        codes = list(dict.fromkeys(code for _s, _pl, _p, code in places))
+        if len(codes) < 2:
+            return [draft]
+        preps = {code: {p for _s, _pl, p, c in places if c == code} for code in codes}
+        if any(None in preps[c] or preps[a] & preps[c] for a in codes for c in codes if a < c) or \
+                any(None in v for v in preps.values()):
+            return [draft]  # one locative lists them: a summary, not one event each
+        sums: dict[str, dict[str, int]] = {code: {} for code in codes}
+        for i, kind, count in counted_at:
+            verb = sent.doc[i]
+            low, high = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+            inside = [c for start, _pl, _p, c in places if low <= start < high]
+            before = [c for start, _pl, _p, c in places if start < verb.idx]
+            code = inside[0] if inside else before[-1] if before else codes[0]
+            sums[code][kind] = sums[code].get(kind, 0) + count
+        tracked_killed = sum(v.get("kill", 0) for v in sums.values())
+        tracked_detained = sum(v.get("detain", 0) for v in sums.values())
+        out: list[_Draft] = []
+        for n, code in enumerate(codes):
+            best = max((place for _s, place, _p, c in places if c == code), key=_place_rank)
+            killed = sums[code].get("kill")
+            detained = sums[code].get("detain")
+            if n == 0 and draft.killed is not None and draft.killed > tracked_killed:
+                killed = (killed or 0) + draft.killed - tracked_killed
+            if n == 0 and draft.detained is not None and draft.detained > tracked_detained:
+                detained = (detained or 0) + draft.detained - tracked_detained
+            text = next(doc.text[s:e] for s, e, p in doc.place_spans if p is best)
+            out.append(replace(draft, place=best, place_text=text, killed=killed, detained=detained,
+                               kinds=set(draft.kinds), victims={}, sentences=list(draft.sentences),
+                               texts=list(draft.texts)))
+        return out
 
     def _is_summary(self, doc: Document, sent: Any) -> bool:
         """A lead that sums up several operations: it lists places in two or more provinces ("in
@@ -817,9 +871,12 @@ SAY_LEMMAS = frozenset({"say", "tell", "report", "confirm", "announce", "add", "
                         "allege", "deny", "protest"})
 _NOT_WHERE = re.compile(
     r"(?i:(?:\bfrom|\bresidents?\s+of|\bnatives?\s+of|\bpeople\s+of|\banniversary\s+of|\bfall\s+of|"
-    r"\btaking\s+of|\btakeover\s+of|\bcapture\s+of|\btook\s+over|\bsince)\s+(?:the\s+|their\s+|its\s+)?"
+    r"\btaking\s+of|\btakeover\s+of|\bcapture\s+of|\btook\s+over|\bsince|"
+    r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\b(?:kilomet(?:re|er)s?|km|miles)\s+(?:from|of))"
+    r"\s+(?:the\s+|their\s+|its\s+)?"
     r"(?:(?:city|capital|province)\s+of\s+)?$)")
-"""Words before a place that make it not where the event was: origin ("a man from Kapisa",
+"""Words before a place that make it not where the event was: a reference point ("the valley
+north of the capital", "40 km from X"), origin ("a man from Kapisa",
 "residents of Kapisa") and background ("the anniversary of their taking of the capital", "since the
 fall of the capital")."""
 
@@ -977,6 +1034,7 @@ _SEVERAL_OPERATIONS = re.compile(
     r"(?:operations|raids|missions)\b|\boperations\s+(?:across|throughout)\b)")
 
 
+_LOCATIVE_PREPS = frozenset({"in", "at", "inside", "across", "near", "outside", "around"})
 _PLURAL_UNITS = re.compile(r"(?i:\b(?:provinces|districts|regions|states|areas)\b)")
 
 

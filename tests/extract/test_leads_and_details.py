@@ -95,3 +95,23 @@ def test_what_forces_focus_on_is_not_what_they_did():
     text = ("Police detained a commander in Kandahar province last night. Police have focused their efforts "
             "on capturing and killing key commanders in the province.")
     assert _total(text, "fatalities") == 0
+
+
+def test_separate_locatives_in_one_sentence_are_separate_events():
+    text = ("Officials said three women and three children were killed in Paktika and a house collapsed "
+            "while two women were killed in Khost where a house was targeted.")
+    events = extract(text, published=PUBLISHED).events
+    assert {(e.admin1_code, e.fatalities) for e in events} == {("AF-PKA", 6), ("AF-KHO", 2)}
+
+
+def test_one_locative_listing_provinces_stays_one_summary():
+    events = extract("Security forces detained 12 suspects in Kunduz and Balkh provinces on Tuesday.",
+                     published=PUBLISHED).events
+    assert sum(e.detained or 0 for e in events) == 12
+    assert len(events) == 1
+
+
+def test_a_reference_point_is_not_where_it_happened():
+    text = "Fighters clashed with government forces in the Salang valley north of Kabul on Monday, killing eight."
+    events = extract(text, published=PUBLISHED).events
+    assert "AF-KAB" not in {e.admin1_code for e in events}
