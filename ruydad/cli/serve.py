@@ -19,13 +19,10 @@ from ruydad.output import OutputFormat
 
 app = typer.Typer()
 
-PortOption = Annotated[int, typer.Option(min=1, max=65535, help="Port.")]
-
-
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
-    port: PortOption = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port.")] = 8000,
     cache: Annotated[bool, typer.Option(help="Keep recent read responses in memory until the next write.")] = True,
     allowed_host: Annotated[list[str] | None, typer.Option(
         "--allowed-host", help="A Host name clients use to reach this server (repeatable; loopback names and "
