@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import csv
 import re
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -43,6 +42,7 @@ import pycountry
 from ruydad import taxonomy
 from ruydad.errors import InputError, RuydadError, WrongDatasetError
 from ruydad.ingest.batches import finish_batch, next_batch_id, record_failed_batch, start_batch
+from ruydad.ingest.progress import ReadProgress
 from ruydad.ingest.readers import READERS, Reader, identify, readers_for
 from ruydad.model import DATA_COLUMN_NAMES, EVENT_COLUMN_NAMES, EVENT_COLUMNS, HASHED_COLUMNS, WRITE_COLUMN_NAMES
 from ruydad.store.embedded import LIVE_BATCHES, Store
@@ -362,36 +362,6 @@ def _fill_country_codes(con: duckdb.DuckDBPyConnection) -> None:
 
 # -- the pipeline ------------------------------------------------------------------------------
 
-class _ProgressPoller:
-    """Reports DuckDB's own query progress while one long statement runs."""
-
-    def __init__(self, con: duckdb.DuckDBPyConnection, progress: Progress | None, stage: str,
-                 start: float, end: float) -> None:
-        self.con, self.progress, self.stage, self.start, self.end = con, progress, stage, start, end
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        while not self._stop.wait(0.2):
-            try:
-                done = self.con.query_progress()
-            except Exception:
-                return
-            if done is not None and done >= 0 and self.progress:
-                self.progress(self.stage, self.start + (self.end - self.start) * min(done, 100) / 100)
-
-    def __enter__(self) -> _ProgressPoller:
-        if self.progress:
-            self.progress(self.stage, self.start)
-            self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join()
-
-
 def ingest_file(
     store: Store,
     path: str | Path,
@@ -479,11 +449,20 @@ def _explain_duckdb_error(path: Path, exc: duckdb.Error) -> str:
     return f"{path}: cannot be read as a CSV export ({text}{'; ' + reason[:300] if reason else ''})"
 
 
+MAX_LINE_BYTES = 10_000_000
+"""The longest record a CSV line may hold (a larger one is refused as damaged)."""
+READ_BUFFER_BYTES = 2 * MAX_LINE_BYTES
+"""How much of the file DuckDB reads at a time. Its default is 16 lines of the longest size (160 MB
+here), which reads a file of that size whole before anything else happens, so the progress bar
+(which follows the bytes read, :mod:`ruydad.ingest.progress`) stood still; 20 MB at a time moves it
+through the file at the same speed of reading."""
+
+
 def _read_csv_sql(path: Path, encoding: str) -> str:
     options = (
         f"header = true, all_varchar = true, encoding = {_quote(encoding)}, "
         "store_rejects = true, rejects_table = 'ingest_rejects', rejects_scan = 'ingest_reject_scans', "
-        "max_line_size = 10000000, normalize_names = false"
+        f"max_line_size = {MAX_LINE_BYTES}, buffer_size = {READ_BUFFER_BYTES}, normalize_names = false"
     )
     return f"read_csv({_quote(str(path))}, {options})"
 
@@ -492,7 +471,7 @@ def _stage(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, reader: Re
            present: frozenset[str], progress: Progress | None) -> None:
     con.execute("DROP TABLE IF EXISTS ingest_rejects; DROP TABLE IF EXISTS ingest_reject_scans")
     sql = _staging_sql(reader, present, reader.dataset, _read_csv_sql(path, encoding))
-    with _ProgressPoller(con, progress, "reading and validating", 0.0, 0.6):
+    with ReadProgress(con, path, progress, "reading and validating", 0.0, 0.6):  # moves with the bytes read
         try:
             con.execute(sql)
         except (duckdb.InvalidInputException, duckdb.ConversionException, duckdb.IOException,
@@ -575,7 +554,11 @@ def _enrich(con: duckdb.DuckDBPyConnection, report: IngestReport, progress: Prog
 
 
 def _upsert(con: duckdb.DuckDBPyConnection, report: IngestReport, progress: Progress | None) -> None:
-    """Store new records, revise changed ones, skip identical ones (by content hash)."""
+    """Store new records, revise changed ones, skip identical ones (by content hash).
+
+    Rows are written in date order (file order within a day), so the events of a period lie
+    together in the file: DuckDB's zone maps then skip the rest when a page or a period is read.
+    """
     if progress:
         progress("storing", 0.75)
     row = con.execute("SELECT count(*) FROM events WHERE dataset = ?", [report.dataset]).fetchone()
@@ -587,14 +570,14 @@ def _upsert(con: duckdb.DuckDBPyConnection, report: IngestReport, progress: Prog
         report.stored = int(row[0]) if row else 0
         if report.stored:
             con.execute(f"INSERT INTO events ({cols}) SELECT {data_cols}, ?, 1, i.content_hash, now() "
-                        "FROM ingest_incoming i", [report.batch_id])
+                        "FROM ingest_incoming i ORDER BY i.event_date, i.rowid", [report.batch_id])
         return
     _classify_against_store(con, report)
     if report.stored or report.updated:
         con.execute(
             f"INSERT INTO events ({cols}) SELECT {data_cols}, ?, s.old_revision + 1, i.content_hash, now() "
-            "FROM ingest_incoming i JOIN ingest_status s USING (dataset_event_id) WHERE s.status <> 'same'",
-            [report.batch_id])
+            "FROM ingest_incoming i JOIN ingest_status s USING (dataset_event_id) WHERE s.status <> 'same' "
+            "ORDER BY i.event_date, i.rowid", [report.batch_id])
 
 
 def _classify_against_store(con: duckdb.DuckDBPyConnection, report: IngestReport) -> None:

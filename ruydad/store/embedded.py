@@ -167,8 +167,9 @@ class Store:
         from ruydad.theatres import DEFAULT_THEATRE
 
         theatre = theatre or DEFAULT_THEATRE
-        row = self.con.execute("SELECT count(*), max(batch_id), max(revision) FROM events").fetchone()
-        version = tuple(row) if row else ()
+        from ruydad.store.summary import version_stamp
+
+        version = version_stamp(self)  # one cheap read (no scan of the events on PostgreSQL)
         contexts = self._shared_contexts()
         cached = contexts.get(theatre)
         if cached is not None and cached[0] == version:
@@ -200,10 +201,14 @@ class Store:
         limit: int | None = None,
         offset: int = 0,
         columns: Sequence[str] | None = None,
+        after: str | None = None,
         **filter_args: Any,
     ) -> pa.Table:
         """Events matching the filters, newest first, as an Arrow table (a page when ``limit`` is given;
         events of one day come in storage order, most recently stored first).
+
+        ``after`` is a page cursor (:func:`ruydad.store.summary.page_cursor` of the last event of the
+        previous page): the page starts right after that event, wherever writes have moved it since.
 
         Filters can be given as a :class:`ruydad.query.Filters` (or an already resolved ``Query``) or
         as its fields by keyword: ``store.events(actor="Taliban", admin1="Panjshir", limit=10)``.
@@ -216,6 +221,14 @@ class Store:
         if limit is not None and limit < 0:
             raise InputError("limit must be zero or more")
         where = query.where(self.SQL_DIALECT)
+        if after:
+            from ruydad.store.summary import after_condition
+
+            where = f"({where}) AND {after_condition(self, after)}"
+        elif limit:
+            from ruydad.store.summary import narrow_page
+
+            where, offset = narrow_page(self, query, where, limit, offset)  # only the days holding the page
         return self.con.execute(self._events_sql(selected, where, limit, offset)).arrow().read_all()
 
     def _resolved(self, filters: Filters | Query | None, filter_args: dict[str, Any]) -> Query:
@@ -256,7 +269,13 @@ class Store:
         return f"SELECT {columns} FROM events WHERE rowid IN ({page}) ORDER BY event_date DESC, rowid DESC"
 
     def count_events(self, filters: Filters | Query | None = None, **filter_args: Any) -> int:
-        where = self._resolved(filters, filter_args).where(self.SQL_DIALECT)
+        from ruydad.store.summary import count
+
+        query = self._resolved(filters, filter_args)
+        summed = count(self, query)  # from the summary tables when they hold the query's columns
+        if summed is not None:
+            return summed
+        where = query.where(self.SQL_DIALECT)
         row = self.con.execute(f"SELECT count(*) FROM events WHERE {where}").fetchone()
         return int(row[0]) if row else 0
 
@@ -303,17 +322,26 @@ class Store:
             row = con.execute(sql).fetchone()
             return row[0] if row else None
 
-        by_dataset = dict(con.execute(
-            "SELECT dataset, count(*) FROM events GROUP BY dataset ORDER BY dataset").fetchall())
-        countries = [r[0] for r in con.execute(
-            "SELECT DISTINCT country FROM events WHERE country IS NOT NULL ORDER BY 1").fetchall()]
+        from ruydad.store.summary import overview
+
+        counted = overview(self)  # from the summary tables: no scan of the events
+        if counted is None:
+            by_dataset = dict(con.execute(
+                "SELECT dataset, count(*) FROM events GROUP BY dataset ORDER BY dataset").fetchall())
+            countries = [r[0] for r in con.execute(
+                "SELECT DISTINCT country FROM events WHERE country IS NOT NULL ORDER BY 1").fetchall()]
+            events = int(scalar("SELECT count(*) FROM events"))
+            first, last = scalar("SELECT min(event_date) FROM events"), scalar("SELECT max(event_date) FROM events")
+        else:
+            by_dataset, countries = counted.by_dataset, counted.countries
+            events, first, last = counted.events, counted.first_date, counted.last_date
         return StoreSummary(
             path=self.path,
             schema_version=int(scalar("SELECT max(version) FROM schema_migrations") or 0),
-            events=int(scalar("SELECT count(*) FROM events")),
+            events=events,
             by_dataset={str(k): int(v) for k, v in by_dataset.items()},
-            first_date=scalar("SELECT min(event_date) FROM events"),
-            last_date=scalar("SELECT max(event_date) FROM events"),
+            first_date=first,
+            last_date=last,
             revisions=int(scalar("SELECT count(*) FROM event_revisions")),
             quarantined=int(scalar("SELECT count(*) FROM quarantine")),
             batches=int(scalar("SELECT count(*) FROM ingest_batches")),

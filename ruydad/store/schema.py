@@ -54,6 +54,8 @@ VERSIONS: tuple[Version, ...] = (
             "incidents merged from article reports, and the analyst's split/merge decisions"),
     Version(16, "quality_flags", "data-quality notes on a dataset's own values (UCDP GED events whose high "
             "fatality estimate is below the low one are stored as given and flagged, not quarantined)"),
+    Version(17, "event_summary", "summary tables of event counts kept current at every batch, so grouped "
+            "figures, totals and deep pages read counts instead of every event (ruydad.store.summary)"),
 )
 """Every schema version, in order. Numbers are sparse: those between were never released."""
 
@@ -106,6 +108,36 @@ SUPERSESSION_COLUMNS: tuple[Column, ...] = (
 
 _BATCH_COUNTS = tuple(_c(f"rows_{what}", "BIGINT") for what in
                       ("read", "stored", "updated", "unchanged", "rejected", "deleted"))
+
+
+def _summary_columns(keys: tuple[str, ...], extra: tuple[Column, ...] = ()) -> tuple[Column, ...]:
+    """Summary table columns (ruydad.store.summary): its keys, typed as the event columns of the same
+    name, then the counts."""
+    types = {c.name: c.sql_type for c in EVENT_COLUMNS} | {"month": "DATE"}
+    return (*(_c(k, types[k], since=17) for k in keys), *extra,
+            _c("events", "BIGINT", "Events in the group", not_null=True, since=17),
+            *(_c(m, "BIGINT", f"Sum of {m} (NULL when none is known)", since=17)
+              for m in ("fatalities", "fatalities_low", "fatalities_high")))
+
+
+_SUMMARY_TABLES: tuple[Table, ...] = (
+    Table("summary_days", "Events per dataset, day, place, type and actor names as stored, kept current at "
+          "every batch (ruydad.store.summary)", _summary_columns(
+              ("dataset", "event_date", "country", "country_code", "admin1", "admin1_code", "admin1_pcode",
+               "event_type", "sub_event_type", "disorder_type", "civilian_targeting", "inter1", "inter2", "actor1",
+               "actor2", "assoc_actor_1", "assoc_actor_2")), since=17),
+    Table("summary_months", "The same per month (its first day), without the actors", _summary_columns(
+        ("dataset", "month", "country", "country_code", "admin1", "admin1_code", "admin1_pcode", "event_type",
+         "sub_event_type", "disorder_type", "civilian_targeting"),
+        (_c("first_day", "DATE", "The group's first event", since=17),
+         _c("last_day", "DATE", "The group's last event", since=17))), since=17),
+    Table("summary_state", "One row: a version moved by every write of events, and what the summary has seen", (
+        _c("version", "BIGINT", not_null=True, since=17),
+        _c("summary_events", "BIGINT", "Events the summary counts", not_null=True, since=17),
+        _c("writes", "BIGINT", "PostgreSQL: the statements that had written to events (a trigger's counter)",
+           since=17),
+    ), since=17),
+)
 
 TABLES: tuple[Table, ...] = (
     Table("ingest_batches", "Every ingest attempt: what was read, from where, and what became of it", (
@@ -278,6 +310,7 @@ TABLES: tuple[Table, ...] = (
         _c("note", "VARCHAR"),
         _c("made_at", "TIMESTAMP", not_null=True),
     ), since=15, primary_key=("decision_id",), checks={"kind": "kind IN ('merge', 'split')"}),
+    *_SUMMARY_TABLES,
 )
 """Every store table, in the order they are created."""
 

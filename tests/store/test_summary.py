@@ -104,8 +104,8 @@ def test_grouped_counts_from_the_summary_equal_counts_of_the_events(loaded: Stor
 
 def _scan_page(store: Store, f: Filters, limit: int, offset: int) -> Any:
     query = store.query(f)
-    return store.fetch_table(store._events_sql(list(EVENT_COLUMN_NAMES), query.where(store.SQL_DIALECT),
-                                               limit, offset))
+    return store.con.execute(store._events_sql(list(EVENT_COLUMN_NAMES), query.where(store.SQL_DIALECT),
+                                               limit, offset)).arrow().read_all()
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture],
@@ -128,7 +128,7 @@ def test_a_deep_page_is_read_from_its_days_only(loaded: Store) -> None:
     query = loaded.query(Filters())
     where, skip = summary.narrow_page(loaded, query, query.where(loaded.SQL_DIALECT), 50, 1200)
     assert "event_date >=" in where and "event_date <=" in where and skip < 1200
-    narrowed = loaded.fetch_table(loaded._events_sql(list(EVENT_COLUMN_NAMES), where, 50, skip))
+    narrowed = loaded.con.execute(loaded._events_sql(list(EVENT_COLUMN_NAMES), where, 50, skip)).arrow().read_all()
     assert narrowed.to_pylist() == _scan_page(loaded, Filters(), 50, 1200).to_pylist()
 
 

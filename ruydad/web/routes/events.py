@@ -13,6 +13,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 from starlette.datastructures import UploadFile as StarletteUploadFile
 
+from ruydad.store.summary import page_cursor
 from ruydad.web.deps import AppTheatre, Filter, ReadStore, State, Writer
 from ruydad.web.responses import JSONText, csv_text
 
@@ -58,8 +59,6 @@ def list_events(
 
         return JSONText({**geojson(table), "total": total}, media_type="application/geo+json")
     rows = table.to_pylist()
-    from ruydad.store.summary import page_cursor
-
     return JSONText({"total": total, "limit": limit, "offset": offset, "matched": query.matched(),
                      "problems": query.problems, "events": rows,
                      "next": page_cursor(rows[-1]) if len(rows) == limit else None})
