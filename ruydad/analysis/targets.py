@@ -110,14 +110,24 @@ def target_groups(theatre: TheatreLike = DEFAULT_THEATRE) -> tuple[TargetGroup, 
 
 @functools.cache
 def _claim_words(theatre: Theatre) -> tuple[tuple[str, str], ...]:
-    raw = theatre.data_or_default(_FILE) or {}
+    own = theatre.data(_FILE)
+    if own is not None:
+        raw, where = own, str(theatre.path / _FILE)
+    else:
+        raw, where = generic_data(_FILE), f"ruydad/theatres/{_FILE}"
     names = {g.name for g in _groups(theatre)}
     words = []
-    for entry in raw.get("claim_words") or ():
+    for entry in (raw or {}).get("claim_words") or ():
+        if not isinstance(entry, dict) or not entry.get("words"):
+            raise InputError(f"{where}: each claim_words entry needs a group and its words (got {entry!r})")
         group = str(entry.get("group", ""))
         if group not in names:
-            raise InputError(f"{theatre.path / _FILE}: claim_words names {group!r}, which is not one of the "
+            raise InputError(f"{where}: claim_words names {group!r}, which is not one of the "
                              f"theatre's target groups ({', '.join(sorted(names))})")
+        try:
+            re.compile(str(entry["words"]))
+        except re.error as exc:
+            raise InputError(f"{where}: the words of {group!r} are not a valid regular expression ({exc})") from exc
         words.append((str(entry["words"]), group))
     return tuple(words)
 

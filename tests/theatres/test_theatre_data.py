@@ -76,6 +76,8 @@ claim_words:
     ("groups: [militias]\n", "'militias' is not a generic target group"),
     ("groups:\n  - {name: x, patterns: ['%x%']}\n", "unknown field\\(s\\) patterns"),
     ("groups: [civilians]\nclaim_words:\n  - {group: women, words: women}\n", "claim_words names 'women'"),
+    ("groups: [civilians]\nclaim_words:\n  - {group: civilians, words: 'civilians(?'}\n", "not a valid regular"),
+    ("groups: [civilians]\nclaim_words:\n  - civilians\n", "needs a group and its words"),
 ])
 def test_a_wrong_targets_yaml_says_what_and_where(theatres: Path, text: str, message: str) -> None:
     t = _theatre(theatres, "wrong", targets_yaml=text)
