@@ -277,7 +277,9 @@ def _reports_past_event(token: Any, dated_clause: bool = False) -> bool:
         return False  # "the insurgents who conducted the Dec. 2 attack": who they are, not what happened
     reported_past = token.dep_ == "xcomp" and token.head.lemma_.lower() in _REPORTED_AS and any(
         c.dep_ == "aux" and c.lower_ == "have" for c in token.children)  # "were reported to have been killed"
-    if token.dep_ == "amod" or (token.dep_ == "xcomp" and token.tag_ != "VBG" and not reported_past) or \
+    own_subject = any(c.dep_ == "nsubj" for c in token.children)  # "said jets bombed houses", parsed as amod
+    if (token.dep_ == "amod" and not own_subject) or (token.dep_ == "xcomp" and token.tag_ != "VBG"
+                                                      and not reported_past) or \
             (token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_ != "kill"):
         return False
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and not reported_past:
@@ -1031,7 +1033,8 @@ _ACLED_TYPES = _acled_types()
 
 _SEVERAL_OPERATIONS = re.compile(
     r"(?i:\b(?:separate|multiple|several|simultaneous|two|three|four|five|six|\d+)\s+(?:\w+\s+){0,2}"
-    r"(?:operations|raids|missions)\b|\boperations\s+(?:across|throughout)\b)")
+    r"(?:operations|raids|missions)\b|\boperations\s+(?:across|throughout)\b"
+    r"|\b(?:over|in|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+|\w+\s+)?(?:days|weeks)\b)")
 
 
 _LOCATIVE_PREPS = frozenset({"in", "at", "inside", "across", "near", "outside", "around"})
@@ -1087,12 +1090,14 @@ def _resolve_summaries(drafts: list[_Draft]) -> None:
         if any(d.detained is not None for d in details):
             lead.detained = None
         if lead.killed is None and lead.detained is None and lead.place is not None and any(
-                d.place is not None and d.place.admin1_code == lead.place.admin1_code for d in details):
+                d.place is None or d.place.admin1_code == lead.place.admin1_code for d in details):
             drop.append(i)
-            for detail in details:
+            for detail in details:  # the lead says who and how; the details where and how many
                 detail.date = detail.date or lead.date
                 detail.actor1 = detail.actor1 or lead.actor1
                 detail.actor2 = detail.actor2 or lead.actor2
+                detail.kinds |= lead.kinds
+                detail.texts = [*lead.texts, *detail.texts]
     for i in reversed(drop):
         del drafts[i]
 

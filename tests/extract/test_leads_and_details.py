@@ -115,3 +115,18 @@ def test_a_reference_point_is_not_where_it_happened():
     text = "Fighters clashed with government forces in the Salang valley north of Kabul on Monday, killing eight."
     events = extract(text, published=PUBLISHED).events
     assert "AF-KAB" not in {e.admin1_code for e in events}
+
+
+def test_a_lead_over_recent_days_gives_way_to_its_details():
+    text = ("Police have detained at least three men in Kunduz province over recent days, sources said. "
+            "Police detained two men on Tuesday. Another man was detained in Imam Sahib district on Monday.")
+    assert _total(text, "detained") == 3
+
+
+def test_a_lead_says_how_and_its_details_where():
+    text = ("A minister said on Monday that jets bombed houses in the provinces of Paktika and Khost. "
+            "He said three women were killed in Paktika and a house collapsed while two women were killed "
+            "in Khost where a house was targeted.")
+    events = extract(text, published=PUBLISHED).events
+    assert {(e.admin1_code, e.fatalities) for e in events} == {("AF-PKA", 3), ("AF-KHO", 2)}
+    assert {e.event_type for e in events} == {"Explosions/Remote violence"}
