@@ -720,6 +720,9 @@ class EventsStep:
                 for grand in child.children:
                     if grand.lower_ == "with":
                         found += [c for c in grand.children if c.dep_ == "pobj"]
+            if child.dep_ == "prep" and child.lower_ == "with" and child.i > 0 and \
+                    verb.doc[child.i - 1].lower_ in ("along", "together"):  # "along" parsed as the verb's particle
+                found += [c for c in child.children if c.dep_ == "pobj"]
         return found
 
     def _sentence_date(self, doc: Document, sent: Any) -> DateExpression | None:

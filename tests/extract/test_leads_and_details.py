@@ -130,3 +130,9 @@ def test_a_lead_says_how_and_its_details_where():
     events = extract(text, published=PUBLISHED).events
     assert {(e.admin1_code, e.fatalities) for e in events} == {("AF-PKA", 3), ("AF-KHO", 2)}
     assert {e.event_type for e in events} == {"Explosions/Remote violence"}
+
+
+def test_a_companion_after_along_with_is_counted():
+    text = ("Sources confirmed that in clashes in Nahrin district of Baghlan province on Wednesday, one of the "
+            "commanders of the front is killed along with his bodyguard, and 9 fighters are killed either.")
+    assert _total(text, "fatalities") == 11
