@@ -981,6 +981,10 @@ _CLASH = re.compile(
     r"(?i:\b(?:clash\w*|fighting|fought|firefights?|gunfights?|gun ?battles?|exchanged? (?:of )?fire|exchanged fire|"
     r"ambush\w*|storm(?:ed|ing)|overr[au]n|battles?|skirmish\w*|repel\w*|repuls\w*|(?:took|take|taking) control|"
     r"counter-?attacks?|offensive)\b)")
+_FIGHTING = re.compile(
+    r"(?i:\b(?:clash\w*|fighting|fought|firefights?|gunfights?|gun ?battles?|exchanged? (?:of )?fire|"
+    r"battles?|skirmish\w*|counter-?attacks?)\b)")
+"""Words of two armed sides fighting: what makes a killing a battle rather than an execution."""
 _EXECUTION = re.compile(r"(?i:\b(?:execut(?:e|ed|es|ion|ions)|hang(?:ed|ing)|hanged|behead\w*|tortur\w+|"
                         r"extrajudicial(?:ly)?|summar(?:y|ily) kill\w*|shot (?:him |her )?dead)\b)")
 _BACKGROUND_PHRASE = re.compile(
@@ -1009,6 +1013,8 @@ def _cue_type(draft: _Draft) -> tuple[str, str] | None:
     of soldiers, police or fighters are Battles; background phrases ("an IED facilitator", "responsible for the
     bombing") do not count."""
     text = _BACKGROUND_PHRASE.sub(" ", " ".join(draft.texts))
+    if _EXECUTION.search(text) and "kill" in draft.kinds and not _FIGHTING.search(text):
+        return "Violence against civilians", "Attack"  # "stormed his house, dragged him out and hanged him"
     if _CLASH.search(text):
         return None
     if _EXPLOSIVE.search(text) and ("kill" in draft.kinds or "violence" in draft.kinds):

@@ -136,3 +136,10 @@ def test_a_companion_after_along_with_is_counted():
     text = ("Sources confirmed that in clashes in Nahrin district of Baghlan province on Wednesday, one of the "
             "commanders of the front is killed along with his bodyguard, and 9 fighters are killed either.")
     assert _total(text, "fatalities") == 11
+
+
+def test_a_hanging_after_a_house_is_stormed_is_violence_against_civilians():
+    text = ("A former district governor was hanged by gunmen in Uruzgan province, local media reported on "
+            "Saturday. The gunmen stormed his house, dragged him out and later hanged him from a tree.")
+    events = extract(text, published=PUBLISHED).events
+    assert [e.event_type for e in events] == ["Violence against civilians"]
