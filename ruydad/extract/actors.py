@@ -116,7 +116,8 @@ class ActorsStep:
         """A state's forces named by what they used or where they came from: "a <demonym> air
         strike", "jets from <country>", "strikes carried out by <country>", "<country> border guards".
         The country (pycountry, from the name or its demonym) is looked up in the registry as
-        "<Country> forces"; only a registry actor is kept."""
+        "<Country> forces"; a state the registry does not know gives "Military Forces of <Country>"
+        (ACLED's naming), new; a registry actor that is not a state's forces is not one."""
         resolve = getattr(api, "resolve_actor", None)
         if resolve is None:
             return []
@@ -140,7 +141,13 @@ class ActorsStep:
                 if match is not None:
                     break
             actor = getattr(match, "actor", None)
-            if actor is None or getattr(actor, "category", None) not in _STATE_CATEGORIES:
+            if actor is None:
+                # A state the registry does not know ("Somali soldiers" in a theatre of another
+                # country): its forces under ACLED's naming, as a new actor.
+                extra.append((start, end, Actor(name=f"Military Forces of {country}", registry_id=None,
+                                                category="State forces", new=True)))
+                continue
+            if getattr(actor, "category", None) not in _STATE_CATEGORIES:
                 continue
             extra.append((start, end, Actor(name=str(actor.name), registry_id=str(actor.id),
                                             category=_category(str(actor.id), self.theatre), new=False)))
@@ -216,13 +223,14 @@ def _country_name(word: str) -> str | None:
     Tajikistan), via pycountry; None for anything else."""
     import pycountry
 
-    for candidate in (word, word[:-1], word[:-3], word[:-2], word + "istan", word[:-1] + "a"):
+    for candidate in (word, word[:-1], word[:-3], word[:-2], word + "istan", word[:-1] + "a", word + "a"):
         if len(candidate) < 4:
             continue
         try:
-            return str(pycountry.countries.lookup(candidate).name)
+            country = pycountry.countries.lookup(candidate)
         except LookupError:
             continue
+        return str(getattr(country, "common_name", None) or country.name)
     return None
 
 

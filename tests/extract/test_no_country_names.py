@@ -38,3 +38,20 @@ def test_fallback_group_names_are_read_from_the_theatre() -> None:
     assert _group_pattern("afghanistan").search("the Taliban said")
     assert not _group_pattern("no-such-theatre").search("the Taliban said")
     assert ActorsStep("afghanistan").theatre == "afghanistan"
+
+
+def test_forces_of_a_state_the_registry_lacks_come_from_country_data():
+    from ruydad.extract import extract
+
+    result = extract("Nigerian soldiers killed 20 fighters in Borno state on Monday.", published="2022-08-18")
+    forces = [a for a in result.actors if a.name == "Military Forces of Nigeria"]
+    assert forces and forces[0].new and forces[0].category == "State forces"
+    assert result.events[0].actor1 == "Military Forces of Nigeria"
+
+
+def test_a_demonym_that_drops_the_final_a_names_its_country():
+    from ruydad.extract.actors import _country_name
+
+    assert _country_name("Somali") == "Somalia"
+    assert _country_name("Kenyan") == "Kenya"
+    assert _country_name("Front") is None
