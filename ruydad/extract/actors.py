@@ -219,8 +219,8 @@ _NOT_GROUP_WORDS = frozenset({
 
 
 def _country_name(word: str) -> str | None:
-    """The country a name or demonym names ("<demonym>" -> the country, "Tajik" ->
-    Tajikistan), via pycountry; None for anything else."""
+    """The country a name or demonym names ("<demonym>" -> the country, a demonym
+    that adds to or drops letters of the name), via pycountry; None for anything else."""
     import pycountry
 
     for candidate in (word, word[:-1], word[:-3], word[:-2], word + "istan", word[:-1] + "a", word + "a"):

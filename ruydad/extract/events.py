@@ -169,7 +169,7 @@ def _count_np(head: Any) -> int | None:
                 return value + 1 if _more_than(child) else value
         if child.lower_ in VAGUE_COUNTS and child.dep_ in ("amod", "det", "nummod", "quantmod"):
             return VAGUE_COUNTS[child.lower_]
-    # The tagger calls some names plural ("killing Malawi Sahib"); an English plural name ends in -s.
+    # The tagger calls some names plural ("killing <Given> Sahib"); an English plural name ends in -s.
     plural = head.tag_ in ("NNS", "NNPS") and not (head.pos_ == "PROPN" and not head.lower_.endswith("s"))
     if not plural:
         if any(c.dep_ in ("det", "poss") for c in head.children) or head.pos_ == "PROPN":
@@ -599,7 +599,7 @@ class EventsStep:
         sent = subject.sent
         dateline = _DATELINE_PREFIX.match(sent.text)
         if dateline and subject.idx < sent.start_char + dateline.end():
-            # "MOGADISHU, Somalia (AP) — Al-Shabab militants attacked": the parser may make the
+            # "CITY, Country (AP) — <group> militants attacked": the parser may make the
             # dateline's city the subject, with the real subject as its apposition.
             real = [t for t in subject.subtree if t.dep_ == "appos" and t.idx >= sent.start_char + dateline.end()]
             if not real:

@@ -358,7 +358,7 @@ class PlacesStep:
         foreign = {_paragraph_key(doc.text, s_) for s_, _e, _h, r in readings
                    if isinstance(r, Place) and r.kind == "country" and r.country_code and r.country_code != home}
         # In a story that names no province of the theatre for sure, a paragraph about another
-        # country keeps only exact names ("Yobe state, northeast Nigeria" is not Herat's Obe).
+        # country keeps only exact names ("<name> state, northeast <country>" is not a home district of a similar name).
         home_named = any(not isinstance(r[3], Place) and r[3][0].score >= 99 and r[3][0].level == 1 for r in readings)
         readings = [r for r in readings if home_named or isinstance(r[3], Place)
                     or _paragraph_key(doc.text, r[0]) not in foreign or r[3][0].score >= 99]
@@ -384,8 +384,8 @@ class PlacesStep:
 
     def _foreign_subdivisions(self, doc: Document, readings: list[tuple[int, int, str | None, Any]],
                               spans: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str | None, Any]]:
-        """In a story from a country the theatre's gazetteer does not cover ("a village in Yobe
-        state, northeast Nigeria"), names of that country's first-level subdivisions (ISO 3166-2,
+        """In a story from a country the theatre's gazetteer does not cover ("a village in <name>
+        state, northeast <country>"), names of that country's first-level subdivisions (ISO 3166-2,
         via pycountry) are its provinces; other names there stay unresolved."""
         home = _theatre_iso3(self.theatre)
         countries = {r.country_code for _s, _e, _h, r in readings if isinstance(r, Place) and r.kind == "country"
