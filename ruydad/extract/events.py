@@ -260,6 +260,8 @@ def _reports_past_event(token: Any, dated_clause: bool = False) -> bool:
         return False
     if token.tag_ in ("VBZ", "VBP", "VB"):
         return False
+    if token.dep_ == "conj" and token.head.lemma_ == "be" and token.head.tag_ in ("VBZ", "VBP"):
+        return False  # "they are enemies, and fought each other before": a description, not an incident
     if token.tag_ == "VBG" and token.dep_ == "conj" and token.head.tag_ == "VBG" and token.head.i != token.i:
         return _reports_past_event(token.head, dated_clause)  # "on capturing and killing": as the first gerund
     if token.tag_ == "VBG":

@@ -143,3 +143,10 @@ def test_a_hanging_after_a_house_is_stormed_is_violence_against_civilians():
             "Saturday. The gunmen stormed his house, dragged him out and later hanged him from a tree.")
     events = extract(text, published=PUBLISHED).events
     assert [e.event_type for e in events] == ["Violence against civilians"]
+
+
+def test_a_description_joined_to_a_copula_is_not_an_incident():
+    text = ("A bomb killed five people in Jalalabad on Sunday. The two groups are enemies, and fought each "
+            "other even before the takeover last month.")
+    events = extract(text, published=PUBLISHED).events
+    assert len(events) == 1 and events[0].fatalities == 5
