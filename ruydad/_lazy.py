@@ -49,3 +49,17 @@ def lazy_exports(package: str, exports: dict[str, str]) -> None:
     module = sys.modules[package]
     module.__dict__["_lazy_exports"] = exports
     module.__class__ = LazyPackage
+
+
+class LazyModule(ModuleType):
+    """A stand-in for a module, imported on the first attribute read: ``ibis = lazy_module("ibis")``
+    lets code call ``ibis.literal(...)`` while a process that never does (a grouped figure read from
+    the store's summary tables) never pays for importing it."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(import_module(self.__name__), name)
+
+
+def lazy_module(name: str) -> Any:
+    """The module ``name``, imported when first used (see :class:`LazyModule`)."""
+    return sys.modules.get(name) or LazyModule(name)

@@ -25,12 +25,11 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import ibis
-import ibis.expr.types as ir
 import pyarrow as pa
 
+from ruydad._lazy import lazy_module
 from ruydad.analysis.dimensions import ACTOR_DIMENSIONS, COLUMN_DIMENSIONS, DIMENSIONS, TIME_DIMENSIONS
 from ruydad.analysis.families import FamilyOf, default_family_of
 from ruydad.analysis.results import Count, Figures, fetch_events
@@ -60,6 +59,12 @@ from ruydad.query import (
 from ruydad.query.to_ibis import ibis_predicate
 from ruydad.taxonomy import VIOLENT_EVENT_TYPES
 from ruydad.theatres import DEFAULT_THEATRE, TheatreLike, as_theatre, theatre_name
+
+if TYPE_CHECKING:
+    import ibis
+    import ibis.expr.types as ir
+else:
+    ibis = lazy_module("ibis")  # imported when first used: figures read from the summary never need it
 
 UNIDENTIFIED = "Unidentified"
 COUNT_METHOD = "count of events (each event once per group) and sum of reported fatalities"
@@ -486,20 +491,14 @@ class Analysis:
         per_dataset = len(totals) > 1
         if per_dataset:
             dims = [*dims, "dataset"]
-        sql = summary.grouped_sql(q, source, dims, dialect, place_names=places, top=top)
-        table = _summary_types(con.execute(sql).arrow().read_all(), dims)
+        sql = summary.grouped_sql(q, source, dims, dialect, place_names=places, top=top,
+                                  shares="dataset" if per_dataset else "all")
+        table = _summary_types(con.execute(sql).arrow().read_all())
         if per_dataset:
             total = sum(totals.values())
-            shares = [e / totals[d] if totals.get(d) else None
-                      for e, d in zip(table["events"].to_pylist(), table["dataset"].to_pylist(), strict=True)]
         else:
-            if any(d in ACTOR_DIMENSIONS for d in dims) or top:
-                row = con.execute(summary.count_sql(q, source, dialect)).fetchone()
-                total = int(row[0]) if row else 0
-            else:
-                total = int(pa.compute.sum(table["events"]).as_py() or 0)
-            shares = [e / total if total else None for e in table["events"].to_pylist()]
-        table = table.append_column("share", pa.array(shares, pa.float64()))
+            row = con.execute(summary.count_sql(q, source, dialect)).fetchone()
+            total = int(row[0]) if row else 0
         return Figures(
             title=f"Events by {', '.join(dims) or 'all'}", table=table, filters=f, keys=tuple(dims),
             drill=self._drill(lambda: self._apply(self.table, f, remember=False), dims), method=COUNT_METHOD,
@@ -1096,17 +1095,21 @@ def analysis_for(store: Any, **kwargs: Any) -> Analysis:
 __all__ = ["DIMENSIONS", "Analysis", "PeriodComparison", "analysis_for"]
 
 
-def _summary_types(table: pa.Table, dims: Sequence[str]) -> pa.Table:
-    """Grouped counts read from the summary with the Arrow types the events give them."""
+def _summary_types(table: pa.Table) -> pa.Table:
+    """Grouped counts read from the summary with the Arrow types the events give them (the same
+    already, as a rule: then nothing is converted)."""
     fields = []
     for field_ in table.schema:
         if field_.name in METRIC_TYPES:
             fields.append(pa.field(field_.name, pa.int64()))
+        elif field_.name == "share":
+            fields.append(pa.field(field_.name, pa.float64()))
         elif field_.name in TIME_DIMENSIONS:
             fields.append(pa.field(field_.name, pa.date32()))
         else:
             fields.append(pa.field(field_.name, pa.string()))
-    return table.cast(pa.schema(fields))
+    schema = pa.schema(fields)
+    return table if table.schema.equals(schema) else table.cast(schema)
 
 
 METRIC_TYPES = ("events", "fatalities", "fatalities_low", "fatalities_high")

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import ibis.expr.types as ir
 import pyarrow as pa
 
 from ruydad.query import Filters
 
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
+
 EVENT_SORT = ("event_date", "dataset", "dataset_event_id")
 
-Drill = Callable[[dict[str, Any]], ir.Table]
+Drill = Callable[[dict[str, Any]], "ir.Table"]
 
 
 def fetch_events(expr: ir.Table, limit: int | None = None, columns: list[str] | None = None) -> pa.Table:

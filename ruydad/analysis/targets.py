@@ -19,13 +19,17 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import ibis
-import ibis.expr.types as ir
-
+from ruydad._lazy import lazy_module
 from ruydad.errors import InputError
 from ruydad.theatres import DEFAULT_THEATRE, Theatre, TheatreLike, as_theatre, generic_data
+
+if TYPE_CHECKING:
+    import ibis
+    import ibis.expr.types as ir
+else:
+    ibis = lazy_module("ibis")  # imported when first used: figures read from the summary never need it
 
 TARGET_COLUMNS = ("actor2", "assoc_actor_2")
 

@@ -9,11 +9,17 @@ refused loudly rather than skipped.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import ibis
-import ibis.expr.types as ir
 import sqlglot.expressions as sx
+
+from ruydad._lazy import lazy_module
+
+if TYPE_CHECKING:
+    import ibis
+    import ibis.expr.types as ir
+else:
+    ibis = lazy_module("ibis")  # imported when first used: figures read from the summary never need it
 
 
 def ibis_predicate(t: ir.Table, node: Any) -> Any:

@@ -322,9 +322,12 @@ def _lit(value: str) -> str:
 
 
 def grouped_sql(query: Any, source: Source, dims: Sequence[str], dialect: str, *,
-                place_names: dict[str, dict[str, str]] | None = None, top: int | None = None) -> str:
+                place_names: dict[str, dict[str, str]] | None = None, top: int | None = None,
+                shares: str | None = None) -> str:
     """Events, fatalities and the low/high estimates grouped by ``dims``, read from ``source``: the
     same rows, order and types as :meth:`ruydad.analysis.Analysis.counts` computes from the events.
+    ``shares`` adds each group's share of the selected events (``"all"``) or of its dataset's
+    (``"dataset"``).
 
     Grouped by actor or actor category, each summary row counts under both of its sides, once when
     both sides are the same on the grouped dimensions."""
@@ -347,14 +350,34 @@ def grouped_sql(query: Any, source: Source, dims: Sequence[str], dialect: str, *
     else:
         rows = base
     keys = [(d, d if d in SIDE_DIMENSIONS else _key_sql(d, source, names)) for d in dims]
+    sums = ("sum(events) AS events, sum(fatalities) AS fatalities, sum(fatalities_low) AS fatalities_low, "
+            "sum(fatalities_high) AS fatalities_high")
     metrics = ("CAST(coalesce(sum(events), 0) AS BIGINT) AS events, "
                "CAST(coalesce(sum(fatalities), 0) AS BIGINT) AS fatalities, "
                "CAST(sum(fatalities_low) AS BIGINT) AS fatalities_low, "
                "CAST(sum(fatalities_high) AS BIGINT) AS fatalities_high")
+    if keys:
+        # first the columns the keys read, then the keys: a key computed per group (a province's
+        # gazetteer name, a month) costs a few hundred evaluations instead of one per summary row
+        raw = sorted({c for d in dims for c in _key_columns(d, source, names)})
+        rows = f"SELECT {', '.join(raw)}, {sums} FROM ({rows}) r GROUP BY {', '.join(raw)}"
     select = ", ".join(f"{expr} AS {_ident(d)}" for d, expr in keys)
     sql = f"SELECT {select + ', ' if select else ''}{metrics} FROM ({rows}) r"
     if keys:
         sql += " GROUP BY " + ", ".join(expr for _, expr in keys)
+    if shares is not None:
+        where = where_sql(query, source, dialect)
+        if shares == "dataset":
+            totals = (f"SELECT dataset AS total_of, CAST(sum(events) AS BIGINT) AS total FROM {source.table} "
+                      f"WHERE {where} GROUP BY dataset")
+            joined = f"LEFT JOIN ({totals}) t ON g.{_ident('dataset')} = t.total_of"
+        else:
+            joined = (f"CROSS JOIN (SELECT CAST(coalesce(sum(events), 0) AS BIGINT) AS total FROM {source.table} "
+                      f"WHERE {where}) t")
+        sql = (f"SELECT g.*, CASE WHEN t.total > 0 THEN CAST(g.events AS FLOAT8) / t.total END AS share "
+               f"FROM ({sql}) g {joined}")
+        sql = f"SELECT {', '.join([*(_ident(d) for d in dims), *METRICS, 'share'])} FROM ({sql}) x"
+    if keys:
         ordered = [f"{_ident(d)} ASC NULLS LAST" for d, _ in keys]
         if dims[0] in ("day", *TIME_TRUNC):
             sql += " ORDER BY " + ", ".join(ordered)
@@ -363,6 +386,15 @@ def grouped_sql(query: Any, source: Source, dims: Sequence[str], dialect: str, *
     if top:
         sql += f" LIMIT {int(top)}"
     return sql
+
+
+def _key_columns(dim: str, source: Source, place_names: dict[str, dict[str, str]]) -> tuple[str, ...]:
+    """The columns the grouping key of ``dim`` is computed from."""
+    if dim == "day" or dim in TIME_TRUNC:
+        return (source.date_column,)
+    if place_names.get(dim):
+        return (dim, f"{dim}_pcode")
+    return (dim,)
 
 
 def _ident(name: str) -> str:
