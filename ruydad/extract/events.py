@@ -146,6 +146,8 @@ class _Draft:
     victims: dict[str, dict[tuple[str, str | None], int]] = field(default_factory=dict)
     """Per kind ("kill", "detain"), the head nouns of the people counted, with the actor each phrase
     names (("fighter", "<group A>"), ("insurgent", None)), and how many each phrase counted."""
+    sources: dict[str, set[str]] = field(default_factory=dict)
+    """Per kind, who gave the figures ("police", "the group"); none for the writer's own voice."""
     summary: bool = False
     """The sentence sums up several operations ("detained 12 suspects in operations in X and Y
     provinces", "during separate operations"): news copy details them next."""
@@ -371,6 +373,7 @@ class EventsStep:
         counted: set[int] = set()
         victim_nouns: dict[str, dict[tuple[str, str | None], int]] = {}
         counted_at: list[tuple[int, str, int]] = []  # (trigger token, kind, people) for each count
+        sources: dict[str, set[str]] = {}
         for token in sent:
             if _inside(quoted, token.idx):
                 continue
@@ -424,10 +427,19 @@ class EventsStep:
                             count = (count or 0) + extra
                     if count is not None:
                         counted_at.append((token.i, kind, count))
+                        source = _source_of(token)
+                        known = sources.setdefault(kind, set())
+                        # Two sources giving one death toll ("officers put the dead at 15; the group
+                        # said 21 were killed"): the lowest, ACLED's conservative estimate. Arrests
+                        # reported by several sources are usually of different people: they add up.
+                        disagree = kind == "kill" and source is not None and bool(known - {source})
+                        if source is not None:
+                            known.add(source)
                         if kind == "kill":
-                            killed = (killed or 0) + count
+                            killed = min(killed, count) if disagree and killed is not None else (killed or 0) + count
                         else:
-                            detained = (detained or 0) + count
+                            detained = (min(detained, count) if disagree and detained is not None
+                                        else (detained or 0) + count)
                         nouns_here = victim_nouns.setdefault(kind, {})
                         for noun, number in _head_nouns(doc, victims).items():
                             nouns_here[noun] = nouns_here.get(noun, 0) + number
@@ -450,6 +462,21 @@ class EventsStep:
                         agents = [c for p_ in token.children if p_.dep_ == "prep" and p_.lower_ == "by"
                                   for c in p_.children if c.dep_ == "pobj"]
                         actor1 = self._agent(doc, agents[0]) if agents else None
+        for m in _TOLL.finditer(sent.text):
+            value = _number(m["n"])
+            if value is None or _inside(quoted, sent.start_char + m.start()):
+                continue
+            source = m["who"].strip().lower()
+            known = sources.setdefault("kill", set())
+            disagree = bool(known - {source})
+            known.add(source)
+            kinds.add("kill")
+            killed = value if killed is None else min(killed, value) if disagree else max(killed, value)
+        for m in _TOLL_NOW.finditer(sent.text):
+            value = _number(m["n"])
+            if value is not None and not _inside(quoted, sent.start_char + m.start()):
+                kinds.add("kill")  # "the death toll rose to eight": the figure now, not more deaths
+                killed = value if killed is None else max(killed, value)
         if not kinds:
             return []
         date_expr, weak = self._event_date(doc, sent)
@@ -461,7 +488,7 @@ class EventsStep:
         draft = _Draft(sentences=[index], start=sent.start_char, end=sent.end_char, killed=killed,
                        detained=detained, kinds=kinds, date=date_expr, place=place, place_text=place_text,
                        actor1=actor1, actor2=actor2, texts=[sent.text], weak_date=weak, victims=victim_nouns,
-                       summary=self._is_summary(doc, sent))
+                       summary=self._is_summary(doc, sent), sources=sources)
         return self._split_by_place(doc, sent, draft, counted_at)
 
     def _split_by_place(self, doc: Document, sent: Any, draft: _Draft,
@@ -797,8 +824,15 @@ class EventsStep:
             nouns = new.victims.get(kind, {})
             before = last.victims.setdefault(kind, {})
             restated = bool(nouns) and all(_named_before(noun, number, before) for noun, number in nouns.items())
-            setattr(last, attribute, _combine(getattr(last, attribute), getattr(new, attribute),
-                                              additive and not restated))
+            mine, theirs = last.sources.get(kind, set()), new.sources.get(kind, set())
+            if kind == "kill" and mine and theirs and not (mine & theirs) and not additive and \
+                    not _UPDATE.search(text) and \
+                    getattr(last, attribute) is not None and getattr(new, attribute) is not None:
+                setattr(last, attribute, min(getattr(last, attribute), getattr(new, attribute)))  # sources differ
+            else:
+                setattr(last, attribute, _combine(getattr(last, attribute), getattr(new, attribute),
+                                                  additive and not restated))
+            last.sources.setdefault(kind, set()).update(theirs)
             for noun, number in nouns.items():
                 before[noun] = max(before.get(noun, 0), number) if restated else before.get(noun, 0) + number
         last.kinds |= new.kinds
@@ -1111,6 +1145,29 @@ def _resolve_summaries(drafts: list[_Draft]) -> None:
                 detail.texts = [*lead.texts, *detail.texts]
     for i in reversed(drop):
         del drafts[i]
+
+
+_SOURCE_VERBS = frozenset({"say", "claim", "tell", "report", "state", "announce", "confirm", "put"})
+_TOLL = re.compile(
+    r"(?i:(?P<who>\b[\w'’ -]{2,60}?)\s+(?:put|puts|putting|placed|places)\s+the\s+(?:death\s+toll|toll|number\s+of\s+"
+    r"(?:dead|deaths|people\s+killed|those\s+killed|fatalities))\s+at\s+(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b)")
+"""A source's toll: "A military officer put the number of dead at 15"."""
+_TOLL_NOW = re.compile(
+    r"(?i:\b(?:death\s+)?toll\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|jumped|reached|stood|stands)\s+"
+    r"(?:to\s+|at\s+)(?:at\s+least\s+)?(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b)")
+"""A toll as it now stands: "the death toll rose to eight", "the toll stood at 20"."""
+_UPDATE = re.compile(r"(?i:\b(?:rose|risen|rising|climbed|increased|jumped|reached)\s+to\b)")
+"""A later figure that updates a toll ("the toll rose to 20") replaces it even from another source."""
+
+
+def _source_of(token: Any) -> str | None:
+    """Who gave the figure a trigger reports: the subject of the verb of saying above it ("police
+    said", "the group claimed"); None in the writer's own voice."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX") and ancestor.lemma_.lower() in _SOURCE_VERBS:
+            subject = next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return None if subject is None else " ".join(t.lower_ for t in subject.subtree)
+    return None
 
 
 def _combine(old: int | None, new: int | None, additive: bool) -> int | None:

@@ -150,3 +150,21 @@ def test_a_description_joined_to_a_copula_is_not_an_incident():
             "other even before the takeover last month.")
     events = extract(text, published=PUBLISHED).events
     assert len(events) == 1 and events[0].fatalities == 5
+
+
+def test_sources_that_disagree_on_a_toll_give_the_lowest():
+    text = ("Militants killed at least 15 soldiers in an attack on a base in Lower Shabelle, officials said. "
+            "A military officer put the number of dead at 15; the militants said 21 were killed.")
+    assert _total(text, "fatalities") == 15
+
+
+def test_a_toll_that_rose_is_the_new_figure():
+    text = ("A bomb killed five people in a market in Kunduz province on Sunday, police said. "
+            "The death toll rose to eight people killed, hospital officials said.")
+    assert _total(text, "fatalities") == 8
+
+
+def test_arrests_reported_by_two_sources_add_up():
+    text = ("Police detained two men in Kunduz province on Sunday, residents said. "
+            "Police also detained three more men in the province, officials said.")
+    assert _total(text, "detained") == 5
