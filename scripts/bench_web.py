@@ -1,11 +1,18 @@
 """Load benchmark: `ruydad serve` on a 1,000,000-event store, driven by wrk from a second process.
 
 Usage: .venv/bin/python scripts/bench_web.py [--rows 1000000] [--connections 50] [--seconds 20]
+       [--cache off|on|both] [--rebuild] [--source DIR] [--single]
 
-Builds (once, cached under bench-out/) a store from a synthetic ACLED export, starts the server
-on loopback, and runs wrk against a rotation of distinct URLs: event pages (filters, offsets)
-and grouped stats. It reports wrk's latency percentiles and errors, with the response cache on
-and off. wrk comes from Debian (installed here if missing and we are root).
+Builds (once, cached under bench-out/) a store from a synthetic ACLED export with the current
+ingest (``--rebuild`` builds it again: the ingest's layout and summary tables are part of what is
+measured), starts the server on loopback, and runs wrk against a rotation of distinct URLs: event
+pages (filters, offsets and a keyset cursor), grouped stats, and what the dashboard asks for when it
+opens (/api/summary, the totals, the map's provinces, the monthly trend). It reports wrk's latency
+percentiles and errors, with the response cache on and off, and the load average before and after
+(other processes on the machine take from the same cores). ``--single`` also prints each URL's
+latency alone (median of 5, one client). ``--source DIR`` serves another checkout of the package
+(``git archive REV | tar -x -C DIR``) for figures before a change. wrk comes from Debian
+(installed here if missing and we are root).
 """
 
 from __future__ import annotations
@@ -35,11 +42,21 @@ URLS = [
     "/api/stats?by=event_type",
     "/api/stats?by=month&event_type=Battles",
     "/api/stats?by=admin1_code&date_from=2022-01-01&date_to=2022-06-30",
+    # what the dashboard asks for when it opens (ruydad/web/static/app.js, overview)
+    "/api/summary",
+    "/api/stats?",
+    "/api/stats?by=admin1_code",
+    "/api/trend?period=month",
 ]
+KEYSET = "/api/events?limit=100&after={cursor}"
+"""A keyset page deep in the events; the cursor is read from the server (``next`` of page 500)."""
 
 
-def ensure_store(rows: int, directory: Path) -> Path:
+def ensure_store(rows: int, directory: Path, rebuild: bool = False) -> Path:
     db = directory / f"web_{rows}.duckdb"
+    if rebuild:
+        for stale in (db, Path(f"{db}.wal")):
+            stale.unlink(missing_ok=True)
     if db.exists():
         return db
     from ruydad.bench import write_synthetic_acled
@@ -75,13 +92,17 @@ def run_wrk(wrk: str, base: str, connections: int, seconds: int, script: Path) -
     return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
 
 
-def serve(db: Path, port: int, cache: bool) -> subprocess.Popen[bytes]:
-    # this interpreter, so PYTHONPATH can point at another checkout (figures before and after a change)
-    args = [sys.executable, "-c", "from ruydad.cli import main; main()", "--db", str(db), "serve",
-            "--port", str(port)]
+def serve(db: Path, port: int, cache: bool, source: Path | None = None) -> subprocess.Popen[bytes]:
+    # this interpreter; with ``source``, that checkout's package (figures before and after a change)
+    start = "from ruydad.cli import main; main()"
+    env = dict(os.environ)
+    if source is not None:
+        env["PYTHONPATH"] = str(source)
+        start = f"import os; os.chdir({str(source)!r}); " + start
+    args = [sys.executable, "-c", start, "--db", str(db.resolve()), "serve", "--port", str(port)]
     if not cache:
         args.append("--no-cache")
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -93,6 +114,32 @@ def serve(db: Path, port: int, cache: bool) -> subprocess.Popen[bytes]:
     sys.exit("server did not start")
 
 
+def fetch(base: str, path: str) -> tuple[float, bytes]:
+    import urllib.request
+
+    started = time.perf_counter()
+    with urllib.request.urlopen(base + path, timeout=60) as response:
+        body: bytes = response.read()
+    return time.perf_counter() - started, body
+
+
+def keyset_url(base: str) -> str | None:
+    """A keyset page after the 500th page of 100 (None when the server has no cursors: an older build)."""
+    import json
+
+    _, body = fetch(base, "/api/events?limit=100&offset=50000")
+    cursor = json.loads(body).get("next")
+    return KEYSET.format(cursor=cursor) if cursor else None
+
+
+def single_latencies(base: str, urls: list[str]) -> None:
+    import statistics
+
+    for url in urls:
+        times = [fetch(base, url)[0] for _ in range(6)][1:]
+        print(f"  {statistics.median(times) * 1000:8.1f} ms  {url[:100]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
@@ -101,26 +148,38 @@ def main() -> None:
     parser.add_argument("--dir", type=Path, default=ROOT / "bench-out")
     parser.add_argument("--cache", choices=("off", "on", "both"), default="both",
                         help="run with the response cache off, on, or both (default)")
+    parser.add_argument("--rebuild", action="store_true", help="build the store again with the current ingest")
+    parser.add_argument("--source", type=Path, default=None, help="serve another checkout of the package")
+    parser.add_argument("--single", action="store_true", help="also time each URL alone (one client)")
     args = parser.parse_args()
     args.dir.mkdir(parents=True, exist_ok=True)
-    db = ensure_store(args.rows, args.dir)
+    db = ensure_store(args.rows, args.dir, args.rebuild)
     wrk = ensure_wrk()
     script = args.dir / "rotate.lua"
-    paths = ", ".join(f'"{u}"' for u in URLS)
-    script.write_text(
-        f"local paths = {{{paths}}}\nlocal i = 0\n"
-        "request = function()\n  i = i + 1\n  return wrk.format('GET', paths[(i % #paths) + 1])\nend\n")
     for cache in {"off": (False,), "on": (True,), "both": (False, True)}[args.cache]:
         port = free_port()
-        proc = serve(db, port, cache)
+        base = f"http://127.0.0.1:{port}"
+        proc = serve(db, port, cache, args.source)
         try:
-            output = run_wrk(wrk, f"http://127.0.0.1:{port}", 5, 3, script)  # warm-up
-            output = run_wrk(wrk, f"http://127.0.0.1:{port}", args.connections, args.seconds, script)
+            keyset = keyset_url(base)
+            urls = URLS + ([keyset] if keyset else [])
+            paths = ", ".join(f'"{u}"' for u in urls)
+            script.write_text(
+                f"local paths = {{{paths}}}\nlocal i = 0\n"
+                "request = function()\n  i = i + 1\n  return wrk.format('GET', paths[(i % #paths) + 1])\nend\n")
+            if args.single and not cache:
+                print(f"== each URL alone (one client, median of 5), load average {os.getloadavg()[0]:.1f}")
+                single_latencies(base, urls)
+            output = run_wrk(wrk, base, 5, 3, script)  # warm-up
+            before = os.getloadavg()[0]
+            output = run_wrk(wrk, base, args.connections, args.seconds, script)
+            after = os.getloadavg()[0]
         finally:
             proc.terminate()
             proc.wait(timeout=30)
-        print(f"== {args.rows:,} events, {args.connections} connections, {args.seconds} s, "
-              f"response cache {'on' if cache else 'off'}")
+        print(f"== {args.rows:,} events, {len(urls)} URLs, {args.connections} connections, {args.seconds} s, "
+              f"response cache {'on' if cache else 'off'}; load average {before:.1f} before, {after:.1f} after "
+              f"({os.cpu_count()} CPUs)")
         for line in output.splitlines():
             if re.search(r"(50|75|90|99)%|Requests/sec|requests in|Non-2xx|Socket errors|Latency", line):
                 print("  " + line.strip())
