@@ -507,7 +507,8 @@ class EventsStep:
                 continue
             span = doc.nlp.char_span(start, start + 1, alignment_mode="expand")
             token = span[0] if span is not None and len(span) else None
-            prep = next((a.i for a in token.ancestors if a.dep_ == "prep" and a.lower_ in _LOCATIVE_PREPS),
+            # the locative preposition above the name (the parser may attach a second one as a conjunct)
+            prep = next((a.i for a in token.ancestors if a.lower_ in _LOCATIVE_PREPS and a.pos_ == "ADP"),
                         None) if token is not None else None
             places.append((start, place, prep, place.admin1_code))
         codes = list(dict.fromkeys(code for _s, _pl, _p, code in places))
@@ -520,8 +521,10 @@ class EventsStep:
         sums: dict[str, dict[str, int]] = {code: {} for code in codes}
         for i, kind, count in counted_at:
             verb = sent.doc[i]
-            low, high = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
-            inside = [c for start, _pl, _p, c in places if low <= start < high]
+            # the verb's own phrase, without what is joined to it ("killing four, and in Y")
+            joined = {t.idx for c in verb.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+            own = {t.idx for t in verb.subtree} - joined
+            inside = [c for start, _pl, _p, c in places if start in own]
             before = [c for start, _pl, _p, c in places if start < verb.idx]
             code = inside[0] if inside else before[-1] if before else codes[0]
             sums[code][kind] = sums[code].get(kind, 0) + count

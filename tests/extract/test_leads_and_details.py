@@ -168,3 +168,10 @@ def test_arrests_reported_by_two_sources_add_up():
     text = ("Police detained two men in Kunduz province on Sunday, residents said. "
             "Police also detained three more men in the province, officials said.")
     assert _total(text, "detained") == 5
+
+
+def test_a_second_locative_joined_after_the_count_is_its_own_event():
+    text = ("Officials said artillery shells landed in Sarkano district of Kunar province on Thursday night, "
+            "killing four children, and in Goshta district of Nangarhar province.")
+    events = extract(text, published=PUBLISHED).events
+    assert {(e.admin1_code, e.fatalities) for e in events} == {("AF-KNR", 4), ("AF-NAN", None)}
