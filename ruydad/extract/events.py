@@ -381,7 +381,9 @@ class EventsStep:
             if lemma == "leave" and token.pos_ == "VERB" and _reports_past_event(token) and any(
                     c.lower_ == "dead" or (c.dep_ == "dobj" and any(g.lower_ == "dead" for g in c.children))
                     for c in token.children):
-                victims = next((c for c in token.children if c.dep_ == "dobj"), None)
+                victims = next((c for c in token.children if c.dep_ == "dobj"), None) or next(
+                    (c for c in token.children if c.lower_ == "dead" and any(g.dep_ == "nummod" for g in c.children)),
+                    None)  # "have left at least one dead": the number is parsed onto "dead"
                 kinds.add("kill")  # "the attack left seven people dead"
                 if victims is not None and victims.i not in counted:
                     counted.add(victims.i)

@@ -175,3 +175,8 @@ def test_a_second_locative_joined_after_the_count_is_its_own_event():
             "killing four children, and in Goshta district of Nangarhar province.")
     events = extract(text, published=PUBLISHED).events
     assert {(e.admin1_code, e.fatalities) for e in events} == {("AF-KNR", 4), ("AF-NAN", None)}
+
+
+def test_left_at_least_one_dead_counts_one():
+    text = "Clashes between two armed groups in Nimroz province on Sunday have left at least one dead, police said."
+    assert _total(text, "fatalities") == 1
