@@ -304,13 +304,15 @@ class PostgresStore(Store):
         return reader
 
     def data_version(self) -> object:
-        """The server's write-ahead log insert position: it moves with every write, from any process
-        (also with other databases' writes on the same server, which only costs a cache miss). The
-        insert position, not ``pg_current_wal_lsn()``: with ``synchronous_commit = off`` the latter
-        moves only when the WAL writer wakes, after the commit."""
+        """The server's transaction snapshot (``pg_current_snapshot()``): it changes when a transaction
+        that wrote commits or aborts, from any process (also other databases' on the same server, which
+        only costs a cache miss), at once (``synchronous_commit = off`` does not delay it). Not the
+        write-ahead log position: reads write WAL of their own (pruning a page a refresh left dead rows
+        in), so the first read after every ingest looked like another process's write and emptied the
+        web app's response cache."""
         try:
-            row = self.con.execute("SELECT pg_current_wal_insert_lsn()::text").fetchone()
-        except Exception:  # a standby, or no right to read it: no cross-process version
+            row = self.con.execute("SELECT pg_current_snapshot()::text").fetchone()
+        except Exception:  # no right to read it: no cross-process version
             return None
         return row[0] if row else None
 
