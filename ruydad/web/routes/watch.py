@@ -8,22 +8,16 @@ No ``from __future__ import annotations``: FastAPI reads the route annotations a
 """
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse, Response
 
 from ruydad.errors import InputError
 from ruydad.web.deps import ReadStore
+from ruydad.web.responses import JSONText
 
 router = APIRouter(tags=["news watch"])
-
-
-def _json(value: Any) -> Response:
-    """Dates and other values as the CLI's ``--json`` writes them."""
-    from ruydad.output import dumps
-
-    return Response(content=dumps(value), media_type="application/json")
 
 
 @router.get("/api/watch/sources")
@@ -31,7 +25,7 @@ def watch_sources(store: ReadStore) -> Response:
     """Every watched source with its kind, last success, last error and article count."""
     from ruydad.watch.sources import list_sources
 
-    return _json([s.as_dict() for s in list_sources(store)])
+    return JSONText([s.as_dict() for s in list_sources(store)])
 
 
 @router.get("/api/incidents")
@@ -47,7 +41,7 @@ def incidents(store: ReadStore,
 
     rows = list_incidents(store, date_from=date_from, date_to=date_to, admin1=admin1,
                           min_reports=2 if merged else 1, limit=limit, offset=offset)
-    return _json({"total": count_incidents(store), "incidents": rows})
+    return JSONText({"total": count_incidents(store), "incidents": rows})
 
 
 @router.get("/api/incidents/{incident_id}")
@@ -56,7 +50,7 @@ def incident(store: ReadStore, incident_id: Annotated[str, Path(max_length=40)])
     from ruydad.incidents import get_incident
 
     try:
-        return _json(get_incident(store, incident_id))
+        return JSONText(get_incident(store, incident_id))
     except InputError as exc:
         return JSONResponse({"detail": str(exc)}, status_code=404)
 
@@ -70,7 +64,7 @@ def reconcile(store: ReadStore,
     with match rates by province and event type."""
     from ruydad.incidents import reconcile as reconcile_news
 
-    return _json(reconcile_news(store, dataset=dataset, period=period, admin1=admin1 or []).as_dict())
+    return JSONText(reconcile_news(store, dataset=dataset, period=period, admin1=admin1 or []).as_dict())
 
 
 @router.get("/api/news-claims")
@@ -81,4 +75,4 @@ def news_claims(store: ReadStore,
     """Claims quoted in the news, the same claim from several articles grouped with its outlets and reports."""
     from ruydad.incidents import news_claims as grouped
 
-    return _json(grouped(store, theatre=theatre, min_outlets=2 if repeated else 1, limit=limit))
+    return JSONText(grouped(store, theatre=theatre, min_outlets=2 if repeated else 1, limit=limit))
