@@ -14,8 +14,9 @@ import typer
 
 from ruydad.cli.common import console, open_cli_store, out_console, run_guarded, store_location
 from ruydad.cli.events import print_summary
-from ruydad.cli.options import FormatOption
+from ruydad.cli.options import FormatOption, TheatreOption
 from ruydad.output import OutputFormat
+from ruydad.theatres import DEFAULT_THEATRE
 
 app = typer.Typer()
 
@@ -27,8 +28,10 @@ def serve(
     allowed_host: Annotated[list[str] | None, typer.Option(
         "--allowed-host", help="A Host name clients use to reach this server (repeatable; loopback names and "
                                "--host are always allowed; also RUYDAD_ALLOWED_HOSTS).")] = None,
+    theatre: TheatreOption = DEFAULT_THEATRE,
 ) -> None:
-    """Serve the HTTP API and the dashboard on the store (http://HOST:PORT/).
+    """Serve the HTTP API and the dashboard on the store (http://HOST:PORT/), for one theatre (its map,
+    actors and place names; routes with a theatre parameter may ask for another).
 
     Requests naming another host are refused (DNS rebinding); URL extraction fetches public
     addresses only (RUYDAD_FETCH_ALLOW adds networks) in a bounded pool of workers
@@ -48,7 +51,7 @@ def serve(
         try:
             console.print(f"Ruydad on http://{host}:{port}/ (store {shared.path}); API docs at /docs")
             hosts = [*(allowed_host or []), *([host] if host not in ("0.0.0.0", "::") else [])]
-            uvicorn.run(create_app(shared, cache=cache, allowed_hosts=hosts), host=host, port=port,
+            uvicorn.run(create_app(shared, cache=cache, allowed_hosts=hosts, theatre=theatre), host=host, port=port,
                         log_level="warning")
         finally:
             if isinstance(shared, HeldStore):

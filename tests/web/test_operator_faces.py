@@ -92,6 +92,14 @@ def test_brief_on_an_unknown_theatre_exits_non_zero(tmp_path: Path) -> None:
     assert not out.exists()
 
 
+def test_serve_on_an_unknown_theatre_exits_non_zero_before_listening(tmp_path: Path) -> None:
+    db = tmp_path / "serve.duckdb"
+    Store.open(db).close()
+    done = _ruydad(db, "serve", "--theatre", "bogus", "--port", str(_free_port()))
+    assert done.returncode == 1
+    assert "unknown theatre 'bogus'" in done.stderr.replace("\n", " ")
+
+
 def test_an_oversized_csv_field_is_refused_with_the_reason_and_without_echoing_it(tmp_path: Path) -> None:
     import csv
 
