@@ -224,7 +224,7 @@ class Store:
         if after:
             from ruydad.store.summary import after_condition
 
-            where = f"({where}) AND {after_condition(self, after)}"
+            where = f"({where}) AND {after_condition(self, after, query, limit)}"
         elif limit:
             from ruydad.store.summary import narrow_page
 

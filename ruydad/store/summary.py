@@ -569,12 +569,13 @@ def page_cursor(row: dict[str, Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps(payload).encode()).decode().rstrip("=")
 
 
-def after_condition(store: Any, cursor: str) -> str:
+def after_condition(store: Any, cursor: str, query: Any = None, limit: int | None = None) -> str:
     """The events that come after ``cursor`` in page order (newest first), as SQL for the store.
 
     PostgreSQL orders a day's events by their key, so the cursor's key is the position; DuckDB
     orders them as stored (most recent first), so the cursor's event is looked up to find its
-    place, and a cursor whose event has since been updated or deleted is refused."""
+    place, and a cursor whose event has since been updated or deleted is refused. Given the page's
+    ``query`` and ``limit``, the summary also bounds how far back the page can reach."""
     import base64
     import binascii
     import json
@@ -590,14 +591,15 @@ def after_condition(store: Any, cursor: str) -> str:
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
         raise InputError("after: not a page cursor; use the `next` value of the previous page") from None
     key = f"{_lit(dataset)}, {_lit(event_id)}"
+    since = "" if day is None or query is None or not limit else _reach(store, query, day, limit)
     on_day = "event_date IS NULL" if day is None else f"event_date = CAST('{day.isoformat()}' AS DATE)"
     older = "FALSE" if day is None else f"event_date < CAST('{day.isoformat()}' AS DATE)"
     if store.backend == "postgres":  # event_date DESC (NULLS FIRST), dataset, dataset_event_id
         if day is None:
             return f"(event_date IS NOT NULL OR (event_date IS NULL AND (dataset, dataset_event_id) > ({key})))"
         # the day as a bound of its own, so an index or a zone map narrows the read to the days left
-        return (f"(event_date <= CAST('{day.isoformat()}' AS DATE) AND ({older} OR (dataset, dataset_event_id) > "
-                f"({key})))")
+        return (f"(event_date <= CAST('{day.isoformat()}' AS DATE){since} AND ({older} OR "
+                f"(dataset, dataset_event_id) > ({key})))")
     row = store.con.execute(f"SELECT rowid FROM events WHERE {on_day} AND dataset = ? AND dataset_event_id = ?",
                             [dataset, event_id]).fetchone()
     if row is None:
@@ -607,8 +609,29 @@ def after_condition(store: Any, cursor: str) -> str:
     if day is None:
         return f"(event_date IS NULL AND rowid < {rowid})"
     bounded = f"event_date <= CAST('{day.isoformat()}' AS DATE) AND ({older} OR rowid < {rowid})"
+    if since:  # the page ends among dated events: undated ones, sorted last, are out of reach
+        return f"({bounded}{since})"
     undated = store.con.execute("SELECT count(*) FROM (SELECT 1 FROM events WHERE event_date IS NULL LIMIT 1) u"
                                 ).fetchone()
     if undated and undated[0]:  # DuckDB sorts undated events last: they follow every dated one
         return f"(({bounded}) OR event_date IS NULL)"
     return f"({bounded})"  # one bound on the day: zone maps skip the newer days
+
+
+def _reach(store: Any, query: Any, day: date, limit: int) -> str:
+    """`` AND event_date >= <first day>``: how far back a page of ``limit`` events after ``day`` can
+    reach, from the summary's counts of the days (or months) before ``day``'s ("" when it cannot say
+    or the page would run past the oldest dated event)."""
+    source = _answerable(store, query)
+    if source is None:
+        return ""
+    start = date(day.year, day.month, 1) if source.by_month else day
+    seen = 0
+    for period, n in store.con.execute(periods_sql(query, source, store.SQL_DIALECT)).fetchall():
+        first = _as_day(period)
+        if first is None or first >= start:
+            continue
+        seen += int(n)
+        if seen >= limit:
+            return f" AND event_date >= CAST('{first.isoformat()}' AS DATE)"
+    return ""
