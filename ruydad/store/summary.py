@@ -497,28 +497,30 @@ def count(store: Any, query: Any) -> int | None:
     return int(row[0]) if row else 0
 
 
-def narrow_page(store: Any, query: Any, where: str, limit: int, offset: int) -> tuple[str, int]:
-    """The condition and offset of a page of events, narrowed to the days that hold it.
+def narrow_page(store: Any, query: Any, where: str, limit: int, offset: int) -> tuple[str, int, str]:
+    """The condition and offset of a page of events, narrowed to the days that hold it, and those
+    days' bounds alone ("" when not narrowed: a plain condition on event_date, for the page's other
+    reads).
 
     Pages are ordered newest first; the summary says how many selected events each day (or month)
     holds, so rows before the page's first day need not be sorted, nor rows after its last read.
     Returns ``where`` and ``offset`` unchanged when the summary cannot answer the query, when
     the page would reach events without a date, or when narrowing would not pay."""
     if limit <= 0:
-        return where, offset
+        return where, offset, ""
     source = _answerable(store, query)
     if source is None or (not source.by_month and offset < DEEP_PAGE):
-        return where, offset
+        return where, offset, ""
     dialect = store.SQL_DIALECT
     periods = store.con.execute(periods_sql(query, source, dialect)).fetchall()
     total = sum(int(n) for _, n in periods)
     window = page_window([(p, int(n)) for p, n in periods], source, offset, limit, total)
     if window is None:
-        return where, offset
+        return where, offset, ""
     bounds = f"event_date <= CAST('{window.last.isoformat()}' AS DATE)"
     if window.first != date.min:
         bounds = f"event_date >= CAST('{window.first.isoformat()}' AS DATE) AND {bounds}"
-    return f"({where}) AND {bounds}", window.skip
+    return f"({where}) AND {bounds}", window.skip, bounds
 
 
 @dataclass(frozen=True)
