@@ -27,16 +27,16 @@ CLAIM_COLUMNS: tuple[str, ...] = tuple(_CLAIM_COLUMNS.values())
 
 def save_document(store: Store, document: Document) -> None:
     """Insert or replace one document row."""
-    with store.transaction() as con:
-        _insert_document(con, document)
+    with store.transaction():
+        _insert_document(store, document)
 
 
-def _insert_document(con: Any, document: Document) -> None:
-    con.execute(
-        "INSERT OR REPLACE INTO documents (document_id, title, url, outlet, published, language, text_sha256, "
-        "text_chars, path, theatre, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())",
-        [document.id, document.title, document.url, document.outlet, document.published, document.language,
-         document.text_sha256, document.text_chars, document.path, document.theatre])
+def _insert_document(store: Store, document: Document) -> None:
+    store.upsert(
+        "documents", ("document_id", "title", "url", "outlet", "published", "language", "text_sha256", "text_chars",
+                      "path", "theatre"),
+        [[document.id, document.title, document.url, document.outlet, document.published, document.language,
+          document.text_sha256, document.text_chars, document.path, document.theatre]], now=("added_at",))
 
 
 def save_claims(store: Store, claims: Iterable[Claim], documents: Sequence[Document] = ()) -> int:
@@ -45,14 +45,10 @@ def save_claims(store: Store, claims: Iterable[Claim], documents: Sequence[Docum
     for claim in listed:
         predicate(claim.predicate)  # an unknown predicate fails before anything is written
     rows = [[getattr(c, name) for name in _CLAIM_COLUMNS] for c in listed]
-    columns = ", ".join(CLAIM_COLUMNS)
-    marks = ", ".join("?" for _ in CLAIM_COLUMNS)
-    with store.transaction() as con:
+    with store.transaction():
         for document in documents:
-            _insert_document(con, document)
-        if rows:
-            con.executemany(
-                f"INSERT OR REPLACE INTO claims ({columns}, created_at) VALUES ({marks}, now())", rows)
+            _insert_document(store, document)
+        store.upsert("claims", CLAIM_COLUMNS, rows, now=("created_at",))
     return len(rows)
 
 

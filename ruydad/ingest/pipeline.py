@@ -390,7 +390,7 @@ def ingest_file(
         return ingest_file_postgres(store, path, reader, frozenset(header), encoding=encoding,
                                     source=source or str(path), progress=progress)
     started = time.monotonic()
-    con = store.con
+    con = store.duck
     batch_id = next_batch_id(con)
     report = IngestReport(batch_id=batch_id, dataset=reader.dataset, reader=reader.name,
                           source=source or str(path))

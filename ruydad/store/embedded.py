@@ -1,4 +1,10 @@
-"""The event store on an embedded DuckDB file.
+"""The event store, on an embedded DuckDB file by default.
+
+:class:`Store` is what every face reads and writes. Its reading methods (pages of events, an
+event's history, the quarantine, the summary) are written once, against the small backend
+interface of :mod:`ruydad.store.backend` (``con``, ``upsert``, ``transaction``, ``fetch_table``);
+this class implements that interface on DuckDB and :class:`ruydad.store.postgres.PostgresStore` on
+PostgreSQL.
 
 The store owns one DuckDB connection. Every write that touches events (an ingest, a deletion)
 runs in a single transaction: either the whole batch lands, or nothing does and the events
@@ -8,7 +14,7 @@ that were there before are exactly as they were.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -19,8 +25,10 @@ import duckdb
 
 from ruydad.errors import InputError, QueryTimeout, StoreError
 from ruydad.model import EVENT_COLUMN_NAMES
+from ruydad.store.backend import Connection
 from ruydad.store.location import DB_ENV_VAR, default_db, default_db_path, is_database_url
 from ruydad.store.migrate import migrate, pending_migrations
+from ruydad.store.schema import Dialect, upsert_sql
 
 LIVE_BATCHES: set[int] = set()
 """Ingest batches this process is running now (the pipeline adds and removes them)."""
@@ -55,15 +63,26 @@ class Store:
     ``Store.open(path)`` opens the embedded DuckDB file; ``Store.open("postgresql://...")`` returns
     a :class:`ruydad.store.postgres.PostgresStore`, a subclass with the same methods.
     ``backend`` says which ("duckdb" or "postgres") for the few places that need their own SQL.
+
+    ``con`` is the :class:`~ruydad.store.backend.Connection` portable SQL goes through; ``duck`` is
+    the DuckDB connection itself, for the DuckDB-only work of the ingest (registering Arrow tables,
+    query progress), which a PostgreSQL store does not have.
     """
 
-    backend = "duckdb"
+    backend: Dialect = "duckdb"
+    con: Connection
     _query_contexts: dict[str, tuple[tuple[Any, ...], QueryContext]]
     """Set on first use (:meth:`query_context`); readers made by :meth:`reader` share their parent's."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, path: str) -> None:
+        self._duck = con
         self.con = con
         self.path = path
+
+    @property
+    def duck(self) -> duckdb.DuckDBPyConnection:
+        """The DuckDB connection itself (DuckDB-only work; :class:`StoreError` on other backends)."""
+        return self._duck
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, read_only: bool = False,
@@ -98,7 +117,7 @@ class Store:
         return store
 
     def close(self) -> None:
-        self.con.close()
+        self.duck.close()
 
     def __enter__(self) -> Store:
         return self
@@ -106,8 +125,10 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # -- the backend interface (ruydad.store.backend.StoreBackend) -----------------------------
+
     @contextmanager
-    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def transaction(self) -> Iterator[Connection]:
         """One all-or-nothing unit of work: committed on success, rolled back on any error."""
         self.con.execute("BEGIN TRANSACTION")
         try:
@@ -117,10 +138,34 @@ class Store:
             raise
         self.con.execute("COMMIT")
 
+    def upsert(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]], *,
+               now: Sequence[str] = (), update: Sequence[str] | None = None) -> int:
+        """Insert rows into ``table``, or update the rows already there with the same key (the table's
+        declared primary key); returns how many rows were given. ``now`` columns take the time of the
+        write; ``update`` limits what an existing row takes from the new one (empty: keep it).
+        Runs in the open transaction, if any."""
+        listed = [list(r) for r in rows]
+        if listed:
+            self.con.executemany(upsert_sql(table, columns, now=now, update=update), listed)
+        return len(listed)
+
+    def fetch_table(self, sql: str, params: Sequence[Any] | None = None) -> pa.Table:
+        """The rows of a query as an Arrow table; event columns have the model's types on every backend."""
+        return self.con.execute(sql, params).arrow().read_all()
+
+    def table_columns(self, table: str) -> list[str]:
+        """The columns of one store table, in order (the schema tests compare backends with it)."""
+        rows = self.con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND table_name = ? ORDER BY ordinal_position", [table]).fetchall()
+        return [str(r[0]) for r in rows]
+
+    # -- sharing -----------------------------------------------------------------------------
+
     def reader(self) -> Store:
         """A store for one more reading thread (a web request): a cursor on this DuckDB connection.
         Close it when done; the PostgreSQL store returns a new read-only connection instead."""
-        reader = Store(self.con.cursor(), self.path)
+        reader = Store(self.duck.cursor(), self.path)
         reader._query_contexts = self._shared_contexts()
         return reader
 
@@ -135,7 +180,7 @@ class Store:
         """Stop any query of this store still running after ``seconds``: :class:`QueryTimeout`.
 
         DuckDB is interrupted from a timer thread; PostgreSQL sets ``statement_timeout``."""
-        timer = threading.Timer(seconds, self.con.interrupt)
+        timer = threading.Timer(seconds, self.duck.interrupt)
         timer.daemon = True
         timer.start()
         try:
@@ -145,15 +190,11 @@ class Store:
         finally:
             timer.cancel()
 
-    def table_columns(self, table: str) -> list[str]:
-        """The columns of one store table, in order (the schema tests compare backends with it)."""
-        return [str(r[0]) for r in self.con.execute(f"DESCRIBE {table}").fetchall()]
-
     def ibis_backend(self) -> Any:
         """An Ibis backend over this store's connection, for ``Analysis.from_backend``."""
         import ibis
 
-        return ibis.duckdb.from_connection(self.con)
+        return ibis.duckdb.from_connection(self.duck)
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -230,7 +271,7 @@ class Store:
             from ruydad.store.summary import narrow_page
 
             where, offset, window = narrow_page(self, query, where, limit, offset)  # only the days holding it
-        return self.con.execute(self._events_sql(selected, where, limit, offset, window)).arrow().read_all()
+        return self.fetch_table(self._events_sql(selected, where, limit, offset, window))
 
     def _resolved(self, filters: Filters | Query | None, filter_args: dict[str, Any]) -> Query:
         from ruydad.query import Query
@@ -249,8 +290,8 @@ class Store:
     def event(self, dataset: str, dataset_event_id: str) -> dict[str, Any] | None:
         """The current version of one event, or None."""
         cols = ", ".join(EVENT_COLUMN_NAMES)
-        rows = self.con.execute(f"SELECT {cols} FROM events WHERE dataset = ? AND dataset_event_id = ?",
-                                [dataset, dataset_event_id]).arrow().read_all().to_pylist()
+        rows = self.fetch_table(f"SELECT {cols} FROM events WHERE dataset = ? AND dataset_event_id = ?",
+                                [dataset, dataset_event_id]).to_pylist()
         return rows[0] if rows else None
 
     PAGE_BY_ROWID = True
@@ -293,7 +334,7 @@ class Store:
             "WHERE dataset = ? AND dataset_event_id = ? ORDER BY revision, superseded_at NULLS LAST"
         )
         params = [dataset, dataset_event_id] * 2
-        return self.con.execute(sql, params).arrow().read_all()
+        return self.fetch_table(sql, params)
 
     def quarantine(self, batch_id: int | None = None, limit: int | None = None) -> pa.Table:
         sql = "SELECT * FROM quarantine"
@@ -304,20 +345,18 @@ class Store:
         sql += " ORDER BY batch_id, row_number NULLS LAST, line NULLS LAST"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        return self.con.execute(sql, params).arrow().read_all()
+        return self.fetch_table(sql, params)
 
     def batches(self) -> pa.Table:
         """Every ingest attempt. An attempt still marked 'running' that no ingest of this process is
         running was cut short (a killed process: DuckDB lets one writing process at a time, and
         it is gone, or this store could not have been opened): it is listed as failed, saying so."""
-        if self.backend != "duckdb":  # several PostgreSQL writers at once: a 'running' row may be live
-            return self.con.execute("SELECT * FROM ingest_batches ORDER BY batch_id").arrow().read_all()
         live = ", ".join(str(int(b)) for b in LIVE_BATCHES)
         stale = f"status = 'running' AND batch_id NOT IN ({live})" if live else "status = 'running'"
-        return self.con.execute(
+        return self.fetch_table(
             f"SELECT * REPLACE (CASE WHEN {stale} THEN 'failed' ELSE status END AS status, "
             f"CASE WHEN {stale} THEN ? ELSE message END AS message) FROM ingest_batches ORDER BY batch_id",
-            [INTERRUPTED]).arrow().read_all()
+            [INTERRUPTED])
 
     def summary(self) -> StoreSummary:
         con = self.con

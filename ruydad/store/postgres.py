@@ -5,14 +5,13 @@ Chosen by a database URL (``postgresql://user@host:5432/ruydad``) wherever a sto
 DuckDB store's (rendered from one declaration, :mod:`ruydad.store.schema`, by the same versioned
 mechanism), so every reader of the store sees the same thing on either backend.
 
-Why an adapter (:class:`PgConnection`) rather than psycopg directly: the rest of Ruydad talks to
-``store.con`` with DuckDB's calling conventions (``execute(sql, [params])`` with ``?``
-placeholders, then ``fetchone()``, ``fetchall()`` or ``arrow().read_all()``). The adapter offers
-exactly that subset over psycopg 3, so the store's read methods and the portable SQL of other
-modules (claims, tokens, article events) run unchanged. DuckDB's ``INSERT OR REPLACE`` and
-``INSERT OR IGNORE`` (SQLite's spelling, used by the claims store) are rewritten to ``ON CONFLICT``
-on the table's primary key; other DuckDB-only SQL (``DESCRIBE``, registering Arrow tables,
-``INSERT ... BY NAME``) still needs a PostgreSQL branch where it is used.
+:class:`PostgresStore` implements the backend interface of :mod:`ruydad.store.backend`:
+:class:`PgConnection` is its :class:`~ruydad.store.backend.Connection` over psycopg 3 (``?``
+placeholders become psycopg's ``%s``; results read with ``fetchone``, ``fetchall`` or ``arrow``),
+``fetch_table`` gives event columns the Arrow types DuckDB gives them, and upserts are rendered
+from the tables' declared keys like on DuckDB. Nothing is rewritten: SQL that only DuckDB reads
+fails here, and the module that needs it has a PostgreSQL branch (the bulk ingest,
+:mod:`ruydad.ingest.postgres`).
 
 Concurrency: each ``PostgresStore`` holds one connection, so give each thread or process its own
 store. Ingests serialise per dataset on a transaction-scoped advisory lock (see
@@ -31,6 +30,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pyarrow as pa
 
 from ruydad.errors import QueryTimeout, StoreError
@@ -38,8 +38,7 @@ from ruydad.model import EVENT_COLUMNS
 from ruydad.store.embedded import Store
 from ruydad.store.location import normalise_url
 from ruydad.store.migrate import migrate
-
-_INSERT_OR = re.compile(r"^\s*INSERT\s+OR\s+(REPLACE|IGNORE)\s+INTO\s+(\w+)\s*\(([^)]*)\)", re.IGNORECASE)
+from ruydad.store.schema import Dialect
 
 ARROW_BY_SQL_TYPE: dict[str, pa.DataType] = {
     "VARCHAR": pa.string(), "DATE": pa.date32(), "INTEGER": pa.int32(), "TINYINT": pa.int8(),
@@ -106,12 +105,11 @@ def to_pg_sql(sql: str) -> str:
 
 
 class PgResult:
-    """A fetched result with DuckDB's reading methods: ``fetchone``, ``fetchall``, ``arrow``, ``df``."""
+    """The rows of one statement (:class:`ruydad.store.backend.Result`)."""
 
     def __init__(self, columns: list[str], oids: list[int], rows: list[tuple[Any, ...]]) -> None:
         self.columns, self.oids, self.rows = columns, oids, rows
         self._next = 0
-        self.description = [(c,) for c in columns]
 
     def fetchone(self) -> tuple[Any, ...] | None:
         if self._next >= len(self.rows):
@@ -139,9 +137,6 @@ class PgResult:
         table = self.to_arrow_table()
         return pa.RecordBatchReader.from_batches(table.schema, table.to_batches())
 
-    def df(self) -> Any:
-        return self.to_arrow_table().to_pandas()
-
 
 def _plain(value: Any) -> Any:
     """Values Arrow converts: numerics of ``numeric`` columns as floats, other types as they are."""
@@ -160,18 +155,17 @@ def _infer_type(values: list[Any]) -> pa.DataType:
 
 
 class PgConnection:
-    """A psycopg 3 connection with the part of DuckDB's connection interface Ruydad uses.
+    """A psycopg 3 connection as a :class:`ruydad.store.backend.Connection` (``?`` placeholders).
 
     Runs in autocommit mode: a statement outside :meth:`PostgresStore.transaction` is its own
     transaction, as in DuckDB; ``BEGIN``/``COMMIT`` sent as SQL (the migrations) work as well.
+    ``raw`` is the psycopg connection, for what only PostgreSQL does (``COPY``).
     """
 
     def __init__(self, conn: Any) -> None:
         self.raw = conn
-        self._keys: dict[str, list[str]] = {}
 
-    def execute(self, sql: str, params: Sequence[Any] | None = None) -> PgResult:
-        sql = self._insert_or(sql)
+    def execute(self, sql: str, params: Sequence[Any] | None = None, /) -> PgResult:
         with self.raw.cursor() as cur:
             if params is None:
                 cur.execute(sql)  # without parameters psycopg sends the text as it is
@@ -179,38 +173,10 @@ class PgConnection:
                 cur.execute(to_pg_sql(sql), list(params))
             return _result(cur)
 
-    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> PgResult:
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]], /) -> PgResult:
         with self.raw.cursor() as cur:
-            cur.executemany(to_pg_sql(self._insert_or(sql)), [list(r) for r in rows])
+            cur.executemany(to_pg_sql(sql), [list(r) for r in rows])
         return PgResult([], [], [])
-
-    def _insert_or(self, sql: str) -> str:
-        """``INSERT OR REPLACE INTO t (cols) ...`` -> ``INSERT INTO t (cols) ... ON CONFLICT (key) DO UPDATE``."""
-        match = _INSERT_OR.match(sql)
-        if not match:
-            return sql
-        action, table, columns = match.group(1).upper(), match.group(2), match.group(3)
-        rest = sql[match.end():].rstrip().rstrip(";")
-        head = f"INSERT INTO {table} ({columns}){rest}"
-        if action == "IGNORE":
-            return head + " ON CONFLICT DO NOTHING"
-        keys = self._primary_key(table)
-        updates = [c.strip() for c in columns.split(",") if c.strip() and c.strip() not in keys]
-        if not keys:
-            raise StoreError(f"INSERT OR REPLACE into {table}, which has no primary key on PostgreSQL")
-        action_sql = (f"DO UPDATE SET {', '.join(f'{c} = EXCLUDED.{c}' for c in updates)}" if updates
-                      else "DO NOTHING")
-        return f"{head} ON CONFLICT ({', '.join(keys)}) {action_sql}"
-
-    def _primary_key(self, table: str) -> list[str]:
-        if table not in self._keys:
-            with self.raw.cursor() as cur:
-                cur.execute(
-                    "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid "
-                    "AND a.attnum = ANY(i.indkey) WHERE i.indrelid = %s::regclass AND i.indisprimary "
-                    "ORDER BY array_position(i.indkey, a.attnum)", [table])
-                self._keys[table] = [str(r[0]) for r in cur.fetchall()]
-        return self._keys[table]
 
     def close(self) -> None:
         self.raw.close()
@@ -238,11 +204,11 @@ def dataset_lock(con: PgConnection, dataset: str) -> None:
 class PostgresStore(Store):
     """The event store on PostgreSQL; same methods as the DuckDB store. Open with :meth:`open`."""
 
-    backend = "postgres"
+    backend: Dialect = "postgres"
     SQL_DIALECT = "postgres"
 
     def __init__(self, con: PgConnection, url: str) -> None:
-        self.con = con  # type: ignore[assignment]  # duck-typed: the DuckDB subset Ruydad uses
+        self.con = con
         self.pg = con
         self.url = url
         self.path = redact_url(url)
@@ -288,13 +254,20 @@ class PostgresStore(Store):
         with self.pg.raw.transaction():
             yield self.con
 
+    @property
+    def duck(self) -> duckdb.DuckDBPyConnection:
+        raise StoreError("this is a PostgreSQL store: DuckDB-only work needs a PostgreSQL branch "
+                         "(check store.backend)")
+
+    def fetch_table(self, sql: str, params: Sequence[Any] | None = None) -> pa.Table:
+        return as_model_types(self.pg.execute(sql, params).to_arrow_table())
+
     PAGE_BY_ROWID = False  # PostgreSQL has no rowid; its planner pages with an index-free sort
 
-    def events(self, *args: Any, **kwargs: Any) -> pa.Table:
-        return as_model_types(super().events(*args, **kwargs))
-
-    def event_history(self, dataset: str, dataset_event_id: str) -> pa.Table:
-        return as_model_types(super().event_history(dataset, dataset_event_id))
+    def batches(self) -> pa.Table:
+        """Every ingest attempt. Several processes write to a server at once, so a 'running' row may
+        be live: it is listed as it is."""
+        return self.fetch_table("SELECT * FROM ingest_batches ORDER BY batch_id")
 
     def reader(self) -> PostgresStore:
         """A read-only store on a new connection, for one more reading thread (psycopg connections
@@ -336,12 +309,6 @@ class PostgresStore(Store):
             for raw in [self.pg.raw] + ([self._ibis.con] if self._ibis is not None else []):
                 if not raw.closed:
                     raw.execute("SET statement_timeout = 0")
-
-    def table_columns(self, table: str) -> list[str]:
-        rows = self.con.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
-            "AND table_name = ? ORDER BY ordinal_position", [table]).fetchall()
-        return [str(r[0]) for r in rows]
 
     def ibis_backend(self) -> Any:
         """An Ibis PostgreSQL backend on a second connection, so analysis reads never run inside

@@ -250,7 +250,7 @@ class _Lease(Store):
         if owner is None:
             return
         try:
-            self.con.close()
+            self.duck.close()
         finally:
             owner._end_lease()
 
@@ -262,7 +262,7 @@ class HeldStore:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.path = store.path
-        self.backend = store.backend
+        self.backend: str = store.backend
         self._write_lock = threading.Lock()
         self._writes = 0
 

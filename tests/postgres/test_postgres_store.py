@@ -253,18 +253,6 @@ def _wait_for_no_writer(url: str, timeout: float = 30) -> None:
             time.sleep(0.05)
 
 
-def test_insert_or_replace_becomes_an_upsert_on_the_primary_key(pg_url: str) -> None:
-    with Store.open(pg_url) as store:
-        sql = ("INSERT OR REPLACE INTO api_tokens (token_id, name, token_hash, created_at) "
-               "VALUES (?, ?, ?, now())")
-        store.con.execute(sql, ["t1", "first", "h1"])
-        store.con.executemany(sql, [["t1", "renamed", "h1"], ["t2", "second", "h2"]])
-        store.con.execute("INSERT OR IGNORE INTO api_tokens (token_id, name, token_hash, created_at) "
-                          "VALUES (?, ?, ?, now())", ["t2", "ignored", "h2"])
-        rows = store.con.execute("SELECT token_id, name FROM api_tokens ORDER BY token_id").fetchall()
-    assert rows == [("t1", "renamed"), ("t2", "second")]
-
-
 def test_an_article_is_stored_alike_on_both_backends(pg_url: str, tmp_path: Path) -> None:
     from ruydad.actors.store import claims_table
     from ruydad.extract import extract
