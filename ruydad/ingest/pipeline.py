@@ -342,8 +342,8 @@ def _hash_sql() -> str:
 
 
 def _fill_country_codes(con: duckdb.DuckDBPyConnection) -> None:
-    """ISO 3166-1 alpha-3 and numeric codes for datasets that give only a country name (UCDP writes
-    "Myanmar (Burma)", "DR Congo (Zaire)"; see :mod:`ruydad.geo.countries`). The few distinct names
+    """ISO 3166-1 alpha-3 and numeric codes for datasets that give only a country name (UCDP writes a
+    country's name with its former name in brackets; see :mod:`ruydad.geo.countries`). The few distinct names
     are read in Python and joined back on equality, so a million rows cost one hash join."""
     from ruydad.geo.countries import country_code
 
