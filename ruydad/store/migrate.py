@@ -36,8 +36,8 @@ class Migration:
 
 
 def _files(dialect: Dialect) -> dict[int, tuple[str, str]]:
-    """Version -> (name, SQL) of ``migrations/NNNN_name.sql``, or of ``NNNN_name.<dialect>.sql`` where
-    one backend needs its own text."""
+    """Version -> (name, SQL) of ``migrations/NNNN_name.sql`` followed by ``NNNN_name.<dialect>.sql``
+    where one backend needs text of its own: what both backends share is written once."""
     portable: dict[int, tuple[str, str]] = {}
     own: dict[int, tuple[str, str]] = {}
     for entry in resources.files(_FILES).iterdir():
@@ -49,7 +49,9 @@ def _files(dialect: Dialect) -> dict[int, tuple[str, str]]:
             portable[version] = (name, entry.read_text("utf-8"))
         elif only == dialect:
             own[version] = (name, entry.read_text("utf-8"))
-    return portable | own
+    versions = portable.keys() | own.keys()
+    return {v: ((portable.get(v) or own[v])[0],
+                "\n".join(part[1] for part in (portable.get(v), own.get(v)) if part)) for v in versions}
 
 
 def available_migrations(dialect: Dialect = "duckdb") -> list[Migration]:
