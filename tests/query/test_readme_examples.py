@@ -70,6 +70,6 @@ def test_readme_command_runs(command: str, both_duckdb_file: str, tmp_path: Path
     if ">" in argv:  # a shell redirection of standard output: the output is read here instead
         argv = argv[:argv.index(">")]
     argv = [a.replace("csv|json|parquet", "parquet") for a in argv]
-    argv = [str(tmp_path / a) if re.fullmatch(r"[\w.-]+\.(parquet|geojson|html)", a) else a for a in argv]
+    argv = [str(tmp_path / a) if re.fullmatch(r"[\w.-]+\.(parquet|geojson|html|xlsx)", a) else a for a in argv]
     result = CliRunner().invoke(app, ["--db", str(db), *argv])
     assert result.exit_code == 0, f"ruydad {command}\n{result.output}"
