@@ -9,7 +9,6 @@ from the sorted events; after every kind of write the summary equals a recount o
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -28,33 +27,6 @@ from ruydad.store import Store, summary
 ROOT = Path(__file__).resolve().parents[2]
 ACLED_EXPORT = ROOT / "tests" / "data" / "acled" / "afghanistan_2021-2022_export.csv"
 UCDP_SAMPLE = ROOT / "ruydad" / "data" / "sample" / "ucdp_aec_afghanistan.csv"
-
-
-def _load(store: Store) -> Store:
-    ingest_file(store, ACLED_EXPORT, "acled")
-    ingest_file(store, UCDP_SAMPLE, "ucdp")
-    return store
-
-
-@pytest.fixture(scope="module")
-def loaded_duckdb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    store = _load(Store.open(tmp_path_factory.mktemp("summary") / "both.duckdb"))
-    yield store
-    store.close()
-
-
-@pytest.fixture(scope="module")
-def loaded_postgres(pg_server: Any) -> Iterator[Store]:
-    store = _load(Store.open(pg_server.create_database("summary_both")))
-    yield store
-    store.close()
-
-
-@pytest.fixture(scope="module", params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
-def loaded(request: pytest.FixtureRequest) -> Store:
-    """The ACLED-format export and the UCDP sample in one store, on each backend."""
-    store: Store = request.getfixturevalue(f"loaded_{request.param}")
-    return store
 
 
 ACTORS = [None, "NRF", "Taliban", "ISKP", "Civilians", "=Taleban", "Military Forces of Pakistan (2018-)"]
@@ -84,10 +56,10 @@ def _answered(a: Analysis, dims: list[str], f: Filters) -> Any:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture],
           phases=(Phase.explicit, Phase.reuse, Phase.generate))
 @given(f=filters_strategy, dims=st.sampled_from(DIMS), top=st.sampled_from([None, None, 3]))
-def test_grouped_counts_from_the_summary_equal_counts_of_the_events(loaded: Store, f: Filters, dims: list[str],
+def test_grouped_counts_from_the_summary_equal_counts_of_the_events(both: Store, f: Filters, dims: list[str],
                                                                     top: int | None) -> None:
-    summed = Analysis.from_store(loaded)
-    counted = Analysis.from_store(loaded)
+    summed = Analysis.from_store(both)
+    counted = Analysis.from_store(both)
     counted.use_summary = False
     got = summed.counts(dims, f, top=top)
     want = counted.counts(dims, f, top=top)
@@ -112,31 +84,31 @@ def _scan_page(store: Store, f: Filters, limit: int, offset: int) -> Any:
           phases=(Phase.explicit, Phase.reuse, Phase.generate))
 @given(f=filters_strategy, offset=st.sampled_from([0, 7, 99, 250, 1000, 1013, 1350, 1490, 5000]),
        limit=st.sampled_from([1, 10, 100, 500]))
-def test_pages_and_totals_read_with_the_summary_equal_the_scan(loaded: Store, f: Filters, offset: int,
+def test_pages_and_totals_read_with_the_summary_equal_the_scan(both: Store, f: Filters, offset: int,
                                                                limit: int) -> None:
-    query = loaded.query(f)
-    page = loaded.events(query, limit=limit, offset=offset)
-    assert page.to_pylist() == _scan_page(loaded, f, limit, offset).to_pylist()
-    row = loaded.con.execute(f"SELECT count(*) FROM events WHERE {query.where(loaded.SQL_DIALECT)}").fetchone()
+    query = both.query(f)
+    page = both.events(query, limit=limit, offset=offset)
+    assert page.to_pylist() == _scan_page(both, f, limit, offset).to_pylist()
+    row = both.con.execute(f"SELECT count(*) FROM events WHERE {query.where(both.SQL_DIALECT)}").fetchone()
     assert row is not None
-    assert loaded.count_events(query) == int(row[0])
+    assert both.count_events(query) == int(row[0])
 
 
-def test_a_deep_page_is_read_from_its_days_only(loaded: Store) -> None:
-    total = loaded.count_events()
+def test_a_deep_page_is_read_from_its_days_only(both: Store) -> None:
+    total = both.count_events()
     assert total > 1250
-    query = loaded.query(Filters())
-    where, skip, window = summary.narrow_page(loaded, query, query.where(loaded.SQL_DIALECT), 50, 1200)
+    query = both.query(Filters())
+    where, skip, window = summary.narrow_page(both, query, query.where(both.SQL_DIALECT), 50, 1200)
     assert "event_date >=" in window and "event_date <=" in window and window in where and skip < 1200
-    narrowed = loaded.con.execute(loaded._events_sql(list(EVENT_COLUMN_NAMES), where, 50, skip, window)
+    narrowed = both.con.execute(both._events_sql(list(EVENT_COLUMN_NAMES), where, 50, skip, window)
                                   ).arrow().read_all()
-    assert narrowed.to_pylist() == _scan_page(loaded, Filters(), 50, 1200).to_pylist()
+    assert narrowed.to_pylist() == _scan_page(both, Filters(), 50, 1200).to_pylist()
 
 
-def test_store_summary_reads_the_summary_tables(loaded: Store) -> None:
-    found = summary.overview(loaded)
+def test_store_summary_reads_the_summary_tables(both: Store) -> None:
+    found = summary.overview(both)
     assert found is not None
-    con = loaded.con
+    con = both.con
     by_dataset = {str(d): int(n) for d, n in con.execute(
         "SELECT dataset, count(*) FROM events GROUP BY dataset").fetchall()}
     assert found.by_dataset == by_dataset and found.events == sum(by_dataset.values())
@@ -145,12 +117,12 @@ def test_store_summary_reads_the_summary_tables(loaded: Store) -> None:
     countries = sorted(str(r[0]) for r in con.execute(
         "SELECT DISTINCT country FROM events WHERE country IS NOT NULL").fetchall())
     assert found.countries == countries
-    assert loaded.summary().by_dataset == by_dataset
+    assert both.summary().by_dataset == by_dataset
 
 
-def test_the_query_model_chooses_the_smallest_table_that_answers(loaded: Store) -> None:
+def test_the_query_model_chooses_the_smallest_table_that_answers(both: Store) -> None:
     def source(f: Filters, columns: tuple[str, ...] = (), by_day: bool = False) -> str | None:
-        chosen = summary.source_for(loaded.query(f), columns, by_day=by_day)
+        chosen = summary.source_for(both.query(f), columns, by_day=by_day)
         return None if chosen is None else chosen.table
 
     assert source(Filters()) == summary.MONTH_TABLE
@@ -286,13 +258,13 @@ def _keys(table: Any) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("f", [Filters(), Filters(actor="Taliban"), Filters(admin1="Panjshir", dataset="acled")])
-def test_keyset_pages_follow_the_offset_pages(loaded: Store, f: Filters) -> None:
-    total = loaded.count_events(f)
-    by_offset = [k for offset in range(0, total, 97) for k in _keys(loaded.events(f, limit=97, offset=offset))]
+def test_keyset_pages_follow_the_offset_pages(both: Store, f: Filters) -> None:
+    total = both.count_events(f)
+    by_offset = [k for offset in range(0, total, 97) for k in _keys(both.events(f, limit=97, offset=offset))]
     by_cursor: list[tuple[str, str]] = []
     after = None
     while True:
-        page = loaded.events(f, limit=97, after=after)
+        page = both.events(f, limit=97, after=after)
         by_cursor += _keys(page)
         if page.num_rows < 97:
             break
@@ -301,12 +273,12 @@ def test_keyset_pages_follow_the_offset_pages(loaded: Store, f: Filters) -> None
     assert by_cursor == by_offset
 
 
-def test_http_pages_carry_the_cursor_of_the_next(loaded: Store) -> None:
+def test_http_pages_carry_the_cursor_of_the_next(both: Store) -> None:
     from fastapi.testclient import TestClient
 
     from ruydad.web import create_app
 
-    client = TestClient(create_app(loaded, cache=False))
+    client = TestClient(create_app(both, cache=False))
     first = client.get("/api/events", params={"limit": 50, "dataset": "ucdp"}).json()
     second = client.get("/api/events", params={"limit": 50, "dataset": "ucdp", "after": first["next"]}).json()
     by_offset = client.get("/api/events", params={"limit": 50, "dataset": "ucdp", "offset": 50}).json()
