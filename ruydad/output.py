@@ -59,6 +59,15 @@ def dumps(value: Any, *, indent: int | None = None) -> str:
     return json.dumps(value, default=json_default, ensure_ascii=False, indent=indent)
 
 
+def dump_bytes(value: Any) -> bytes:
+    """Compact JSON as UTF-8 bytes, for the HTTP API: orjson writes a page of events several times
+    faster than :func:`json.dumps`. Dates and times as ISO text, keys that are not text as text,
+    and NaN or infinity as null (``json.dumps`` writes ``NaN``, which JSON parsers refuse)."""
+    import orjson
+
+    return orjson.dumps(value, default=json_default, option=orjson.OPT_NON_STR_KEYS)
+
+
 def write_table(
     table: pa.Table,
     fmt: OutputFormat,

@@ -471,7 +471,7 @@ class Analysis:
         from ruydad.store import summary
 
         con, dialect = self._store.con, self._store.SQL_DIALECT
-        current = summary.state(con, self._store.backend)
+        current = self._store.summary_state()
         if current is None or not current.current:
             return None
         unknown = [d for d in dims if d not in DIMENSIONS]

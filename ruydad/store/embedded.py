@@ -13,7 +13,6 @@ that were there before are exactly as they were.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -39,6 +38,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from ruydad.query import Filters, Query, QueryContext
+    from ruydad.store.summary import SummaryState
 
 __all__ = ["DB_ENV_VAR", "Store", "StoreSummary", "default_db", "default_db_path", "open_store"]
 
@@ -73,6 +73,11 @@ class Store:
     con: Connection
     _query_contexts: dict[str, tuple[tuple[Any, ...], QueryContext]]
     """Set on first use (:meth:`query_context`); readers made by :meth:`reader` share their parent's."""
+
+    reads_once = False
+    """True on a store made for one request's reads (:meth:`reader`): it reads the summary's state
+    once (:meth:`summary_state`), though a request asks for it several times (the page, its count,
+    the catalog's freshness), so the request's answers all rest on the state of one moment."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, path: str) -> None:
         self._duck = con
@@ -167,7 +172,19 @@ class Store:
         Close it when done; the PostgreSQL store returns a new read-only connection instead."""
         reader = Store(self.duck.cursor(), self.path)
         reader._query_contexts = self._shared_contexts()
+        reader.reads_once = True
         return reader
+
+    def summary_state(self) -> SummaryState | None:
+        """The summary tables' state (:func:`ruydad.store.summary.state`; None: a store without them)."""
+        from ruydad.store.summary import state
+
+        if not self.reads_once:
+            return state(self.con, self.backend)
+        if "_summary_state" not in self.__dict__:
+            self.__dict__["_summary_state"] = state(self.con, self.backend)
+        found: SummaryState | None = self.__dict__["_summary_state"]
+        return found
 
     def data_version(self) -> object:
         """A value that changes when any process commits to the store (cached answers key on it)."""
@@ -180,15 +197,15 @@ class Store:
         """Stop any query of this store still running after ``seconds``: :class:`QueryTimeout`.
 
         DuckDB is interrupted from a timer thread; PostgreSQL sets ``statement_timeout``."""
-        timer = threading.Timer(seconds, self.duck.interrupt)
-        timer.daemon = True
-        timer.start()
+        from ruydad.store.deadlines import DEADLINES
+
+        deadline = DEADLINES.after(seconds, self.duck.interrupt)
         try:
             yield
         except duckdb.InterruptException as exc:
             raise QueryTimeout(f"the query took longer than {seconds:g} s; narrow the filters") from exc
         finally:
-            timer.cancel()
+            deadline.cancel()
 
     def ibis_backend(self) -> Any:
         """An Ibis backend over this store's connection, for ``Analysis.from_backend``."""
@@ -271,7 +288,30 @@ class Store:
             from ruydad.store.summary import narrow_page
 
             where, offset, window = narrow_page(self, query, where, limit, offset)  # only the days holding it
+        if limit and not window and self.PAGE_BY_ROWID:
+            where, offset, window = self._page_days(where, limit, offset)
         return self.fetch_table(self._events_sql(selected, where, limit, offset, window))
+
+    def _page_days(self, where: str, limit: int, offset: int) -> tuple[str, int, str]:
+        """The condition and offset of a page narrowed to the days it lies on, found by sorting the
+        selected events' dates alone; ``where`` and ``offset`` unchanged when the page is empty or
+        reaches events without a date.
+
+        Why: a page is ordered on (event_date, rowid) newest first, and sorting every selected event
+        on both keys costs several times more than sorting the dates alone and then the page's few
+        days (a date filter of five months on a million events: 17 ms against 6). Pages the summary
+        tables already placed (:func:`ruydad.store.summary.narrow_page`) skip this."""
+        row = self.con.execute(
+            "SELECT min(event_date), max(event_date), count(*), count(event_date) FROM (SELECT event_date "
+            f"FROM events WHERE {where} ORDER BY event_date DESC NULLS LAST LIMIT {int(limit)} OFFSET {int(offset)})"
+        ).fetchone()
+        if row is None or not row[2] or row[2] != row[3]:
+            return where, offset, ""
+        first, last = row[0].isoformat(), row[1].isoformat()
+        newer = self.con.execute(
+            f"SELECT count(*) FROM events WHERE ({where}) AND event_date > CAST('{last}' AS DATE)").fetchone()
+        bounds = f"event_date >= CAST('{first}' AS DATE) AND event_date <= CAST('{last}' AS DATE)"
+        return f"({where}) AND {bounds}", offset - int(newer[0] if newer else 0), bounds
 
     def _resolved(self, filters: Filters | Query | None, filter_args: dict[str, Any]) -> Query:
         from ruydad.query import Query

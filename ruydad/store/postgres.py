@@ -274,6 +274,7 @@ class PostgresStore(Store):
         are not shared between threads' transactions)."""
         reader = PostgresStore.open(self.url, read_only=True)
         reader._query_contexts = self._shared_contexts()
+        reader.reads_once = True
         return reader
 
     def data_version(self) -> object:

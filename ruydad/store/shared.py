@@ -25,15 +25,19 @@ import os
 import re
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import duckdb
 
 from ruydad.errors import StoreError
+from ruydad.store.deadlines import DEADLINES, Deadline
 from ruydad.store.embedded import Store
+
+if TYPE_CHECKING:
+    from ruydad.store.summary import SummaryState
 
 LOCK_WAIT_ENV = "RUYDAD_LOCK_WAIT"
 """Seconds a command waits for another process to release the store file (default 10)."""
@@ -135,9 +139,11 @@ class SharedStore:
         self._writable = False
         self._leases = 0
         self._waiting_writers = 0
-        self._idle_timer: threading.Timer | None = None
+        self._idle_timer: Deadline | None = None
         self._write_lock = threading.Lock()
         self._closed = False
+        self._generation = 0
+        self._summary_memo: tuple[int, Any] | None = None
         self.query_contexts: dict[str, Any] = {}
 
     @classmethod
@@ -159,7 +165,7 @@ class SharedStore:
             assert self._con is not None
             cursor = self._con.cursor()
             self._leases += 1
-        return _Lease(cursor, self)
+        return _Lease(cursor, self, reads_once=True)
 
     @contextmanager
     def writing(self) -> Iterator[Store]:
@@ -195,15 +201,14 @@ class SharedStore:
             self._con = None
         self._con = connect_duckdb(self.path, read_only=not writable, wait_seconds=self.wait_seconds)
         self._writable = writable
+        self._generation += 1
 
     def _end_lease(self) -> None:
         with self._state:
             self._leases -= 1
             self._state.notify_all()
             if self._leases == 0 and self._con is not None:
-                self._idle_timer = threading.Timer(self.idle_seconds, self._close_if_idle)
-                self._idle_timer.daemon = True
-                self._idle_timer.start()
+                self._idle_timer = DEADLINES.after(self.idle_seconds, self._close_if_idle)
 
     def _cancel_idle_close(self) -> None:
         if self._idle_timer is not None:
@@ -224,6 +229,23 @@ class SharedStore:
 
     # -- freshness ---------------------------------------------------------------------------
 
+    def summary_state(self, read: Callable[[], Any]) -> Any:
+        """The summary's state, read once per read-only connection: while this process holds the
+        file read-only, DuckDB's lock keeps every other process from writing it and this one writes
+        only after switching to a read-write connection, so the state cannot change. ``read`` reads
+        it through a lease's cursor; with a read-write connection it is read every time."""
+        with self._state:
+            generation, memo = self._generation, self._summary_memo
+            if self._writable:
+                return read()
+        if memo is not None and memo[0] == generation:
+            return memo[1]
+        found = read()
+        with self._state:
+            if self._generation == generation and not self._writable:
+                self._summary_memo = (generation, found)
+        return found
+
     def data_version(self) -> object:
         """Changes whenever any process commits to the store (:func:`file_version`)."""
         return file_version(self.path)
@@ -240,10 +262,20 @@ class SharedStore:
 class _Lease(Store):
     """A store on one cursor of a shared connection; closing it ends the lease."""
 
-    def __init__(self, cursor: duckdb.DuckDBPyConnection, owner: SharedStore) -> None:
+    def __init__(self, cursor: duckdb.DuckDBPyConnection, owner: SharedStore, *, reads_once: bool = False) -> None:
         super().__init__(cursor, owner.path)
+        self.reads_once = reads_once
         self._owner: SharedStore | None = owner
         self._query_contexts = owner.query_contexts  # one catalog for every request (Store.query_context)
+
+    def summary_state(self) -> SummaryState | None:
+        """A reading lease takes the state its owner keeps for the read-only connection
+        (:meth:`SharedStore.summary_state`)."""
+        owner = self._owner
+        if owner is None or not self.reads_once:
+            return super().summary_state()
+        found: SummaryState | None = owner.summary_state(super().summary_state)
+        return found
 
     def close(self) -> None:
         owner, self._owner = self._owner, None

@@ -473,7 +473,7 @@ they are (a scan of the counts, cheaper then than sorting that many events)."""
 def version_stamp(store: Any) -> tuple[Any, ...]:
     """A value that changes whenever the store's events change, read without scanning them: the
     summary's stamp (a store without summary tables: its row count and latest batch and revision)."""
-    found = state(store.con, store.backend)
+    found = store.summary_state()
     if found is not None:
         return ("summary", *found.stamp)
     row = store.con.execute("SELECT count(*), max(batch_id), max(revision) FROM events").fetchone()
@@ -484,7 +484,7 @@ def _answerable(store: Any, query: Any, columns: Iterable[str] = (), *, by_day: 
     source = source_for(query, columns, by_day=by_day)
     if source is None:
         return None
-    found = state(store.con, store.backend)
+    found = store.summary_state()
     return source if found is not None and found.current else None
 
 
@@ -537,7 +537,7 @@ class Overview:
 def overview(store: Any) -> Overview | None:
     """Events by dataset, first and last day and countries, from the months table (None: it is not
     current, or absent)."""
-    found = state(store.con, store.backend)
+    found = store.summary_state()
     if found is None or not found.current:
         return None
     con = store.con

@@ -30,7 +30,7 @@ from ruydad.store.shared import StoreAccess
 from ruydad.theatres import DEFAULT_THEATRE
 from ruydad.web import guard
 from ruydad.web.jobs import Busy, ExtractLimits
-from ruydad.web.middleware import cached_reads, refuse_bad_query
+from ruydad.web.middleware import CachedReads, RefuseBadQuery
 from ruydad.web.routes import ROUTERS
 from ruydad.web.routes.dashboard import STATIC_DIR
 from ruydad.web.state import AppState
@@ -58,8 +58,8 @@ def create_app(store: Store | StoreAccess, *, cache: bool = True, limits: Extrac
     app.state.ruydad = state
     app.state.query_parameters = {}
     app.router.add_event_handler("shutdown", state.extractions.close)
-    app.middleware("http")(refuse_bad_query)
-    app.middleware("http")(cached_reads)
+    app.add_middleware(RefuseBadQuery)
+    app.add_middleware(CachedReads)
     app.add_exception_handler(Busy, busy)  # type: ignore[arg-type]
     app.add_exception_handler(RuydadError, ruydad_error)  # type: ignore[arg-type]
     for router in ROUTERS:

@@ -3,7 +3,7 @@
 Dashboards ask the same questions again and again; answering those from memory keeps tail latency
 low. The cache is cleared by the app's own writes and whenever the store's data version moves
 (another process, such as ``ruydad ingest``, committed: :meth:`ruydad.web.state.AppState.fresh_cache`).
-:func:`ruydad.web.middleware.cached_reads` puts it in front of every ``GET /api/...`` route.
+:class:`ruydad.web.middleware.CachedReads` puts it in front of every ``GET /api/...`` route.
 """
 
 from __future__ import annotations

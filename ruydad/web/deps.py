@@ -13,6 +13,10 @@ ReadStore``, ``theatre: Theatre``, ``user: Writer``...) instead of reaching into
   rows of a long result one answer carries).
 - :data:`State`: the :class:`~ruydad.web.state.AppState` itself (the write turn, the extraction pool).
 
+Dependencies that only read the request are ``async``: FastAPI runs a plain ``def`` dependency on a
+worker thread, one hop per dependency per request. Those that may wait on the store stay plain, so
+they never hold up the event loop.
+
 No ``from __future__ import annotations``: FastAPI reads these annotations at run time.
 """
 
@@ -34,7 +38,7 @@ MAX_ROWS = 10_000
 """The most rows of a grouped result one answer carries (``rows_limit``)."""
 
 
-def app_state(request: Request) -> AppState:
+async def app_state(request: Request) -> AppState:
     """The app's :class:`AppState` (set by :func:`ruydad.web.app.create_app`)."""
     state: AppState = request.app.state.ruydad
     return state
@@ -61,12 +65,12 @@ def read_store(state: State) -> Iterator[Store]:
 ReadStore = Annotated[Store, Depends(read_store, scope="function")]
 
 
-def app_theatre(state: State) -> str:
+async def app_theatre(state: State) -> str:
     """The theatre the app was created for."""
     return state.theatre
 
 
-def theatre(state: State, theatre: Annotated[str | None, Query(
+async def theatre(state: State, theatre: Annotated[str | None, Query(
         max_length=60, description="Theatre (its gazetteer and actor registry); default: the server's")] = None) -> str:
     """The ``theatre`` query parameter, else the theatre the app was created for."""
     return theatre or state.theatre
@@ -96,7 +100,7 @@ TokenUser = Annotated[str | None, Depends(token_user)]
 Writer = Annotated[str, Depends(require_token)]
 
 
-def event_filter(
+async def event_filter(
     actor: Annotated[str | None, Query(max_length=200, description="Actor in any actor column: a registry name, "
                                        "alias or acronym, else a stored name; '=NAME' exact")] = None,
     actor1: Annotated[str | None, Query(max_length=200, description="Actor1 (initiator, perpetrator)")] = None,
@@ -132,7 +136,7 @@ class RowPage:
     offset: int = 0
 
 
-def row_page(rows_limit: Annotated[int, Query(ge=1, le=MAX_ROWS, description="Rows per page")] = 1000,
+async def row_page(rows_limit: Annotated[int, Query(ge=1, le=MAX_ROWS, description="Rows per page")] = 1000,
              rows_offset: Annotated[int, Query(ge=0, le=100_000_000, description="Rows to skip")] = 0) -> RowPage:
     return RowPage(rows_limit, rows_offset)
 

@@ -12,16 +12,16 @@ from typing import Any
 
 from fastapi.responses import Response
 
-from ruydad.output import dumps
+from ruydad.output import dump_bytes
 
 
 class JSONText(Response):
-    """JSON written with Ruydad's encoder (dates, Arrow values)."""
+    """JSON written with Ruydad's encoder (:func:`ruydad.output.dump_bytes`: dates, Arrow values)."""
 
     media_type = "application/json"
 
     def render(self, content: Any) -> bytes:
-        return dumps(content).encode("utf-8")
+        return dump_bytes(content)
 
 
 def plain_data(value: Any) -> Any:

@@ -173,3 +173,37 @@ def test_shared_store_lets_go_of_the_file_when_idle_and_reads_beside_a_write(sam
         assert counts == [1024]  # a read during the write went ahead on the write connection
     finally:
         shared.close()
+
+
+def test_the_summary_state_is_read_once_per_read_only_connection_and_again_after_a_write(
+        sample_db: Path, acled_file: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    from ruydad.store import summary
+
+    reads: list[int] = []
+    read_state = summary.state
+
+    def counted(con: object, backend: str) -> object:
+        reads.append(1)
+        return read_state(con, backend)
+
+    monkeypatch.setattr(summary, "state", counted)
+    shared = SharedStore.open(sample_db, idle_seconds=30)
+    try:
+        for _ in range(3):  # three requests on the read-only connection: one read of the state
+            lease = shared.reader()
+            try:
+                assert lease.count_events(dataset="ucdp") == 1024
+            finally:
+                lease.close()
+        assert len(reads) == 1
+        with shared.writing() as writer:
+            ingest_file(writer, acled_file(rows=25), "acled")
+        lease = shared.reader()  # on the read-write connection now: the state is read again
+        try:
+            assert lease.summary_state() is not None and lease.summary_state().current
+            assert lease.count_events() == 1024 + 25
+        finally:
+            lease.close()
+        assert len(reads) >= 2
+    finally:
+        shared.close()

@@ -300,3 +300,24 @@ def test_a_cursor_whose_event_was_deleted_is_refused_saying_why(tmp_path: Path) 
         delete_events(store, "ucdp", [last["dataset_event_id"]], source="test")
         with pytest.raises(InputError, match="updated or deleted since"):
             store.events(limit=5, after=cursor)
+
+
+def test_pages_placed_by_their_dates_equal_the_scan_with_ties_and_undated_events(store: Store) -> None:
+    """Pages the summary cannot place (here: rows written outside a batch) are narrowed by sorting the
+    selected events' dates first (``Store._page_days``): the same rows, through same-day ties and
+    into the events without a date, which sort last."""
+    ingest_file(store, UCDP_SAMPLE, "ucdp")
+    for i in range(12):  # same-day ties and undated events, so a page can start or end inside either
+        day = "NULL" if i % 3 == 0 else "DATE '2019-06-01'"
+        store.con.execute("INSERT INTO events (dataset, dataset_event_id, event_date, event_type) "
+                          f"VALUES ('acled', 'hand-{i}', {day}, 'Battles')")
+    assert summary.count(store, store.query(Filters())) is None  # the summary cannot place these pages
+    total = store.count_events()
+    for f in (Filters(), Filters(event_type="Battles"), Filters(date_from=date(2019, 1, 1))):
+        count = store.count_events(f)
+        for limit in (1, 7, 50):
+            for offset in sorted({0, 3, count - 60, count - 9, count - 4, count - 1, count, total + 5}):
+                if offset < 0:
+                    continue
+                got = store.events(f, limit=limit, offset=offset).to_pylist()
+                assert got == _scan_page(store, f, limit, offset).to_pylist(), (f, limit, offset)
