@@ -114,6 +114,19 @@ def serve(db: Path, port: int, cache: bool, source: Path | None = None) -> subpr
     sys.exit("server did not start")
 
 
+def cpu_seconds(pid: int) -> tuple[float, float] | None:
+    """CPU seconds used so far by process ``pid`` and by the whole machine (Linux ``/proc``), so a
+    run can say whether the server had the cores to itself and how busy they were."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        machine = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+    except OSError:
+        return None
+    ticks = os.sysconf("SC_CLK_TCK")
+    busy = sum(int(v) for i, v in enumerate(machine[:8]) if i not in (3, 4))  # all but idle and iowait
+    return (int(fields[11]) + int(fields[12])) / ticks, busy / ticks
+
+
 def fetch(base: str, path: str) -> tuple[float, bytes]:
     import urllib.request
 
@@ -138,6 +151,12 @@ def single_latencies(base: str, urls: list[str]) -> None:
     for url in urls:
         times = [fetch(base, url)[0] for _ in range(6)][1:]
         print(f"  {statistics.median(times) * 1000:8.1f} ms  {url[:100]}")
+
+
+def requests(output: str) -> int:
+    """How many requests a wrk run completed (its "N requests in" line)."""
+    found = re.search(r"(\d+) requests in", output)
+    return int(found.group(1)) if found else 0
 
 
 def main() -> None:
@@ -172,7 +191,9 @@ def main() -> None:
                 single_latencies(base, urls)
             output = run_wrk(wrk, base, 5, 3, script)  # warm-up
             before = os.getloadavg()[0]
+            cpu_before, started = cpu_seconds(proc.pid), time.monotonic()
             output = run_wrk(wrk, base, args.connections, args.seconds, script)
+            cpu_after, elapsed = cpu_seconds(proc.pid), time.monotonic() - started
             after = os.getloadavg()[0]
         finally:
             proc.terminate()
@@ -180,6 +201,10 @@ def main() -> None:
         print(f"== {args.rows:,} events, {len(urls)} URLs, {args.connections} connections, {args.seconds} s, "
               f"response cache {'on' if cache else 'off'}; load average {before:.1f} before, {after:.1f} after "
               f"({os.cpu_count()} CPUs)")
+        if cpu_before and cpu_after:
+            print(f"  CPU: server {(cpu_after[0] - cpu_before[0]) / elapsed:.0%} of one core, machine "
+                  f"{(cpu_after[1] - cpu_before[1]) / elapsed:.0%} (of {os.cpu_count() or 1:.0%}); "
+                  f"{(cpu_after[0] - cpu_before[0]) * 1000 / max(1, requests(output)):.1f} ms of server CPU a request")
         for line in output.splitlines():
             if re.search(r"(50|75|90|99)%|Requests/sec|requests in|Non-2xx|Socket errors|Latency", line):
                 print("  " + line.strip())

@@ -11,6 +11,7 @@ and a state's military, police and government are one family ("forces of <countr
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -48,6 +49,18 @@ def _registry(theatre: TheatreLike) -> Any:
         return None
 
 
+@functools.lru_cache(maxsize=16)
+def _family_table(registry: Any) -> dict[str, str]:
+    """Root organisation by casefolded name, worked out once per registry (the registry is read once
+    per process; every analysis, one per web request, asks for this table)."""
+    roots: dict[str, set[str]] = {}
+    for actor in registry:
+        root = registry.root_of(actor.id).id
+        for name in actor.names:
+            roots.setdefault(name.casefold(), set()).add(root)
+    return {name: next(iter(found)) for name, found in roots.items() if len(found) == 1}
+
+
 def registry_family(theatre: TheatreLike = DEFAULT_THEATRE) -> FamilyOf | None:
     """Family by dataset name from the registry: the id of the name's root organisation.
 
@@ -57,12 +70,7 @@ def registry_family(theatre: TheatreLike = DEFAULT_THEATRE) -> FamilyOf | None:
     registry = _registry(theatre)
     if registry is None:
         return None
-    roots: dict[str, set[str]] = {}
-    for actor in registry:
-        root = registry.root_of(actor.id).id
-        for name in actor.names:
-            roots.setdefault(name.casefold(), set()).add(root)
-    table = {name: next(iter(found)) for name, found in roots.items() if len(found) == 1}
+    table = _family_table(registry)
 
     def family(name: str) -> str | None:
         return table.get(name.casefold())

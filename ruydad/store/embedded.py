@@ -196,7 +196,8 @@ class Store:
     def query_budget(self, seconds: float) -> Iterator[None]:
         """Stop any query of this store still running after ``seconds``: :class:`QueryTimeout`.
 
-        DuckDB is interrupted from a timer thread; PostgreSQL sets ``statement_timeout``."""
+        DuckDB is interrupted from the process's deadline thread (:mod:`ruydad.store.deadlines`);
+        PostgreSQL sets ``statement_timeout``."""
         from ruydad.store.deadlines import DEADLINES
 
         deadline = DEADLINES.after(seconds, self.duck.interrupt)
