@@ -1,7 +1,7 @@
 """Load benchmark: `ruydad serve` on a 1,000,000-event store, driven by wrk from a second process.
 
 Usage: .venv/bin/python scripts/bench_web.py [--rows 1000000] [--connections 50] [--seconds 20]
-       [--cache off|on|both] [--rebuild] [--source DIR] [--single]
+       [--cache off|on|both] [--rebuild] [--source DIR] [--single] [--urls all|events|stats]
 
 Builds (once, cached under bench-out/) a store from a synthetic ACLED export with the current
 ingest (``--rebuild`` builds it again: the ingest's layout and summary tables are part of what is
@@ -170,6 +170,8 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true", help="build the store again with the current ingest")
     parser.add_argument("--source", type=Path, default=None, help="serve another checkout of the package")
     parser.add_argument("--single", action="store_true", help="also time each URL alone (one client)")
+    parser.add_argument("--urls", choices=("all", "events", "stats"), default="all",
+                        help="rotate over every URL (default), the event pages only, or the grouped statistics only")
     args = parser.parse_args()
     args.dir.mkdir(parents=True, exist_ok=True)
     db = ensure_store(args.rows, args.dir, args.rebuild)
@@ -181,7 +183,8 @@ def main() -> None:
         proc = serve(db, port, cache, args.source)
         try:
             keyset = keyset_url(base)
-            urls = URLS + ([keyset] if keyset else [])
+            urls = [u for u in URLS + ([keyset] if keyset else [])
+                    if args.urls == "all" or u.startswith(f"/api/{args.urls}?")]
             paths = ", ".join(f'"{u}"' for u in urls)
             script.write_text(
                 f"local paths = {{{paths}}}\nlocal i = 0\n"
