@@ -6,8 +6,11 @@ outlet). A URL is fetched with httpx under a timeout and a size limit: an articl
 megabytes, and a tool that follows any link must not be made to download a video. Every
 refusal is an :class:`~ruydad.errors.InputError` that says what was wrong.
 
-The document id is what the caller gives (a JSONL ``id``), else a hash of the text, so running
-the same article twice gives the same id and ``add-article`` replaces rather than duplicates.
+The document id is what the caller gives (a JSONL ``id``), else a hash of the article's address
+when it has one (the URL it was fetched from, or the canonical URL a saved page names), else a
+hash of the text. Running the same article twice gives the same id, and an article the outlet
+has since corrected, read again from its address, keeps its id too: ``add-article`` then revises
+its events (the earlier versions kept as revisions) rather than storing them a second time.
 """
 
 from __future__ import annotations
@@ -39,6 +42,29 @@ def document_id(text: str) -> str:
     return "doc-" + hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()[:16]
 
 
+TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ocid", "cmpid")
+"""Query parameters that say how a reader came to a page, not which page it is."""
+
+
+def canonical_url(url: str) -> str:
+    """The address of an article as one string whatever way it was reached: scheme and host in
+    lower case, no default port, no fragment, no tracking parameters, no trailing slash."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower()
+    if parts.port and parts.port not in (80, 443):
+        host = f"{host}:{parts.port}"
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if not k.lower().startswith(TRACKING_PARAMETERS)]
+    return urlunsplit((parts.scheme.lower(), host, parts.path.rstrip("/") or "/", urlencode(query), ""))
+
+
+def url_document_id(url: str) -> str:
+    """The id of the article at ``url`` (:func:`canonical_url`), the same for every version of it."""
+    return "url-" + hashlib.sha256(canonical_url(url).encode("utf-8", "replace")).hexdigest()[:16]
+
+
 def parse_published(value: str | date | None, what: str = "published") -> date | None:
     if value is None or isinstance(value, date):
         return value
@@ -58,7 +84,8 @@ def from_text(text: str, *, id: str | None = None, published: date | None = None
         first = text.lstrip().split("\n", 1)[0].strip()
         if 0 < len(first) <= 200 and not first.endswith((".", "\"", "”")) and "\n" in text.strip():
             title = first
-    return Document(text=text, id=id or document_id(text), title=title, published=published, source=source,
+    known = id or (url_document_id(url) if url and url.lower().startswith(("http://", "https://")) else None)
+    return Document(text=text, id=known or document_id(text), title=title, published=published, source=source,
                     url=url, published_from="option" if published else None)
 
 

@@ -127,3 +127,38 @@ def test_an_article_of_the_second_theatre_is_read_and_stored_as_that_theatres(
     assert row[:4] == (other.country, other.iso3, other.numeric, "NG-BO")
     assert row[4:] == ("Islamic State West Africa Province", 19)
     assert store.con.execute("SELECT theatre FROM documents").fetchall() == [("borno_yobe",)]
+
+
+def _page(body: str) -> str:
+    return ("<html><head><title>Clash in Panjshir</title>"
+            '<link rel="canonical" href="https://news.example.org/2022/05/clash-in-panjshir"></head>'
+            f"<body><article><h1>Clash in Panjshir</h1><p>{body}</p></article></body></html>")
+
+
+def test_a_corrected_page_read_again_from_its_address_revises_its_events(store: Store) -> None:
+    """An outlet corrects a figure; the page is read again from the same address (here with a
+    tracking parameter and a fragment): the document keeps its id, so its event is revised, not
+    stored twice."""
+    from ruydad.extract.load import from_html, url_document_id
+
+    url = "https://news.example.org/2022/05/clash-in-panjshir"
+    first = add_article(store, extract(from_html(_page(STORY), url=url), "2022-05-15"))
+    corrected = from_html(_page(STORY.replace("killing three", "killing five")),
+                          url="HTTPS://News.Example.org/2022/05/clash-in-panjshir/?utm_source=feed#top")
+    assert corrected.id == first.document_id == url_document_id(url)
+    again = add_article(store, extract(corrected, "2022-05-15"))
+    assert (again.stored, again.updated, again.unchanged) == (0, 1, 1)
+    assert store.count_events(dataset="article") == 2  # not four: the correction revised the event
+    history = store.event_history("article", f"{first.document_id}:1").to_pylist()
+    assert [(h["revision"], h["fatalities"]) for h in history] == [(1, 3), (2, 5)]
+
+
+def test_text_without_an_address_is_still_known_by_its_text() -> None:
+    from ruydad.extract.load import canonical_url, document_id, url_document_id
+
+    assert from_text(STORY).id == document_id(STORY)
+    assert from_text(STORY, url="saved/page.txt").id == document_id(STORY)  # a path is not an address
+    assert from_text(STORY, url="https://a.example/x?id=7&utm_medium=rss").id == url_document_id(
+        "https://a.example/x?id=7")
+    assert canonical_url("https://a.example:443/x/?b=2&fbclid=abc#c") == "https://a.example/x?b=2"
+    assert url_document_id("https://a.example/x?id=7") != url_document_id("https://a.example/x?id=8")
