@@ -15,11 +15,11 @@ share of the facts a reader takes from the excerpt that the pipeline's events ho
 - ``events``: the number of events equals the number of gold events.
 
 ``facts`` pools every fact above. The set is split into ``dev`` (used while building) and
-``held`` (not looked at while building), plus ``fresh`` (tests/data/news/fresh_held.jsonl, labelled
-before extraction was first run on it, never tuned on); all are printed, and separately for Afghanistan and
+``held`` (not looked at while building), plus ``fresh`` and ``fresh2`` (tests/data/news/fresh_held.jsonl and
+fresh2_held.jsonl, labelled before extraction was first run on them, never tuned on); all are printed, and separately for Afghanistan and
 for the other theatres (whose places the default gazetteer does not cover).
 
-    python scripts/news_eval.py [--data PATH] [--split dev|held|all] [--show-errors N] [--json]
+    python scripts/news_eval.py [--data PATH] [--split dev|held|fresh|fresh2|all] [--show-errors N] [--json]
 """
 
 from __future__ import annotations
@@ -41,6 +41,8 @@ from ruydad.geo.names import fold, normalize  # noqa: E402
 DATA = ROOT / "tests" / "data" / "news" / "news_events.jsonl"
 FRESH = ROOT / "tests" / "data" / "news" / "fresh_held.jsonl"
 """A second held-back set (split ``fresh``), labelled before extraction was ever run on it."""
+FRESH2 = ROOT / "tests" / "data" / "news" / "fresh2_held.jsonl"
+"""A third held-back set (split ``fresh2``), labelled and committed before extraction was ever run on it."""
 FIELDS = ("actors", "provinces", "districts", "dates", "types", "killed", "detained", "events")
 
 
@@ -149,13 +151,13 @@ def evaluate(rows: list[dict[str, Any]], show_errors: int = 0) -> dict[str, Any]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, action="append",
-                        help="a JSONL set (repeatable); default: news_events.jsonl and fresh_held.jsonl")
-    parser.add_argument("--split", choices=("dev", "held", "fresh", "all"), default="all")
+                        help="a JSONL set (repeatable); default: news_events.jsonl, fresh_held.jsonl and fresh2_held.jsonl")
+    parser.add_argument("--split", choices=("dev", "held", "fresh", "fresh2", "all"), default="all")
     parser.add_argument("--show-errors", type=int, default=0,
                         help="print this many wrong excerpts (dev split only: the held split stays unread)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    paths = args.data or [p for p in (DATA, FRESH) if p.exists()]
+    paths = args.data or [p for p in (DATA, FRESH, FRESH2) if p.exists()]
     rows = [json.loads(line) for path in paths for line in path.read_text(encoding="utf-8").splitlines()
             if line.strip()]
     if args.split != "all":
