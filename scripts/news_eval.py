@@ -15,9 +15,10 @@ share of the facts a reader takes from the excerpt that the pipeline's events ho
 - ``events``: the number of events equals the number of gold events.
 
 ``facts`` pools every fact above. The set is split into ``dev`` (used while building) and
-``held`` (not looked at while building), plus ``fresh`` and ``fresh2`` (tests/data/news/fresh_held.jsonl and
-fresh2_held.jsonl, labelled before extraction was first run on them, never tuned on); all are printed, and separately for Afghanistan and
-for the other theatres (whose places the default gazetteer does not cover).
+``held`` (not looked at while building), plus ``fresh`` and ``fresh2`` (tests/data/news/fresh_held.jsonl
+and fresh2_held.jsonl, labelled before extraction was first run on them, never tuned on); all are
+printed, and separately for Afghanistan and for the other theatres (whose places the default
+gazetteer does not cover).
 
     python scripts/news_eval.py [--data PATH] [--split dev|held|fresh|fresh2|all] [--show-errors N] [--json]
 """
@@ -151,7 +152,8 @@ def evaluate(rows: list[dict[str, Any]], show_errors: int = 0) -> dict[str, Any]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, action="append",
-                        help="a JSONL set (repeatable); default: news_events.jsonl, fresh_held.jsonl and fresh2_held.jsonl")
+                        help="a JSONL set (repeatable); default: news_events.jsonl, fresh_held.jsonl and "
+                             "fresh2_held.jsonl")
     parser.add_argument("--split", choices=("dev", "held", "fresh", "fresh2", "all"), default="all")
     parser.add_argument("--show-errors", type=int, default=0,
                         help="print this many wrong excerpts (dev split only: the held split stays unread)")

@@ -159,7 +159,7 @@ class ActorsStep:
         country ("<demonym> fighters") is not a group."""
         extra: list[tuple[int, int, Actor]] = []
         names: dict[str, str] = {}
-        for m in _NAMED_FIGHTERS.finditer(doc.text):
+        for m in (m for pattern in _NAMED_FIGHTERS for m in pattern.finditer(doc.text)):
             start, end = m.span("name")
             surface = m["name"]
             trimmed = re.sub(r"(?:[ -]+(?:Islamist|Jihadist|Muslim|Armed))+$", "", surface)
@@ -198,18 +198,26 @@ class ActorsStep:
             yield start, end, Actor(name=name, registry_id=None, category=None, new=True)
 
 
-_FORCE_WORDS = (r"forces|military|army|troops|soldiers|jets|warplanes|aircraft|drones?|air ?strikes?|drone strikes?|"
+_FORCE_WORDS = (r"forces|military|army|air force|navy|troops|soldiers|jets|warplanes|aircraft|drones?|air ?strikes?|"
+                r"drone strikes?|"
                 r"artillery|shelling|shells|rockets|border guards|border police|guards|helicopters|gunships")
 _STATE_FORCE = re.compile(
-    rf"\b(?P<who>[A-Z][a-z]{{2,20}})\s+(?:(?:security|border|armed|military|air|regular|special)\s+){{0,2}}"
+    rf"\b(?P<who>[A-Z][a-z]{{2,20}})(?:['’]s)?\s+(?:(?:security|border|armed|military|air|regular|special)\s+){{0,2}}"
     rf"(?:{_FORCE_WORDS})\b"
     rf"|\b(?:{_FORCE_WORDS}|strikes|attacks|bombardment)\s+(?:carried out |conducted |launched |fired )?"
     rf"(?:by|from)\s+(?:the\s+)?(?P<who2>[A-Z][a-z]{{2,20}})\b"
     rf"|\b(?:carried out|conducted|launched)\s+by\s+(?P<who3>[A-Z][a-z]{{2,20}})\b")
 _STATE_CATEGORIES = frozenset({"External/Other forces", "State forces"})
-_NAMED_FIGHTERS = re.compile(
+_GROUP_KIND = r"(?:extremist|militant|jihadist|Islamist|insurgent|terrorist|armed|rebel|separatist)"
+_NAMED_FIGHTERS = (re.compile(
     r"\b(?P<name>(?:[Aa]l[- ]+)?(?:[A-Z][\w'’]+[ -]){0,2}[A-Z][\w'’]+)\s+(?:Islamist\s+|jihadist\s+|armed\s+)?"
-    r"(?:militants|fighters|insurgents|rebels|jihadists|gunmen|militiamen|members)\b")
+    r"(?:militants|fighters|insurgents|rebels|jihadists|gunmen|militiamen|members)\b"), re.compile(
+    rf"\b(?P<name>(?:[Aa]l[- ]+)?(?:[A-Z][\w'’]+[ -]){{0,2}}[A-Z][\w'’]+)\s+(?:{_GROUP_KIND}\s+){{1,2}}"
+    r"(?:group|movement|organi[sz]ation|outfit|faction)\b"), re.compile(
+    rf"\b{_GROUP_KIND}\s+(?:group|movement|organi[sz]ation|outfit|faction),?\s+"
+    r"(?P<name>(?:[Aa]l[- ]+)?(?:[A-Z][\w'’]+[ -]){0,2}[A-Z][\w'’]+)"))
+"""A group named by what its members are ("Al Shabaab fighters") or by what it is ("the Al Shabaab
+extremist group", "the jihadist group Al-Shabaab")."""
 _NOT_GROUP_WORDS = frozenset({
     "The", "A", "An", "Several", "Some", "Many", "Armed", "Islamist", "Local", "Suspected", "Unidentified",
     "Unknown", "Foreign", "Enemy", "Both", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
@@ -223,12 +231,18 @@ def _country_name(word: str) -> str | None:
     that adds to or drops letters of the name), via pycountry; None for anything else."""
     import pycountry
 
-    for candidate in (word, word[:-1], word[:-3], word[:-2], word + "istan", word[:-1] + "a", word + "a"):
+    from ruydad.geo.countries import dataset_names
+
+    # English demonyms: "-i", "-n", "-ian", "-ese", "-ish" ("<Turk>ish" -> "<Turk>ey") on the name
+    for candidate in (word, word[:-1], word[:-3], word[:-2], word + "istan", word[:-1] + "a", word + "a",
+                      word[:-3] + "ey", word[:-4] + "a", word[:-4] + "o", word[:-3] + "on"):
         if len(candidate) < 4:
             continue
         try:
             country = pycountry.countries.lookup(candidate)
         except LookupError:
+            if candidate.casefold() in dataset_names():  # a name the datasets use, ISO no longer does
+                return candidate
             continue
         return str(getattr(country, "common_name", None) or country.name)
     return None

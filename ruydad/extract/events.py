@@ -96,10 +96,14 @@ AGENT_NOUNS = frozenset({
     "attacker", "insurgent", "agent", "man", "bomber", "member", "militia", "rebel", "army", "military", "unit",
     "jet", "aircraft", "drone", "helicopter", "commando", "operative", "officer", "personnel", "group",
     "terrorist", "jihadist", "extremist", "combatant", "regime", "government", "authority", "mujahideen",
+    "bandit", "kidnapper", "abductor", "raider",
 })
 """Head nouns of a subject that names who acted ("gunmen", "<demonym> border guards"); a subject
 headed by anything else ("three blasts", "local media", "one") is not an actor."""
 TAKEOVER_OBJECTS = frozenset({"control", "power"})
+_EXPLOSIVE_NOUNS = frozenset({"bomb", "explosive", "device", "mine", "landmine", "ied", "grenade", "shell", "mortar",
+                              "rocket", "blast", "explosion", "charge"})
+"""What "went off" when an explosion is reported ("a bomb went off")."""
 BACKGROUND_LEMMAS = frozenset({
     "link", "responsible", "involve", "suspect", "associate", "accuse", "blame", "plan", "believe",
     "tie", "know", "involvement", "connect", "wanted", "want", "facilitate", "coordinate",
@@ -148,6 +152,9 @@ class _Draft:
     names (("fighter", "<group A>"), ("insurgent", None)), and how many each phrase counted."""
     sources: dict[str, set[str]] = field(default_factory=dict)
     """Per kind, who gave the figures ("police", "the group"); none for the writer's own voice."""
+    weekday: str | None = None
+    """The weekday the sentence gives the event when it could not be placed on the calendar (no
+    publication date): two such days that differ are two events."""
     summary: bool = False
     """The sentence sums up several operations ("detained 12 suspects in operations in X and Y
     provinces", "during separate operations"): news copy details them next."""
@@ -277,7 +284,9 @@ def _reports_past_event(token: Any, dated_clause: bool = False) -> bool:
                                                            "before", "without", "on", "at"):
             return False  # "responsible for killing", "suspected of detaining", "focused on capturing"
     if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and token.head.lemma_ not in EVENT_NOUNS and \
-            not dated_clause:
+            not dated_clause and not any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+        # (a clause opened by the conjunction "that" is what someone reported, which the parser
+        # may hang on a noun: "sources report that agents have detained two men")
         return False  # "the insurgents who conducted the Dec. 2 attack": who they are, not what happened
     reported_past = token.dep_ == "xcomp" and token.head.lemma_.lower() in _REPORTED_AS and any(
         c.dep_ == "aux" and c.lower_ == "have" for c in token.children)  # "were reported to have been killed"
@@ -340,11 +349,11 @@ class EventsStep:
             return doc
         quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(doc.text)]
         drafts: list[_Draft] = []
+        lead_date = self._lead_date(doc)
         for index, sent in enumerate(doc.nlp.sents):
             for draft in self._sentence_event(doc, sent, index, quoted):
-                self._merge(drafts, draft, sent.text)
+                self._merge(drafts, draft, sent.text, lead_date)
         _resolve_summaries(drafts)
-        lead_date = self._lead_date(doc)
         kept: list[_Draft] = []
         for position, draft in enumerate(drafts):
             if draft.weak_date:
@@ -391,6 +400,11 @@ class EventsStep:
                     killed = (killed or 0) + count if count is not None else killed
                     if count is not None:
                         counted_at.append((token.i, "kill", count))
+                continue
+            if token.pos_ == "VERB" and lemma == "go" and _reports_past_event(token) and \
+                    any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children) and \
+                    any(c.dep_ == "nsubj" and c.lemma_.lower() in _EXPLOSIVE_NOUNS for c in token.children):
+                kinds.add("violence")  # "a magnetic bomb went off in the city"
                 continue
             if token.pos_ == "VERB" and lemma == "open" and _reports_past_event(token) and \
                     any(c.dep_ == "dobj" and c.lemma_.lower() == "fire" for c in token.children):
@@ -490,7 +504,8 @@ class EventsStep:
         draft = _Draft(sentences=[index], start=sent.start_char, end=sent.end_char, killed=killed,
                        detained=detained, kinds=kinds, date=date_expr, place=place, place_text=place_text,
                        actor1=actor1, actor2=actor2, texts=[sent.text], weak_date=weak, victims=victim_nouns,
-                       summary=self._is_summary(doc, sent), sources=sources)
+                       summary=self._is_summary(doc, sent), sources=sources,
+                       weekday=_unplaced_weekday(doc, sent))
         return self._split_by_place(doc, sent, draft, counted_at)
 
     def _split_by_place(self, doc: Document, sent: Any, draft: _Draft,
@@ -721,8 +736,8 @@ class EventsStep:
                 subject = child if verb.lemma_ != "die" else None
                 if verb.lemma_ == "die":
                     patient = child
-            elif child.dep_ == "dobj" or child.dep_ == "nsubjpass":
-                patient = child
+            elif (child.dep_ == "dobj" or child.dep_ == "nsubjpass") and patient is None:
+                patient = child  # the first: an appositive the parser reads as a second object is not more people
             elif child.dep_ == "agent":
                 subject = next((c for c in child.children if c.dep_ == "pobj"), subject)
         if subject is None and verb.dep_ in ("advcl", "conj", "xcomp"):
@@ -742,6 +757,12 @@ class EventsStep:
             # subject follows its auxiliary, which the parser reads as the attribute of "were"
             patient = next((c for aux in verb.children if aux.dep_ == "auxpass" for c in aux.children
                             if c.dep_ == "attr" and c.i > aux.i), None)
+        if verb.tag_ == "VBN" and verb.dep_ in ("pcomp", "advcl") and verb.head.lower_ in ("with", "without") and \
+                subject is not None and patient is None:
+            subject, patient = None, subject  # "with two people killed": the absolute participle's subject died
+        if patient is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") \
+                and verb.head.lemma_.lower() not in EVENT_NOUNS:
+            patient = verb.head  # "abducted, with one person killed": the participle's noun is who died
         if patient is not None and patient.lower_ in ("them", "they") and patient.dep_ == "dobj":
             patient = None
         return subject, patient
@@ -809,17 +830,23 @@ class EventsStep:
 
     # -- grouping -----------------------------------------------------------------------------------
 
-    def _merge(self, drafts: list[_Draft], new: _Draft, text: str) -> None:
+    def _merge(self, drafts: list[_Draft], new: _Draft, text: str, lead: DateExpression | None = None) -> None:
+        """Join ``new`` to the last event unless it tells another (see the module docstring);
+        ``lead`` is the day an undated event will take (the lead's), compared like its own."""
         if not drafts:
             drafts.append(new)
             return
         last = drafts[-1]
+        last_date = last.date
+        if last_date is None and lead is not None and lead.start < last.end:
+            last_date = lead
         far = new.sentences[0] - last.sentences[-1] > MERGE_WINDOW
         other_place = new.place is not None and last.place is not None and not _same_area(last.place, new.place)
-        other_date = new.date is not None and last.date is not None and not new.weak_date and \
-            not last.weak_date and new.date.period_start != last.date.period_start
+        other_date = (new.date is not None and last_date is not None and not new.weak_date and
+                      not last.weak_date and new.date.period_start != last_date.period_start) or \
+            (new.weekday is not None and last.weekday is not None and new.weekday != last.weekday)
         detail = last.summary and not new.summary and (new.killed is not None or new.detained is not None)
-        if far or other_place or other_date or detail:
+        if far or other_place or other_date or detail or _NEW_INCIDENT.search(text):
             drafts.append(new)  # a detail of a summary lead is its own event (see _resolve_summaries)
             return
         additive = bool(_ADDITIVE.search(text))
@@ -850,6 +877,7 @@ class EventsStep:
             last.place, last.place_text = new.place, new.place_text
         last.actor1 = last.actor1 or new.actor1
         last.actor2 = last.actor2 or new.actor2
+        last.weekday = last.weekday or new.weekday
 
     def _finish(self, doc: Document, draft: _Draft) -> Event:
         date_expr = draft.date
@@ -877,6 +905,15 @@ class EventsStep:
             date_end=date_end,
         )
 
+    def _told_with(self, doc: Document, draft: _Draft, drafts: list[_Draft]) -> str:
+        """The event's text with what news copy says next about how it was done ("officials said
+        roadside bombs hit the convoy"): up to two sentences after its last, never into the next event."""
+        following = [d.start for d in drafts if d.start > draft.start]
+        limit = min(following) if following else len(doc.text)
+        last = draft.sentences[-1] + 2
+        end = doc.sentences[last].end if last < len(doc.sentences) else len(doc.text)
+        return doc.text[draft.start:max(draft.end, min(end, limit))]
+
     def _type(self, doc: Document, drafts: list[_Draft]) -> None:
         results: list[Any] = [None] * len(drafts)
         if self.use_classifier and drafts:
@@ -892,9 +929,11 @@ class EventsStep:
                 event_type == "Protests" and sub != "Excessive force against protesters")
             if event_type not in _ACLED_TYPES or (violent and peaceful_label and "detain" not in draft.kinds):
                 event_type, sub = rule_type, rule_sub
-            cue = _cue_type(draft)
+            cue = _cue_type(draft, self._told_with(doc, draft, drafts))
             if cue is not None:
                 event_type, sub = cue
+            elif event_type == "Violence against civilians" and _FIGHTING.search(" ".join(draft.texts)):
+                event_type, sub = "Battles", "Armed clash"  # two armed sides fought: not a one-sided attack
             elif sub == "Non-state actor overtakes territory" and "territory" not in draft.kinds:
                 event_type, sub = rule_type, rule_sub
             event.event_type, event.sub_event_type = event_type, sub
@@ -1024,7 +1063,7 @@ _CLASH = re.compile(
     r"counter-?attacks?|offensive)\b)")
 _FIGHTING = re.compile(
     r"(?i:\b(?:clash\w*|fighting|fought|firefights?|gunfights?|gun ?battles?|exchanged? (?:of )?fire|"
-    r"battles?|skirmish\w*|counter-?attacks?)\b)")
+    r"battles?|skirmish\w*|counter-?attack\w*|repell?(?:ed|ing|s)?|repuls\w*)\b)")
 """Words of two armed sides fighting: what makes a killing a battle rather than an execution."""
 _EXECUTION = re.compile(r"(?i:\b(?:execut(?:e|ed|es|ion|ions)|hang(?:ed|ing)|hanged|behead\w*|tortur\w+|"
                         r"extrajudicial(?:ly)?|summar(?:y|ily) kill\w*|shot (?:him |her )?dead)\b)")
@@ -1037,6 +1076,10 @@ _CIVILIAN_VICTIMS = re.compile(
 _ARMED_VICTIMS = re.compile(
     r"(?i:\b(?:soldiers?|troops|fighters?|militants?|insurgents?|police(?:men)?|officers?|guards?|"
     r"commanders?|forces|combatants?|members)\b)")
+_REMOTE_EXPLOSIVE = re.compile(
+    r"(?i:\b(?:roadside\s+bombs?|IEDs?|improvised\s+explosive|landmines?|land\s+mines?|(?:explosive|magnetic|sticky)"
+    r"\s+(?:device|bomb)s?|car[- ]bombs?|suicide\s+(?:bomb\w*|attack\w*|car\w*))\b)")
+"""Explosives set off without the bomber's side in a fight: what makes an ambush Remote violence."""
 _SUB_OF_EXPLOSIVE = (
     (re.compile(r"(?i:\bsuicide\b)"), "Suicide bomb"),
     (re.compile(r"(?i:\b(?:air ?strikes?|drones?|drone strikes?|jets|warplanes?|aircraft|air raids?)\b)"),
@@ -1046,7 +1089,7 @@ _SUB_OF_EXPLOSIVE = (
 )
 
 
-def _cue_type(draft: _Draft) -> tuple[str, str] | None:
+def _cue_type(draft: _Draft, span: str = "") -> tuple[str, str] | None:
     """ACLED's codebook where the words decide it, over the statistical classifier: a bombing,
     blast, shelling or air strike with no fighting reported is Explosions/Remote violence (with
     the sub-event the weapon gives), an execution or killing under torture with no fighting is
@@ -1054,8 +1097,18 @@ def _cue_type(draft: _Draft) -> tuple[str, str] | None:
     of soldiers, police or fighters are Battles; background phrases ("an IED facilitator", "responsible for the
     bombing") do not count."""
     text = _BACKGROUND_PHRASE.sub(" ", " ".join(draft.texts))
+    # the sentences between the event's own, which often say how it was done ("officials say
+    # numerous roadside bombs targeted the convoy"), for the weapon of an ambush
+    weapon_text = _BACKGROUND_PHRASE.sub(" ", span) if span else text
     if _EXECUTION.search(text) and "kill" in draft.kinds and not _FIGHTING.search(text):
         return "Violence against civilians", "Attack"  # "stormed his house, dragged him out and hanged him"
+    if _REMOTE_EXPLOSIVE.search(weapon_text) and not _FIGHTING.search(weapon_text) and \
+            all(w.lower().startswith("ambush") for w in _CLASH.findall(weapon_text)) and \
+            ("kill" in draft.kinds or "violence" in draft.kinds):
+        # an "ambush" sprung with roadside bombs, with no exchange of fire: the codebook's remote
+        # explosive, not a battle
+        sub = "Suicide bomb" if re.search(r"(?i:\bsuicide\b)", weapon_text) else "Remote explosive/landmine/IED"
+        return "Explosions/Remote violence", sub
     if _CLASH.search(text):
         return None
     if _EXPLOSIVE.search(text) and ("kill" in draft.kinds or "violence" in draft.kinds):
@@ -1181,6 +1234,30 @@ def _combine(old: int | None, new: int | None, additive: bool) -> int | None:
     if old is None:
         return new
     return old + new if additive else max(old, new)
+
+
+_NEW_INCIDENT = re.compile(
+    r"(?i:\b(?:in\s+(?:a|another)\s+(?:separate|different|new|second|similar)\s+(?:incident|attack|development)"
+    r"|in\s+another\s+(?:incident|attack|case)|^\s*(?:elsewhere|separately)\b"
+    r"|\b(?:another|a\s+(?:second|third|fourth|separate|further))\s+(?:\w+\s+){0,2}"
+    r"(?:blast|explosion|bomb|bombing|attack|air ?strike|drone strike|strike|ambush|clash|raid|incident)s?\b))")
+"""A sentence that tells a further incident, not a detail of the last one: "In a separate incident
+...", "Elsewhere, ...", "A third magnetic bomb detonated in the east of the city"."""
+
+
+def _unplaced_weekday(doc: Document, sent: Any) -> str | None:
+    """The weekday a sentence dates its event by when there is no publication date to place it
+    ("On Tuesday, the rebels arrested ..."); not the day someone spoke ("police said Tuesday")."""
+    for expression in doc.dates:
+        if sent.start_char <= expression.start < sent.end_char and not expression.resolved and \
+                expression.precision == "day" and not _said_on(doc, expression):
+            found = _WEEKDAY.search(expression.text)
+            if found:
+                return found[0].lower()
+    return None
+
+
+_WEEKDAY = re.compile(r"(?i:\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)")
 
 
 def _rank(expression: DateExpression) -> int:

@@ -339,3 +339,74 @@ def test_a_place_in_a_sentence_that_describes_someone_does_not_place_the_event()
                   "provides support to insurgents between Kandahar City and the Herat area. The forces detained "
                   "three suspects.")
     assert (event.admin1_code, event.detained) == ("AF-KAN", 3)
+
+
+# -- second round of unseen news (news49-news72): counts, actors, incidents, codebook types ---------
+
+def test_a_participle_after_with_counts_the_dead():
+    # "abducted ..., with one person killed": the participle's noun is who died
+    event = _only("Gunmen abducted 30 villagers in a raid on a farming settlement on Friday, with two people killed.")
+    assert event.fatalities == 2
+
+
+def test_an_appositive_read_as_a_second_object_is_not_the_victims():
+    # the parser may make "the last town held by rebels" a second object of "killed"
+    event = _only("Regime shelling killed six civilians including women and children on Saturday in Daraa province, "
+                  "the country's last main rebel bastion, a war monitor said.")
+    assert event.fatalities == 6
+
+
+def test_what_sources_report_after_a_dateline_is_an_event():
+    event = _only("KABUL, AFGHANISTAN - Local sources in Takhar province report that Taliban agents have detained "
+                  "three shopkeepers, accusing them of collaborating with armed resistance groups.")
+    assert (event.detained, event.event_type) == (3, "Strategic developments")
+
+
+def test_bandits_are_the_actor_of_what_they_did():
+    event = _only("Bandits abducted 12 farmers from a village near the river on Monday.")
+    assert event.actor1 == "Bandits"
+
+
+def test_different_weekdays_are_different_incidents_without_a_publication_date():
+    events = extract("On Monday, the Taliban arrested a teacher in Rukha district of Panjshir province. "
+                     "On Thursday, Taliban intelligence agents detained a shopkeeper in the same district.").events
+    assert len(events) == 2, [e.to_dict() for e in events]
+    assert [e.detained for e in events] == [1, 1]
+
+
+def test_an_ambush_sprung_with_roadside_bombs_is_remote_violence():
+    event = _only("Militants ambushed an army convoy on a highway on Tuesday, killing nine soldiers, officials said. "
+                  "The officials said several roadside bombs hit the convoy as it passed a bridge.")
+    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+
+
+def test_an_attack_the_army_fought_back_is_a_battle_not_violence_against_civilians():
+    event = _only("At least five soldiers were killed Tuesday in an attack blamed on jihadists in the east of the "
+                  "country, security sources said. Another said the army counter-attacked, repelling the assailants "
+                  "and killing \"some\" of them.")
+    assert event.event_type == "Battles"
+
+
+def test_a_state_named_by_an_ish_demonym_is_the_actor_of_its_drone_strike():
+    event = _only("A Turkish drone strike killed three fighters in a vehicle near the mountain on Sunday.")
+    assert event.actor1 is not None and "Turkey" in event.actor1
+
+
+def test_a_group_named_by_what_it_is_is_an_actor():
+    for text in ("A roadside bomb set by the jihadist group Al-Furqan killed four soldiers on Monday.",
+                 "Four soldiers were killed on Monday in a roadside bombing claimed by the Al Furqan extremist group."):
+        event = _only(text)
+        assert "Al Furqan" in f"{event.actor1} {event.actor2}".replace("-", " "), event.to_dict()
+
+
+def test_a_bomb_that_went_off_is_an_event_and_one_on_an_earlier_day_another():
+    events = extract("A magnetic bomb went off in Kabul city earlier today targeting a car, police said. Its driver "
+                     "was killed. This comes as a car bomb was detonated near a hotel in Kabul city late on Monday "
+                     "evening, leaving at least four dead.", published="2022-08-16").events
+    assert [(e.date, e.fatalities) for e in events] == [(date(2022, 8, 16), 1), (date(2022, 8, 15), 4)]
+
+
+def test_a_separate_incident_in_the_same_city_is_another_event():
+    events = _events("Gunmen killed a teacher in Kunduz city on Monday. In a separate incident, a bomb killed two "
+                     "policemen in the city.")
+    assert [e.fatalities for e in events] == [1, 2], [e.to_dict() for e in events]
