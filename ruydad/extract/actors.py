@@ -202,7 +202,7 @@ _FORCE_WORDS = (r"forces|military|army|air force|navy|troops|soldiers|jets|warpl
                 r"drone strikes?|"
                 r"artillery|shelling|shells|rockets|border guards|border police|guards|helicopters|gunships")
 _STATE_FORCE = re.compile(
-    rf"\b(?P<who>[A-Z][a-z]{{2,20}})(?:['’]s)?\s+(?:(?:security|border|armed|military|air|regular|special)\s+){{0,2}}"
+    rf"\b(?P<who>[A-Z][a-z]{{2,20}})(?:['’]s)?\s+(?:(?:security|border|armed|military|air|regular|special|government|national|federal)\s+){{0,2}}"
     rf"(?:{_FORCE_WORDS})\b"
     rf"|\b(?:{_FORCE_WORDS}|strikes|attacks|bombardment)\s+(?:carried out |conducted |launched |fired )?"
     rf"(?:by|from)\s+(?:the\s+)?(?P<who2>[A-Z][a-z]{{2,20}})\b"

@@ -124,7 +124,8 @@ VAGUE_COUNTS: dict[str, int] = {
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "a": 1, "an": 1}
 _ADDITIVE = re.compile(r"(?i:\b(?:also|in addition|additionally|additional|other|another|more)\b)")
-_AIR = re.compile(r"(?i:\b(?:air ?strikes?|air strikes?|drone|bombers?|aircraft|helicopters?|precision strike)\b)")
+_AIR = re.compile(r"(?i:\b(?:air ?strikes?|air strikes?|drone|bombers?|aircraft|helicopters?|precision strike|"
+                  r"air ?raids?|air force|warplanes?)\b)")
 _QUOTE = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
 _DATELINE_PREFIX = re.compile(
     r"^[A-Z][A-Za-z .'-]+?(?:,[^—–(\n]*)?(?:\s*\([^)]*\))?(?:\s*[—–]+\s*|\s+-{1,2}\s+|\s*:\s+)")
@@ -413,7 +414,7 @@ class EventsStep:
                     actor1 = self._agent(doc, self._roles(token)[0])
                 continue
             if token.pos_ == "VERB" and (lemma in KILL_LEMMAS or lemma in DETAIN_LEMMAS or lemma in VIOLENCE_LEMMAS):
-                if not _reports_past_event(token, self._dated_clause(doc, token)) or \
+                if not (_reports_past_event(token, self._dated_clause(doc, token)) or _headline_verb(doc, token)) or \
                         self._dated_by_period(doc, token):
                     continue
                 if _is_takeover(token):
@@ -428,6 +429,10 @@ class EventsStep:
                     continue
                 kind = "kill" if lemma in KILL_LEMMAS else "detain" if lemma in DETAIN_LEMMAS else "violence"
                 subject, victims = self._roles(token)
+                if victims is None and _headline_verb(doc, token):
+                    # headlines defeat the parser ("<X> shelling kills at least 5 villagers"): the
+                    # first noun after the verb is who it struck
+                    victims = next((t for t in token.doc[token.i + 1:sent.end] if t.pos_ == "NOUN"), None)
                 if victims is not None and (victims.lower_ in ("none", "nobody", "no-one") or any(
                         c.lower_ in ("no", "neither") for c in victims.children)):
                     continue  # "no women or children were injured or detained" (the patient shared by "and")
@@ -988,6 +993,23 @@ def _describes(doc: Document, offset: int) -> bool:
                                                      or c.lower_ in ("has", "have") for c in root.children)
 
 
+def _in_headline(doc: Document, offset: int) -> bool:
+    """In a headline: the first line of a longer text, short and without a full stop."""
+    first_line = doc.text.split("\n", 1)[0]
+    stripped = first_line.strip()
+    return "\n" in doc.text and offset < len(first_line) and 0 < len(stripped.split()) <= 20 and \
+        not stripped.endswith((".", "!", "?"))
+
+
+def _headline_verb(doc: Document, token: Any) -> bool:
+    """A headline tells what happened in the present tense ("Shelling kills five villagers"): its
+    present-tense trigger reports a past event, unless negated or under a modal or "to"."""
+    if token.tag_ not in ("VBZ", "VBP") or not _in_headline(doc, token.idx):
+        return False
+    return not any(c.dep_ == "neg" or (c.dep_ == "aux" and (c.lower_ in MODALS or c.lower_ == "to"))
+                   for c in token.children)
+
+
 def _short_since(expression: DateExpression) -> bool:
     """"since Wednesday evening": a range of a few days that starts on a day, the start of what is
     reported (not the period of a trend like "since January"; "over the past 24 hours" stays a
@@ -1056,7 +1078,7 @@ _EXPLOSIVE = re.compile(
     r"(?i:\b(?:bomb(?:s|ing|ings|ed|er|ers)?|car[- ]bomb\w*|blasts?|explosions?|explosives?|IEDs?|suicide|landmines?|"
     r"(?<!coal )(?<!gold )mines?(?! workers)|"
     r"grenades?|detonat\w*|shell(?:s|ed|ing)|artillery|mortars?|rockets?|missiles?|air ?strikes?|drone strikes?|"
-    r"drones?|jets|warplanes?|aircraft|bombard\w*)\b)")
+    r"drones?|jets|warplanes?|aircraft|air ?raids?|air force|bombard\w*)\b)")
 _CLASH = re.compile(
     r"(?i:\b(?:clash\w*|fighting|fought|firefights?|gunfights?|gun ?battles?|exchanged? (?:of )?fire|exchanged fire|"
     r"ambush\w*|storm(?:ed|ing)|overr[au]n|battles?|skirmish\w*|repel\w*|repuls\w*|(?:took|take|taking) control|"
@@ -1082,7 +1104,7 @@ _REMOTE_EXPLOSIVE = re.compile(
 """Explosives set off without the bomber's side in a fight: what makes an ambush Remote violence."""
 _SUB_OF_EXPLOSIVE = (
     (re.compile(r"(?i:\bsuicide\b)"), "Suicide bomb"),
-    (re.compile(r"(?i:\b(?:air ?strikes?|drones?|drone strikes?|jets|warplanes?|aircraft|air raids?)\b)"),
+    (re.compile(r"(?i:\b(?:air ?strikes?|drones?|drone strikes?|jets|warplanes?|aircraft|air ?raids?|air force)\b)"),
      "Air/drone strike"),
     (re.compile(r"(?i:\b(?:shell(?:s|ed|ing)|artillery|mortars?|rockets?|missiles?|bombard\w*)\b)"),
      "Shelling/artillery/missile attack"),

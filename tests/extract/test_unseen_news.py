@@ -410,3 +410,22 @@ def test_a_separate_incident_in_the_same_city_is_another_event():
     events = _events("Gunmen killed a teacher in Kunduz city on Monday. In a separate incident, a bomb killed two "
                      "policemen in the city.")
     assert [e.fatalities for e in events] == [1, 2], [e.to_dict() for e in events]
+
+
+def test_a_states_government_forces_and_air_force_are_its_forces():
+    event = _only("Nine government soldiers were killed in fierce fighting in the province between the Yemeni "
+                  "government forces and the rebel militia, a source said.")
+    assert "Military Forces of Yemen" in (event.actor1, event.actor2)
+    event = _only("Nigeria's air force said it had killed at least 35 armed fighters in raids near the border on "
+                  "Monday.")
+    assert (event.actor1, event.event_type, event.sub_event_type) == (
+        "Military Forces of Nigeria", "Explosions/Remote violence", "Air/drone strike")
+
+
+def test_a_headline_in_the_present_tense_reports_what_happened():
+    for text, killed in (("Army shelling kills at least 6 villagers: officials\nThe shells landed in the village on "
+                          "Monday, officials said.", 6),
+                         ("Bomb kills five soldiers outside the capital\nA roadside bomb hit a military vehicle on "
+                          "Monday, police said.", 5)):
+        assert [e.fatalities for e in _events(text)] == [killed]
+    assert _events("Army may shell villages: officials\nThe army said it would act on Monday.") == []
