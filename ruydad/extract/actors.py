@@ -82,6 +82,7 @@ class ActorsStep:
             found = list(self._registry_mentions(api, doc))
             found += self._state_force_mentions(api, doc, found)
             found += self._unknown_armed_groups(doc, found)
+            found += self._defined_groups(doc, found)
         else:
             found = list(self._group_word_mentions(doc))
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
@@ -171,6 +172,30 @@ class ActorsStep:
                 continue
             name = names.setdefault(surface.lower().replace("-", " "), re.sub(r"\s*-\s*", " ", surface))
             extra.append((start, end, Actor(name=name, registry_id=None, category=None, new=True)))
+        return extra
+
+    def _defined_groups(self, doc: Document, found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
+        """Organisations the registry does not know that the text names in full with their acronym
+        ("the Kurdistan Workers' Party (PKK)": a capitalised name ending in a group word, then the
+        acronym in parentheses), and the acronym wherever it is used after; ``new``, no registry id."""
+        extra: list[tuple[int, int, Actor]] = []
+        text = doc.text
+        taken = [(s, e) for s, e, _a in found]
+        for m in _group_pattern(self.theatre).finditer(text):
+            acronym = _ACRONYM_DEF.match(text, m.end() + 1) if text[m.end():m.end() + 2] == " (" else None
+            if acronym is None:
+                continue
+            start = m.start()
+            while text[start:].lower().startswith(("the ", "of ", "and ")):
+                start = text.index(" ", start) + 1
+            if any(s < acronym.end() and start < e for s, e in taken) or len(text[start:m.end()].split()) < 2:
+                continue
+            actor = Actor(name=_canonical(text[start:m.end()]), registry_id=None, category=None, new=True)
+            extra.append((start, m.end(), actor))
+            taken.append((start, acronym.end()))
+            for use in re.finditer(rf"\b{re.escape(acronym.group(1))}\b", text):
+                if not any(s < use.end() and use.start() < e for s, e in taken):
+                    extra.append((use.start(), use.end(), actor))
         return extra
 
     def _group_word_mentions(self, doc: Document) -> Iterable[tuple[int, int, Actor]]:

@@ -284,6 +284,9 @@ def _reports_past_event(token: Any, dated_clause: bool = False) -> bool:
         if token.dep_ == "pcomp" and token.head.lower_ in ("for", "of", "in", "about", "to", "from", "after",
                                                            "before", "without", "on", "at"):
             return False  # "responsible for killing", "suspected of detaining", "focused on capturing"
+    if token.dep_ == "relcl" and token.head.lemma_ in EVENT_NOUNS and token.head.dep_ == "attr" and \
+            token.head.head.lemma_ == "be" and token.head.head.tag_ in ("VBZ", "VBP"):
+        return False  # "this is the second incident this week in which they have detained ...": a tally
     if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and token.head.lemma_ not in EVENT_NOUNS and \
             not dated_clause and not any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
         # (a clause opened by the conjunction "that" is what someone reported, which the parser
@@ -472,6 +475,8 @@ class EventsStep:
                     token.tag_ == "NN" or self._is_incident(token, doc)):  # not "an assassination cell"
                 if any(a.lemma_.lower() in BACKGROUND_LEMMAS or a.dep_ == "relcl" for a in token.ancestors):
                     continue
+                if token.dep_ == "attr" and token.head.lemma_ == "be" and token.head.tag_ in ("VBZ", "VBP"):
+                    continue  # "this is the third incident this month": a tally of incidents, not one
                 if self._sentence_date(doc, sent) is not None or self._is_incident(token, doc):
                     kinds.add("kill" if lemma in ("killing", "assassination", "execution") else "violence")
                     if lemma in ("killing", "assassination", "execution"):

@@ -429,3 +429,18 @@ def test_a_headline_in_the_present_tense_reports_what_happened():
                           "Monday, police said.", 5)):
         assert [e.fatalities for e in _events(text)] == [killed]
     assert _events("Army may shell villages: officials\nThe army said it would act on Monday.") == []
+
+
+def test_a_tally_of_incidents_is_not_an_incident():
+    events = _events("Police detained a teacher in the city on Tuesday. This is the third incident this month in which "
+                     "police have detained teachers. On Monday, police detained a student.")
+    assert [(e.date, e.detained) for e in events] == [(date(2022, 8, 16), 1), (date(2022, 8, 15), 1)]
+
+
+def test_an_organisation_named_with_its_acronym_is_an_actor():
+    event = _only("A drone strike killed at least four members of the Kurdistan Workers' Party (PKK) in the north on "
+                  "Sunday, officials said.")
+    assert event.actor2 == "Kurdistan Workers' Party"
+    result = extract("Fighters of the Popular Liberation Front (PLF) attacked an army post on Monday. The PLF said it "
+                     "killed two soldiers.", published=PUBLISHED)
+    assert {m.text for a in result.actors if a.name == "Popular Liberation Front" for m in a.mentions} >= {"PLF"}
