@@ -59,7 +59,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ruydad.extract.dates import find_dateline
@@ -355,8 +355,18 @@ class EventsStep:
         drafts: list[_Draft] = []
         lead_date = self._lead_date(doc)
         for index, sent in enumerate(doc.nlp.sents):
-            for draft in self._sentence_event(doc, sent, index, quoted):
-                self._merge(drafts, draft, sent.text, lead_date)
+            main, earlier, days = _split_days_after(sent)
+            if earlier is not None:
+                # the earlier event first: what the text says next details the main one
+                anchor = self._event_date(doc, main)[0]
+                for draft in self._sentence_event(doc, earlier, index, quoted):
+                    if anchor is not None and anchor.period_start is not None and anchor.precision == "day" and \
+                            draft.date is None:
+                        day = anchor.period_start - timedelta(days=days)
+                        draft.date = replace(anchor, period_start=day, period_end=day, kind="relative")
+                    self._merge(drafts, draft, earlier.text, lead_date)
+            for draft in self._sentence_event(doc, main, index, quoted):
+                self._merge(drafts, draft, main.text, lead_date)
         _resolve_summaries(drafts)
         kept: list[_Draft] = []
         for position, draft in enumerate(drafts):
@@ -409,6 +419,12 @@ class EventsStep:
                     any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children) and \
                     any(c.dep_ == "nsubj" and c.lemma_.lower() in _EXPLOSIVE_NOUNS for c in token.children):
                 kinds.add("violence")  # "a magnetic bomb went off in the city"
+                continue
+            if token.pos_ == "NOUN" and lemma == "target" and token.head.lemma_ == "be" and \
+                    token.head.tag_ == "VBD" and any(
+                        c.lemma_.lower() in EVENT_NOUNS or c.lemma_.lower() in _EXPLOSIVE_NOUNS
+                        for p_ in token.children if p_.dep_ == "prep" and p_.lower_ == "of" for c in p_.children):
+                kinds.add("violence")  # "a truck carrying fighters was the target of a bomb"
                 continue
             if token.pos_ == "VERB" and lemma == "open" and _reports_past_event(token) and \
                     any(c.dep_ == "dobj" and c.lemma_.lower() == "fire" for c in token.children):
@@ -847,6 +863,16 @@ class EventsStep:
             drafts.append(new)
             return
         last = drafts[-1]
+        if new.date is not None and not new.weak_date and new.date.period_start is not None:
+            # news comes back to an earlier incident ("On September 18, three explosions killed ..."
+            # after the story of the 19th): the event of that day told just before, not a new one
+            for earlier in reversed(drafts[-3:-1]):
+                if earlier.date is not None and not earlier.weak_date and not earlier.summary and \
+                        earlier.date.period_start == new.date.period_start and \
+                        (last.date is None or last.date.period_start != new.date.period_start) and \
+                        (earlier.place is None or new.place is None or _same_area(earlier.place, new.place)):
+                    last = earlier
+                    break
         last_date = last.date
         if last_date is None and lead is not None and lead.start < last.end:
             last_date = lead
@@ -996,6 +1022,27 @@ def _describes(doc: Document, offset: int) -> bool:
     root = span[0].sent.root
     return root.tag_ in ("VBZ", "VBP") and not any((c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN"))
                                                      or c.lower_ in ("has", "have") for c in root.children)
+
+
+_DAYS_BEFORE = {"a day": 1, "one day": 1, "the day": 1, "two days": 2, "three days": 3, "a week": 7, "one week": 7}
+
+
+def _split_days_after(sent: Any) -> tuple[Any, Any | None, int]:
+    """A sentence that tells an event "a day after" another ("a bomb hit a truck on Sunday, a day
+    after two people were killed in blasts"): the main clause and the earlier event's clause, with
+    how many days before it was; (sentence, None, 0) when there is none."""
+    for token in sent:
+        if token.lower_ != "after" or token.i - sent.start < 3:
+            continue
+        before = sent.doc[token.i - 2:token.i].text.lower()
+        days = _DAYS_BEFORE.get(before)
+        if days is None:
+            continue
+        if not any(t.pos_ == "VERB" for t in sent.doc[token.i + 1:sent.end]):
+            continue  # "a day after the vote": no event told
+        start = token.i - 2
+        return sent.doc[sent.start:start], sent.doc[start:sent.end], days
+    return sent, None, 0
 
 
 def _in_headline(doc: Document, offset: int) -> bool:

@@ -444,3 +444,17 @@ def test_an_organisation_named_with_its_acronym_is_an_actor():
     result = extract("Fighters of the Popular Liberation Front (PLF) attacked an army post on Monday. The PLF said it "
                      "killed two soldiers.", published=PUBLISHED)
     assert {m.text for a in result.actors if a.name == "Popular Liberation Front" for m in a.mentions} >= {"PLF"}
+
+
+def test_an_event_told_as_a_day_after_another_is_two_events():
+    events = _events("Gunmen killed a village chief in the district on Tuesday, two days after militants abducted six "
+                     "farmers from a nearby village.")
+    assert sorted(e.date for e in events) == [date(2022, 8, 14), date(2022, 8, 16)]
+
+
+def test_news_that_comes_back_to_the_earlier_incident_joins_it():
+    events = _events("A police truck was the target of a bomb in the city on Wednesday, local media reported, a day "
+                     "after at least two people were killed in a series of blasts in the area. Witnesses said four "
+                     "wounded policemen were taken to hospital after the explosion. On Tuesday, three explosions "
+                     "killed at least two people and wounded 19 others in the city.")
+    assert sorted((e.date, e.fatalities) for e in events) == [(date(2022, 8, 16), 2), (date(2022, 8, 17), None)]
