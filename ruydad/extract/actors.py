@@ -83,6 +83,8 @@ class ActorsStep:
             found += self._state_force_mentions(api, doc, found)
             found += self._unknown_armed_groups(doc, found)
             found += self._defined_groups(doc, found)
+            if not found:
+                found += self._forces_of_the_only_country(api, doc)
         else:
             found = list(self._group_word_mentions(doc))
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
@@ -174,6 +176,47 @@ class ActorsStep:
             extra.append((start, end, Actor(name=name, registry_id=None, category=None, new=True)))
         return extra
 
+    def _forces_of_the_only_country(self, api: Any, doc: Document) -> list[tuple[int, int, Actor]]:
+        """In a text that names no actor and one country, "the army", "soldiers", "troops" or "security
+        forces" are that country's forces ("four soldiers were killed in northern <Country> ...
+        the army counter-attacked"): ACLED names them "Military Forces of <Country>"."""
+        countries = {name for m in _COUNTRY_CANDIDATE.finditer(doc.text)
+                     if not _NEIGHBOUR.search(doc.text[max(0, m.start() - 30):m.start()])
+                     and (name := _country_by_name(m[0])) is not None}
+        if len(countries) != 1:
+            return []
+        country = countries.pop()
+        actor = self._state_actor(api, country, country)
+        if actor is None:
+            return []
+        spans = []
+        for m in _BARE_FORCES.finditer(doc.text):
+            before = doc.text[max(0, m.start() - 30):m.start()].split()
+            if before and before[-1][:1].isupper() and before[-1] not in ("The", "A", "An") and \
+                    not before[-1].endswith((".", ",", ":")):
+                continue  # "<Group> soldiers", "<Demonym> troops": someone's, not the country's
+            spans.append((m.start("force"), m.end("force"), actor))
+        return spans
+
+    def _state_actor(self, api: Any, word: str, country: str) -> Actor | None:
+        """The registry's actor for a country's forces, else "Military Forces of <Country>" (new)."""
+        kwargs: dict[str, Any] = {"theatre": self.theatre} if self.theatre else {}
+        match = None
+        for query in (f"{word} forces", f"{country} forces"):
+            try:
+                match = api.resolve_actor(query, **kwargs)
+            except Exception:  # the registry refusing a name: no actor
+                match = None
+            if match is not None:
+                break
+        actor = getattr(match, "actor", None)
+        if actor is None:
+            return Actor(name=f"Military Forces of {country}", registry_id=None, category="State forces", new=True)
+        if getattr(actor, "category", None) not in _STATE_CATEGORIES:
+            return None
+        return Actor(name=str(actor.name), registry_id=str(actor.id), category=_category(str(actor.id), self.theatre),
+                     new=False)
+
     def _defined_groups(self, doc: Document, found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
         """Organisations the registry does not know that the text names in full with their acronym
         ("the Kurdistan Workers' Party (PKK)": a capitalised name ending in a group word, then the
@@ -249,6 +292,35 @@ _NOT_GROUP_WORDS = frozenset({
     "At", "Of", "In", "On", "Its", "Their", "His", "Her", "Our", "Government", "Militia", "Resistance",
     "Security", "Border", "Police", "Army", "Military", "Rebel", "Shiite", "Sunni", "Shia", "Muslim",
 })
+
+
+_COUNTRY_CANDIDATE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\b")
+_NEIGHBOUR = re.compile(r"(?i:(?:border(?:s|ing)?(?:\s+with)?|neighbou?ring|from|fled\s+to)\s+(?:the\s+)?$)")
+"""A country named as a neighbour or an origin ("near the border with X"), not where it happened."""
+_BARE_FORCES = re.compile(r"\b(?P<force>[Aa]rmy|[Mm]ilitary|[Ss]oldiers|[Tt]roops|[Ss]ecurity forces)\b")
+"""Forces named without whose they are (checked: not after a capitalised word, "<Group> soldiers")."""
+
+
+def _country_by_name(words: str) -> str | None:
+    """The country a capitalised phrase names by its name (not a demonym): "<Country>" or its
+    first words ("<Country> Faso" in "northern <Country> Faso")."""
+    import pycountry
+
+    from ruydad.geo.countries import dataset_names
+
+    parts = words.split()
+    for n in range(len(parts), 0, -1):
+        candidate = " ".join(parts[:n])
+        try:
+            country = pycountry.countries.lookup(candidate)
+        except LookupError:
+            if candidate.casefold() in dataset_names():
+                return candidate
+            continue
+        names = {str(getattr(country, a, "") or "").casefold() for a in ("name", "common_name", "official_name")}
+        if candidate.casefold() in names:  # a name, not a two- or three-letter code ("At")
+            return str(getattr(country, "common_name", None) or country.name)
+    return None
 
 
 def _country_name(word: str) -> str | None:

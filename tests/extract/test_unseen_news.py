@@ -458,3 +458,11 @@ def test_news_that_comes_back_to_the_earlier_incident_joins_it():
                      "wounded policemen were taken to hospital after the explosion. On Tuesday, three explosions "
                      "killed at least two people and wounded 19 others in the city.")
     assert sorted((e.date, e.fatalities) for e in events) == [(date(2022, 8, 16), 2), (date(2022, 8, 17), None)]
+
+
+def test_the_army_of_a_text_naming_one_country_is_that_countrys_forces():
+    event = _only("At least five soldiers were killed Tuesday in an attack in northern Mali, near the border with "
+                  "Niger, security sources said. The army counter-attacked, repelling the assailants.")
+    assert "Military Forces of Mali" in (event.actor1, event.actor2)
+    event = _only("Gunmen killed two soldiers in the town on Monday.")  # no country named: nobody's forces
+    assert event.actor2 is None
