@@ -365,8 +365,12 @@ class EventsStep:
                         day = anchor.period_start - timedelta(days=days)
                         draft.date = replace(anchor, period_start=day, period_end=day, kind="relative")
                     self._merge(drafts, draft, earlier.text, lead_date)
-            for draft in self._sentence_event(doc, main, index, quoted):
+            found = self._sentence_event(doc, main, index, quoted)
+            for draft in found:
                 self._merge(drafts, draft, main.text, lead_date)
+            if not found and drafts and drafts[-1].killed is None and drafts[-1].sentences[-1] == index - 1 and \
+                    _no_casualties(main.text, main.start_char, quoted):
+                drafts[-1].killed = 0  # "A bomb hit a police car. Nobody was hurt, police said."
         _resolve_summaries(drafts)
         kept: list[_Draft] = []
         for position, draft in enumerate(drafts):
@@ -504,6 +508,15 @@ class EventsStep:
                         agents = [c for p_ in token.children if p_.dep_ == "prep" and p_.lower_ == "by"
                                   for c in p_.children if c.dep_ == "pobj"]
                         actor1 = self._agent(doc, agents[0]) if agents else None
+        if _no_casualties(sent.text, sent.start_char, quoted):
+            # "a bomb went off ...; no one was hurt": the parser often hangs the bombing on "hurt"
+            # and loses its verb, but the explosion named beside the nil toll is the incident
+            if not kinds and any(t.pos_ == "NOUN" and t.lemma_.lower() in _EXPLOSIVE_NOUNS | EVENT_NOUNS and
+                                 not any(a.lemma_.lower() in _FOUND_NOT_SET_OFF for a in t.ancestors)
+                                 for t in sent):
+                kinds.add("violence")
+            if kinds and killed is None:
+                killed = 0
         for m in _TOLL.finditer(sent.text):
             value = _number(m["n"])
             if value is None or _inside(quoted, sent.start_char + m.start()):
@@ -1262,7 +1275,7 @@ def _resolve_summaries(drafts: list[_Draft]) -> None:
             details.append(later)
         if not details:
             continue
-        if any(d.killed is not None for d in details):
+        if any(d.killed for d in details):  # a detail's nil toll ("no one was hurt") counts none of the lead's
             lead.killed = None
         if any(d.detained is not None for d in details):
             lead.detained = None
@@ -1300,6 +1313,24 @@ def _source_of(token: Any) -> str | None:
             subject = next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             return None if subject is None else " ".join(t.lower_ for t in subject.subtree)
     return None
+
+
+_NO_CASUALTIES = re.compile(
+    r"(?i:\b(?:no(?:body|[- ]one)(?:\s+else)?|none|no\s+(?:people|persons?|casualties|injuries|deaths|fatalities))"
+    r"\s+(?:\w+\s+)?(?:was|were|has\s+been|have\s+been|had\s+been|got|is|are)\s+(?:\w+\s+)?"
+    r"(?:hurt|injured|killed|harmed|wounded|reported)\b"
+    r"|\bno\s+(?:immediate\s+|other\s+)?(?:reports?\s+of\s+)?(?:casualties|injuries|deaths|fatalities|loss\s+of\s+life)\b"
+    r"|\b(?:did\s+not|didn['’]t|without)\s+(?:\w+\s+)?(?:any\s+)?(?:casualties|injuries|deaths|fatalities|"
+    r"loss\s+of\s+life)\b)")
+"""A nil toll: "no one was hurt", "caused no casualties", "there were no immediate reports of
+injuries", "did not incur any casualties". ACLED codes such an event with fatalities 0."""
+_FOUND_NOT_SET_OFF = frozenset({"defuse", "disarm", "dismantle", "find", "discover", "seize", "recover", "neutralize",
+                                "neutralise"})
+"""Verbs above an explosive that did not go off ("police defused a bomb; no one was hurt")."""
+
+
+def _no_casualties(text: str, offset: int, quoted: list[tuple[int, int]]) -> bool:
+    return any(not _inside(quoted, offset + m.start()) for m in _NO_CASUALTIES.finditer(text))
 
 
 def _combine(old: int | None, new: int | None, additive: bool) -> int | None:

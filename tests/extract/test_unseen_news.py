@@ -466,3 +466,17 @@ def test_the_army_of_a_text_naming_one_country_is_that_countrys_forces():
     assert "Military Forces of Mali" in (event.actor1, event.actor2)
     event = _only("Gunmen killed two soldiers in the town on Monday.")  # no country named: nobody's forces
     assert event.actor2 is None
+
+
+# -- third round: bombings without victims, suicide bombers, plural names --------------------------
+
+@pytest.mark.parametrize("text", [
+    "A bomb hidden in a handcart went off near the governor's office in Kunduz city on Monday; no one was hurt.",
+    "An explosive device detonated near a girls' school in Mazar-i-Sharif on Sunday but caused no casualties.",
+    "A roadside bomb struck a police pickup in Helmand province on Tuesday. Nobody was hurt, a police spokesman "
+    "said.",
+    "A sticky bomb planted on a fuel tanker detonated in Jalalabad on Monday; no one was injured.",
+])
+def test_a_bombing_that_hurt_no_one_is_an_event_with_no_dead(text: str):
+    event = _only(text)
+    assert (event.event_type, event.fatalities) == ("Explosions/Remote violence", 0), event.to_dict()
