@@ -430,6 +430,12 @@ class EventsStep:
                         for p_ in token.children if p_.dep_ == "prep" and p_.lower_ == "of" for c in p_.children):
                 kinds.add("violence")  # "a truck carrying fighters was the target of a bomb"
                 continue
+            if token.pos_ == "VERB" and lemma == "blow" and _reports_past_event(token) and \
+                    any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
+                kinds.add("violence")  # "blew himself up at a checkpoint", "blew up a police vehicle"
+                if actor1 is None:
+                    actor1 = self._agent(doc, self._roles(token)[0])
+                continue
             if token.pos_ == "VERB" and lemma == "open" and _reports_past_event(token) and \
                     any(c.dep_ == "dobj" and c.lemma_.lower() == "fire" for c in token.children):
                 kinds.add("violence")  # "opened fire on a check post"
@@ -1139,8 +1145,15 @@ def _rule_type(draft: _Draft) -> tuple[str, str]:
     return "Strategic developments", "Arrests"
 
 
+_SELF_DETONATION = (
+    r"bl(?:ew|own|owing|ows?)\s+(?:him|her|them|it)sel(?:f|ves)\s+up|self-detonat\w*|"
+    r"(?:explosives?|suicide|bomb)(?:[- ]laden)?[- ](?:vests?|belts?|jackets?)|"
+    r"detonat\w*\s+(?:his|her|their)\s+(?:own\s+)?(?:explosives?|bombs?|devices?|vests?|belts?|charges?)")
+"""A bomber who dies with the bomb: "blew himself up", "detonated his explosive vest"."""
+_SUICIDE = rf"suicide|{_SELF_DETONATION}"
 _EXPLOSIVE = re.compile(
-    r"(?i:\b(?:bomb(?:s|ing|ings|ed|er|ers)?|car[- ]bomb\w*|blasts?|explosions?|explosives?|IEDs?|suicide|landmines?|"
+    rf"(?i:\b(?:{_SUICIDE}|bl(?:ew|own|owing)\s+up|"
+    r"bomb(?:s|ing|ings|ed|er|ers)?|car[- ]bomb\w*|blasts?|explosions?|explosives?|IEDs?|suicide|landmines?|"
     r"(?<!coal )(?<!gold )mines?(?! workers)|"
     r"grenades?|detonat\w*|shell(?:s|ed|ing)|artillery|mortars?|rockets?|missiles?|air ?strikes?|drone strikes?|"
     r"drones?|jets|warplanes?|aircraft|air ?raids?|air force|bombard\w*)\b)")
@@ -1165,10 +1178,10 @@ _ARMED_VICTIMS = re.compile(
     r"commanders?|forces|combatants?|members)\b)")
 _REMOTE_EXPLOSIVE = re.compile(
     r"(?i:\b(?:roadside\s+bombs?|IEDs?|improvised\s+explosive|landmines?|land\s+mines?|(?:explosive|magnetic|sticky)"
-    r"\s+(?:device|bomb)s?|car[- ]bombs?|suicide\s+(?:bomb\w*|attack\w*|car\w*))\b)")
+    rf"\s+(?:device|bomb)s?|car[- ]bombs?|suicide\s+(?:bomb\w*|attack\w*|car\w*)|{_SELF_DETONATION})\b)")
 """Explosives set off without the bomber's side in a fight: what makes an ambush Remote violence."""
 _SUB_OF_EXPLOSIVE = (
-    (re.compile(r"(?i:\bsuicide\b)"), "Suicide bomb"),
+    (re.compile(rf"(?i:\b(?:{_SUICIDE})\b)"), "Suicide bomb"),
     (re.compile(r"(?i:\b(?:air ?strikes?|drones?|drone strikes?|jets|warplanes?|aircraft|air ?raids?|air force)\b)"),
      "Air/drone strike"),
     (re.compile(r"(?i:\b(?:shell(?:s|ed|ing)|artillery|mortars?|rockets?|missiles?|bombard\w*)\b)"),
@@ -1194,7 +1207,7 @@ def _cue_type(draft: _Draft, span: str = "") -> tuple[str, str] | None:
             ("kill" in draft.kinds or "violence" in draft.kinds):
         # an "ambush" sprung with roadside bombs, with no exchange of fire: the codebook's remote
         # explosive, not a battle
-        sub = "Suicide bomb" if re.search(r"(?i:\bsuicide\b)", weapon_text) else "Remote explosive/landmine/IED"
+        sub = "Suicide bomb" if _SUB_OF_EXPLOSIVE[0][0].search(weapon_text) else "Remote explosive/landmine/IED"
         return "Explosions/Remote violence", sub
     if _CLASH.search(text):
         return None

@@ -480,3 +480,14 @@ def test_the_army_of_a_text_naming_one_country_is_that_countrys_forces():
 def test_a_bombing_that_hurt_no_one_is_an_event_with_no_dead(text: str):
     event = _only(text)
     assert (event.event_type, event.fatalities) == ("Explosions/Remote violence", 0), event.to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "Two attackers blew themselves up outside a mosque in Kunduz city on Friday, killing nine worshippers.",
+    "A man blew himself up at a police checkpoint in Kandahar city on Monday, police said.",
+    "A militant detonated his explosive vest at a wedding hall in Kabul on Monday, killing 14 guests.",
+    "A teenage girl blew herself up in a crowded market in the town on Sunday, wounding 20 people.",
+])
+def test_blowing_oneself_up_is_a_suicide_bombing(text: str):
+    event = _only(text)
+    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Suicide bomb"), event.to_dict()
