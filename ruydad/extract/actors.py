@@ -80,9 +80,11 @@ class ActorsStep:
             import ruydad.actors as api
 
             found = list(self._registry_mentions(api, doc))
+            found += self._plural_mentions(api, doc, found)
             found += self._state_force_mentions(api, doc, found)
-            found += self._unknown_armed_groups(doc, found)
+            found += self._unknown_armed_groups(api, doc, found)
             found += self._defined_groups(doc, found)
+            found += self._other_forms_of_new_groups(doc, found)
             if not found:
                 found += self._forces_of_the_only_country(api, doc)
         else:
@@ -113,6 +115,39 @@ class ActorsStep:
             category = _category(str(actor_id), self.theatre) if actor_id else None
             yield start, end, Actor(name=str(name), registry_id=None if actor_id is None else str(actor_id),
                                     category=category, new=actor_id is None)
+
+    def _registry_actor(self, api: Any, names: Iterable[str]) -> Actor | None:
+        """The registry actor the first of ``names`` names exactly (a name, alias, acronym or dataset
+        name; never a fuzzy match, which would turn a group's members into another group)."""
+        kwargs: dict[str, Any] = {"theatre": self.theatre} if self.theatre else {}
+        for name in names:
+            try:
+                match = api.resolve_actor(name, **kwargs)
+            except Exception:  # the registry refusing a name: not that actor
+                match = None
+            if match is not None and getattr(match, "method", "fuzzy") != "fuzzy":
+                actor = match.actor
+                return Actor(name=str(actor.name), registry_id=str(actor.id),
+                             category=_category(str(actor.id), self.theatre), new=False)
+        return None
+
+    def _plural_mentions(self, api: Any, doc: Document,
+                         found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
+        """Plurals of registry names ("the <Name>s", "<Demonym> <Name>s'"): the registry lists a
+        group's name, the press also counts its members by it. The longest capitalised phrase
+        ending in the plural whose singular the registry knows exactly."""
+        extra: list[tuple[int, int, Actor]] = []
+        for m in _PLURAL_PHRASE.finditer(doc.text):
+            if any(s < m.end("last") and m.start() < e for s, e, _a in found + extra):
+                continue
+            starts = [m.start("words") + w.start() for w in _PHRASE_WORD.finditer(m["words"] or "")]
+            for start in [*starts, m.start("last")]:
+                head = re.sub(r"\s+", " ", doc.text[start:m.end("last")])
+                actor = self._registry_actor(api, _singulars(head))
+                if actor is not None:
+                    extra.append((start, m.end("last"), actor))
+                    break
+        return extra
 
     def _state_force_mentions(self, api: Any, doc: Document,
                               found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
@@ -156,10 +191,12 @@ class ActorsStep:
                                             category=_category(str(actor.id), self.theatre), new=False)))
         return extra
 
-    def _unknown_armed_groups(self, doc: Document, found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
-        """Groups the registry does not know, named by what their members are: "Boko Haram
-        Islamist militants", "Al Shabaab fighters" (``new``, no registry id). A nationality or a
-        country ("<demonym> fighters") is not a group."""
+    def _unknown_armed_groups(self, api: Any, doc: Document,
+                              found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
+        """Groups named by what their members are: "Boko Haram Islamist militants", "Al Shabaab
+        fighters". A name the registry knows in another form (its plural, "<Name>s", or with or
+        without the Arabic article, "al-<Name>") is the registry's actor; any other is ``new``,
+        with no registry id. A nationality or a country ("<demonym> fighters") is not a group."""
         extra: list[tuple[int, int, Actor]] = []
         names: dict[str, str] = {}
         for m in (m for pattern in _NAMED_FIGHTERS for m in pattern.finditer(doc.text)):
@@ -172,8 +209,40 @@ class ActorsStep:
             if words[0] in _NOT_GROUP_WORDS or any(s < end and start < e for s, e, _a in found + extra) or \
                     _country_name(words[-1]) is not None or _country_name(surface) is not None:
                 continue
+            known = self._registry_actor(api, _name_forms(surface))
+            if known is not None:
+                extra.append((start, end, known))
+                continue
             name = names.setdefault(surface.lower().replace("-", " "), re.sub(r"\s*-\s*", " ", surface))
             extra.append((start, end, Actor(name=name, registry_id=None, category=None, new=True)))
+        return extra
+
+    def _other_forms_of_new_groups(self, doc: Document,
+                                   found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
+        """A new group named again in another form ("Houthi rebels" ... "the Houthis"; "Shabaab
+        militants" ... "Al-Shabaab"): its plural or the name with or without the Arabic article is
+        the same group, under the fullest name the text gives ("Al Shabaab")."""
+        extra: list[tuple[int, int, Actor]] = []
+        groups: dict[str, list[Actor]] = {}
+        for _s, _e, actor in found:
+            if actor.new and actor.registry_id is None and actor.category is None:
+                groups.setdefault(_core(actor.name), []).append(actor)
+        for core, same in groups.items():
+            actor = same[0]
+            if len(core) < 3:
+                continue
+            body = r"[- ]+".join(re.escape(w) for w in core.split())
+            pattern = re.compile(rf"(?<![\w-])(?P<al>[Aa]l[- ]+)?{body}(?P<plural>e?s)?(?![\w-])")
+            with_article = False
+            for m in pattern.finditer(doc.text):
+                with_article = with_article or bool(m["al"])
+                if not (m["al"] or m["plural"] or " " in core):
+                    continue  # a one-word name as it was found may describe people ("a <Name> journalist")
+                if not any(s < m.end() and m.start() < e for s, e, _a in found + extra):
+                    extra.append((m.start(), m.end(), actor))
+            name = f"Al {core}" if with_article or any(re.match(r"(?i)al\s", a.name) for a in same) else actor.name
+            for other in same:
+                other.name = name  # one group: "Shabaab militants" and "Al Shabaab fighters"
         return extra
 
     def _forces_of_the_only_country(self, api: Any, doc: Document) -> list[tuple[int, int, Actor]]:
@@ -343,6 +412,34 @@ def _country_name(word: str) -> str | None:
             continue
         return str(getattr(country, "common_name", None) or country.name)
     return None
+
+
+_PLURAL_PHRASE = re.compile(
+    r"(?<![\w-])(?P<words>(?:(?:[A-Z][\w'’-]*|[Aa]l)[ -]+){0,3})(?P<last>[A-Z][\w-]*[a-z]s)(?:['’]s?)?(?![\w-])")
+"""A capitalised phrase whose last word may be a plural ("Pakistani <Name>s", "the <Name>s'")."""
+_PHRASE_WORD = re.compile(r"(?!(?:The|An?)\s)(?:[A-Z][\w'’-]*|[Aa]l)(?=[ -])")
+
+
+def _singulars(phrase: str) -> list[str]:
+    """What a plural's singular may be: "<Name>s" -> "<Name>", "<Name>es" -> "<Name>" too, and
+    the phrase itself (a registry that lists the plural as an alias)."""
+    forms = [phrase[:-1]]
+    if phrase.endswith("es"):
+        forms.append(phrase[:-2])
+    return [phrase, *forms]
+
+
+def _core(name: str) -> str:
+    """A group's name without the Arabic article: "Al Shabaab", "al-Shabaab" -> "Shabaab"."""
+    return re.sub(r"^[Aa]l[- ]+(?=[A-Z])", "", name).strip()
+
+
+def _name_forms(surface: str) -> list[str]:
+    """The forms a registry may list a group under that the text names by its members' name
+    ("<Name> fighters"): the name, its plural, and with and without the Arabic article."""
+    core = _core(surface)
+    forms = [surface, core, f"{core}s", f"al-{core}", f"Al {core}", f"al {core}"]
+    return list(dict.fromkeys(forms))
 
 
 def _canonical(surface: str) -> str:

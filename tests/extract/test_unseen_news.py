@@ -491,3 +491,28 @@ def test_a_bombing_that_hurt_no_one_is_an_event_with_no_dead(text: str):
 def test_blowing_oneself_up_is_a_suicide_bombing(text: str):
     event = _only(text)
     assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Suicide bomb"), event.to_dict()
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The Talibans attacked a police checkpoint in Kunduz province on Monday, killing two policemen.", "Taliban"),
+    ("Pakistani Talibans ambushed an army convoy in Kunar province on Monday, killing three soldiers.",
+     "Tehrik-i-Taliban Pakistan"),
+    ("Haqqani fighters attacked a police post in Khost province on Monday, killing two policemen.",
+     "Haqqani Network"),
+    ("Kharotis clashed with nomads in Ghazni province on Monday, killing two men.", "Kharoti tribe"),
+])
+def test_a_plural_or_member_form_of_a_registry_name_is_that_actor(text: str, actor: str):
+    event = _only(text)
+    assert event.actor1 == actor, event.to_dict()
+
+
+@pytest.mark.parametrize("text, name, forms", [
+    ("Houthi rebels shelled the town on Monday, killing four civilians. The Houthis said they had targeted army "
+     "positions.", "Houthi", {"Houthi", "Houthis"}),
+    ("Shabaab militants stormed an army base on Monday, killing five soldiers. Al-Shabaab said it had killed 12 "
+     "soldiers.", "Al Shabaab", {"Shabaab", "Al-Shabaab"}),
+])
+def test_the_forms_of_a_new_groups_name_are_one_actor(text: str, name: str, forms: set[str]):
+    result = extract(text, published=PUBLISHED)
+    groups = [a for a in result.actors if a.registry_id is None and a.category != "State forces"]
+    assert [(a.name, {m.text for m in a.mentions}) for a in groups] == [(name, forms)]
