@@ -416,7 +416,7 @@ def _country_name(word: str) -> str | None:
 
 _PLURAL_PHRASE = re.compile(
     r"(?<![\w-])(?P<words>(?:(?:[A-Z][\w'’-]*|[Aa]l)[ -]+){0,3})(?P<last>[A-Z][\w-]*[a-z]s)(?:['’]s?)?(?![\w-])")
-"""A capitalised phrase whose last word may be a plural ("Pakistani <Name>s", "the <Name>s'")."""
+"""A capitalised phrase whose last word may be a plural ("<Demonym> <Name>s", "the <Name>s'")."""
 _PHRASE_WORD = re.compile(r"(?!(?:The|An?)\s)(?:[A-Z][\w'’-]*|[Aa]l)(?=[ -])")
 
 
