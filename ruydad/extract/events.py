@@ -1358,9 +1358,11 @@ _NEW_INCIDENT = re.compile(
     r"(?i:\b(?:in\s+(?:a|another)\s+(?:separate|different|new|second|similar)\s+(?:incident|attack|development)"
     r"|in\s+another\s+(?:incident|attack|case)|^\s*(?:elsewhere|separately)\b"
     r"|\b(?:another|a\s+(?:second|third|fourth|separate|further))\s+(?:\w+\s+){0,2}"
-    r"(?:blast|explosion|bomb|bombing|attack|air ?strike|drone strike|strike|ambush|clash|raid|incident)s?\b))")
+    r"(?:blast|explosion|bomb|bomber|bombing|attack|air ?strike|drone strike|strike|ambush|clash|raid|incident)s?\b"
+    r"|\balso\s+bl(?:ew|own)\s+(?:him|her|them)sel(?:f|ves)\s+up\b))")
 """A sentence that tells a further incident, not a detail of the last one: "In a separate incident
-...", "Elsewhere, ...", "A third magnetic bomb detonated in the east of the city"."""
+...", "Elsewhere, ...", "A third magnetic bomb detonated in the east of the city"; a bomber who dies
+with his bomb sets off one: "a second bomber", "two bombers also blew themselves up" are another."""
 
 
 def _unplaced_weekday(doc: Document, sent: Any) -> str | None:

@@ -516,3 +516,15 @@ def test_the_forms_of_a_new_groups_name_are_one_actor(text: str, name: str, form
     result = extract(text, published=PUBLISHED)
     groups = [a for a in result.actors if a.registry_id is None and a.category != "State forces"]
     assert [(a.name, {m.text for m in a.mentions}) for a in groups] == [(name, forms)]
+
+
+@pytest.mark.parametrize("text", [
+    "A suicide bomber blew himself up at the gate of a police compound in Kandahar city on Monday, killing three "
+    "policemen. A second bomber blew himself up near the compound's mosque, wounding six people.",
+    "A female bomber blew herself up at a bus station in the city on Tuesday, killing eight passengers. Two suicide "
+    "bombers also blew themselves up outside a nearby hospital, wounding 14 people.",
+])
+def test_another_bomber_blowing_himself_up_is_another_bombing(text: str):
+    events = _events(text)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Suicide bomb", 3 if "three" in text else 8),
+                                                                 ("Suicide bomb", None)], [e.to_dict() for e in events]
