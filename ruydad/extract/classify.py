@@ -26,8 +26,10 @@ protest are "Protest with intervention", not "Arrests"), which a weighted combin
 a priority list.
 
 ``confidence`` is the model's probability for the chosen class; it is lower where two classes compete
-(e.g. an attack and the claim of responsibility for it). Texts with no letters get the ``Other`` event
-type with no label and confidence 0, rather than a guess.
+(e.g. an attack and the claim of responsibility for it). When the claim wins but the text names the
+claimed attack ("a roadside bomb ... claimed responsibility"), ``label`` stays ``ATTRIB`` (the CASE
+code) and the event and sub-event types are the attack's, as ACLED codes it. Texts with no letters get
+the ``Other`` event type with no label and confidence 0, rather than a guess.
 """
 
 from __future__ import annotations
@@ -377,7 +379,27 @@ class EventClassifier:
                 best = int(np.argmax(probs[row]))
                 label = self._classes[best]
                 results[i] = _result(label, float(probs[row, best]), matches[row])
+                if label == "ATTRIB":
+                    results[i] = self._claimed_event(probs[row], matches[row]) or results[i]
         return [r if r is not None else UNCLASSIFIABLE for r in results]
+
+    def _claimed_event(self, probs: np.ndarray, match: CueMatch) -> Classification | None:
+        """The event a claim of responsibility reports, when the text names it.
+
+        ACLED codes the attack, not the claim: "the insurgents claimed responsibility" after "a roadside
+        bomb hit their pickup" is a remote explosive event. When the claim class wins but the text also has
+        a cue that names an ACLED violent class (weight 2: "roadside bomb", "suicide car bomb"), the event
+        type and sub-event type are that class's (the most probable such one) and ``label`` stays
+        ``ATTRIB``, the CASE code. A bare claim ("X claimed the attack") keeps the Attribution type."""
+        named = {cue.label for cue in self.cues if cue.weight == 2 and cue.label in _CLAIMABLE
+                 and cue.label in match.scores}
+        candidates = [(float(probs[k]), label) for k, label in enumerate(self._classes) if label in named]
+        if not candidates:
+            return None
+        prob, label = max(candidates)
+        event_type, sub_event_type = CASE_LABELS[label]
+        return Classification(event_type, sub_event_type, "ATTRIB", round(prob, 3),
+                              tuple(match.phrases.get(label, ())) + tuple(match.phrases.get("ATTRIB", ())))
 
     def classify(self, text: str) -> Classification:
         return self.classify_many([text])[0]
@@ -487,6 +509,12 @@ def _char_wb_ngrams(text: str, low: int = 3, high: int = 5) -> list[str]:
                 break
     return grams
 
+
+_CLAIMABLE = frozenset({
+    "ARMED_CLASH", "CHEM_WEAP", "AIR_STRIKE", "SUIC_BOMB", "ART_MISS_ATTACK", "REM_EXPLOS", "GRENADE", "ATTACK",
+    "ABDUCT_DISSAP",
+})
+"""Classes whose events a claim of responsibility reports (violent events ACLED codes as the attack)."""
 
 _RULE_PRIORITY: tuple[str, ...] = (
     "ATTRIB", "CHEM_WEAP", "SUIC_BOMB", "FORCE_AGAINST_PROTEST", "PROTEST_WITH_INTER", "GRENADE",

@@ -445,3 +445,97 @@ def test_the_default_classifier_loads_from_the_cache_without_scikit_learn(tmp_pa
     assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
     assert first.stdout.split() == ["ART_MISS_ATTACK", "True", "True"]  # trained with scikit-learn once
     assert second.stdout.split() == ["ART_MISS_ATTACK", "False", "False"]  # then loaded without it
+
+
+# --- Issue 12: real ACLED-style single-event descriptions (tests/data/event_types) ---------------------------
+
+EVENT_DESCRIPTIONS = Path(__file__).resolve().parents[1] / "data" / "event_types" / "event_descriptions.jsonl"
+
+DESCRIPTION_FLOORS = {"dev": (0.89, 0.87), "held": (0.93, 0.81)}
+"""(event type, sub-event type) floors per split, a little below what the shipped classifier measured
+(dev 0.922 / 0.906, held 0.970 / 0.848 on 64 and 33 descriptions): two or three more errors fail."""
+
+
+def _descriptions() -> list[dict[str, str]]:
+    import json
+
+    return [json.loads(line) for line in EVENT_DESCRIPTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_event_descriptions_are_labelled_with_real_acled_pairs_and_split_by_hash() -> None:
+    import hashlib
+
+    from ruydad.taxonomy import SUB_EVENT_TYPES
+
+    rows = _descriptions()
+    assert len(rows) >= 80
+    for row in rows:
+        assert SUB_EVENT_TYPES[row["sub_event_type"]].event_type == row["event_type"], row["id"]
+        assert row["url"].startswith("http"), row["id"]
+        digest = hashlib.sha1(f"{row['url']}\n{row['text']}".encode()).hexdigest()
+        assert row["split"] == ("held" if int(digest[:8], 16) % 3 == 0 else "dev"), row["id"]
+
+
+@pytest.mark.parametrize("split", ["dev", "held"])
+def test_event_and_sub_event_types_of_real_descriptions_hold_their_floors(split: str) -> None:
+    rows = [row for row in _descriptions() if row["split"] == split]
+    got = classify_many([row["text"] for row in rows])
+    types = sum(r.event_type == row["event_type"] for r, row in zip(got, rows, strict=True)) / len(rows)
+    subs = sum(r.sub_event_type == row["sub_event_type"] for r, row in zip(got, rows, strict=True)) / len(rows)
+    type_floor, sub_floor = DESCRIPTION_FLOORS[split]
+    assert types >= type_floor, f"{split}: event type {types:.3f} < {type_floor}"
+    assert subs >= sub_floor, f"{split}: sub-event type {subs:.3f} < {sub_floor}"
+
+
+@pytest.mark.parametrize(("sub_event_type", "text"), [
+    # drones that fire missiles are an air/drone strike, not a missile attack from the ground
+    ("Air/drone strike", "An unmanned aircraft fired three missiles at a pickup truck near the village, killing "
+                         "four men believed to be fighters."),
+    ("Air/drone strike", "A drone fired two missiles into a house in the tribal district late on Thursday."),
+    # an attack whose outcome is people taken away is an abduction
+    ("Abduction/forced disappearance", "Gunmen attacked a seminary in the early hours and took away 40 students, "
+                                       "the state police said."),
+    # a claim of responsibility inside a bombing report does not hide the bombing
+    ("Remote explosive/landmine/IED", "Three policemen were killed on Monday when a bomb planted on the roadside "
+                                      "hit their pickup; the insurgents claimed responsibility."),
+    ("Suicide bomb", "The militants claimed responsibility for a suicide car bomb that wounded six soldiers at a "
+                     "checkpoint outside the city."),
+    # a lynching is mob violence even when it starts at a police station
+    ("Mob violence", "Hundreds of men stormed a police post, dragged out a prisoner accused of blasphemy and beat "
+                     "him to death."),
+    # defusing a bomb is a disrupted weapons use, not an explosion
+    ("Disrupted weapons use", "Bomb disposal experts defused a remote-controlled device found under a culvert on "
+                              "Wednesday."),
+    # protesters burning a police station make a violent demonstration
+    ("Violent demonstration", "A police station was set on fire by protesters during a second night of unrest in "
+                              "the city."),
+    # territory taken after the other side left is a non-violent transfer
+    ("Non-violent transfer of territory", "The army entered the district capital on Tuesday after the insurgents "
+                                          "had fled; there was no fighting."),
+    # property destroyed without violence against people
+    ("Looting/property destruction", "Fighters burned dozens of homes and killed cattle in the village after "
+                                     "residents fled."),
+])
+def test_error_classes_seen_on_real_descriptions_are_fixed(sub_event_type: str, text: str) -> None:
+    assert classify(text).sub_event_type == sub_event_type
+
+
+def test_a_claim_that_names_the_attack_is_typed_as_the_attack_and_keeps_its_case_label() -> None:
+    result = classify("Four soldiers died when a landmine blew up their truck on Friday; the rebel group claimed "
+                      "responsibility for the attack.")
+    assert (result.event_type, result.sub_event_type) == ("Explosions/Remote violence",
+                                                          "Remote explosive/landmine/IED")
+    assert result.label == "ATTRIB"
+
+
+def test_a_bare_claim_of_responsibility_stays_an_attribution() -> None:
+    result = classify("The militant group claimed responsibility for Tuesday's attack in a statement on its website.")
+    assert result.label == "ATTRIB"
+    assert result.event_type == "Attribution of responsibility"
+    assert result.sub_event_type is None
+
+
+def test_a_roadside_bombing_is_a_remote_explosive() -> None:
+    result = classify("Six soldiers were killed on Thursday in a roadside bombing on the road to the provincial "
+                      "capital, officials said.")
+    assert result.sub_event_type == "Remote explosive/landmine/IED"
