@@ -93,12 +93,9 @@ def _country(name: str) -> tuple[str, str] | None:
 
 @cache
 def _theatre_iso3(theatre: str | None) -> str | None:
-    try:
-        from ruydad.theatres import DEFAULT_THEATRE, theatre_info
+    from ruydad.theatres import DEFAULT_THEATRE, theatre_info
 
-        return theatre_info(theatre or DEFAULT_THEATRE).iso3
-    except Exception:  # a theatre without info still resolves, just without a country code
-        return None
+    return theatre_info(theatre or DEFAULT_THEATRE).iso3
 
 
 def _paragraph(text: str, offset: int) -> str:
@@ -110,14 +107,11 @@ def _paragraph(text: str, offset: int) -> str:
 @cache
 def _stop_names(theatre: str | None) -> frozenset[str]:
     """:data:`_STOP_NAMES` plus the theatre's demonyms and ``extract.yaml`` ``not_place_words``."""
-    try:
-        from ruydad.theatres import as_theatre
+    from ruydad.theatres import as_theatre
 
-        info = as_theatre(theatre)
-        own = (info.data("extract.yaml") or {}).get("not_place_words") or ()
-        return _STOP_NAMES | {str(w) for w in (*info.demonyms, *own)}
-    except Exception:  # a theatre that cannot be read still has the generic words
-        return _STOP_NAMES
+    info = as_theatre(theatre)
+    own = (info.data("extract.yaml") or {}).get("not_place_words") or ()
+    return _STOP_NAMES | {str(w) for w in (*info.demonyms, *own)}
 
 
 def candidate_spans(doc: Document, theatre: str | None = None) -> list[tuple[int, int, str | None]]:
@@ -203,32 +197,40 @@ AMBIGUITY_MARGIN = 5.0
 """Candidates within this many points of the best one, in another province, make a name ambiguous."""
 
 
+@cache
+def has_gazetteer(theatre: str | None) -> bool:
+    """Whether the theatre's pack has a gazetteer (``geo/units.csv``).
+
+    A theatre without one is a documented case (the theatres README: the geo files are needed
+    "for places"): extraction then finds no place of the theatre, only countries and foreign
+    subdivisions. This is checked here by the file's presence, never by catching errors, so a
+    gazetteer that is present but broken (a bad row, an unknown parent) stops extraction with the
+    gazetteer's own error naming the file."""
+    from ruydad.theatres import as_theatre
+
+    return (as_theatre(theatre).path / "geo" / "units.csv").is_file()
+
+
 @lru_cache(maxsize=20000)
 def _lookup(name: str, theatre: str | None) -> tuple[Any, ...]:
-    geo = _geo()
-    try:
-        return tuple(geo.resolve_place(name, **({"theatre": theatre} if theatre else {})))
-    except Exception:  # the resolver refusing a name is "not found", not a crash of the article
+    if not has_gazetteer(theatre):
         return ()
+    return tuple(_geo().resolve_place(name, **({"theatre": theatre} if theatre else {})))
 
 
 @lru_cache(maxsize=20000)
 def _lookup_within(name: str, within: str, theatre: str | None) -> tuple[Any, ...]:
-    geo = _geo()
-    try:
-        return tuple(geo.resolve_place(name, within=within, **({"theatre": theatre} if theatre else {})))
-    except Exception:  # the resolver refusing a name is "not found", not a crash of the article
+    if not has_gazetteer(theatre):
         return ()
+    return tuple(_geo().resolve_place(name, within=within, **({"theatre": theatre} if theatre else {})))
 
 
 @lru_cache(maxsize=5000)
 def _province(name: str, theatre: str | None) -> Any | None:
     """The province a name is, when it is one (exactly): the container in "X district of Y"."""
-    geo = _geo()
-    try:
-        found = geo.resolve_place(name, level=1, **({"theatre": theatre} if theatre else {}))
-    except Exception:  # not a province
+    if not has_gazetteer(theatre):
         return None
+    found = _geo().resolve_place(name, level=1, **({"theatre": theatre} if theatre else {}))
     return found[0] if found and found[0].score >= 95 else None
 
 
@@ -259,13 +261,12 @@ def _subdivision(name: str, countries: frozenset[str]) -> tuple[str, str, str] |
 @cache
 def _province_pcode(iso_code: str, theatre: str | None) -> str | None:
     """The gazetteer P-code of a province given by its ISO 3166-2 code."""
-    try:
-        from ruydad.geo.gazetteer import load_gazetteer
-        from ruydad.theatres import DEFAULT_THEATRE
+    from ruydad.geo.gazetteer import load_gazetteer
+    from ruydad.theatres import DEFAULT_THEATRE
 
-        gazetteer = load_gazetteer(theatre or DEFAULT_THEATRE)
-    except Exception:  # no gazetteer: no province
+    if not has_gazetteer(theatre):
         return None
+    gazetteer = load_gazetteer(theatre or DEFAULT_THEATRE)
     for unit in gazetteer.units.values():
         if unit.level == 1 and getattr(unit, "iso_code", None) == iso_code:
             return str(unit.pcode)
@@ -445,11 +446,8 @@ class PlacesStep:
                 best = preferred[0]
             else:
                 geo = _geo()
-                try:
-                    again = geo.resolve_place(doc.text[start:end], context=_paragraph(doc.text, start),
-                                              **({"theatre": self.theatre} if self.theatre else {}))
-                except Exception:  # keep the context-free reading
-                    again = []
+                again = geo.resolve_place(doc.text[start:end], context=_paragraph(doc.text, start),
+                                          **({"theatre": self.theatre} if self.theatre else {}))
                 if not again or _ambiguous(tuple(again)):
                     return _ambiguous_place(doc.text[start:end].strip(), again or candidates)
                 best = again[0]

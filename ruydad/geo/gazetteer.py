@@ -119,9 +119,17 @@ def _float(value: str | None) -> float | None:
     return float(value) if value not in (None, "") else None
 
 
+_UNIT_COLUMNS = ("level", "pcode", "name")
+
+
 def _read_units(geo: Path) -> dict[str, Unit]:
     units: dict[str, Unit] = {}
-    for row in _open_text(geo / "units.csv"):
+    path = geo / "units.csv"
+    for line, row in enumerate(_open_text(path), start=2):
+        missing = [c for c in _UNIT_COLUMNS if not row.get(c)]
+        if missing:
+            raise InputError(f"{path}, line {line}: no {', '.join(missing)}; every row of units.csv needs the "
+                             f"columns {', '.join(_UNIT_COLUMNS)} (see ruydad/geo/gazetteer.py's docstring)")
         local = {k[5:]: v for k, v in row.items() if k.startswith("name_") and v}
         units[row["pcode"]] = Unit(
             pcode=row["pcode"], level=int(row["level"]), name=row["name"], iso_code=row.get("iso_code") or None,
