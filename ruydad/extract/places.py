@@ -244,6 +244,7 @@ def _subdivision(name: str, countries: frozenset[str]) -> tuple[str, str, str] |
 
     from ruydad.geo.names import fold, normalize
 
+    name = re.sub(r"\s*\([^)]*\)", " ", name)  # "<name> (<acronym>) province"
     key = fold(" ".join(w for w in normalize(name).split() if w not in ("state", "region", "province", "the")))
     if len(key) < 3:
         return None
@@ -361,8 +362,11 @@ class PlacesStep:
         # In a story that names no province of the theatre for sure, a paragraph about another
         # country keeps only exact names ("<name> state, northeast <country>" is not a home district of a similar name).
         home_named = any(not isinstance(r[3], Place) and r[3][0].score >= 99 and r[3][0].level == 1 for r in readings)
+        # A story that names another country and no province of the theatre is read the same way
+        # throughout: a near-miss spelling elsewhere in it ("<foreign> district" ~ a home district
+        # written in another alphabet's romanisation) is no home place.
         readings = [r for r in readings if home_named or isinstance(r[3], Place)
-                    or _paragraph_key(doc.text, r[0]) not in foreign or r[3][0].score >= 99]
+                    or not foreign or r[3][0].score >= 99]
         readings += self._foreign_subdivisions(doc, readings, abroad)
         readings.sort(key=lambda r: r[0])
         places: dict[tuple[str, str], Place] = {}
