@@ -237,7 +237,8 @@ def _province(name: str, theatre: str | None) -> Any | None:
 @lru_cache(maxsize=5000)
 def _subdivision(name: str, countries: frozenset[str]) -> tuple[str, str, str] | None:
     """(ISO 3166-2 code, name, country alpha-3) of the one first-level subdivision of ``countries``
-    that ``name`` ("Yobe", "Borno state") names; None when none or several do."""
+    that ``name`` ("Yobe", "Borno state") names, or of a lower-level one whose ISO type the name's
+    kind word gives ("<name> province"); None when none or several do."""
     if not countries:
         return None
     import pycountry
@@ -245,7 +246,9 @@ def _subdivision(name: str, countries: frozenset[str]) -> tuple[str, str, str] |
     from ruydad.geo.names import fold, normalize
 
     name = re.sub(r"\s*\([^)]*\)", " ", name)  # "<name> (<acronym>) province"
-    key = fold(" ".join(w for w in normalize(name).split() if w not in ("state", "region", "province", "the")))
+    words = normalize(name).split()
+    kind = words[-1] if words and words[-1] in ("state", "region", "province") else None
+    key = fold(" ".join(w for w in words if w not in ("state", "region", "province", "the")))
     if len(key) < 3:
         return None
     hits: list[tuple[str, str, str]] = []
@@ -254,7 +257,10 @@ def _subdivision(name: str, countries: frozenset[str]) -> tuple[str, str, str] |
         if country is None:
             continue
         for sub in pycountry.subdivisions.get(country_code=country.alpha_2) or ():
-            if sub.parent_code is None and fold(normalize(sub.name)) == key:
+            # a first-level subdivision, or one of a lower level the text names by its ISO type
+            # ("<name> province" where the country's provinces lie inside its regions)
+            if (sub.parent_code is None or (kind is not None and str(sub.type).lower() == kind)) and \
+                    fold(normalize(sub.name)) == key:
                 hits.append((str(sub.code), str(sub.name), alpha3))
     return hits[0] if len(hits) == 1 else None
 
@@ -303,6 +309,7 @@ class PlacesStep:
         readings: list[tuple[int, int, str | None, Any]] = []
         sure: dict[str, set[str]] = {"document": set()}
         people = {w for e in doc.entities if e.label_ == "PERSON" for w in (e.text, e.text.split()[-1])}
+        gpes = {e.text for e in doc.entities if e.label_ == "GPE"}
         last_end = -1
         contained: dict[str, tuple[Any, ...]] = {}
         unresolved: list[tuple[int, int, str | None]] = []
@@ -336,9 +343,9 @@ class PlacesStep:
                 if hint in ("area", "state", "province", "locative", "list", None):
                     abroad.append((start, end, hint))
                 continue
-            if surface in people and hint not in _KIND_HINTS and (
+            if surface in people and surface not in gpes and hint not in _KIND_HINTS and (
                     isinstance(reading, Place) or reading[0].kind not in ("admin1", "admin2")):
-                continue
+                continue  # a person's name; one the parser also calls a place elsewhere is a place
             last_end = end
             readings.append((start, end, hint, reading))
             if not isinstance(reading, Place) and not _ambiguous(reading):
