@@ -69,3 +69,17 @@ def test_a_subdivision_with_its_acronym_and_a_lower_level_iso_province() -> None
                    "Friday.") == ["PK-KP"]
     assert _admin1("Jihadists killed 12 villagers in an attack on a village in Soum province in northern "
                    "Burkina Faso on Sunday, security sources said.") == ["BF-SOM"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # border names of the neighbour's side, in a story about the neighbour: not the theatre's
+    ("A roadside bomb killed three policemen in Bajaur district of Pakistan on Monday, officials said.", [None]),
+    ("Militants attacked a checkpost in Kurram, in Pakistan's Khyber Pakhtunkhwa province, killing two "
+     "soldiers on Tuesday.", ["PK-KP"]),
+    ("Gunmen killed two tribal elders in Khyber on Tuesday, Pakistani police said.", [None]),
+    # the neighbour's forces acting in the theatre: the theatre's province
+    ("Pakistani forces shelled villages in Dand-e-Patan district of Paktia on Tuesday, killing two civilians.",
+     ["AF-PIA"]),
+])
+def test_border_names_follow_the_country_the_story_names(text: str, expected: list[str | None]) -> None:
+    assert _admin1(text) == expected
