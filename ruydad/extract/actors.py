@@ -32,14 +32,10 @@ _GROUP_WORDS = (r"Front|Movement|Army|Brigades?|Network|Party|Council|Union|Forc
 def _group_pattern(theatre: str | None) -> re.Pattern[str]:
     """Capitalised phrases ending in a group word, or in one of the theatre's one-word group names
     (``extract.yaml`` ``group_names``)."""
-    words = _GROUP_WORDS
-    try:
-        from ruydad.theatres import as_theatre
+    from ruydad.theatres import as_theatre
 
-        own = (as_theatre(theatre).data("extract.yaml") or {}).get("group_names") or ()
-        words += "".join("|" + re.escape(str(w)) for w in own)
-    except Exception:  # a theatre that cannot be read still has the generic words
-        pass
+    own = (as_theatre(theatre).data("extract.yaml") or {}).get("group_names") or ()
+    words = _GROUP_WORDS + "".join("|" + re.escape(str(w)) for w in own)
     return re.compile(rf"\b(?:[A-Z][\w'’&-]*\s+|(?:of|the|and|&)\s+){{0,6}}(?:{words})\b")
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z&-]{1,9})\)")
 

@@ -416,7 +416,7 @@ def periods_sql(query: Any, source: Source, dialect: str) -> str:
     """Events per day (or month) among those ``query`` selects, newest first."""
     col = source.date_column
     return (f"SELECT {col}, CAST(sum(events) AS BIGINT) FROM {source.table} "
-            f"WHERE {where_sql(query, source, dialect)} GROUP BY {col} ORDER BY {col} DESC")
+            f"WHERE {where_sql(query, source, dialect)} GROUP BY {col} ORDER BY {col} DESC NULLS LAST")
 
 
 @dataclass(frozen=True)
@@ -574,10 +574,10 @@ def page_cursor(row: dict[str, Any]) -> str:
 def after_condition(store: Any, cursor: str, query: Any = None, limit: int | None = None) -> str:
     """The events that come after ``cursor`` in page order (newest first), as SQL for the store.
 
-    PostgreSQL orders a day's events by their key, so the cursor's key is the position; DuckDB
-    orders them as stored (most recent first), so the cursor's event is looked up to find its
-    place, and a cursor whose event has since been updated or deleted is refused. Given the page's
-    ``query`` and ``limit``, the summary also bounds how far back the page can reach."""
+    Every backend orders a day's events by their key (:data:`ruydad.store.embedded.PAGE_ORDER`), so
+    the cursor's day and key are its position, and the next page starts right after it even when its
+    event has since been updated or deleted. Given the page's ``query`` and ``limit``, the summary also
+    bounds how far back the page can reach."""
     import base64
     import binascii
     import json
@@ -592,32 +592,20 @@ def after_condition(store: Any, cursor: str, query: Any = None, limit: int | Non
             raise ValueError(dataset)
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
         raise InputError("after: not a page cursor; use the `next` value of the previous page") from None
-    key = f"{_lit(dataset)}, {_lit(event_id)}"
-    since = "" if day is None or query is None or not limit else _reach(store, query, day, limit)
-    on_day = "event_date IS NULL" if day is None else f"event_date = CAST('{day.isoformat()}' AS DATE)"
-    older = "FALSE" if day is None else f"event_date < CAST('{day.isoformat()}' AS DATE)"
-    if store.backend == "postgres":  # event_date DESC (NULLS FIRST), dataset, dataset_event_id
-        if day is None:
-            return f"(event_date IS NOT NULL OR (event_date IS NULL AND (dataset, dataset_event_id) > ({key})))"
-        # the day as a bound of its own, so an index or a zone map narrows the read to the days left
-        return (f"(event_date <= CAST('{day.isoformat()}' AS DATE){since} AND ({older} OR "
-                f"(dataset, dataset_event_id) > ({key})))")
-    row = store.con.execute(f"SELECT rowid FROM events WHERE {on_day} AND dataset = ? AND dataset_event_id = ?",
-                            [dataset, event_id]).fetchone()
-    if row is None:
-        raise InputError("after: the event this cursor points at has been updated or deleted since; "
-                         "start again from the first page (or page with offset)")
-    rowid = int(row[0])
-    if day is None:
-        return f"(event_date IS NULL AND rowid < {rowid})"
-    bounded = f"event_date <= CAST('{day.isoformat()}' AS DATE) AND ({older} OR rowid < {rowid})"
+    key = f"({_lit(dataset)}, {_lit(event_id)})"
+    if day is None:  # undated events come last, in key order
+        return f"(event_date IS NULL AND (dataset, dataset_event_id) > {key})"
+    since = "" if query is None or not limit else _reach(store, query, day, limit)
+    older = f"event_date < CAST('{day.isoformat()}' AS DATE)"
+    # the day as a bound of its own, so an index or a zone map narrows the read to the days left
+    bounded = f"event_date <= CAST('{day.isoformat()}' AS DATE) AND ({older} OR (dataset, dataset_event_id) > {key})"
     if since:  # the page ends among dated events: undated ones, sorted last, are out of reach
         return f"({bounded}{since})"
     undated = store.con.execute("SELECT count(*) FROM (SELECT 1 FROM events WHERE event_date IS NULL LIMIT 1) u"
                                 ).fetchone()
-    if undated and undated[0]:  # DuckDB sorts undated events last: they follow every dated one
+    if undated and undated[0]:  # undated events follow every dated one
         return f"(({bounded}) OR event_date IS NULL)"
-    return f"({bounded})"  # one bound on the day: zone maps skip the newer days
+    return f"({bounded})"
 
 
 def _reach(store: Any, query: Any, day: date, limit: int) -> str:

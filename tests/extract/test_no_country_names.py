@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 import ruydad.extract
+from ruydad.errors import InputError
 from ruydad.extract.actors import ActorsStep
 from ruydad.extract.document import Document
 from ruydad.extract.places import candidate_spans
+from ruydad.theatres import THEATRES_PATH_ENV
 
 EXTRACT = Path(ruydad.extract.__file__).resolve().parent
 COUNTRY_WORDS = re.compile(r"(?i)afghan|kabul|taliban|pakistan|iran|panjshir")
@@ -22,21 +26,34 @@ def test_extract_package_names_no_country_of_the_default_theatre() -> None:
     assert hits == []
 
 
-def test_theatre_words_come_from_the_theatre_pack() -> None:
+def _testland(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A theatre pack with no demonyms and no extract.yaml: none of the default theatre's words."""
+    (tmp_path / "testland").mkdir()
+    (tmp_path / "testland" / "theatre.yaml").write_text(
+        "name: testland\ncountry: Testland\niso3: TST\niso2: TL\nnumeric: 999\n", encoding="utf-8")
+    monkeypatch.setenv(THEATRES_PATH_ENV, str(tmp_path))
+    return "testland"
+
+
+def test_theatre_words_come_from_the_theatre_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     doc = Document(text="Fighting spread across Taliban areas and Afghan districts near Charikar city.")
     spans = {doc.text[s:e] for s, e, _k in candidate_spans(doc, "afghanistan")}
     assert not any(s.startswith(("Taliban", "Afghan")) for s in spans)
-    # A theatre without these words (here one that cannot be read) keeps them as candidates:
-    # the words are the theatre's data, not the code's.
-    generic = {doc.text[s:e] for s, e, _k in candidate_spans(doc, "no-such-theatre")}
+    # A theatre without these words keeps them as candidates: the words are the theatre's data, not the code's.
+    generic = {doc.text[s:e] for s, e, _k in candidate_spans(doc, _testland(tmp_path, monkeypatch))}
     assert any(s.startswith("Taliban") for s in generic)
 
 
-def test_fallback_group_names_are_read_from_the_theatre() -> None:
+def test_an_unknown_theatre_is_an_error_not_a_silent_default() -> None:
+    with pytest.raises(InputError, match="unknown theatre 'no-such-theatre'"):
+        candidate_spans(Document(text="Fighting near Charikar city."), "no-such-theatre")
+
+
+def test_fallback_group_names_are_read_from_the_theatre(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from ruydad.extract.actors import _group_pattern
 
     assert _group_pattern("afghanistan").search("the Taliban said")
-    assert not _group_pattern("no-such-theatre").search("the Taliban said")
+    assert not _group_pattern(_testland(tmp_path, monkeypatch)).search("the Taliban said")
     assert ActorsStep("afghanistan").theatre == "afghanistan"
 
 
