@@ -521,11 +521,12 @@ class Analysis:
         if period not in TIME_DIMENSIONS:
             raise InputError(f"period must be one of {', '.join(TIME_DIMENSIONS)}")
         f = self._filters(filters, kw)
-        selected = self._apply(self.table, f)
-        if by is None and len(self.datasets_in(selected)) > 1:
-            by = "dataset"  # one series per dataset, never their sum
-        elif by is not None and by != "dataset":
-            f, selected = self.one_dataset(f, selected, f"a trend by {by}")
+        if len(self.context.catalog.datasets) > 1:  # else no need for the events table (summary answers)
+            selected = self._apply(self.table, f)
+            if by is None and len(self.datasets_in(selected)) > 1:
+                by = "dataset"  # one series per dataset, never their sum
+            elif by is not None and by != "dataset":
+                f, selected = self.one_dataset(f, selected, f"a trend by {by}")
         dims = [period] + ([by] if by else [])
         counted = self.counts(dims, f)
         # an event without a date (an article that gave none) cannot be placed on the time line

@@ -493,8 +493,32 @@ def count(store: Any, query: Any) -> int | None:
     source = _answerable(store, query)
     if source is None:
         return None
+    read = _read_periods(store).get(periods_sql(query, source, store.SQL_DIALECT))
+    if read is not None:  # the request's page already read them
+        return sum(n for _, n in read)
     row = store.con.execute(count_sql(query, source, store.SQL_DIALECT)).fetchone()
     return int(row[0]) if row else 0
+
+
+def _read_periods(store: Any) -> dict[str, list[tuple[Any, int]]]:
+    """The periods a one-request reader (``reads_once``) has read, by their SQL: its summary state
+    is fixed for the request, so the page and its count need one read of them, not two."""
+    if not getattr(store, "reads_once", False):
+        return {}
+    found: dict[str, list[tuple[Any, int]]] = store.__dict__.setdefault("_periods_read", {})
+    return found
+
+
+def _periods(store: Any, query: Any, source: Source) -> list[tuple[Any, int]]:
+    """Events per day (or month) that ``query`` selects, newest first (:func:`periods_sql`)."""
+    sql = periods_sql(query, source, store.SQL_DIALECT)
+    read = _read_periods(store)
+    if sql not in read:
+        rows = [(p, int(n)) for p, n in store.con.execute(sql).fetchall()]
+        if not getattr(store, "reads_once", False):
+            return rows
+        read[sql] = rows
+    return read[sql]
 
 
 def narrow_page(store: Any, query: Any, where: str, limit: int, offset: int) -> tuple[str, int, str]:
@@ -511,10 +535,9 @@ def narrow_page(store: Any, query: Any, where: str, limit: int, offset: int) -> 
     source = _answerable(store, query)
     if source is None or (not source.by_month and offset < DEEP_PAGE):
         return where, offset, ""
-    dialect = store.SQL_DIALECT
-    periods = store.con.execute(periods_sql(query, source, dialect)).fetchall()
-    total = sum(int(n) for _, n in periods)
-    window = page_window([(p, int(n)) for p, n in periods], source, offset, limit, total)
+    periods = _periods(store, query, source)
+    total = sum(n for _, n in periods)
+    window = page_window(periods, source, offset, limit, total)
     if window is None:
         return where, offset, ""
     bounds = f"event_date <= CAST('{window.last.isoformat()}' AS DATE)"
@@ -617,7 +640,7 @@ def _reach(store: Any, query: Any, day: date, limit: int) -> str:
         return ""
     start = date(day.year, day.month, 1) if source.by_month else day
     seen = 0
-    for period, n in store.con.execute(periods_sql(query, source, store.SQL_DIALECT)).fetchall():
+    for period, n in _periods(store, query, source):
         first = _as_day(period)
         if first is None or first >= start:
             continue

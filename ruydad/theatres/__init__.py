@@ -112,6 +112,12 @@ def theatre_dir(name: TheatreLike = DEFAULT_THEATRE) -> Path:
     """The folder of theatre ``name``; an unknown name is an :class:`InputError` naming the known ones."""
     if isinstance(name, Theatre):
         return name.path
+    if name and name not in (".", "..") and Path(name).name == name:
+        # one stat per search root, in their order (a request names its theatre; listing every
+        # pack's folder each time cost a web read several per cent of its CPU)
+        for root in _search_path():
+            if (root / name / "theatre.yaml").is_file():
+                return root / name
     dirs = _theatre_dirs()
     if name not in dirs:
         known = ", ".join(sorted(dirs)) or "none"

@@ -320,3 +320,25 @@ def test_pages_placed_by_their_dates_equal_the_scan_with_ties_and_undated_events
                     continue
                 got = store.events(f, limit=limit, offset=offset).to_pylist()
                 assert got == _scan_page(store, f, limit, offset).to_pylist(), (f, limit, offset)
+
+
+def test_a_request_reads_the_periods_once_for_its_page_and_its_count(
+        backend_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A one-request reader counts a page's events from the periods the page was placed with; a
+    store that is not such a reader reads the count afresh (another process may have written)."""
+    ingest_file(backend_store, UCDP_SAMPLE, "ucdp")
+    counted: list[int] = []
+    count_sql = summary.count_sql
+    monkeypatch.setattr(summary, "count_sql", lambda *a: counted.append(1) or count_sql(*a))
+    expected = [backend_store.count_events(), backend_store.count_events(admin1="Kabul")]
+    assert len(counted) == 2
+    reader = backend_store.reader()
+    try:
+        for filters, total in zip(({}, {"admin1": "Kabul"}), expected, strict=True):
+            page = reader.events(limit=20, offset=30, **filters).to_pylist()
+            assert [e["dataset_event_id"] for e in page] == [
+                e["dataset_event_id"] for e in backend_store.events(limit=20, offset=30, **filters).to_pylist()]
+            assert reader.count_events(**filters) == total
+    finally:
+        reader.close()
+    assert len(counted) == 2  # the reader's counts came from the periods its pages had read

@@ -92,3 +92,11 @@ def test_a_theatre_without_a_sample_says_what_demo_needs(theatres: Path) -> None
     with pytest.raises(InputError, match=r"demo\.yaml"):
         demo_sample(t)
     assert demo_sample().events.is_file() and demo_sample().article.is_file()
+
+
+@pytest.mark.parametrize("name", ["../theatres/afghanistan", "afghanistan/", ".", "..", ""])
+def test_a_theatre_is_named_by_its_folder_name_alone(name: str) -> None:
+    """A theatre name is looked up as one folder name in each search root, never as a path."""
+    with pytest.raises(InputError, match="unknown theatre"):
+        theatre_dir(name)
+    assert theatre_dir("afghanistan").name == "afghanistan"
