@@ -78,6 +78,9 @@ class Store:
     _query_contexts: dict[str, tuple[tuple[Any, ...], QueryContext]]
     """Set on first use (:meth:`query_context`); readers made by :meth:`reader` share their parent's."""
 
+    interrupted = False
+    """Set when :meth:`query_budget` interrupted a query of this store's connection."""
+
     reads_once = False
     """True on a store made for one request's reads (:meth:`reader`): it reads the summary's state
     once (:meth:`summary_state`), though a request asks for it several times (the page, its count,
@@ -202,14 +205,27 @@ class Store:
 
         DuckDB is interrupted from the process's deadline thread (:mod:`ruydad.store.deadlines`);
         PostgreSQL sets ``statement_timeout``."""
+        import threading
+
         from ruydad.store.deadlines import DEADLINES
 
-        deadline = DEADLINES.after(seconds, self.duck.interrupt)
+        guard = threading.Lock()
+        running = [True]
+
+        def stop() -> None:
+            with guard:  # never after the budget has ended: the connection may serve another request then
+                if running[0]:
+                    self.interrupted = True
+                    self.duck.interrupt()
+
+        deadline = DEADLINES.after(seconds, stop)
         try:
             yield
         except duckdb.InterruptException as exc:
             raise QueryTimeout(f"the query took longer than {seconds:g} s; narrow the filters") from exc
         finally:
+            with guard:
+                running[0] = False
             deadline.cancel()
 
     def ibis_backend(self) -> Any:

@@ -5,8 +5,8 @@ read-only one excludes writers. A dashboard that kept its connection open would 
 shell out of the store for as long as the page is open. So the server holds the file only while it
 answers (:class:`SharedStore`):
 
-- reads lease a cursor of one read-only connection, opened on the first request and closed again
-  ``idle_seconds`` after the last lease ends, so ``ruydad status`` and ``ruydad events`` work
+- reads lease a cursor of one read-only connection (kept for the next request when done), opened
+  on the first request and closed again, with its cursors, ``idle_seconds`` after the last lease ends, so ``ruydad status`` and ``ruydad events`` work
   beside it (read-only locks are shared) and ``ruydad ingest`` gets the file between requests;
 - a write (an upload, an article) switches to a read-write connection once the reads in flight
   have finished; reads continue on cursors of that connection, and it too is closed when idle;
@@ -42,6 +42,9 @@ if TYPE_CHECKING:
 LOCK_WAIT_ENV = "RUYDAD_LOCK_WAIT"
 """Seconds a command waits for another process to release the store file (default 10)."""
 _HOLDER = re.compile(r"PID (\d+)")
+IDLE_CURSORS = 32
+"""Cursors of the read connection kept between requests (one per worker thread that reads at once):
+opening and closing a cursor per request cost a few per cent of a small read's CPU."""
 
 
 class StoreAccess(Protocol):
@@ -144,6 +147,7 @@ class SharedStore:
         self._closed = False
         self._generation = 0
         self._summary_memo: tuple[int, Any] | None = None
+        self._idle_cursors: list[tuple[duckdb.DuckDBPyConnection, dict[str, Any]]] = []
         self.query_contexts: dict[str, Any] = {}
 
     @classmethod
@@ -163,9 +167,12 @@ class SharedStore:
                 self._state.wait()  # a write is waiting for the reads in flight to finish
             self._ensure(writable=False)
             assert self._con is not None
-            cursor = self._con.cursor()
+            if self._idle_cursors:
+                cursor, kept = self._idle_cursors.pop()
+            else:
+                cursor, kept = self._con.cursor(), {}
             self._leases += 1
-        return _Lease(cursor, self, reads_once=True)
+        return _Lease(cursor, self, reads_once=True, kept=kept)
 
     @contextmanager
     def writing(self) -> Iterator[Store]:
@@ -197,18 +204,34 @@ class SharedStore:
         if self._con is not None and (self._writable or not writable):
             return
         if self._con is not None:  # read-only, and a write is due: no reads are in flight
+            self._close_idle_cursors()
             self._con.close()
             self._con = None
         self._con = connect_duckdb(self.path, read_only=not writable, wait_seconds=self.wait_seconds)
         self._writable = writable
         self._generation += 1
 
-    def _end_lease(self) -> None:
+    def _end_lease(self, cursor: duckdb.DuckDBPyConnection | None = None, kept: dict[str, Any] | None = None,
+                   generation: int = -1) -> None:
+        """End a lease; a reading lease's cursor (``cursor``, with what it ``kept``) is kept for the
+        next one while its connection stays open, else closed."""
         with self._state:
+            if cursor is not None:
+                if generation == self._generation and self._con is not None and len(
+                        self._idle_cursors) < IDLE_CURSORS:
+                    self._idle_cursors.append((cursor, kept or {}))
+                else:
+                    cursor.close()
             self._leases -= 1
             self._state.notify_all()
             if self._leases == 0 and self._con is not None:
                 self._idle_timer = DEADLINES.after(self.idle_seconds, self._close_if_idle)
+
+    def _close_idle_cursors(self) -> None:
+        """Close the kept cursors (caller holds ``_state``): each holds the database open."""
+        cursors, self._idle_cursors = self._idle_cursors, []
+        for cursor, _kept in cursors:
+            cursor.close()
 
     def _cancel_idle_close(self) -> None:
         if self._idle_timer is not None:
@@ -218,6 +241,7 @@ class SharedStore:
     def _close_if_idle(self) -> None:
         with self._state:
             if self._leases == 0 and self._con is not None:
+                self._close_idle_cursors()
                 self._con.close()  # releases the file: other processes may write now
                 self._con = None
                 self._writable = False
@@ -255,6 +279,7 @@ class SharedStore:
             self._closed = True
             self._cancel_idle_close()
             if self._con is not None:
+                self._close_idle_cursors()
                 self._con.close()
                 self._con = None
 
@@ -262,11 +287,23 @@ class SharedStore:
 class _Lease(Store):
     """A store on one cursor of a shared connection; closing it ends the lease."""
 
-    def __init__(self, cursor: duckdb.DuckDBPyConnection, owner: SharedStore, *, reads_once: bool = False) -> None:
+    def __init__(self, cursor: duckdb.DuckDBPyConnection, owner: SharedStore, *, reads_once: bool = False,
+                 kept: dict[str, Any] | None = None) -> None:
         super().__init__(cursor, owner.path)
         self.reads_once = reads_once
         self._owner: SharedStore | None = owner
+        self._generation = owner._generation
+        self._kept = kept  # what the cursor carries from lease to lease (reading leases only)
         self._query_contexts = owner.query_contexts  # one catalog for every request (Store.query_context)
+
+    def ibis_backend(self) -> Any:
+        """The cursor's Ibis backend, made on its first analysis and kept with it (making one sets the
+        connection's options and looks up versions: a few per cent of a small read)."""
+        if self._kept is None:
+            return super().ibis_backend()
+        if "ibis" not in self._kept:
+            self._kept["ibis"] = super().ibis_backend()
+        return self._kept["ibis"]
 
     def summary_state(self) -> SummaryState | None:
         """A reading lease takes the state its owner keeps for the read-only connection
@@ -280,6 +317,9 @@ class _Lease(Store):
     def close(self) -> None:
         owner, self._owner = self._owner, None
         if owner is None:
+            return
+        if self._kept is not None and not self.interrupted:
+            owner._end_lease(self.duck, self._kept, self._generation)  # kept for the next reader
             return
         try:
             self.duck.close()

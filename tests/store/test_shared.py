@@ -207,3 +207,31 @@ def test_the_summary_state_is_read_once_per_read_only_connection_and_again_after
         assert len(reads) >= 2
     finally:
         shared.close()
+
+
+def test_a_reading_cursor_and_its_ibis_backend_serve_the_next_request_but_not_after_an_interrupt(
+        sample_db: Path) -> None:
+    """Requests reuse the read connection's cursors (and the Ibis backend made on one) instead of
+    opening a cursor each; a cursor whose query the time budget interrupted is closed, not reused."""
+    from ruydad.analysis import Analysis
+
+    shared = SharedStore.open(sample_db, idle_seconds=30)
+    try:
+        first = shared.reader()
+        cursor = first.duck
+        backend = first.ibis_backend()
+        assert Analysis.from_store(first).trend("year").rows()
+        first.close()
+        second = shared.reader()
+        assert second.duck is cursor and second.ibis_backend() is backend
+        assert second.count_events() == 1024
+        with pytest.raises(Exception, match="took longer"):
+            with second.query_budget(0.01):
+                second.con.execute("SELECT count(*) FROM range(10000000000)").fetchone()
+        second.close()
+        third = shared.reader()
+        assert third.duck is not cursor and third.count_events() == 1024
+        third.close()
+    finally:
+        shared.close()
+    assert not shared.holds_file()
