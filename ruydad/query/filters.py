@@ -105,6 +105,17 @@ class Filters:
     extra: tuple[Any, ...] = field(default=(), compare=False)
     """Further Ibis predicates (deferred ``ibis._`` expressions or callables of the table)."""
 
+    def __post_init__(self) -> None:
+        # the Python API takes the dates as the CLI and HTTP API do: "2022-01-15", "2022-03", "2022Q1"
+        for name, end in (("date_from", False), ("date_to", True)):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                try:
+                    object.__setattr__(self, name, _day(value, end=end))
+                except ValueError:
+                    raise InputError(f"{name}: {value!r} is not a date (YYYY-MM-DD, YYYY-MM, YYYY, "
+                                     "YYYYQ1-4 or YYYYH1-2)") from None
+
     def with_period(self, period: Period | None) -> Filters:
         if period is None:
             return self

@@ -129,3 +129,17 @@ def test_actors_unmatched_lists_names_no_registry_actor_claims(both_db: str) -> 
 def test_readme_analysis_commands_run(both_db: str, argv: list[str]) -> None:
     result = runner.invoke(app, ["--db", both_db, *argv])
     assert result.exit_code == 0, result.output
+
+
+def test_the_python_api_takes_dates_as_text_like_the_other_faces(both: Store) -> None:
+    """``date_from="2022-01"`` means what ``--from 2022-01`` and ``?date_from=2022-01`` mean (the first
+    or last day of the month, quarter, half or year); text that is no date is an InputError."""
+    from ruydad.errors import InputError
+    from ruydad.query import Filters
+
+    assert Filters(date_from="2022-03", date_to="2022Q2") == Filters(  # type: ignore[arg-type]
+        date_from=date(2022, 3, 1), date_to=date(2022, 6, 30))
+    assert both.count_events(date_from="2022-01-01", date_to="2022") == both.count_events(
+        date_from=date(2022, 1, 1), date_to=date(2022, 12, 31))
+    with pytest.raises(InputError, match="date_to: '2022-13-45' is not a date"):
+        Filters(date_to="2022-13-45")  # type: ignore[arg-type]
