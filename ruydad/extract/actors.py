@@ -37,7 +37,8 @@ def _group_pattern(theatre: str | None) -> re.Pattern[str]:
     own = (as_theatre(theatre).data("extract.yaml") or {}).get("group_names") or ()
     words = _GROUP_WORDS + "".join("|" + re.escape(str(w)) for w in own)
     return re.compile(rf"\b(?:[A-Z][\w'’&-]*\s+|(?:of|the|and|&)\s+){{0,6}}(?:{words})\b")
-_ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z&-]{1,9})\)")
+_ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z&-]{1,9})\)|\[([A-Z][A-Z&-]{1,9})\]")
+"""An acronym defined after a name, in parentheses or square brackets: "(RSF)", "[RSF]"."""
 
 
 @cache
@@ -245,9 +246,15 @@ class ActorsStep:
         """In a text that names no actor and one country, "the army", "soldiers", "troops" or "security
         forces" are that country's forces ("four soldiers were killed in northern <Country> ...
         the army counter-attacked"): ACLED names them "Military Forces of <Country>"."""
-        countries = {name for m in _COUNTRY_CANDIDATE.finditer(doc.text)
-                     if not _NEIGHBOUR.search(doc.text[max(0, m.start() - 30):m.start()])
-                     and (name := _country_by_name(m[0])) is not None}
+        named = [(m, name) for m in _COUNTRY_CANDIDATE.finditer(doc.text)
+                 if not _NEIGHBOUR.search(doc.text[max(0, m.start() - 30):m.start()])
+                 and not _BORDER_AFTER.match(doc.text, m.end())
+                 and (name := _country_by_name(m[0])) is not None]
+        countries = {name for _m, name in named}
+        if len(countries) > 1:
+            # several countries: the one the text says it happened in ("killed in an ambush in
+            # southwest <Country>"), when that is one
+            countries = {name for m, name in named if _IN_COUNTRY.search(doc.text[max(0, m.start() - 40):m.start()])}
         if len(countries) != 1:
             return []
         country = countries.pop()
@@ -290,18 +297,16 @@ class ActorsStep:
         text = doc.text
         taken = [(s, e) for s, e, _a in found]
         for m in _group_pattern(self.theatre).finditer(text):
-            acronym = _ACRONYM_DEF.match(text, m.end() + 1) if text[m.end():m.end() + 2] == " (" else None
+            acronym = _ACRONYM_DEF.match(text, m.end() + 1) if text[m.end():m.end() + 2] in (" (", " [") else None
             if acronym is None:
                 continue
-            start = m.start()
-            while text[start:].lower().startswith(("the ", "of ", "and ")):
-                start = text.index(" ", start) + 1
+            start = _name_start(text, m.start(), m.end())
             if any(s < acronym.end() and start < e for s, e in taken) or len(text[start:m.end()].split()) < 2:
                 continue
             actor = Actor(name=_canonical(text[start:m.end()]), registry_id=None, category=None, new=True)
             extra.append((start, m.end(), actor))
             taken.append((start, acronym.end()))
-            for use in re.finditer(rf"\b{re.escape(acronym.group(1))}\b", text):
+            for use in re.finditer(rf"\b{re.escape(acronym.group(1) or acronym.group(2))}\b", text):
                 if not any(s < use.end() and use.start() < e for s, e in taken):
                     extra.append((use.start(), use.end(), actor))
         return extra
@@ -312,15 +317,12 @@ class ActorsStep:
         if doc.nlp is not None:
             spans += [(e.start_char, e.end_char) for e in doc.entities if e.label_ in ("ORG", "NORP")]
         for m in _group_pattern(self.theatre).finditer(text):
-            start = m.start()
-            while text[start:].lower().startswith(("the ", "of ", "and ")):
-                start = text.index(" ", start) + 1
-            spans.append((start, m.end()))
+            spans.append((_name_start(text, m.start(), m.end()), m.end()))
         acronyms: dict[str, str] = {}
         for start, end in spans:
             after = _ACRONYM_DEF.match(text, end + 1) if end + 1 < len(text) else None
             if after:
-                acronyms[after.group(1)] = _canonical(text[start:end])
+                acronyms[after.group(1) or after.group(2)] = _canonical(text[start:end])
         for acronym in acronyms:
             spans += [(m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(acronym)}\b", text)]
         for start, end in spans:
@@ -356,14 +358,32 @@ _NOT_GROUP_WORDS = frozenset({
     "Unknown", "Foreign", "Enemy", "Both", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
     "At", "Of", "In", "On", "Its", "Their", "His", "Her", "Our", "Government", "Militia", "Resistance",
     "Security", "Border", "Police", "Army", "Military", "Rebel", "Shiite", "Sunni", "Shia", "Muslim",
+    "Another", "Other", "This", "That", "These", "Those", "Each", "Every", "Any", "No", "Such", "One", "Which",
 })
 
 
 _COUNTRY_CANDIDATE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\b")
 _NEIGHBOUR = re.compile(r"(?i:(?:border(?:s|ing)?(?:\s+with)?|neighbou?ring|from|fled\s+to)\s+(?:the\s+)?$)")
 """A country named as a neighbour or an origin ("near the border with X"), not where it happened."""
+_BORDER_AFTER = re.compile(r"['’]?s?\s+(?:border|frontier)\b")
+"""A country named by its border ("not far from the X border"): a neighbour."""
+_IN_COUNTRY = re.compile(r"(?i:\bin\s+(?:the\s+)?(?:(?:north|south|east|west|central|centre|center|far|"
+                         r"(?:north|south)[- ]?(?:east|west))(?:ern)?\s+)?$)")
+"""Where a story happened: "in <Country>", "in southwest <Country>", "in northern <Country>"."""
 _BARE_FORCES = re.compile(r"\b(?P<force>[Aa]rmy|[Mm]ilitary|[Ss]oldiers|[Tt]roops|[Ss]ecurity forces)\b")
 """Forces named without whose they are (checked: not after a capitalised word, "<Group> soldiers")."""
+
+
+def _name_start(text: str, start: int, end: int) -> int:
+    """Where a capitalised group name found between ``start`` and ``end`` begins: after a leading
+    "the/of/and", and at a capitalised "The" inside it ("CITY, 21 Mar The <Name> Armed Forces": a
+    name does not hold "The", what comes before it is a dateline or another phrase)."""
+    inner = [m.start() for m in re.finditer(r"(?<=\s)The\s", text[start:end])]
+    if inner:
+        start += inner[-1]
+    while text[start:end].lower().startswith(("the ", "of ", "and ")):
+        start = text.index(" ", start) + 1
+    return start
 
 
 def _country_by_name(words: str) -> str | None:

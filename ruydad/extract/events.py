@@ -71,13 +71,13 @@ KILL_LEMMAS = frozenset({"kill", "assassinate", "execute", "behead", "slay", "di
 DETAIN_LEMMAS = frozenset({"detain", "arrest", "capture", "apprehend"})
 VIOLENCE_LEMMAS = frozenset({
     "attack", "ambush", "clash", "strike", "bomb", "shell", "seize", "abduct", "kidnap", "raid",
-    "overrun", "explode", "detonate", "engage", "wound", "injure", "fight", "battle", "storm", "fire",
+    "overrun", "explode", "detonate", "engage", "wound", "injure", "fight", "battle", "storm", "fire", "target",
 })
 EVENT_NOUNS = frozenset({
     "attack", "offensive", "strike", "airstrike", "clash", "ambush", "bombing", "explosion", "killing",
     "assassination", "raid", "battle", "assault", "abduction", "blast", "fighting", "firefight", "skirmish",
     "shelling", "execution", "gunfight", "bombardment", "incident", "conflict", "confrontation", "encounter",
-    "combat",
+    "combat", "kidnapping", "massacre",
 })
 INCIDENT_VERBS = frozenset({
     "break", "erupt", "occur", "happen", "take", "continue", "report", "rage", "hit", "strike", "cause", "target",
@@ -96,7 +96,7 @@ AGENT_NOUNS = frozenset({
     "attacker", "insurgent", "agent", "man", "bomber", "member", "militia", "rebel", "army", "military", "unit",
     "jet", "aircraft", "drone", "helicopter", "commando", "operative", "officer", "personnel", "group",
     "terrorist", "jihadist", "extremist", "combatant", "regime", "government", "authority", "mujahideen",
-    "bandit", "kidnapper", "abductor", "raider",
+    "bandit", "kidnapper", "abductor", "raider", "squad", "brigade", "battalion",
 })
 """Head nouns of a subject that names who acted ("gunmen", "<demonym> border guards"); a subject
 headed by anything else ("three blasts", "local media", "one") is not an actor."""
@@ -128,8 +128,12 @@ _AIR = re.compile(r"(?i:\b(?:air ?strikes?|air strikes?|drone|bombers?|aircraft|
                   r"air ?raids?|air force|warplanes?)\b)")
 _QUOTE = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
 _DATELINE_PREFIX = re.compile(
-    r"^[A-Z][A-Za-z .'-]+?(?:,[^—–(\n]*)?(?:\s*\([^)]*\))?(?:\s*[—–]+\s*|\s+-{1,2}\s+|\s*:\s+)")
-_SUBJECT_SKIP = re.compile(r"^(?:an?|the)\s+", re.I)
+    r"^[A-Z][A-Za-z .'-]+?(?:,[^—–(\n]*)?(?:\s*\([^)]*\))?(?:\s*[—–]+\s*|\s+-{1,2}\s+|\s*:\s+)"
+    r"|^[A-Z][A-Za-z .'-]+?,\s*\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+"
+    r"(?:\(\w+\)\s+)?(?=[A-Z])")
+"""A dateline before the story: "CITY, Country — ", "CITY (AP) -- ", "CITY: ", "CITY, 21 Mar "."""
+_SUBJECT_SKIP = re.compile(r"^(?:an?|the|some|another|other)\s+", re.I)
+_QUOTE_MARKS = "\"'“”‘’«»"
 
 
 @dataclass
@@ -324,6 +328,7 @@ def _noun_phrase(head: Any) -> list[Any]:
     while start > 0:
         previous = head.doc[start - 1]
         if previous.dep_ not in _NP_DEPS or previous.text in (",", "(", ")", "—", "–", ":") or \
+                previous.text in _QUOTE_MARKS or \
                 not any(a.i == head.i for a in [previous, *previous.ancestors]):
             break
         start -= 1
@@ -335,7 +340,8 @@ def _subject_text(tokens: list[Any]) -> str | None:
         return None
     tokens = sorted(tokens, key=lambda t: t.i)
     text = "".join(t.text_with_ws for t in tokens[0].doc[tokens[0].i:tokens[-1].i + 1])
-    text = _SUBJECT_SKIP.sub("", _DATELINE_PREFIX.sub("", text.strip()))
+    text = _SUBJECT_SKIP.sub("", _DATELINE_PREFIX.sub("", text.strip())).strip(_QUOTE_MARKS + " ")
+    text = _SUBJECT_SKIP.sub("", text)  # 'some "armed terrorists"': the words inside the scare quotes
     return text if 0 < len(text) <= 80 and text.lower() not in ("he", "she", "they", "it", "we", "i") else None
 
 
@@ -419,6 +425,16 @@ class EventsStep:
                     if count is not None:
                         counted_at.append((token.i, "kill", count))
                 continue
+            if token.pos_ == "NOUN" and lemma == "death" and _outcome_of_event(token):
+                of = [c for p_ in token.children if p_.dep_ == "prep" and p_.lower_ == "of"
+                      for c in p_.children if c.dep_ == "pobj"]
+                count = _count_phrase(of[0]) if of and of[0].i not in counted else None
+                if count is not None:
+                    kinds.add("kill")  # "..., resulting in the death of six militants"
+                    counted.add(of[0].i)
+                    killed = (killed or 0) + count
+                    counted_at.append((token.i, "kill", count))
+                continue
             if token.pos_ == "VERB" and lemma == "go" and _reports_past_event(token) and \
                     any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children) and \
                     any(c.dep_ == "nsubj" and c.lemma_.lower() in _EXPLOSIVE_NOUNS for c in token.children):
@@ -443,8 +459,8 @@ class EventsStep:
                     actor1 = self._agent(doc, self._roles(token)[0])
                 continue
             if token.pos_ == "VERB" and (lemma in KILL_LEMMAS or lemma in DETAIN_LEMMAS or lemma in VIOLENCE_LEMMAS):
-                if not (_reports_past_event(token, self._dated_clause(doc, token)) or _headline_verb(doc, token)) or \
-                        self._dated_by_period(doc, token):
+                if not (_reports_past_event(token, self._dated_clause(doc, token)) or _headline_verb(doc, token) or
+                        _under_dateline(token)) or self._dated_by_period(doc, token):
                     continue
                 if _is_takeover(token):
                     continue  # "since the rebels seized power", "took control of the country": background
@@ -466,6 +482,8 @@ class EventsStep:
                         c.lower_ in ("no", "neither") for c in victims.children)):
                     continue  # "no women or children were injured or detained" (the patient shared by "and")
                 kinds.add(kind)
+                if kind == "kill" and _with_wounded(token):
+                    continue  # "14 civilians were killed and injured": casualties, not how many died
                 if kind in ("kill", "detain") and victims is not None and victims.i not in counted:
                     counted.add(victims.i)
                     count = _count_phrase(victims)
@@ -511,8 +529,7 @@ class EventsStep:
                         count = _count_phrase(victims_of[0]) if victims_of else None
                         killed = max(killed or 0, count or 1)
                     if actor1 is None:
-                        agents = [c for p_ in token.children if p_.dep_ == "prep" and p_.lower_ == "by"
-                                  for c in p_.children if c.dep_ == "pobj"]
+                        agents = _by_agents(token)
                         actor1 = self._agent(doc, agents[0]) if agents else None
         if _no_casualties(sent.text, sent.start_char, quoted):
             # "a bomb went off ...; no one was hurt": the parser often hangs the bombing on "hurt"
@@ -546,6 +563,8 @@ class EventsStep:
         place, place_text = self._sentence_place(doc, sent)
         if actor1 is None or actor2 is None:
             actor1, actor2 = self._sentence_actors(doc, sent, quoted, actor1, actor2)
+        if actor2 is not None and actor2 == actor1:
+            actor2 = None  # the victims named as the attackers' own side: one side known
         draft = _Draft(sentences=[index], start=sent.start_char, end=sent.end_char, killed=killed,
                        detained=detained, kinds=kinds, date=date_expr, place=place, place_text=place_text,
                        actor1=actor1, actor2=actor2, texts=[sent.text], weak_date=weak, victims=victim_nouns,
@@ -630,7 +649,8 @@ class EventsStep:
                 continue
             prefix = doc.text[max(sent.start_char, a_start - 40):a_start].lower()
             if re.search(r"(?:spokes(?:man|woman|person)|official|commander|head|leader|member|minister|"
-                         r"representative)s?\s+(?:for|of)\s+(?:the\s+)?$|(?:anti|pro)-$", prefix) or \
+                         r"representative)s?\s+(?:for|of)\s+(?:the\s+)?$|(?:anti|pro)-$|according\s+to\s+(?:the\s+)?"
+                         r"(?:\w+\s+)?$", prefix) or \
                     categories.get(name) in ("Civilians", "Protesters"):
                 continue
             if actor1 is None and name != actor2:
@@ -681,7 +701,7 @@ class EventsStep:
             if doer is None and head.dep_ == "conj":
                 doer = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
             return doer is not None and (doer.lemma_.lower() in AGENT_NOUNS or doer.ent_type_ == "NORP" or any(
-                a <= doer.idx < b for a, b, _n in doc.actor_spans))
+                a <= t.idx < b for t in doer.subtree for a, b, _n in doc.actor_spans))  # "<Group>'s special unit"
         return noun.dep_ == "dobj" and head.lemma_.lower() in ("report", "confirm") and \
             head.tag_ in ("VBD", "VBN", "VBP", "VBZ") and not any(c.dep_ == "neg" for c in head.children)
 
@@ -704,11 +724,14 @@ class EventsStep:
         if found:
             return found
         head = subject
-        if head.lemma_.lower() not in AGENT_NOUNS and not (head.pos_ == "PROPN" and head.ent_type_ in ("ORG", "NORP")):
+        if head.lemma_.lower() not in AGENT_NOUNS and not (head.pos_ == "PROPN" and head.ent_type_ in ("ORG", "NORP")) \
+                and not _named_group_plural(head):
             return None
         if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
             before = [name for a_start, _e, name in doc.actor_spans if a_start < head.idx]
             return before[-1] if before else None
+        if _named_group_plural(head):
+            return str(head.text)  # "the <Sponsor>-backed <Name>s": the name, not what is said of it
         return _subject_text(_noun_phrase(head))
 
     def _lead_date(self, doc: Document) -> DateExpression | None:
@@ -776,7 +799,13 @@ class EventsStep:
     def _roles(self, verb: Any) -> tuple[Any | None, Any | None]:
         """(agent, patient) of a trigger verb, in the active or the passive."""
         subject = patient = None
-        for child in verb.children:
+        # "CITY, Country — Two soldiers were killed": the parser may make the dateline's city a
+        # second subject of the verb; a verb has one, the one nearest it
+        children = list(verb.children)
+        for dep in ("nsubj", "nsubjpass"):
+            subjects = [c for c in children if c.dep_ == dep and c.i < verb.i]
+            children = [c for c in children if c.dep_ != dep or c is subjects[-1]]
+        for child in children:
             if child.dep_ == "nsubj":
                 subject = child if verb.lemma_ != "die" else None
                 if verb.lemma_ == "die":
@@ -810,6 +839,11 @@ class EventsStep:
             patient = verb.head  # "abducted, with one person killed": the participle's noun is who died
         if patient is not None and patient.lower_ in ("them", "they") and patient.dep_ == "dobj":
             patient = None
+        if subject is None and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
+            # "were killed in an attack by X": the doer of the event the passive happened in
+            subject = next((agent for p_ in verb.children if p_.dep_ == "prep" and p_.lower_ in ("in", "during")
+                            for n in p_.children if n.dep_ == "pobj" and n.lemma_.lower() in EVENT_NOUNS
+                            for agent in _by_agents(n)), None)
         return subject, patient
 
     def _companions(self, verb: Any) -> list[Any]:
@@ -930,8 +964,11 @@ class EventsStep:
             last.date, last.weak_date = new.date, new.weak_date
         if new.place is not None and (last.place is None or _place_rank(new.place) > _place_rank(last.place)):
             last.place, last.place_text = new.place, new.place_text
-        last.actor1 = last.actor1 or new.actor1
-        last.actor2 = last.actor2 or new.actor2
+        # one actor is never on both sides: a name the event already has is not its other side
+        if last.actor1 is None and new.actor1 != last.actor2:
+            last.actor1 = new.actor1
+        if last.actor2 is None and new.actor2 != last.actor1:
+            last.actor2 = new.actor2
         last.weekday = last.weekday or new.weekday
 
     def _finish(self, doc: Document, draft: _Draft) -> Event:
@@ -948,7 +985,7 @@ class EventsStep:
         first = doc.sentences[draft.sentences[0]] if draft.sentences[0] < len(doc.sentences) else None
         return Event(
             date=event_date, date_precision=precision, event_type=None, sub_event_type=None,
-            actor1=draft.actor1, actor2=draft.actor2,
+            actor1=draft.actor1, actor2=draft.actor2 if draft.actor2 != draft.actor1 else None,
             admin1_code=place.admin1_code if place else None,
             admin2=place.admin2 if place else None,
             location=place.name if place else None,
@@ -1072,6 +1109,74 @@ def _in_headline(doc: Document, offset: int) -> bool:
         not stripped.endswith((".", "!", "?"))
 
 
+def _named_group_plural(head: Any) -> bool:
+    """A group named by its members' plural, with the article: "the <Name>s" (not a demonym: "the
+    <Demonym>s" are a country's people, whose forces the actors step names)."""
+    from ruydad.extract.actors import _country_name
+
+    text = head.text
+    return head.tag_ in ("NNPS", "NNP") and text.endswith("s") and not text.endswith("ss") and text[:1].isupper() \
+        and len(text) > 3 and \
+        any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and \
+        _country_name(text[:-1]) is None and _country_name(text) is None
+
+
+def _by_agents(noun: Any) -> list[Any]:
+    """Who an event noun names as its doer: "an attack by X", "a massacre committed / carried out by X"."""
+    found = [c for p_ in noun.children if p_.dep_ == "prep" and p_.lower_ == "by"
+             for c in p_.children if c.dep_ == "pobj"]
+    for participle in noun.children:
+        if participle.dep_ == "acl" and participle.tag_ == "VBN":
+            found += [c for p_ in participle.children if p_.dep_ == "agent" or (p_.dep_ == "prep" and p_.lower_ == "by")
+                      for c in p_.children if c.dep_ == "pobj"]
+    return found
+
+
+_OUTCOME_VERBS = frozenset({"result", "lead", "cause", "leave", "bring"})
+
+
+def _outcome_of_event(noun: Any) -> bool:
+    """"death(s)" as what something that happened brought about ("the clash resulted in the death
+    of six fighters", "causing the deaths of 12 people"), not a death mourned or investigated."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return False
+    if head.pos_ != "VERB" or head.lemma_.lower() not in _OUTCOME_VERBS or head.tag_ in ("VB", "VBZ", "VBP"):
+        return False
+    return not any(c.dep_ == "neg" or (c.dep_ == "aux" and (c.lower_ in MODALS or c.lower_ == "to"))
+                   for c in head.children) and not any(a.lemma_.lower() in BACKGROUND_LEMMAS for a in head.ancestors)
+
+
+_WOUND_LEMMAS = frozenset({"wound", "injure", "hurt", "maim"})
+
+
+def _with_wounded(verb: Any) -> bool:
+    """A killing verb joined to a wounding one that shares its patient ("were killed and injured",
+    "killed or wounded 14 people"): the figure counts casualties, the dead among them unknown."""
+    def own_people(token: Any) -> bool:
+        return any(c.dep_ in ("nsubjpass", "dobj", "nsubj") for c in token.children)
+
+    if any(c.dep_ == "conj" and c.lemma_.lower() in _WOUND_LEMMAS and not own_people(c) for c in verb.children):
+        return True  # "were killed and injured"
+    return verb.dep_ == "conj" and verb.head.lemma_.lower() in _WOUND_LEMMAS and not own_people(verb)
+
+
+def _under_dateline(token: Any) -> bool:
+    """A past trigger the parser hung on the dateline's place name ("CITY: At least 31 people
+    were killed ...", parsed as a relative clause of CITY): the sentence's main verb, so it reports
+    the event when it is not negated, under a modal or "to", or background."""
+    head = token.head
+    if token.dep_ not in ("relcl", "acl", "appos", "ccomp") or head.pos_ != "PROPN" or head.i >= token.i or \
+            head.i - head.sent.start > 3 or token.tag_ not in ("VBD", "VBN"):
+        return False
+    if not any(t.text in (":", "—", "–", "--") for t in token.doc[head.i + 1:token.i]):
+        return False
+    return not any(c.dep_ == "neg" or (c.dep_ == "aux" and (c.lower_ in MODALS or c.lower_ == "to"))
+                   for c in token.children) and not any(a.lemma_.lower() in BACKGROUND_LEMMAS for a in token.ancestors)
+
+
 def _headline_verb(doc: Document, token: Any) -> bool:
     """A headline tells what happened in the present tense ("Shelling kills five villagers"): its
     present-tense trigger reports a past event, unless negated or under a modal or "to"."""
@@ -1150,7 +1255,7 @@ _SELF_DETONATION = (
     r"(?:explosives?|suicide|bomb)(?:[- ]laden)?[- ](?:vests?|belts?|jackets?)|"
     r"detonat\w*\s+(?:his|her|their)\s+(?:own\s+)?(?:explosives?|bombs?|devices?|vests?|belts?|charges?)")
 """A bomber who dies with the bomb: "blew himself up", "detonated his explosive vest"."""
-_SUICIDE = rf"suicide|{_SELF_DETONATION}"
+_SUICIDE = rf"suicide(?![- ]drones?\b)|{_SELF_DETONATION}"
 _EXPLOSIVE = re.compile(
     rf"(?i:\b(?:{_SUICIDE}|bl(?:ew|own|owing)\s+up|"
     r"bomb(?:s|ing|ings|ed|er|ers)?|car[- ]bomb\w*|blasts?|explosions?|explosives?|IEDs?|suicide|landmines?|"
@@ -1174,8 +1279,8 @@ _CIVILIAN_VICTIMS = re.compile(
     r"(?i:\b(?:civilians?|women|woman|children|child|worshipp?ers|villagers|residents|students|passengers|"
     r"families|girls|boys|teachers?|doctors?|journalists?|farmers?)\b)")
 _ARMED_VICTIMS = re.compile(
-    r"(?i:\b(?:soldiers?|troops|fighters?|militants?|insurgents?|police(?:men)?|officers?|guards?|"
-    r"commanders?|forces|combatants?|members)\b)")
+    r"(?i:\b(?:soldiers?|troops|fighters?|militants?|insurgents?|police(?:m[ae]n)?|officers?|guards?|"
+    r"commanders?|forces|combatants?|members|gendarmes?|troopers?|militiam[ae]n|personnel|policem[ae]n|sentr(?:y|ies))\b)")
 _REMOTE_EXPLOSIVE = re.compile(
     r"(?i:\b(?:roadside\s+bombs?|IEDs?|improvised\s+explosive|landmines?|land\s+mines?|(?:explosive|magnetic|sticky)"
     rf"\s+(?:device|bomb)s?|car[- ]bombs?|suicide\s+(?:bomb\w*|attack\w*|car\w*)|{_SELF_DETONATION})\b)")
@@ -1356,7 +1461,8 @@ def _combine(old: int | None, new: int | None, additive: bool) -> int | None:
 
 _NEW_INCIDENT = re.compile(
     r"(?i:\b(?:in\s+(?:a|another)\s+(?:separate|different|new|second|similar)\s+(?:incident|attack|development)"
-    r"|in\s+another\s+(?:incident|attack|case)|^\s*(?:elsewhere|separately)\b"
+    r"|in\s+another\s+(?:incident|attack|case|operation|raid|strike)|^\s*(?:elsewhere|separately)\b"
+    r"|\bafter\s+the\s+first\s+(?:\w+\s+)?(?:attack|blast|explosion|bombing|strike|raid|ambush|incident)\b"
     r"|\b(?:another|a\s+(?:second|third|fourth|separate|further))\s+(?:\w+\s+){0,2}"
     r"(?:blast|explosion|bomb|bomber|bombing|attack|air ?strike|drone strike|strike|ambush|clash|raid|incident)s?\b"
     r"|\balso\s+bl(?:ew|own)\s+(?:him|her|them)sel(?:f|ves)\s+up\b))")

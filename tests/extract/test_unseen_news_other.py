@@ -1,0 +1,175 @@
+"""Failure classes seen on real news from theatres other than the default one (issue 12, third
+round), each on sentences written for the test: datelines the parser reads as the subject,
+casualty figures that are not deaths, deaths stated as a noun, several incidents told in one
+paragraph, one actor on both sides, scare quotes and determiners in an actor's words, suicide
+drones, the story's country among several, and events that keep ACLED's sub-event type."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ruydad.extract import Event, extract
+
+PUBLISHED = "2022-08-18"  # a Thursday
+
+
+def _events(text: str) -> list[Event]:
+    return extract(text, published=PUBLISHED).events
+
+
+def _only(text: str) -> Event:
+    events = _events(text)
+    assert len(events) == 1, [e.to_dict() for e in events]
+    return events[0]
+
+
+# -- datelines --------------------------------------------------------------------------------------
+
+def test_a_death_toll_after_a_colon_dateline_is_counted():
+    # the parser hangs "were killed" on the dateline's city as a relative clause
+    event = _only("Nyala: At least 40 people were killed and 13 others were injured in an attack by the Rapid "
+                  "Support Forces (RSF) on a market on Monday, according to volunteer groups.")
+    assert event.fatalities == 40
+    assert event.date == date(2022, 8, 15)
+
+
+def test_the_dateline_city_is_not_the_people_killed():
+    # "Dakar" and "soldiers" are both parsed as passive subjects of "killed": the one nearest the verb counts
+    event = _only("Dakar, Senegal — Two soldiers were killed early Sunday in the north in an attack on their post, "
+                  "the army said.")
+    assert event.fatalities == 2
+
+
+def test_a_day_month_dateline_is_not_part_of_an_actor_name():
+    result = extract("KINSHASA, 12 Jun The Congolese Armed Forces (FARDC) killed 15 rebels in an attack in the "
+                     "east on Monday.", published=PUBLISHED)
+    assert all(not a.name.startswith(("Jun", "KINSHASA")) for a in result.actors)
+    event = result.events[0]
+    assert event.actor1 == "Congolese Armed Forces"
+    assert event.fatalities == 15
+
+
+# -- what a figure counts ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Twenty people were killed and wounded on Monday when a missile hit a market, local sources said.",
+    "Gunmen killed and wounded 12 villagers in the hills on Monday.",
+])
+def test_killed_and_wounded_together_is_a_casualty_figure_not_a_death_toll(text: str):
+    assert _only(text).fatalities is None
+
+
+def test_a_death_toll_beside_a_separate_wounded_figure_still_counts():
+    assert _only("Thirty people were wounded and 14 were killed on Monday when a missile hit a market.").fatalities \
+        == 14
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Security forces raided a rebel hideout in the hills on Monday, resulting in the death of six militants.", 6),
+    ("The shelling of the market on Monday caused the deaths of 12 people, officials said.", 12),
+])
+def test_deaths_stated_as_a_noun_are_counted(text: str, killed: int):
+    assert _only(text).fatalities == killed
+
+
+def test_a_death_that_is_not_the_outcome_of_an_event_reports_nothing():
+    assert _events("Police said they will investigate the death of a man in custody.") == []
+
+
+# -- several incidents in one paragraph ----------------------------------------------------------------
+
+def test_another_operation_is_another_event():
+    events = _events("Drones killed four people on Monday in an attack on the town. In another operation, "
+                     "soldiers killed three rebels.")
+    assert [e.fatalities for e in events] == [4, 3]
+
+
+def test_what_happened_after_the_first_attack_is_a_second_event():
+    events = _events("In the first raid, soldiers killed five rebels in the hills on Monday. Two hours after the "
+                     "first raid, another armed group stormed a police post in the valley, killing two policemen.")
+    assert [e.fatalities for e in events] == [5, 2]
+    assert events[1].actor1 == "armed group"
+
+
+# -- actors -----------------------------------------------------------------------------------------
+
+def test_scare_quotes_and_determiners_are_not_part_of_an_actor():
+    event = _only('At least eight soldiers were killed in an ambush by some "armed bandits" in eastern Chad on '
+                  "Friday, the ministry said.")
+    assert event.actor1 == "armed bandits"
+    assert event.actor2 == "Military Forces of Chad"
+
+
+def test_the_doer_of_the_attack_the_victims_died_in_is_the_first_actor():
+    event = _only("Twenty soldiers have been killed in an attack by jihadists in eastern Chad, the country's army "
+                  "says. The soldiers were on patrol near the town when hundreds of fighters attacked them on Friday, "
+                  "the defence minister said.")
+    assert (event.actor1, event.actor2) == ("jihadists", "Military Forces of Chad")
+
+
+@pytest.mark.parametrize("text", [
+    "Twenty soldiers have been killed in eastern Chad, the country's army says. The soldiers were on patrol near "
+    "the town when fighters attacked them on Friday, the defence minister said.",
+    "Soldiers killed five soldiers in a mutiny at a barracks in eastern Chad on Friday.",
+])
+def test_one_actor_is_never_on_both_sides(text: str):
+    for event in _events(text):
+        assert event.actor2 is None or event.actor2 != event.actor1
+
+
+def test_the_country_a_story_happened_in_names_its_soldiers_among_neighbours():
+    # three countries are named; the soldiers are those of the one the ambush happened in
+    event = _only("At least ten soldiers were killed in an ambush in southwest Chad, not far from the Sudan "
+                  "border, on Friday. The area borders Niger and Libya.")
+    assert "Military Forces of Chad" in (event.actor1, event.actor2)
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Local sources said the Houthis targeted a school with a drone on Sunday, killing six people.", "Houthis"),
+    ("Eight civilians were killed on Sunday in a massacre committed by the Iran-backed Houthis in the village.",
+     "Houthis"),
+    ("At least 32 civilians were killed in an attack by the paramilitary Rapid Support Forces [RSF] in the city on "
+     "Monday, according to the Sudanese army.", "Rapid Support Forces"),
+])
+def test_the_doer_is_found_and_the_source_of_the_report_is_not(text: str, actor: str):
+    event = _only(text)
+    assert event.actor1 == actor
+
+
+def test_a_unit_named_by_its_group_that_carried_out_an_attack_reports_it():
+    events = _events("In one attack, the front's special squad carried out a roadside bomb attack on an army convoy "
+                     "on Monday, killing 12 soldiers. In another operation, the front's fighters targeted a police "
+                     "patrol on Tuesday. Two policemen were killed in the attack.")
+    assert [(e.date, e.fatalities) for e in events] == [(date(2022, 8, 15), 12), (date(2022, 8, 16), 2)]
+
+
+def test_gendarmes_killed_by_rebels_are_a_battle():
+    event = _only("Three gendarmes were attacked and killed at their checkpoint by rebels, the prefect said on "
+                  "Sunday.")
+    assert event.event_type == "Battles"
+
+
+def test_a_determiner_before_a_group_word_is_not_a_group_name():
+    result = extract("Another armed group attacked the village on Friday, killing four people.", published=PUBLISHED)
+    assert all(a.name != "Another" for a in result.actors)
+
+
+# -- types --------------------------------------------------------------------------------------------
+
+def test_suicide_drones_are_a_drone_strike_not_a_suicide_bombing():
+    event = _only("The militia launched a barrage of suicide drones at the city on Monday, killing 12 civilians.")
+    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("A roadside bomb killed three soldiers on a highway in the south on Monday.", "Remote explosive/landmine/IED"),
+    ("Government artillery shelled the village on Monday, killing five civilians.",
+     "Shelling/artillery/missile attack"),
+    ("Police arrested six suspects in a raid on a house in the capital on Monday.", "Arrests"),
+])
+def test_events_keep_the_acled_sub_event_type(text: str, sub: str):
+    event = _only(text)
+    assert event.sub_event_type == sub
+    assert event.to_dict()["sub_event_type"] == sub
