@@ -16,6 +16,7 @@ Article checklist: every armed group, province, quote speaker and ACLED figure t
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import time
@@ -67,6 +68,14 @@ def province_codes() -> dict[str, str]:
     return codes
 
 
+def held_back(text: str) -> bool:
+    """The fixed held part of the development split: rows whose text's SHA-1 is divisible by 4.
+
+    Chosen before any error on them was read; their errors are never shown (``--show-errors``
+    prints errors of the other rows only), so their figure says how well a fix carries over."""
+    return int(hashlib.sha1(text.encode("utf-8")).hexdigest(), 16) % 4 == 0
+
+
 def evaluate_isaf(path: Path, show_errors: int = 0) -> dict[str, Any]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     codes = province_codes()
@@ -74,7 +83,9 @@ def evaluate_isaf(path: Path, show_errors: int = 0) -> dict[str, Any]:
     started = time.perf_counter()
     extractions = list(extract_many(docs))
     seconds = time.perf_counter() - started
-    hits = {"province": 0, "date": 0, "killed": 0, "detained": 0}
+    keys = ("province", "date", "killed", "detained")
+    hits = {part: dict.fromkeys(keys, 0) for part in ("all", "tune", "held")}
+    sizes = {"all": 0, "tune": 0, "held": 0}
     errors: list[str] = []
     for row, extraction in zip(rows, extractions, strict=True):
         gold = row["gold"]
@@ -86,16 +97,22 @@ def evaluate_isaf(path: Path, show_errors: int = 0) -> dict[str, Any]:
             "killed": got["killed"] == int(gold["min_killed"]),
             "detained": got["detained"] == int(gold["min_captured"]),
         }
-        for key, ok in checks.items():
-            hits[key] += ok
-        if not all(checks.values()) and len(errors) < show_errors:
+        held = held_back(row["text"])
+        for part in ("all", "held" if held else "tune"):
+            sizes[part] += 1
+            for key, ok in checks.items():
+                hits[part][key] += ok
+        if not held and not all(checks.values()) and len(errors) < show_errors:
             wrong = [k for k, ok in checks.items() if not ok]
             errors.append(f"--- doc {extraction.document.id} wrong {wrong}: got {got}, gold provinces "
                           f"{sorted(want_provinces)} date {gold['start_date']} killed {gold['min_killed']} "
                           f"detained {gold['min_captured']}\n{row['text'][:700]}")
     n = len(rows)
+    parts = {part: {"documents": sizes[part],
+                    **{f"{k}_accuracy": round(v / max(1, sizes[part]), 4) for k, v in hits[part].items()}}
+             for part in ("tune", "held")}
     return {"documents": n, "seconds": round(seconds, 2),
-            **{f"{k}_accuracy": round(v / n, 4) for k, v in hits.items()}, "errors": errors}
+            **{f"{k}_accuracy": round(v / n, 4) for k, v in hits["all"].items()}, "parts": parts, "errors": errors}
 
 
 def isaf_prediction(extraction: Findings) -> dict[str, Any]:
