@@ -464,6 +464,12 @@ class EventsStep:
                     continue
                 if _is_takeover(token):
                     continue  # "since the rebels seized power", "took control of the country": background
+                if lemma == "target" and (_in_headline(doc, token.idx) or not (
+                        (token.tag_ == "VBD" and any(c.dep_ == "dobj" for c in token.children)) or
+                        (token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children)))):
+                    # "a force targeting a leader", "attacks targeting civilians", a headline's
+                    # "<Leaders> Targeted": who an operation was after, not an attack told
+                    continue
                 if lemma in ("capture", "seize") and self._object_is_place(doc, token):
                     kinds.add("territory")
                     if actor1 is None:

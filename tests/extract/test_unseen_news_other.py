@@ -173,3 +173,13 @@ def test_events_keep_the_acled_sub_event_type(text: str, sub: str):
     event = _only(text)
     assert event.sub_event_type == sub
     assert event.to_dict()["sub_event_type"] == sub
+
+
+@pytest.mark.parametrize("text", [
+    "A joint force targeting a rebel commander detained three suspects in a village on Monday.",
+    "Rebel Leaders Targeted Overnight, Several Detained\nA joint force targeting a rebel commander detained three "
+    "suspects in a village on Monday.",
+])
+def test_who_an_operation_targeted_is_not_an_attack(text: str):
+    event = _only(text)
+    assert (event.event_type, event.detained) == ("Strategic developments", 3)
