@@ -203,6 +203,11 @@ class ActorsStep:
             end -= len(surface) - len(trimmed)
             surface = trimmed
             words = surface.split()
+            if words[0] in ("The", "A", "An") and len(words) > 1:
+                # a sentence that starts "The <Name> militia attacked": the article is not the name
+                start += len(surface) - len(surface.split(" ", 1)[1])
+                surface = surface.split(" ", 1)[1]
+                words = words[1:]
             if words[0] in _NOT_GROUP_WORDS or any(s < end and start < e for s, e, _a in found + extra) or \
                     _country_name(words[-1]) is not None or _country_name(surface) is not None:
                 continue
@@ -346,7 +351,7 @@ _STATE_CATEGORIES = frozenset({"External/Other forces", "State forces"})
 _GROUP_KIND = r"(?:extremist|militant|jihadist|Islamist|insurgent|terrorist|armed|rebel|separatist)"
 _NAMED_FIGHTERS = (re.compile(
     r"\b(?P<name>(?:[Aa]l[- ]+)?(?:[A-Z][\w'’]+[ -]){0,2}[A-Z][\w'’]+)\s+(?:Islamist\s+|jihadist\s+|armed\s+)?"
-    r"(?:militants|fighters|insurgents|rebels|jihadists|gunmen|militiamen|members)\b"), re.compile(
+    r"(?:militants|fighters|insurgents|rebels|jihadists|gunmen|militiamen|members|militias?)\b"), re.compile(
     rf"\b(?P<name>(?:[Aa]l[- ]+)?(?:[A-Z][\w'’]+[ -]){{0,2}}[A-Z][\w'’]+)\s+(?:{_GROUP_KIND}\s+){{1,2}}"
     r"(?:group|movement|organi[sz]ation|outfit|faction)\b"), re.compile(
     rf"\b{_GROUP_KIND}\s+(?:group|movement|organi[sz]ation|outfit|faction),?\s+"

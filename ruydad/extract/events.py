@@ -183,6 +183,14 @@ def _count_np(head: Any) -> int | None:
                 return value + 1 if _more_than(child) else value
         if child.lower_ in VAGUE_COUNTS and child.dep_ in ("amod", "det", "nummod", "quantmod"):
             return VAGUE_COUNTS[child.lower_]
+    for modifier in head.children:
+        # "Thirteen government soldiers": the parser may hang the number on a modifier of the noun
+        if modifier.dep_ in ("compound", "amod") and modifier.i < head.i:
+            for number in modifier.children:
+                if number.dep_ in ("compound", "nummod") and number.pos_ == "NUM" and number.i < modifier.i:
+                    value = _number_at(number)
+                    if value is not None:
+                        return value + 1 if _more_than(number) else value
     # The tagger calls some names plural ("killing <Given> Sahib"); an English plural name ends in -s.
     plural = head.tag_ in ("NNS", "NNPS") and not (head.pos_ == "PROPN" and not head.lower_.endswith("s"))
     if not plural:
@@ -973,8 +981,10 @@ class EventsStep:
         # one actor is never on both sides: a name the event already has is not its other side
         if last.actor1 is None and new.actor1 != last.actor2:
             last.actor1 = new.actor1
-        if last.actor2 is None and new.actor2 != last.actor1:
-            last.actor2 = new.actor2
+        if last.actor2 is None:
+            # the other side: the new sentence's second actor, else its first when the event
+            # already has its second as the first ("Clashes between <A> and <B>" ... "<B> killed <A>")
+            last.actor2 = next((a for a in (new.actor2, new.actor1) if a is not None and a != last.actor1), None)
         last.weekday = last.weekday or new.weekday
 
     def _finish(self, doc: Document, draft: _Draft) -> Event:

@@ -183,3 +183,29 @@ def test_events_keep_the_acled_sub_event_type(text: str, sub: str):
 def test_who_an_operation_targeted_is_not_an_attack(text: str):
     event = _only(text)
     assert (event.event_type, event.detained) == ("Strategic developments", 3)
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Thirteen government soldiers were killed in fierce fighting in the central province on Monday.", 13),
+    ("More than thirty army soldiers were killed on Monday.", 31),
+])
+def test_a_number_the_parser_hangs_on_a_modifier_is_still_the_count(text: str, killed: int):
+    assert _only(text).fatalities == killed
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("The Wagner militia attacked the village on Monday, killing three people.", "Wagner"),
+    ("Fighting broke out on Monday between the army and the Kamajor militia, killing nine people.", "Kamajor"),
+])
+def test_a_group_named_by_its_militia_is_an_actor(text: str, group: str):
+    result = extract(text, published=PUBLISHED)
+    assert group in {a.name for a in result.actors}
+    assert group in (result.events[0].actor1, result.events[0].actor2)
+
+
+def test_both_sides_named_across_a_headline_and_the_lead_are_kept():
+    # the headline gives the group first; the lead's first actor is the army, its second the group again
+    event = _only("Clashes between Kamajor militia, army in the north, 13 killed\n"
+                  "Thirteen government soldiers were killed in fierce fighting between the Chadian government forces "
+                  "and the Kamajor militia, a military source said.")
+    assert {event.actor1, event.actor2} == {"Kamajor", "Military Forces of Chad"}
