@@ -64,7 +64,7 @@ def province_codes() -> dict[str, str]:
     codes = {}
     for name in names:
         found = resolve_place(name.replace("_", " ") + " province", level=1)
-        codes[name] = found[0].admin1_code if found else name
+        codes[name] = (found[0].admin1_code if found else None) or name
     return codes
 
 
@@ -148,7 +148,7 @@ def article_checklist(path: Path) -> dict[str, Any]:
         "khost_province_found": "AF-KHO" in provinces,
         "speakers_missing": [s for s in ARTICLE_SPEAKERS if s not in speakers],
         "figures": figures,
-        "figures_found": sum(f["found"] for f in figures),
+        "figures_found": sum(bool(f["found"]) for f in figures),
         "figures_total": len(figures),
     }
     return checks

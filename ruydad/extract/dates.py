@@ -24,8 +24,11 @@ the publication date. Month names are matched case-sensitively so that "may" and
 running text are not taken for dates.
 
 The publication date itself comes from metadata, the ``--published`` option, or a dateline
-(:func:`find_dateline`): "CITY, Country (Jan. 25, 2013)"; a dateline without a year
-("(Sept. 1)") borrows the year of a full date or release number near the top of the text.
+(:func:`find_dateline`): "CITY, Country (Jan. 25, 2013)", "CITY, Jan. 25 (Agency) -"; a dateline
+without a year ("(Sept. 1)") borrows the year of the document's stamp near the top of the text
+(a release number, a full date, a month and year). Relative days resolve against it: "yesterday",
+"last night" and "overnight" are the day before, "this morning" and "today" the day itself, "two
+days ago" two days before.
 """
 
 from __future__ import annotations
@@ -212,7 +215,7 @@ def _relative_day(m: re.Match[str], pub: date | None) -> Resolved | None:
     word = m.group(0).lower()
     if "before yesterday" in word:
         d = pub - timedelta(days=2)
-    elif "yesterday" in word or "last night" in word or "overnight" in word:
+    elif "yesterday" in word or "last night" in word or "last evening" in word or "overnight" in word:
         # An overnight operation began the evening before the day the report was written.
         d = pub - timedelta(days=1)
     elif "tomorrow" in word:
@@ -220,6 +223,23 @@ def _relative_day(m: re.Match[str], pub: date | None) -> Resolved | None:
     else:
         d = pub
     return Resolved(d, d, "day", "relative")
+
+
+def _ago(m: re.Match[str], pub: date | None) -> Resolved | None:
+    """'two days ago' (that day), 'three weeks ago' (that day, to the week), 'a month ago' (that
+    month), 'two years ago' (that year): counted back from the publication date."""
+    unit = m["unit"].lower().rstrip("s")
+    if pub is None:
+        return Resolved(None, None, "day" if unit == "day" else unit, "relative")
+    count = _count(m["n"])
+    if unit in ("day", "week"):
+        d = pub - timedelta(days=count * (7 if unit == "week" else 1))
+        return Resolved(d, d, unit, "relative")
+    if unit == "month":
+        year, month = _shift_month(pub.year, pub.month, -count)
+        start, end = _month_period(year, month)
+        return Resolved(start, end, "month", "relative")
+    return Resolved(date(pub.year - count, 1, 1), date(pub.year - count, 12, 31), "year", "relative")
 
 
 def _weekday(m: re.Match[str], pub: date | None) -> Resolved | None:
@@ -328,7 +348,10 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
         rf"|(?:\b(?P<prep>in|In|of|since|Since|during|During|until|by|from|From)\s+"
         rf"(?i:(?P<part2>early|mid-?|late)\s+)?(?P<m2>{MONTH_FULL})\b(?!\s+\d))"), None),  # type: ignore[list-item]
     ("relative_day", re.compile(
-        r"(?i:\b(?:the day before yesterday|yesterday|today|tonight|last night|overnight|tomorrow)\b)"), _relative_day),
+        r"(?i:\b(?:the day before yesterday|yesterday|(?:earlier |later )?today|tonight|last night|last evening|"
+        r"overnight|tomorrow|(?:(?:early|earlier|late|later)\s+)?this\s+(?:morning|afternoon|evening))\b)"),
+     _relative_day),
+    ("ago", re.compile(r"(?i:\b(?P<n>" + _NUM + r")\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b)"), _ago),
     ("weekday", re.compile(
         r"\b(?:(?i:(?P<rel>last|this|on|late|early)\s+))?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
         r"Saturday|Sunday)\b"), _weekday),
@@ -421,64 +444,110 @@ def _combine(text: str, atoms: list[DateExpression], published: date | None) -> 
     return out
 
 
-_DATELINE = re.compile(
-    r"(?m)^[ \t]*[A-Z][A-Za-z.']{0,30}(?:[ -][A-Z][A-Za-z.']{0,30}){0,5}(?:,[ \t]*[A-Z][A-Za-z.]{0,30}"
-    r"(?:[ \t][A-Z][A-Za-z.]{0,30}){0,3})?[ \t]*\((?P<inner>[^()\n]{3,40})\)")
+_PATTERN = {name: pattern for name, pattern, _resolver in PATTERNS}
+_CITY = r"[A-Z][A-Za-z.']{0,30}(?:[ -][A-Z][A-Za-z.']{0,30}){0,5}(?:,[ \t]*[A-Z][A-Za-z.]{0,30}" \
+        r"(?:[ \t][A-Z][A-Za-z.]{0,30}){0,3})?"
+_DATELINE = re.compile(rf"(?m)^[ \t]*{_CITY}[ \t]*\((?P<inner>[^()\n]{{3,40}})\)")
+"""A dateline with its date in parentheses: "CITY, Country (Jan. 25, 2013)", "(Sept. 1)"."""
+_WIRE_DATELINE = re.compile(
+    rf"(?m)^[ \t]*{_CITY},[ \t]*(?P<inner>{MONTH_ABBR}[ \t]+\d{{1,2}}(?:,?[ \t]+(?:19|20)\d{{2}})?"
+    rf"|\d{{1,2}}[ \t]+{MONTH_ABBR}\.?(?:,?[ \t]+(?:19|20)\d{{2}})?)"
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--?|[\u2014\u2013:])")
+"""A wire dateline with the date after the city: "KABUL, Jan 28 (Reuters) -", "CITY, Country,
+March 3, 2021 \u2014", "CITY, 28 January (Agency) --"."""
 # Words exclude the hyphen that also separates them, and repetitions are bounded: a pattern in
 # which "Abc-Def" can split two ways backtracks exponentially on hostile input.
-_RELEASE_YEAR = re.compile(r"\b((?:19|20)\d{2})-(?:0[1-9]|1[0-2])-[A-Z]{1,3}-\d+")
-_ANY_FULL_DATE = re.compile(rf"\b{MONTH_ABBR}\s+\d{{1,2}},?\s+((?:19|20)\d{{2}})\b|\b((?:19|20)\d{{2}})\b")
+_RELEASE_NUMBER = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<mo>0?[1-9]|1[0-2])-[A-Z]{1,3}-\d+")
+_BARE_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_DAY_MONTH_ABBR = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTH_ABBR})")
+
+
+def _full_date(text: str) -> tuple[int, date] | None:
+    """(offset, date) of the first full date in ``text``: "Jan. 25, 2013", "25 January 2013", "2013-01-25"."""
+    found: list[tuple[int, date]] = []
+    for name in ("month_day_year", "day_month_year", "iso_date"):
+        for m in _PATTERN[name].finditer(text):
+            d = _safe_date(int(m["y"]), int(m["mo"]) if name == "iso_date" else _month(m["m"]), int(m["d"]))
+            if d is not None:
+                found.append((m.start(), d))
+                break
+    return min(found) if found else None
+
+
+def _header_stamp(head: str) -> tuple[int, int | None] | None:
+    """(year, month or None) of the document's own stamp: a release number ("2011-01-S-025"), else
+    the first full date, else the first month and year ("January 2011"), else the first year, in
+    the first 600 characters."""
+    release = _RELEASE_NUMBER.search(head)
+    if release:
+        return int(release["y"]), int(release["mo"])
+    head = head[:600]
+    full = _full_date(head)
+    if full:
+        return full[1].year, full[1].month
+    month_year = _PATTERN["month_year"].search(head)
+    if month_year:
+        return int(month_year["y"]), _month(month_year["m"])
+    year = _BARE_YEAR.search(head)
+    return (int(year.group(1)), None) if year else None
+
+
+def _year_for(month: int, stamp: tuple[int, int | None] | None) -> int | None:
+    """The year of a month-and-day date in a document stamped ``stamp``: the stamp's year, except
+    across the turn of a year (a "Dec. 31" dateline on a January release is the year before)."""
+    if stamp is None:
+        return None
+    year, stamp_month = stamp
+    if stamp_month is not None and month - stamp_month > 6:
+        return year - 1
+    if stamp_month is not None and stamp_month - month > 6:
+        return year + 1
+    return year
+
+
+def _dateline_date(inner: str, head: str) -> date | None:
+    """The date a dateline's date part gives; one without a year takes it from the header stamp."""
+    full = _full_date(inner)
+    if full:
+        return full[1]
+    partial = _PATTERN["month_day"].search(inner) or _DAY_MONTH_ABBR.search(inner)
+    if partial is None:
+        return None
+    month = _month(partial["m"])
+    year = _year_for(month, _header_stamp(head))
+    return _safe_date(year, month, int(partial["d"])) if year else None
 
 
 def find_dateline(text: str) -> tuple[date | None, tuple[int, int] | None]:
     """The date of a wire-style dateline near the top of the text, and its offsets.
 
-    "CITY, Country (Jan. 25, 2013)" gives 2013-01-25. A dateline without a year, e.g.
-    "(Sept. 1)", takes the year of a release number ("2010-09-CA-005") or of the first full
-    date in the first 600 characters.
+    "CITY, Country (Jan. 25, 2013)" and "CITY, Jan. 25, 2013 (Agency) -" give 2013-01-25. A
+    dateline without a year, e.g. "(Sept. 1)" or "CITY, Sept. 1 (Agency) -", takes the year of the
+    document's stamp (:func:`_header_stamp`): a release number ("2010-09-CA-005"), a full date, a
+    month and year or a year near the top of the text; no stamp, no date (a year is never guessed).
     """
     head = text[:1500]
-    for m in _DATELINE.finditer(head):
-        inner = m["inner"]
-        full = PATTERNS[1][1].search(inner) or PATTERNS[2][1].search(inner) or PATTERNS[0][1].search(inner)
-        if full:
-            d = _safe_date(int(full["y"]), int(full["mo"]) if "mo" in full.groupdict() else _month(full["m"]),
-                           int(full["d"]))
-            if d:
-                return d, (m.start("inner"), m.end("inner"))
-        partial = PATTERNS[3][1].search(inner)
-        if partial:
-            year = _guess_year(head)
-            if year:
-                d = _safe_date(year, _month(partial["m"]), int(partial["d"]))
-                if d:
-                    return d, (m.start("inner"), m.end("inner"))
+    lines = sorted([*_DATELINE.finditer(head), *_WIRE_DATELINE.finditer(head)], key=lambda m: m.start())
+    for m in lines:
+        found = _dateline_date(m["inner"], head)
+        if found:
+            return found, (m.start("inner"), m.end("inner"))
     return None, None
 
 
 def find_header_date(text: str) -> date | None:
     """A publication date from the header when there is no dateline: a full date in the first
-    lines ("Evening Operational Update June 13, 2011"), or a headline that starts with a month
-    and day ("Dec. 6: Operations in ...") with the year of a release number near it."""
+    lines ("Evening Operational Update June 13, 2011", "Published 12 January 2021"), or a headline
+    that starts with a month and day ("Dec. 6: Operations in ...") with the year of the stamp near it."""
     head = text[:400]
-    full = PATTERNS[1][1].search(head)
+    full = _full_date(head)
     if full:
-        return _safe_date(int(full["y"]), _month(full["m"]), int(full["d"]))
+        return full[1]
     lead = re.match(rf"\s*(?P<m>{MONTH_ABBR})\s+(?P<d>\d{{1,2}})\b", head)
-    year = _guess_year(head)
-    if lead and year:
-        return _safe_date(year, _month(lead["m"]), int(lead["d"]))
-    return None
-
-
-def _guess_year(head: str) -> int | None:
-    release = _RELEASE_YEAR.search(head)
-    if release:
-        return int(release.group(1))
-    for m in _ANY_FULL_DATE.finditer(head[:600]):
-        year = m.group(1) or m.group(2)
+    if lead:
+        year = _year_for(_month(lead["m"]), _header_stamp(head))
         if year:
-            return int(year)
+            return _safe_date(year, _month(lead["m"]), int(lead["d"]))
     return None
 
 

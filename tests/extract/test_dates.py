@@ -74,3 +74,65 @@ def test_dateline_without_year_takes_release_number_year():
 def test_header_date_when_no_dateline():
     assert find_header_date("Dec. 6: Operations Conducted in Laghman\n2009-12-CA-060 For Immediate Release") == \
         date(2009, 12, 6)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Gunmen opened fire on the checkpoint early this morning.", PUB),
+    ("The blast hit the market this afternoon.", PUB),
+    ("Police said the attack took place earlier today.", PUB),
+    ("The convoy was ambushed last evening.", date(2022, 8, 29)),
+    ("The fighters raided the village two days ago.", date(2022, 8, 28)),
+    ("A week ago the militants seized the crossing.", date(2022, 8, 23)),
+])
+def test_relative_days_count_from_the_publication_day(text, day):
+    found = one(text)
+    assert (found.period_start, found.period_end) == (day, day)
+
+
+def test_months_and_years_ago():
+    assert (one("The base fell three months ago.").period_start, one("The base fell three months ago.").period_end) \
+        == (date(2022, 5, 1), date(2022, 5, 31))
+    assert one("The base fell two years ago.").period_start == date(2020, 1, 1)
+
+
+def test_wire_dateline_with_the_date_after_the_city():
+    text = "TOWNVILLE, March 3, 2021 (Wire Agency) - Two soldiers were killed on Tuesday."
+    found, span = find_dateline(text)
+    assert found == date(2021, 3, 3)
+    assert span is not None and text[span[0]:span[1]] == "March 3, 2021"
+
+
+def test_wire_dateline_without_year_takes_the_year_of_the_header_date():
+    text = "Posted 4 January 2021\nTOWNVILLE, Jan 3 (Wire Agency) - Two soldiers were killed yesterday."
+    assert find_dateline(text)[0] == date(2021, 1, 3)
+
+
+def test_dateline_without_year_across_the_turn_of_the_year():
+    text = "Release 2012-01-S-004\nTOWNVILLE, Somewhere (Dec. 31) - A patrol detained a man."
+    assert find_dateline(text)[0] == date(2011, 12, 31)
+
+
+def test_dateline_without_year_takes_a_month_and_year_stamp():
+    text = "Operations update, January 2011\nTOWNVILLE, Somewhere (Jan. 28) - A patrol detained a man today."
+    assert find_dateline(text)[0] == date(2011, 1, 28)
+
+
+def test_dateline_without_any_year_in_the_text_gives_no_date():
+    text = "TOWNVILLE, Somewhere (Jan. 28) - A patrol detained a man today."
+    assert find_dateline(text) == (None, None)
+    text = "TOWNVILLE, Jan 28 (Wire Agency) - A patrol detained a man today."
+    assert find_dateline(text) == (None, None)
+
+
+def test_header_date_written_day_first():
+    assert find_header_date("Published 12 January 2021\nTwo policemen were killed yesterday.") == date(2021, 1, 12)
+
+
+def test_dated_dateline_sets_the_day_relative_words_count_from():
+    from ruydad.extract import extract
+
+    text = ("Posted 4 January 2021\nTOWNVILLE, Jan 3 (Wire Agency) - Gunmen killed two policemen at a checkpoint "
+            "last night, police said.")
+    found = extract(text)
+    assert found.document.published == date(2021, 1, 3)
+    assert [e.date for e in found.events] == [date(2021, 1, 2)]
