@@ -20,8 +20,10 @@ one has it. A name whose readings lie in different provinces that the text does 
 between ("Baharak district" alone) becomes a place of kind ``ambiguous`` with its readings in
 ``alternatives``; it places no event. In a story from a country the theatre does not cover, the
 names of that country's ISO 3166-2 subdivisions ("Yobe state", via pycountry) are its provinces.
-Spans that overlap an actor mention (a group name, "Kapisa Resistance") are
-not places. Country names are resolved with pycountry (kind ``country``). Names the gazetteer
+Spans that overlap an actor mention (a group name, "Kapisa Resistance") or a news outlet's name
+("Kabul Now", "the <City> Times", "Radio Free <Place>": :func:`outlet_spans`) are not places; a
+facility named after its place ("<City> International Airport", "<District> Air Base") is in
+that place. Country names are resolved with pycountry (kind ``country``). Names the gazetteer
 does not know are left out rather than guessed.
 
 ``doc.place_spans`` keeps every resolved span with its place for the events step; the place in
@@ -153,10 +155,20 @@ def candidate_spans(doc: Document, theatre: str | None = None) -> list[tuple[int
                 while end_token.i + 1 < len(doc.nlp) and doc.nlp[end_token.i + 1].pos_ == "PROPN":
                     end_token = doc.nlp[end_token.i + 1]
                 spans.append((token.idx, _with_parenthetical(text, end_token.idx + len(end_token)), "locative"))
+    for run in _CAPITAL_RUN.finditer(text):
+        head = _FACILITY_TAIL.search(text, run.start(), run.end())
+        if head is not None and head.start() > run.start() and head.end() == run.end():
+            spans.append((run.start(), head.start(), "locative"))  # "<City> International Airport"
     spans += _list_continuations(text, spans)
     return spans
 
 
+_FACILITY_TAIL = re.compile(
+    r"(?:\s+(?:International|Military|Civil|Central|Regional|Provincial|Civilian|Main|Grand|Old|New|National|"
+    r"Public|Teaching|Government|Civic))*\s+(?:Airport|Airfield|Air\s+Base|Air\s+Field|Base|Prison|Jail|Hospital|"
+    r"University|Stadium|Mosque|Shrine|Market|Bazaar|Square|Highway|Bridge|Dam|Hotel|Garrison|Cantonment)$")
+"""What follows the place in a facility's name ("<City> International Airport", "<District> Air
+Base", "<City> Regional Hospital"): the place before it is where the facility is."""
 _CONTINUATION = re.compile(
     r"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<name>[A-Z][\w'’]{0,30}(?:[ -](?:e|i|[A-Z][\w'’]{0,30})){0,3})")
 
@@ -182,6 +194,48 @@ def _with_parenthetical(text: str, end: int) -> int:
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int, str]]) -> bool:
     return any(s < end and start < e for s, e, _ in spans)
+
+
+_OUTLET_LAST = frozenset({"News", "Now", "Press", "Times", "TV", "Television", "Radio", "Daily", "Tribune", "Online",
+                          "Herald", "Journal", "Gazette", "Observer", "Chronicle", "Telegraph", "Broadcasting",
+                          "Newspaper", "Weekly", "Magazine", "Media"})
+"""Last words of a news outlet's name ("<Place> Now", "<Place> Times", "<Name> Press")."""
+_OUTLET_TAIL = frozenset({"Agency", "Service", "Network", "Channel", "Wire", "Corporation"})
+_OUTLET_MEDIA = frozenset({"News", "Press", "Radio", "TV", "Television", "Media", "Broadcasting"})
+"""A name ending in a tail word is an outlet when a media word is in it ("<Name> News Agency")."""
+_OUTLET_FIRST = frozenset({"Radio", "Voice"})
+"""First words of an outlet's name ("Radio Free <Place>", "Voice of <Place>")."""
+_OUTLET_FRAMED = frozenset({"Post", "Express", "Monitor", "International", "Today", "Standard", "Mail", "Review",
+                            "Report", "Insider", "Dispatch", "Update"})
+"""Last words that make a name an outlet only where the text cites it as one ("told <Place> International")."""
+_CAPITAL_RUN = re.compile(r"\b[A-Z][\w'’/-]{0,30}(?:[ \t]+(?:(?:of|the|for)[ \t]+)?[A-Z][\w'’/-]{0,30}){0,6}")
+_CITES_BEFORE = re.compile(
+    r"(?i:\b(?:told|tell|tells|telling|according\s+to|(?:speaking|spoke|talking|talked)\s+(?:to|with)|interview\s+with|"
+    r"(?:quoted|reported|cited|published|aired|broadcast)\s+by|via|in\s+a\s+(?:report|statement)\s+(?:by|to))\s+"
+    r"(?:the\s+)?)$")
+_CITES_AFTER = re.compile(
+    r"(?i:^(?:['’]s\s+(?:\w+\s+)?(?:reporters?|correspondents?|journalists?|sources?|reports?|reporting)\b"
+    r"|,?\s+(?:has\s+|had\s+)?(?:reported|reports|quoted|cited|learned|learnt|revealed|wrote|published|"
+    r"broadcast|aired)\b))")
+
+
+def outlet_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of news outlets the text names: "Kabul Now", "the <City> Times", "Radio Free
+    <Place>", "<Name> News Agency", and, where the text cites it as a source ("told <Name>
+    International", "<Name> Post reported"), names ending in a weaker word. A place inside an
+    outlet's name says nothing about where anything happened."""
+    found: list[tuple[int, int, str]] = []
+    for m in _CAPITAL_RUN.finditer(text):
+        words = [re.sub(r"['’]s$", "", w) for w in m.group(0).split()]
+        start, end = m.start(), m.end()
+        if m.group(0).endswith(("'s", "’s")):
+            end -= 2
+        last = words[-1]
+        cited = bool(_CITES_BEFORE.search(text[max(0, start - 40):start]) or _CITES_AFTER.match(text[end:end + 60]))
+        if len(words) >= 2 and (last in _OUTLET_LAST or (last in _OUTLET_TAIL and _OUTLET_MEDIA & set(words))
+                                or words[0] in _OUTLET_FIRST or (cited and last in _OUTLET_FRAMED)):
+            found.append((start, end, text[start:end]))
+    return found
 
 
 _KIND_HINTS = frozenset({"province", "district", "valley", "city", "village", "town", "region", "area"})
@@ -305,7 +359,9 @@ class PlacesStep:
         _date, dateline = find_dateline(doc.text)
         dateline_line = (doc.text.rfind("\n", 0, dateline[0]) + 1, dateline[1]) if dateline else None
         filed = [(m.start("city"), m.end("city")) for m in _FILED_FROM.finditer(doc.text[:600])]
-        spans = sorted(set(candidate_spans(doc, self.theatre)), key=lambda s: (s[0], -(s[1] - s[0])))
+        outlets = outlet_spans(doc.text)
+        spans = sorted({s for s in candidate_spans(doc, self.theatre) if not _overlaps(s[0], s[1], outlets)},
+                       key=lambda s: (s[0], -(s[1] - s[0])))
         readings: list[tuple[int, int, str | None, Any]] = []
         sure: dict[str, set[str]] = {"document": set()}
         people = {w for e in doc.entities if e.label_ == "PERSON" for w in (e.text, e.text.split()[-1])}

@@ -1,4 +1,7 @@
+import pytest
+
 from ruydad.extract import extract
+from ruydad.extract.places import outlet_spans
 
 
 def codes(extraction):
@@ -50,3 +53,80 @@ def test_khost_hindukush_resolves_to_khost_wa_fereng_district_of_baghlan(article
 def test_list_of_provinces_after_a_kind_word_and_in_a_quote(article):
     codes_found = {p.admin1_code for p in article.places}
     assert {"AF-SAR", "AF-NUR", "AF-FYB", "AF-URU", "AF-ZAB"} <= codes_found
+
+
+# News outlets named after a place (own sentences): the outlet is the source of the report, not
+# where anything happened.
+@pytest.mark.parametrize("text", [
+    "A relative of the victim told Kabul Now that gunmen shot dead a former soldier in Chahar Bolak district of "
+    "Balkh province on Monday.",
+    "According to Kabul Now, gunmen shot dead a former soldier in Chahar Bolak district of Balkh province on Monday.",
+    "Gunmen shot dead a former soldier in Chahar Bolak district of Balkh province on Monday, Kabul Now reported.",
+    "Gunmen shot dead a former soldier in Chahar Bolak district of Balkh province on Monday, the Herat Times said.",
+    "Gunmen shot dead a former soldier in Chahar Bolak district of Balkh province on Monday, Radio Kandahar said.",
+    "Gunmen shot dead a former soldier in Chahar Bolak district of Balkh province on Monday, Kunduz International "
+    "reported.",
+])
+def test_an_outlet_named_after_a_place_places_nothing(text):
+    found = extract(text, published="2022-03-10")
+    assert codes(found) == {"AF-BAL"}
+    assert {e.admin1_code for e in found.events} == {"AF-BAL"}
+
+
+def test_an_outlet_as_the_only_place_leaves_the_event_unplaced():
+    found = extract("Gunmen shot dead a shopkeeper on Friday, a relative told Kabul Now.", published="2022-03-10")
+    assert codes(found) == set()
+    assert [e.admin1_code for e in found.events] == [None]
+
+
+def test_a_place_name_before_other_capitalised_words_is_still_a_place():
+    found = extract("A bomb exploded near Kabul International Airport on Monday, killing two guards.",
+                    published="2022-03-10")
+    assert "AF-KAB" in codes(found)
+
+
+def test_outlet_spans():
+    text = "Sources told Kabul Now and the Herat Times; Radio Free Kandahar and Kunduz News Agency reported it."
+    assert [name for _s, _e, name in outlet_spans(text)] == ["Kabul Now", "Herat Times", "Radio Free Kandahar",
+                                                             "Kunduz News Agency"]
+    assert outlet_spans("Fighting reached Kabul International Airport.") == []
+
+
+# Where a person is from is not where the event was (own sentences).
+def test_a_residents_home_is_not_the_event_place_when_the_sentence_names_another():
+    found = extract("Intelligence agents detained Ahmad, a resident of Bazarak, in Kabul city on Tuesday.",
+                    published="2022-03-10")
+    assert {e.admin1_code for e in found.events} == {"AF-KAB"}
+
+
+def test_detained_men_from_a_district_are_placed_in_its_province_when_nothing_else_is_named():
+    found = extract("Intelligence agents detained two men from Bazarak district of Panjshir province on Tuesday.",
+                    published="2022-03-10")
+    assert {e.admin1_code for e in found.events} == {"AF-PAN"}
+
+
+# The neighbour's districts and towns are never the theatre's provinces (own sentences).
+@pytest.mark.parametrize("text", [
+    "Tribal elders in Kurram met on Sunday after clashes killed 12 people in Lower Kurram.",
+    "Clashes in Upper Kurram and Parachinar left 30 dead, officials said.",
+    "Gunmen killed five policemen in Miqdadiyah on Sunday.",
+    "Militants attacked a checkpoint near Miqdadiyah, in Diyala, killing two soldiers.",
+    "Police in Baqubah said a roadside bomb killed two soldiers near Muqdadiyah on Monday.",
+    "Fighters stormed a base in Lower Shabelle on Sunday, killing four soldiers.",
+    "An explosion in the Lower Shabelle region killed four soldiers on Sunday.",
+])
+def test_neighbour_districts_are_no_theatre_province(text):
+    found = extract(text, published="2022-03-10")
+    assert codes(found) == set()
+    assert all(e.admin1_code is None for e in found.events)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("A bomb exploded near Kabul International Airport on Monday, killing two guards.", "AF-KAB"),
+    ("Gunmen attacked Kandahar Airfield on Monday, killing a guard.", "AF-KAN"),
+    ("A suicide bomber struck the Herat Regional Hospital on Monday, killing three.", "AF-HER"),
+])
+def test_a_facility_named_after_its_place_is_in_that_place(text, code):
+    found = extract(text, published="2022-03-10")
+    assert code in codes(found)
+    assert {e.admin1_code for e in found.events} == {code}
