@@ -77,10 +77,14 @@ class ActorsStep:
             import ruydad.actors as api
 
             found = list(self._registry_mentions(api, doc))
+            if found and _story_elsewhere(doc.text, self.theatre):
+                found = [(start, end, self._outside_the_theatre(doc.text[start:end], actor))
+                         for start, end, actor in found]
             found += self._plural_mentions(api, doc, found)
             found += self._state_force_mentions(api, doc, found)
             found += self._unknown_armed_groups(api, doc, found)
             found += self._defined_groups(doc, found)
+            found += self._named_forces(api, doc, found)
             found += self._other_forms_of_new_groups(doc, found)
             if not found:
                 found += self._forces_of_the_only_country(api, doc)
@@ -112,6 +116,36 @@ class ActorsStep:
             category = _category(str(actor_id), self.theatre) if actor_id else None
             yield start, end, Actor(name=str(name), registry_id=None if actor_id is None else str(actor_id),
                                     category=category, new=actor_id is None)
+
+    def _outside_the_theatre(self, mention: str, actor: Actor) -> Actor:
+        """In a story set in another country, a theatre branch the registry gives a group's bare
+        press names ("<Group>" is its "<Region> Province" in this theatre) is the group itself, its
+        parent: unless the mention names the branch (a word, or in an acronym the initial, of the
+        branch's name that the parent's lacks)."""
+        if actor.registry_id is None:
+            return actor
+        try:
+            from ruydad.actors.registry import load_registry
+
+            registry = load_registry(self.theatre) if self.theatre else load_registry()
+            branch = registry.get(actor.registry_id)
+            link = branch.parent
+            if link is None or not re.search(r"(?i)\b(?:province|branch|wing|affiliate)\b", link.relation):
+                return actor
+            parent = registry.get(link.actor_id)
+        except Exception:  # an id the registry cannot describe: keep the actor as found
+            return actor
+        own = set(re.findall(r"[a-z]+", branch.name.lower())) - set(re.findall(r"[a-z]+", parent.name.lower()))
+        if not own:
+            return actor
+        words = set(re.findall(r"[a-z]+", mention.lower()))
+        if mention.replace("-", "").isupper() and " " not in mention:
+            if any(w[0].upper() in mention for w in own):
+                return actor  # an acronym with the branch's initial
+        elif words & own:
+            return actor
+        return Actor(name=str(parent.name), registry_id=str(parent.id),
+                     category=_category(str(parent.id), self.theatre), new=False)
 
     def _registry_actor(self, api: Any, names: Iterable[str]) -> Actor | None:
         """The registry actor the first of ``names`` names exactly (a name, alias, acronym or dataset
@@ -217,6 +251,30 @@ class ActorsStep:
                 continue
             name = names.setdefault(surface.lower().replace("-", " "), re.sub(r"\s*-\s*", " ", surface))
             extra.append((start, end, Actor(name=name, registry_id=None, category=None, new=True)))
+        return extra
+
+    def _named_forces(self, api: Any, doc: Document,
+                      found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
+        """Armed organisations named "<Name> Forces" / "<Name> Force" that the registry lacks ("the
+        paramilitary <Name> Support Forces", "<Demonym> Democratic Forces"): a capitalised name of
+        two words or more with at least one word that is not a generic force word or a country
+        ("Security Forces", "Special Forces", "<Country> Armed Forces" are not a group's name);
+        ``new``, no registry id."""
+        extra: list[tuple[int, int, Actor]] = []
+        for m in _FORCES_NAME.finditer(doc.text):
+            start, end = m.span("name")
+            words = m["name"].split()
+            while words and words[0] in ("The", "A", "An"):
+                start += len(words[0]) + 1
+                words = words[1:]
+            body = words[:-1]
+            if not body or any(s < end and start < e for s, e, _a in found + extra):
+                continue
+            if all(w in _GENERIC_FORCE_WORDS or _country_name(w) is not None for w in body):
+                continue
+            name = " ".join(words)
+            known = self._registry_actor(api, [name])
+            extra.append((start, end, known or Actor(name=name, registry_id=None, category=None, new=True)))
         return extra
 
     def _other_forms_of_new_groups(self, doc: Document,
@@ -367,6 +425,15 @@ _NOT_GROUP_WORDS = frozenset({
 })
 
 
+_FORCES_NAME = re.compile(r"(?<![\w-])(?P<name>(?:[A-Z][\w'’-]+\s+){1,4}Forces?)\b")
+_GENERIC_FORCE_WORDS = frozenset({
+    "Security", "Armed", "Defence", "Defense", "Special", "Government", "Federal", "National", "Regular", "Police",
+    "Military", "Air", "Ground", "Land", "Naval", "Coalition", "Allied", "Joint", "Border", "Operations",
+    "Operation", "Task", "Rapid", "Reaction", "Response", "Peacekeeping", "Marine", "Navy", "Army", "State",
+    "Public", "Internal", "Interior", "Local", "Provincial", "Regional", "International", "Foreign", "Enemy",
+    "Opposition", "Rebel", "Pro-government", "Government-backed", "Combined", "Multinational", "Elite",
+})
+"""Words of a force's description, not of an organisation's name ("Special Operations Forces")."""
 _COUNTRY_CANDIDATE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\b")
 _NEIGHBOUR = re.compile(r"(?i:(?:border(?:s|ing)?(?:\s+with)?|neighbou?ring|from|fled\s+to)\s+(?:the\s+)?$)")
 """A country named as a neighbour or an origin ("near the border with X"), not where it happened."""
@@ -377,6 +444,38 @@ _IN_COUNTRY = re.compile(r"(?i:\bin\s+(?:the\s+)?(?:(?:north|south|east|west|cen
 """Where a story happened: "in <Country>", "in southwest <Country>", "in northern <Country>"."""
 _BARE_FORCES = re.compile(r"\b(?P<force>[Aa]rmy|[Mm]ilitary|[Ss]oldiers|[Tt]roops|[Ss]ecurity forces)\b")
 """Forces named without whose they are (checked: not after a capitalised word, "<Group> soldiers")."""
+
+
+@cache
+def _theatre_words(theatre: str | None) -> re.Pattern[str]:
+    """The theatre's country, its demonyms and its province and district names, as one pattern: a
+    story that names none of them is not set in the theatre."""
+    import csv
+
+    from ruydad.theatres import as_theatre
+
+    info = as_theatre(theatre)
+    words = {info.country, *info.demonyms}
+    units = info.path / "geo" / "units.csv"
+    if units.exists():
+        with units.open(encoding="utf-8") as handle:
+            words |= {row["name"] for row in csv.DictReader(handle)
+                      if row.get("level") in ("1", "2") and row.get("name")}
+    names = sorted((w for w in words if len(w) > 3), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in names) + r")\b")
+
+
+def _story_elsewhere(text: str, theatre: str | None) -> bool:
+    """The story names another country (by name or demonym) and nothing of the theatre's."""
+    if _theatre_words(theatre).search(text):
+        return False
+    for m in _COUNTRY_CANDIDATE.finditer(text):
+        if _country_by_name(m[0]) is not None:
+            return True
+    return any(_country_name(w) is not None for w in set(_DEMONYM_WORD.findall(text)))
+
+
+_DEMONYM_WORD = re.compile(r"\b[A-Z][a-z]{2,}(?:i|n|ese|ish)\b")
 
 
 def _name_start(text: str, start: int, end: int) -> int:

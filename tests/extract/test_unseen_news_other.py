@@ -209,3 +209,38 @@ def test_both_sides_named_across_a_headline_and_the_lead_are_kept():
                   "Thirteen government soldiers were killed in fierce fighting between the Chadian government forces "
                   "and the Kamajor militia, a military source said.")
     assert {event.actor1, event.actor2} == {"Kamajor", "Military Forces of Chad"}
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("At least 40 people were killed in clashes between the Sudanese army and the paramilitary Rapid Support "
+     "Forces in the city on Thursday.", "Rapid Support Forces"),
+    ("Popular Mobilization Forces fighters clashed with gunmen near the town on Monday.",
+     "Popular Mobilization Forces"),
+])
+def test_an_organisation_named_forces_that_the_registry_lacks_is_an_actor(text: str, group: str):
+    result = extract(text, published=PUBLISHED)
+    assert group in {a.name for a in result.actors}
+    assert group in (result.events[0].actor1, result.events[0].actor2)
+
+
+@pytest.mark.parametrize("text", [
+    "Special Operations Forces raided a compound on Monday.",
+    "Government Security Forces killed four militants on Monday.",
+    "Chadian Armed Forces shelled the town on Monday.",
+])
+def test_a_force_described_by_generic_words_or_a_country_is_not_a_named_group(text: str):
+    new_groups = {a.name for a in extract(text, published=PUBLISHED).actors if a.new and a.category is None}
+    assert not any(name.endswith(("Forces", "Force")) for name in new_groups), new_groups
+
+
+def test_a_groups_bare_name_in_a_story_set_in_another_country_is_the_group_not_the_theatres_branch():
+    # the registry gives the bare press names to the theatre's branch; a story in another country
+    # that names nothing of the theatre means the group itself
+    elsewhere = extract("Security forces arrested 12 suspected members of the Islamic State group in raids across "
+                        "Anbar province on Wednesday, the Iraqi interior ministry said.", published=PUBLISHED)
+    assert [a.registry_id for a in elsewhere.actors] == ["islamic-state"]
+    at_home = extract("Islamic State militants attacked a checkpoint in Kunar province on Monday, killing three "
+                      "soldiers.", published=PUBLISHED)
+    assert [a.registry_id for a in at_home.actors] == ["iskp"]
+    named_branch = extract("ISKP claimed an attack in Iraq on Monday.", published=PUBLISHED)
+    assert [a.registry_id for a in named_branch.actors] == ["iskp"]
