@@ -443,6 +443,11 @@ class EventsStep:
                     killed = (killed or 0) + count
                     counted_at.append((token.i, "kill", count))
                 continue
+            if token.pos_ == "VERB" and _destroys_property(token) and _reports_past_event(token):
+                kinds.add("loot")  # "looted shops", "torched houses", "set fire to the market"
+                if actor1 is None:
+                    actor1 = self._agent(doc, self._roles(token)[0])
+                continue
             if token.pos_ == "VERB" and lemma == "go" and _reports_past_event(token) and \
                     any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children) and \
                     any(c.dep_ == "nsubj" and c.lemma_.lower() in _EXPLOSIVE_NOUNS for c in token.children):
@@ -1042,6 +1047,8 @@ class EventsStep:
                 event_type, sub = cue
             elif event_type == "Violence against civilians" and _FIGHTING.search(" ".join(draft.texts)):
                 event_type, sub = "Battles", "Armed clash"  # two armed sides fought: not a one-sided attack
+            elif event_type == "Violence against civilians" and _armed_dead_only(draft):
+                event_type, sub = "Battles", "Armed clash"  # "stormed a police station, killing eight policemen"
             elif sub == "Non-state actor overtakes territory" and "territory" not in draft.kinds:
                 event_type, sub = rule_type, rule_sub
             event.event_type, event.sub_event_type = event_type, sub
@@ -1146,6 +1153,31 @@ def _by_agents(noun: Any) -> list[Any]:
             found += [c for p_ in participle.children if p_.dep_ == "agent" or (p_.dep_ == "prep" and p_.lower_ == "by")
                       for c in p_.children if c.dep_ == "pobj"]
     return found
+
+
+_LOOT_LEMMAS = frozenset({"loot", "plunder", "ransack", "pillage", "vandalize", "vandalise"})
+_BURN_LEMMAS = frozenset({"torch", "burn", "raze", "demolish", "destroy"})
+_PROPERTY = frozenset({
+    "house", "home", "shop", "store", "vehicle", "car", "truck", "market", "village", "school", "church", "mosque",
+    "crop", "building", "property", "office", "hut", "granary", "warehouse", "clinic", "hospital", "farm",
+    "compound", "dwelling", "livestock", "bank", "station",
+})
+
+
+def _destroys_property(verb: Any) -> bool:
+    """Looting or destroying property ("looted shops", "torched houses", "set fire to the market"):
+    ACLED's Looting/property destruction when nobody is hurt."""
+    lemma = verb.lemma_.lower()
+    if lemma in _LOOT_LEMMAS:
+        return True
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if lemma == "set" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in verb.children):
+        objects = [g for p_ in verb.children if p_.dep_ == "prep" and p_.lower_ in ("to", "on")
+                   for g in p_.children if g.dep_ == "pobj"]
+    elif lemma not in _BURN_LEMMAS:
+        return False
+    return any(o.lemma_.lower() in _PROPERTY or any(c.lemma_.lower() in _PROPERTY for c in o.conjuncts)
+               for o in objects)
 
 
 _OUTCOME_VERBS = frozenset({"result", "lead", "cause", "leave", "bring"})
@@ -1257,6 +1289,8 @@ def _in_header(doc: Document, offset: int) -> bool:
 
 def _rule_type(draft: _Draft) -> tuple[str, str]:
     text = " ".join(draft.texts)
+    if draft.kinds == {"loot"} and not draft.killed:
+        return "Strategic developments", "Looting/property destruction"
     if "territory" in draft.kinds and not draft.killed:
         return "Battles", "Non-state actor overtakes territory"
     if _AIR.search(text) and ("kill" in draft.kinds or "violence" in draft.kinds):
@@ -1291,6 +1325,14 @@ _EXECUTION = re.compile(r"(?i:\b(?:execut(?:e|ed|es|ion|ions)|hang(?:ed|ing)|han
 _BACKGROUND_PHRASE = re.compile(
     r"(?i:\b(?:responsible for|involved in|linked to|suspected of|accused of|known for|facilitat\w+|plann\w+|"
     r"specialist|maker|making|cell|network|claimed responsibility)\b[^.;]*)")
+_PROTEST = re.compile(r"(?i:\b(?:protesters?|protestors?|demonstrators?|demonstrations?|protest(?:s|ed|ing)?|"
+                      r"rall(?:y|ies)|marchers|sit-ins?)\b)")
+_INTERVENTION = re.compile(r"(?i:\b(?:tear[- ]?gas|water[- ]cannons?|rubber bullets|batons?|dispers\w+|"
+                           r"broke up|beat(?:en|ing)?|live (?:rounds|ammunition)|fired (?:shots )?in the air)\b)")
+_PROTEST_LETHAL = re.compile(r"(?i:\b(?:opened fire on|shot (?:at|dead)|live (?:rounds|ammunition))\b)")
+_RIOTERS = re.compile(r"(?i:\b(?:rioters?|mobs?|angry crowds?|rampaging)\b)")
+_EXPLOSIVE_ATTACK = re.compile(r"(?i:\b(?:bomb\w*|blasts?|explosions?|explosives?|suicide|grenades?|IEDs?)\b)")
+"""A bombing of a rally is Explosions/Remote violence, not force used on protesters."""
 _CIVILIAN_VICTIMS = re.compile(
     r"(?i:\b(?:civilians?|women|woman|children|child|worshipp?ers|villagers|residents|students|passengers|"
     r"families|girls|boys|teachers?|doctors?|journalists?|farmers?)\b)")
@@ -1310,6 +1352,20 @@ _SUB_OF_EXPLOSIVE = (
 )
 
 
+_ARMED_NOUNS = frozenset({
+    "soldier", "troop", "policeman", "police", "officer", "guard", "fighter", "militant", "insurgent", "gendarme",
+    "militiaman", "personnel", "commander", "combatant", "trooper", "sentry", "rebel", "jihadist", "bodyguard",
+})
+
+
+def _armed_dead_only(draft: _Draft) -> bool:
+    """Everyone counted dead was armed (soldiers, police, fighters): killing them in an assault is a
+    battle, not violence against civilians."""
+    dead = draft.victims.get("kill", {})
+    return bool(dead) and "kill" in draft.kinds and all(noun in _ARMED_NOUNS for noun, _actor in dead) and \
+        not _EXECUTION.search(" ".join(draft.texts))
+
+
 def _cue_type(draft: _Draft, span: str = "") -> tuple[str, str] | None:
     """ACLED's codebook where the words decide it, over the statistical classifier: a bombing,
     blast, shelling or air strike with no fighting reported is Explosions/Remote violence (with
@@ -1318,6 +1374,16 @@ def _cue_type(draft: _Draft, span: str = "") -> tuple[str, str] | None:
     of soldiers, police or fighters are Battles; background phrases ("an IED facilitator", "responsible for the
     bombing") do not count."""
     text = _BACKGROUND_PHRASE.sub(" ", " ".join(draft.texts))
+    if draft.kinds == {"loot"} and not draft.killed:
+        if _RIOTERS.search(text):  # a crowd's destruction: ACLED's riots
+            return "Riots", "Violent demonstration" if _PROTEST.search(text) else "Mob violence"
+        return "Strategic developments", "Looting/property destruction"  # armed men, no one hurt
+    if _PROTEST.search(text) and not _EXPLOSIVE_ATTACK.search(text) and not _FIGHTING.search(text):
+        # force used on a demonstration: ACLED's Protests, by how much force
+        if draft.killed or _PROTEST_LETHAL.search(text):
+            return "Protests", "Excessive force against protesters"
+        if _INTERVENTION.search(text) or "detain" in draft.kinds:
+            return "Protests", "Protest with intervention"
     # the sentences between the event's own, which often say how it was done ("officials say
     # numerous roadside bombs targeted the convoy"), for the weapon of an ambush
     weapon_text = _BACKGROUND_PHRASE.sub(" ", span) if span else text

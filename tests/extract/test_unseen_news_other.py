@@ -244,3 +244,39 @@ def test_a_groups_bare_name_in_a_story_set_in_another_country_is_the_group_not_t
     assert [a.registry_id for a in at_home.actors] == ["iskp"]
     named_branch = extract("ISKP claimed an attack in Iraq on Monday.", published=PUBLISHED)
     assert [a.registry_id for a in named_branch.actors] == ["iskp"]
+
+
+# -- protests, riots, looting, assaults on armed posts (ACLED's codebook) ------------------------------
+
+@pytest.mark.parametrize(("text", "types"), [
+    ("Police fired tear gas at hundreds of protesters who gathered outside parliament in the capital on Monday.",
+     ("Protests", "Protest with intervention")),
+    ("Police arrested 40 protesters at a rally in the capital on Monday.", ("Protests", "Protest with intervention")),
+    ("Security forces opened fire on demonstrators in the city on Friday, killing three protesters, witnesses said.",
+     ("Protests", "Excessive force against protesters")),
+    ("A suicide bomber blew himself up at an election rally in the town on Monday, killing 12 people.",
+     ("Explosions/Remote violence", "Suicide bomb")),
+])
+def test_force_used_on_a_demonstration_is_a_protest_event(text: str, types: tuple[str, str]):
+    event = _only(text)
+    assert (event.event_type, event.sub_event_type) == types
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    ("Armed men looted shops and set fire to houses in the village on Tuesday night, residents said. No one was "
+     "killed.", ("Strategic developments", "Looting/property destruction")),
+    ("Rioters set fire to two police vehicles and looted shops in the town on Monday.", ("Riots", "Mob violence")),
+])
+def test_looting_and_burning_property_without_victims_is_an_event(text: str, types: tuple[str, str]):
+    event = _only(text)
+    assert (event.event_type, event.sub_event_type) == types
+
+
+def test_burning_what_is_not_property_is_not_looting():
+    assert _events("Protesters burned an effigy of the minister in the square on Monday.") == []
+
+
+def test_an_assault_on_a_police_station_that_kills_policemen_is_a_battle():
+    event = _only("Militants stormed a police station in the district overnight, killing eight policemen and freeing "
+                  "20 prisoners, officials said on Saturday.")
+    assert (event.event_type, event.fatalities) == ("Battles", 8)
