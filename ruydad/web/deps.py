@@ -20,11 +20,12 @@ they never hold up the event loop.
 No ``from __future__ import annotations``: FastAPI reads these annotations at run time.
 """
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
+import anyio
 from fastapi import Depends, Header, HTTPException, Query, Request
 
 from ruydad.errors import QueryTimeout
@@ -47,8 +48,32 @@ async def app_state(request: Request) -> AppState:
 State = Annotated[AppState, Depends(app_state)]
 
 
-def read_store(state: State) -> Iterator[Store]:
-    """A store for this request's reads, under :data:`QUERY_SECONDS`; closed when the route returns.
+async def read_turn(state: State) -> AsyncIterator[None]:
+    """Wait, in arrival order and without holding a server thread, for one of the app's reading
+    turns (:attr:`AppState.read_slots`); 503 when none came within :data:`QUERY_SECONDS`.
+
+    Why: fifty clients at once would otherwise start fifty reads on two cores, each getting a
+    fiftieth of them, so every answer came late and the slowest very late (p99 at twice the median,
+    and requests timing out). With a few reads at a time the rest queue and each read runs at full
+    speed. Extractions are not reads (their own pool, :mod:`ruydad.web.jobs`), so they never hold a
+    turn."""
+    limiter = state.read_limiter()
+    token = object()
+    try:
+        with anyio.fail_after(QUERY_SECONDS):
+            await limiter.acquire_on_behalf_of(token)
+    except TimeoutError:
+        raise HTTPException(503, f"the server is busy: no reading turn came within {QUERY_SECONDS:g} s; "
+                                 "try again shortly", headers={"Retry-After": "5"}) from None
+    try:
+        yield
+    finally:
+        limiter.release_on_behalf_of(token)
+
+
+def read_store(state: State, _turn: Annotated[None, Depends(read_turn, scope="function")]) -> Iterator[Store]:
+    """A store for this request's reads, under :data:`QUERY_SECONDS`, in a reading turn; closed when
+    the route returns.
 
     Each backend enforces the budget its own way (DuckDB: interrupt; PostgreSQL: ``statement_timeout``)."""
     store = state.store.reader()

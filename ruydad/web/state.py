@@ -8,17 +8,38 @@ Routes never reach it directly: they ask for what they need through the dependen
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
+from typing import Any
 
+from ruydad.errors import InputError
 from ruydad.store import Store
 from ruydad.store.shared import HeldStore, StoreAccess
 from ruydad.web.cache import ResponseCache
 from ruydad.web.jobs import ExtractionPool, ExtractLimits, RateLimiter
 from ruydad.web.tokens import check_token, record_token_use
 
+READ_SLOTS_ENV = "RUYDAD_READ_SLOTS"
+"""How many requests may read the store at once (default: two per CPU core, plus two)."""
 TOKEN_USE_SECONDS = 10.0
 """A token's ``last_used_at`` is accurate to this many seconds (it is written at most that often)."""
+
+
+def read_slots() -> int:
+    """:data:`READ_SLOTS_ENV`, else two reads per core plus two: enough to keep the cores busy while
+    some reads wait on I/O, few enough that each read gets its share of them (module doc of
+    :mod:`ruydad.web.deps`)."""
+    configured = os.environ.get(READ_SLOTS_ENV, "").strip()
+    if not configured:
+        return 2 * (os.cpu_count() or 1) + 2
+    try:
+        slots = int(configured)
+    except ValueError:
+        slots = 0
+    if slots < 1:
+        raise InputError(f"{READ_SLOTS_ENV}={configured!r}: give a whole number of reads, 1 or more")
+    return slots
 
 
 class AppState:
@@ -37,6 +58,17 @@ class AppState:
         self.token_lock = threading.Lock()
         self._token_uses: dict[str, float] = {}
         self._recording = threading.Lock()
+        self.read_slots = read_slots()
+        self._read_limiter: Any = None
+
+    def read_limiter(self) -> Any:
+        """The :class:`anyio.CapacityLimiter` of :data:`read_slots` reading turns (made on first use,
+        inside the server's event loop)."""
+        if self._read_limiter is None:
+            import anyio
+
+            self._read_limiter = anyio.CapacityLimiter(self.read_slots)
+        return self._read_limiter
 
     def token_user(self, authorization: str | None) -> str | None:
         """The name of the token in an ``Authorization: Bearer`` header, None when absent or invalid.
