@@ -19,7 +19,11 @@ name is left out, never read elsewhere. A district name the gazetteer does not k
 one has it. A name whose readings lie in different provinces that the text does not decide
 between ("Baharak district" alone) becomes a place of kind ``ambiguous`` with its readings in
 ``alternatives``; it places no event. In a story from a country the theatre does not cover, the
-names of that country's ISO 3166-2 subdivisions ("Yobe state", via pycountry) are its provinces.
+names of that country's ISO 3166-2 subdivisions ("Yobe state", via pycountry) are its provinces;
+the country may be named, also after a direction word ("in western <Country>"), or, in a story
+with no place of the theatre, only by its people ("<Demonym> shelling", derived from the
+country's name), and a subdivision written in another romanisation ("<Name>iya province" for
+"As <Name>iyah" governorate) matches when no other subdivision comes as close.
 Spans that overlap an actor mention (a group name, "Kapisa Resistance") or a news outlet's name
 ("Kabul Now", "the <City> Times", "Radio Free <Place>": :func:`outlet_spans`) are not places; a
 facility named after its place ("<City> International Airport", "<District> Air Base") is in
@@ -93,6 +97,41 @@ def _country(name: str) -> tuple[str, str] | None:
     return str(country.alpha_3), str(country.name)
 
 
+_DEMONYM_STEMS = (("n", ""), ("ese", ""), ("lese", ""), ("ien", ""), ("ian", ""), ("an", ""), ("i", ""), ("", "a"),
+                  ("ian", "e"), ("ish", "ey"), ("can", "que"), ("", "istan"))
+"""How an English demonym is formed from its country's name (<name>-n, <name>-i, <name>-ese, <name>-an,
+<stem>(a), <stem>-ish for <stem>-ey, <stem>(istan)); the stem must be a country's name exactly."""
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{3,20}\b")
+
+
+@cache
+def _demonym_country(word: str) -> str | None:
+    """The ISO alpha-3 code of the country whose people ``word`` names ("Syrian", "Iraqi",
+    "Sudanese"), derived from the country's name; None when no country's name gives it."""
+    import pycountry
+
+    for suffix, ending in _DEMONYM_STEMS:
+        if suffix and not word.endswith(suffix):
+            continue
+        stem = (word[:-len(suffix)] if suffix else word) + ending
+        if len(stem) < 4:
+            continue
+        try:
+            country = pycountry.countries.lookup(stem)
+        except LookupError:
+            continue
+        names = {str(getattr(country, k, "")).casefold() for k in ("name", "common_name", "official_name")}
+        if stem.casefold() in names:
+            return str(country.alpha_3)
+    return None
+
+
+def demonym_countries(text: str) -> frozenset[str]:
+    """Countries the text names by their people ("<Demonym> forces", "the <Demonym> army")."""
+    return frozenset(code for word in set(_CAPITALISED_WORD.findall(text))
+                     if (code := _demonym_country(word)) is not None)
+
+
 @cache
 def _theatre_iso3(theatre: str | None) -> str | None:
     from ruydad.theatres import DEFAULT_THEATRE, theatre_info
@@ -149,7 +188,11 @@ def candidate_spans(doc: Document, theatre: str | None = None) -> list[tuple[int
                 start = ent.start_char + (4 if ent.text.lower().startswith("the ") else 0)
                 spans.append((start, _with_parenthetical(text, ent.end_char), None))
         for token in doc.nlp:
-            if token.pos_ == "PROPN" and token.i > 0 and token.nbor(-1).lower_ in _LOCATIVE and \
+            before = token.nbor(-1) if token.i > 0 else None
+            if before is not None and token.i > 1 and _DIRECTION.match(before.lower_ + " ") and \
+                    before.lower_ not in _LOCATIVE:
+                before = token.nbor(-2)  # "in western <name>", "in northern <name>"
+            if token.pos_ == "PROPN" and before is not None and before.lower_ in _LOCATIVE and \
                     token.ent_type_ not in ("PERSON", "NORP", "DATE"):
                 end_token = token
                 while end_token.i + 1 < len(doc.nlp) and doc.nlp[end_token.i + 1].pos_ == "PROPN":
@@ -288,24 +331,45 @@ def _province(name: str, theatre: str | None) -> Any | None:
     return found[0] if found and found[0].score >= 95 else None
 
 
+_SUBDIVISION_KINDS = {"state": ("state",), "region": ("region",), "province": ("province", "governorate"),
+                      "governorate": ("governorate", "province")}
+"""Kind words in the text and the ISO 3166-2 subdivision types they name (news calls a
+governorate a province)."""
+SUBDIVISION_FUZZY = 90.0
+"""A subdivision name written in another romanisation ("<Name>iya" for "<Name>iyah") matches when
+its folded spelling is this close (rapidfuzz ratio) and no other subdivision comes as close."""
+
+
+def _subdivision_key(name: str) -> str:
+    from ruydad.geo.names import fold, normalize
+
+    words = [w for w in normalize(name).split() if w not in ("state", "region", "province", "governorate", "the")]
+    if len(words) > 1 and words[0] in ("al", "as", "ad", "an", "ar", "ash", "at", "az", "el"):
+        words = words[1:]  # the Arabic article: "As <Name>" is written "<Name>"
+    return fold(" ".join(words))
+
+
 @lru_cache(maxsize=5000)
 def _subdivision(name: str, countries: frozenset[str]) -> tuple[str, str, str] | None:
     """(ISO 3166-2 code, name, country alpha-3) of the one first-level subdivision of ``countries``
     that ``name`` ("Yobe", "Borno state") names, or of a lower-level one whose ISO type the name's
-    kind word gives ("<name> province"); None when none or several do."""
+    kind word gives ("<name> province"); None when none or several do. A spelling that differs
+    only in romanisation matches when exactly one subdivision comes close (:data:`SUBDIVISION_FUZZY`)."""
     if not countries:
         return None
     import pycountry
+    from rapidfuzz import fuzz
 
-    from ruydad.geo.names import fold, normalize
+    from ruydad.geo.names import normalize
 
     name = re.sub(r"\s*\([^)]*\)", " ", name)  # "<name> (<acronym>) province"
     words = normalize(name).split()
-    kind = words[-1] if words and words[-1] in ("state", "region", "province") else None
-    key = fold(" ".join(w for w in words if w not in ("state", "region", "province", "the")))
+    kind = words[-1] if words and words[-1] in _SUBDIVISION_KINDS else None
+    key = _subdivision_key(name)
     if len(key) < 3:
         return None
     hits: list[tuple[str, str, str]] = []
+    near: list[tuple[float, tuple[str, str, str]]] = []
     for alpha3 in sorted(countries):
         country = pycountry.countries.get(alpha_3=alpha3)
         if country is None:
@@ -313,10 +377,18 @@ def _subdivision(name: str, countries: frozenset[str]) -> tuple[str, str, str] |
         for sub in pycountry.subdivisions.get(country_code=country.alpha_2) or ():
             # a first-level subdivision, or one of a lower level the text names by its ISO type
             # ("<name> province" where the country's provinces lie inside its regions)
-            if (sub.parent_code is None or (kind is not None and str(sub.type).lower() == kind)) and \
-                    fold(normalize(sub.name)) == key:
-                hits.append((str(sub.code), str(sub.name), alpha3))
-    return hits[0] if len(hits) == 1 else None
+            if not (sub.parent_code is None or
+                    (kind is not None and str(sub.type).lower() in _SUBDIVISION_KINDS[kind])):
+                continue
+            sub_key = _subdivision_key(str(sub.name))
+            entry = (str(sub.code), str(sub.name), alpha3)
+            if sub_key == key:
+                hits.append(entry)
+            elif len(key) >= 5 and (ratio := fuzz.ratio(sub_key, key)) >= SUBDIVISION_FUZZY:
+                near.append((ratio, entry))
+    if hits:
+        return hits[0] if len(hits) == 1 else None
+    return near[0][1] if len(near) == 1 else None
 
 
 @cache
@@ -458,6 +530,10 @@ class PlacesStep:
         home = _theatre_iso3(self.theatre)
         countries = {r.country_code for _s, _e, _h, r in readings if isinstance(r, Place) and r.kind == "country"
                      and r.country_code and r.country_code != home}
+        if not any(not isinstance(r, Place) for _s, _e, _h, r in readings):
+            # a story with no place of the theatre: the countries it names by their people count
+            # too ("<Demonym> shelling killed six in <name> province")
+            countries |= {code for code in demonym_countries(doc.text) if code != home}
         found: list[tuple[int, int, str | None, Any]] = []
         for start, end, hint in spans:
             if any(s < end and start < e for s, e, _h, _r in readings + found):

@@ -44,7 +44,8 @@ def normalize(name: str) -> str:
     text = _ARABIC_MARKS.sub("", text)
     decomposed = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in decomposed if not unicodedata.combining(ch) or _is_arabic(ch))
-    text = text.replace("‘", "").replace("’", "").replace("'", "").replace("`", "")
+    # apostrophes and the letters that write an ayn or a hamza in romanised names ("Taʻizz" = "Taizz")
+    text = re.sub("[‘’'`\u02bb\u02bc\u02be\u02bf]", "", text)
     return _NON_WORD.sub(" ", text.casefold()).replace("_", " ").strip()
 
 

@@ -1,7 +1,7 @@
 """Never a confident wrong answer: news from outside the theatre is not placed in one of its provinces.
 
 Scored on ``tests/data/places_other/`` (real excerpts, gold written before any run; README there),
-with floors below the figures measured when they were set (dev exact 0.688, held 0.667, no wrong
+with floors below the figures measured when they were set (dev exact 0.750, held 0.833, no wrong
 province in either), and on sentences of my own for each failure fixed.
 """
 
@@ -49,8 +49,8 @@ def test_no_excerpt_is_placed_in_a_wrong_province_and_most_are_placed_right(scor
     dev, held = scores["dev"], scores["held"]
     assert (dev.wrong, dev.in_theatre_wrong, held.wrong, held.in_theatre_wrong) == (0, 0, 0, 0), \
         dev.errors  # only the dev split's errors are shown
-    assert dev.exact / dev.n >= 0.62
-    assert held.exact / held.n >= 0.6
+    assert dev.exact / dev.n >= 0.7
+    assert held.exact / held.n >= 0.8
 
 
 def _admin1(text: str) -> list[str | None]:
