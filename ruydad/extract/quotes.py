@@ -44,8 +44,17 @@ ROLE_NOUNS = frozenset({
     "head", "chief", "minister", "governor", "analyst", "source", "sources", "representative",
     "director", "member", "officer", "adviser", "advisor", "founder", "researcher", "activist",
     "police", "army", "statement", "ministry", "council", "resident", "residents", "witness",
-    "witnesses", "elder", "elders", "deputy", "general", "president",
+    "witnesses", "elder", "elders", "deputy", "general", "president", "authority", "authorities", "lawmaker",
+    "mayor", "prefect", "administrator", "survivor", "villager", "medic", "doctor", "nurse", "monitor",
 })
+_PERSON_NOUNS = frozenset({
+    "man", "woman", "mother", "father", "son", "daughter", "brother", "sister", "wife", "husband", "widow",
+    "resident", "villager", "farmer", "teacher", "student", "trader", "shopkeeper", "driver", "survivor", "witness",
+    "relative", "neighbour", "neighbor", "doctor", "nurse", "journalist", "elder", "worker", "fisherman", "herder",
+    "boy", "girl", "grandmother", "grandfather", "cousin", "uncle", "aunt", "mechanic", "labourer", "laborer",
+})
+"""What an apposition calls a person ("<Name>, a 34-year-old mother of five"): the name is a person's
+even where the entity tagger calls it an organisation."""
 _GROUP_WORD = re.compile(r"(?i:\b(?:group|organi[sz]ation|movement|faction|front)\b)")
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": None, "it": None}
 _QUOTE = re.compile(r"\"([^\"\n]{2,3000}?)\"|“([^”\n]{2,3000}?)”|«([^»\n]{2,3000}?)»")
@@ -210,6 +219,12 @@ def _speaker_from_subject(doc: Document, book: SpeakerBook, subject: Any) -> Spe
     # keep the subject phrase, not a relative clause hanging off it
     phrase = [t for t in subtree if not any(a.dep_ in ("relcl", "acl") and a in t.ancestors
                                             for a in subtree)]
+    # the words before a relative clause, without the commas around it ("a police spokesman, who
+    # asked not to be named, said")
+    cut = next((n for n, t in enumerate(phrase) if n and t.i != phrase[n - 1].i + 1), len(phrase))
+    phrase = phrase[:cut]
+    while phrase and phrase[-1].is_punct:
+        phrase.pop()
     if not phrase:
         return None
     person = _person_name(doc, phrase)
@@ -218,6 +233,11 @@ def _speaker_from_subject(doc: Document, book: SpeakerBook, subject: Any) -> Spe
         name = " ".join(t.text for t in chain)
         if _actor_in(doc, chain[0].idx, chain[-1].idx + len(chain[-1])) is None:
             person = (_strip_title(name), chain[0].idx, chain[-1].idx + len(chain[-1]))
+    if person is None and subject.pos_ == "PROPN" and _described_as_person(subject) and \
+            _actor_in(doc, subject.idx, subject.idx + len(subject)) is None:
+        # "said Amina, a 34-year-old mother of five": a person, whatever the entity tagger says
+        chain = [c for c in subject.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [subject]
+        person = (" ".join(t.text for t in chain), chain[0].idx, chain[-1].idx + len(chain[-1]))
     if person is None:
         appositive = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if appositive is not None and appositive.ent_type_ not in ("ORG", "GPE", "NORP", "LOC"):
@@ -263,7 +283,25 @@ def _speaker_from_subject(doc: Document, book: SpeakerBook, subject: Any) -> Spe
     actor = _actor_in(doc, phrase_start, phrase_end)
     if actor is not None:
         return book.define(Speaker(name=actor, role=None, affiliation=actor, person=False))
+    organisation = next((e for e in doc.entities if e.label_ == "ORG" and phrase_start <= e.start_char < phrase_end),
+                        None)
+    if organisation is not None:
+        # an organisation the registry does not list ("according to the United Nations", "the <Agency>
+        # said"): the source of what is said, not an armed actor
+        name = re.sub(r"^(?:a|an|the)\s+", "", doc.text[phrase_start:phrase_end], flags=re.I)
+        if len(name.split()) > 8:
+            name = organisation.text
+        return book.define(Speaker(name=name, role=None, affiliation=None, person=False))
     return None
+
+
+def _described_as_person(name: Any) -> bool:
+    """A name with an apposition that describes a person: "<Name>, a 34-year-old mother of five"."""
+    for appositive in (c for c in name.children if c.dep_ == "appos"):
+        words = {t.lemma_.lower() for t in appositive.subtree}
+        if appositive.lemma_.lower() in _PERSON_NOUNS or ("old" in words and "year" in words):
+            return True
+    return False
 
 
 def _organisation_in(doc: Document, start: int, end: int, skip: tuple[int, int]) -> str | None:

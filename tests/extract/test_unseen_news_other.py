@@ -280,3 +280,30 @@ def test_an_assault_on_a_police_station_that_kills_policemen_is_a_battle():
     event = _only("Militants stormed a police station in the district overnight, killing eight policemen and freeing "
                   "20 prisoners, officials said on Saturday.")
     assert (event.event_type, event.fatalities) == ("Battles", 8)
+
+
+# -- sources of quotes and figures --------------------------------------------------------------------
+
+def test_a_named_person_described_by_an_apposition_is_the_speaker_whatever_the_entity_tagger_says():
+    result = extract('"They took everything," said Amina, a 34-year-old mother of five. "We have nothing left."',
+                     published=PUBLISHED)
+    assert [(q.speaker, q.text) for q in result.quotes] == [
+        ("Amina", "They took everything,"), ("Amina", "We have nothing left.")]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("More than 1,200 civilians have been killed in the region since January, according to the UN human rights "
+     "office.", "UN human rights office"),
+    ("The Red Cross said 40 wounded people were treated at its hospital.", "Red Cross"),
+    ("A police spokesman, who asked not to be named, said 14 suspects were detained.", "police spokesman"),
+    ("Local authorities said about 3,000 families had fled the fighting in the past week.", "Local authorities"),
+])
+def test_a_figure_is_attributed_to_the_organisation_or_official_that_gave_it(text: str, source: str):
+    result = extract(text, published=PUBLISHED)
+    assert [s.attributed_to for s in result.statistics] == [source]
+
+
+def test_an_organisation_that_gives_a_figure_is_not_made_an_actor():
+    result = extract("More than 1,200 civilians have been killed in the region since January, according to the "
+                     "UN human rights office.", published=PUBLISHED)
+    assert all(s.affiliation is None for s in result.document.speakers)
