@@ -60,8 +60,10 @@ where the story was filed, not where anything happened."""
 # Bounded repetitions throughout: on a run of capitalised words without a kind word an unbounded
 # pattern backtracks quadratically (a 100 kB text of "Abc Abc ..." took minutes).
 _KIND_SPAN = re.compile(
-    rf"(?P<names>{_NAME}(?:\s*\([A-Z][\w ’'-]{{0,30}}\))?(?:(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?{_NAME}){{0,8}})"
+    rf"(?P<names>{_NAME}(?:\s*\([A-Za-z][\w ’'-]{{0,30}}\))?(?:(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?{_NAME}"
+    rf"(?:\s*\([A-Za-z][\w ’'-]{{0,30}}\))?){{0,8}})"
     rf"\s+(?P<kind>(?i:{KIND_WORD}))\b")
+_KIND_BEFORE = re.compile(rf"\b(?P<kind>(?i:province|state|governorate))\s+of\s+(?P<name>{_NAME})")
 _SPLIT_LIST = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _LOCATIVE = {"in", "near", "at", "from", "across", "around", "outside", "inside", "to", "of", "with", "between",
              "toward", "towards", "into", "through", "via", "along", "beyond"}
@@ -160,6 +162,8 @@ def candidate_spans(doc: Document, theatre: str | None = None) -> list[tuple[int
     stop_names = _stop_names(theatre)
     text = doc.text
     spans: list[tuple[int, int, str | None]] = []
+    for m in _KIND_BEFORE.finditer(text):  # "the province of <Name>", "<Country>'s northern province of <Name>"
+        spans.append((m.start("name"), m.end("name"), m["kind"].lower()))
     for m in _KIND_SPAN.finditer(text):
         kind = m["kind"].lower().rstrip("s")
         names_start = m.start("names")
@@ -193,7 +197,8 @@ def candidate_spans(doc: Document, theatre: str | None = None) -> list[tuple[int
                     before.lower_ not in _LOCATIVE:
                 before = token.nbor(-2)  # "in western <name>", "in northern <name>"
             if token.pos_ == "PROPN" and before is not None and before.lower_ in _LOCATIVE and \
-                    token.ent_type_ not in ("PERSON", "NORP", "DATE"):
+                    token.ent_type_ not in ("PERSON", "NORP") and \
+                    (token.ent_type_ != "DATE" or token.lower_[:3] not in _CALENDAR_WORDS):
                 end_token = token
                 while end_token.i + 1 < len(doc.nlp) and doc.nlp[end_token.i + 1].pos_ == "PROPN":
                     end_token = doc.nlp[end_token.i + 1]
@@ -212,6 +217,12 @@ _FACILITY_TAIL = re.compile(
     r"University|Stadium|Mosque|Shrine|Market|Bazaar|Square|Highway|Bridge|Dam|Hotel|Garrison|Cantonment)$")
 """What follows the place in a facility's name ("<City> International Airport", "<District> Air
 Base", "<City> Regional Hospital"): the place before it is where the facility is."""
+_CALENDAR_WORDS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+                             "mon", "tue", "wed", "thu", "fri", "sat", "sun", "eid", "ram", "new", "chr", "eas",
+                             "ash", "naw", "now", "muh"})
+"""First letters of the words of a date the parser tags DATE ("in August", "on Monday", "during
+Ramadan", "by Nowruz"); another name it tags DATE after a locative ("in western <Country>") is
+still a candidate place."""
 _CONTINUATION = re.compile(
     r"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<name>[A-Z][\w'’]{0,30}(?:[ -](?:e|i|[A-Z][\w'’]{0,30})){0,3})")
 
@@ -350,11 +361,12 @@ def _subdivision_key(name: str) -> str:
 
 
 @lru_cache(maxsize=5000)
-def _subdivision(name: str, countries: frozenset[str]) -> tuple[str, str, str] | None:
+def _subdivision(name: str, countries: frozenset[str], kind: str | None = None) -> tuple[str, str, str] | None:
     """(ISO 3166-2 code, name, country alpha-3) of the one first-level subdivision of ``countries``
     that ``name`` ("Yobe", "Borno state") names, or of a lower-level one whose ISO type the name's
-    kind word gives ("<name> province"); None when none or several do. A spelling that differs
-    only in romanisation matches when exactly one subdivision comes close (:data:`SUBDIVISION_FUZZY`)."""
+    kind word gives ("<name> province", or ``kind``: "the province of <name>"); None when none or
+    several do. A spelling that differs only in romanisation matches when exactly one subdivision
+    comes close (:data:`SUBDIVISION_FUZZY`)."""
     if not countries:
         return None
     import pycountry
@@ -364,7 +376,7 @@ def _subdivision(name: str, countries: frozenset[str]) -> tuple[str, str, str] |
 
     name = re.sub(r"\s*\([^)]*\)", " ", name)  # "<name> (<acronym>) province"
     words = normalize(name).split()
-    kind = words[-1] if words and words[-1] in _SUBDIVISION_KINDS else None
+    kind = words[-1] if words and words[-1] in _SUBDIVISION_KINDS else kind
     key = _subdivision_key(name)
     if len(key) < 3:
         return None
@@ -538,7 +550,8 @@ class PlacesStep:
         for start, end, hint in spans:
             if any(s < end and start < e for s, e, _h, _r in readings + found):
                 continue
-            subdivision = _subdivision(doc.text[start:end], frozenset(countries))
+            subdivision = _subdivision(doc.text[start:end], frozenset(countries),
+                                       hint if hint in _SUBDIVISION_KINDS else None)
             if subdivision is not None:
                 found.append((start, end, hint, Place(name=subdivision[1], kind="admin1", country_code=subdivision[2],
                                                       admin1=subdivision[1], admin1_code=subdivision[0])))

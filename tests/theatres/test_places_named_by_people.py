@@ -55,3 +55,15 @@ def test_a_demonym_does_not_move_a_story_placed_in_the_theatre() -> None:
     found = extract("Pakistani forces shelled Dangam district of Kunar province on Monday, killing two children.",
                     published="2023-09-30")
     assert {e.admin1_code for e in found.events} == {"AF-KNR"}
+
+
+def test_regions_listed_with_a_word_in_parentheses() -> None:
+    found = extract("Jihadists attacked army posts in the Mopti (centre) and Gao (north) regions on Monday, killing "
+                    "four soldiers, the Malian army said.", published="2023-09-30")
+    assert {"ML-5", "ML-7"} <= {p.admin1_code for p in found.places}
+
+
+def test_the_province_of_a_name() -> None:
+    found = extract("A drone strike killed four militants in Iraq's northern province of Sulaimaniya on Friday.",
+                    published="2023-09-30")
+    assert {e.admin1_code for e in found.events} == {"IQ-SU"}
