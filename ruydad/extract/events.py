@@ -373,6 +373,9 @@ class EventsStep:
             if earlier is not None:
                 # the earlier event first: what the text says next details the main one
                 anchor = self._event_date(doc, main)[0]
+                if anchor is None and drafts and not _sentence_has_trigger_date(doc, main) and \
+                        drafts[-1].sentences[-1] >= index - 1 and not drafts[-1].weak_date:
+                    anchor = drafts[-1].date  # "The shelling came a day after ...": the day of the event just told
                 for draft in self._sentence_event(doc, earlier, index, quoted):
                     if anchor is not None and anchor.period_start is not None and anchor.precision == "day" and \
                             draft.date is None:
@@ -442,6 +445,11 @@ class EventsStep:
                     counted.add(of[0].i)
                     killed = (killed or 0) + count
                     counted_at.append((token.i, "kill", count))
+                continue
+            if token.pos_ == "VERB" and _takes_place(token) and _reports_past_event(token):
+                kinds.add("territory")  # "rebels seized control of the town"
+                if actor1 is None:
+                    actor1 = self._agent(doc, self._roles(token)[0])
                 continue
             if token.pos_ == "VERB" and _destroys_property(token) and _reports_past_event(token):
                 kinds.add("loot")  # "looted shops", "torched houses", "set fire to the market"
@@ -1106,6 +1114,11 @@ def _describes(doc: Document, offset: int) -> bool:
 _DAYS_BEFORE = {"a day": 1, "one day": 1, "the day": 1, "two days": 2, "three days": 3, "a week": 7, "one week": 7}
 
 
+def _sentence_has_trigger_date(doc: Document, span: Any) -> bool:
+    """Whether a span gives any date of its own."""
+    return any(span.start_char <= d.start < span.end_char for d in doc.dates)
+
+
 def _split_days_after(sent: Any) -> tuple[Any, Any | None, int]:
     """A sentence that tells an event "a day after" another ("a bomb hit a truck on Sunday, a day
     after two people were killed in blasts"): the main clause and the earlier event's clause, with
@@ -1265,7 +1278,24 @@ def _is_takeover(verb: Any) -> bool:
     """"seized power", "took control of the country": the takeover of a state, told as background."""
     if verb.lemma_.lower() not in ("seize", "take", "capture", "grab"):
         return False
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in TAKEOVER_OBJECTS for c in verb.children)
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in TAKEOVER_OBJECTS for c in verb.children) and \
+        not _takes_place(verb)
+
+
+def _takes_place(verb: Any) -> bool:
+    """"seized / took / gained control of the town": ground taken, told as an event (not "control of
+    the country", a state's takeover told as background)."""
+    if verb.lemma_.lower() not in ("seize", "take", "capture", "grab", "gain", "wrest", "assume"):
+        return False
+    from ruydad.extract.actors import _country_by_name
+
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() == "control":
+            return any(g.dep_ == "pobj" and (g.lemma_.lower() in PLACE_OBJECTS or g.ent_type_ in ("GPE", "LOC", "FAC"))
+                       and g.lemma_.lower() not in ("country", "nation", "state", "government", "power")
+                       and _country_by_name(" ".join(t.text for t in g.subtree if t.pos_ == "PROPN")) is None
+                       for p_ in c.children if p_.dep_ == "prep" and p_.lower_ == "of" for g in p_.children)
+    return False
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
@@ -1333,6 +1363,10 @@ _PROTEST_LETHAL = re.compile(r"(?i:\b(?:opened fire on|shot (?:at|dead)|live (?:
 _RIOTERS = re.compile(r"(?i:\b(?:rioters?|mobs?|angry crowds?|rampaging)\b)")
 _EXPLOSIVE_ATTACK = re.compile(r"(?i:\b(?:bomb\w*|blasts?|explosions?|explosives?|suicide|grenades?|IEDs?)\b)")
 """A bombing of a rally is Explosions/Remote violence, not force used on protesters."""
+_SPEECH_ATTRIBUTION = re.compile(
+    r"(?i:\b(?:[\w'’-]+\s+){0,4}(?:said|says|told|added|reported|confirmed|announced|stated)\b"
+    r"|\b(?:said|told|according\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s*){0,4}(?=[,.;]|$))")
+"""Who gave the report ("police said", "said a police spokesman", "according to the army"): not victims."""
 _CIVILIAN_VICTIMS = re.compile(
     r"(?i:\b(?:civilians?|women|woman|children|child|worshipp?ers|villagers|residents|students|passengers|"
     r"families|girls|boys|teachers?|doctors?|journalists?|farmers?)\b)")
@@ -1405,6 +1439,7 @@ def _cue_type(draft: _Draft, span: str = "") -> tuple[str, str] | None:
         return "Explosions/Remote violence", "Remote explosive/landmine/IED"
     if _EXECUTION.search(text) and "kill" in draft.kinds:
         return "Violence against civilians", "Attack"
+    text = _SPEECH_ATTRIBUTION.sub(" ", text)  # "police said": who spoke, not who died
     if "kill" in draft.kinds and _CIVILIAN_VICTIMS.search(text) and not _ARMED_VICTIMS.search(text):
         return "Violence against civilians", "Attack"  # people killed with no fighting and no weapon named
     if "kill" in draft.kinds and _ARMED_VICTIMS.search(text) and not _CIVILIAN_VICTIMS.search(text):

@@ -307,3 +307,39 @@ def test_an_organisation_that_gives_a_figure_is_not_made_an_actor():
     result = extract("More than 1,200 civilians have been killed in the region since January, according to the "
                      "UN human rights office.", published=PUBLISHED)
     assert all(s.affiliation is None for s in result.document.speakers)
+
+
+# -- more classes from the probes ------------------------------------------------------------------
+
+def test_an_event_a_day_before_the_one_just_told_is_its_own_event_on_the_day_before():
+    events = _events("Government forces shelled the rebel-held town on Monday, killing four civilians, a war "
+                     "monitor said. The shelling came a day after a drone attack killed two soldiers near the "
+                     "border.")
+    assert [(e.date, e.fatalities) for e in events] == [(date(2022, 8, 15), 4), (date(2022, 8, 14), 2)]
+    assert events[0].sub_event_type == "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Rebels seized control of the strategic town on Tuesday after heavy fighting with government troops, "
+     "residents said.", "Non-state actor overtakes territory"),
+    ("The militia took control of the district headquarters on Monday after heavy fighting that killed 12 "
+     "fighters.", "Non-state actor overtakes territory"),
+])
+def test_control_of_a_place_taken_is_a_territorial_event(text: str, sub: str):
+    event = _only(text)
+    assert (event.event_type, event.sub_event_type) == ("Battles", sub)
+
+
+def test_control_of_a_country_taken_long_ago_is_background():
+    assert _events("Since the rebels seized control of the country in 2021, arrests have risen.") == []
+    assert _events("The movement seized control of Chad on Aug. 15, 2021, forcing the president to flee.") == []
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Gunmen on motorcycles attacked a wedding party in the village on Saturday evening, killing 14 guests and "
+     "abducting the bride, police said on Sunday.", "Violence against civilians"),
+    ("Gunmen killed five people in the market on Monday, according to the police.", "Violence against civilians"),
+    ("Militants ambushed a patrol on Monday, killing four soldiers, villagers said.", "Battles"),
+])
+def test_who_reported_a_killing_is_not_who_was_killed(text: str, event_type: str):
+    assert _only(text).event_type == event_type
