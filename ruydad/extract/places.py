@@ -23,7 +23,9 @@ names of that country's ISO 3166-2 subdivisions ("Yobe state", via pycountry) ar
 the country may be named, also after a direction word ("in western <Country>"), or, in a story
 with no place of the theatre, only by its people ("<Demonym> shelling", derived from the
 country's name), and a subdivision written in another romanisation ("<Name>iya province" for
-"As <Name>iyah" governorate) matches when no other subdivision comes as close.
+"As <Name>iyah" governorate) matches when no other subdivision comes as close. A story that names
+no country and no place of the theatre is placed by "<name> state/province/governorate" when
+exactly one subdivision in the world has that name and that ISO type.
 Spans that overlap an actor mention (a group name, "Kapisa Resistance") or a news outlet's name
 ("Kabul Now", "the <City> Times", "Radio Free <Place>": :func:`outlet_spans`) are not places; a
 facility named after its place ("<City> International Airport", "<District> Air Base") is in
@@ -404,6 +406,39 @@ def _subdivision(name: str, countries: frozenset[str], kind: str | None = None) 
 
 
 @cache
+def _world_subdivisions() -> dict[tuple[str, str], list[tuple[str, str, str]]]:
+    """(name key, ISO type in lower case) -> [(ISO 3166-2 code, name, country alpha-3)], over every
+    country pycountry knows."""
+    import pycountry
+
+    index: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for sub in pycountry.subdivisions:
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        if country is None:
+            continue
+        index.setdefault((_subdivision_key(str(sub.name)), str(sub.type).lower()), []).append(
+            (str(sub.code), str(sub.name), str(country.alpha_3)))
+    return index
+
+
+@lru_cache(maxsize=5000)
+def _world_subdivision(name: str, kind: str | None = None) -> tuple[str, str, str] | None:
+    """The one subdivision in the world that "<name> state", "<name> province" or "<name>
+    governorate" names: its kind word must be written and its ISO type must be that kind; the
+    spelling must be the same (folded). None when none or several (in any countries) match."""
+    from ruydad.geo.names import normalize
+
+    name = re.sub(r"\s*\([^)]*\)", " ", name)
+    words = normalize(name).split()
+    kind = words[-1] if words and words[-1] in _SUBDIVISION_KINDS else kind
+    key = _subdivision_key(name)
+    if kind is None or kind == "region" or len(key) < 4:
+        return None
+    hits = [hit for iso_type in _SUBDIVISION_KINDS[kind] for hit in _world_subdivisions().get((key, iso_type), ())]
+    return hits[0] if len(hits) == 1 else None
+
+
+@cache
 def _province_pcode(iso_code: str, theatre: str | None) -> str | None:
     """The gazetteer P-code of a province given by its ISO 3166-2 code."""
     from ruydad.geo.gazetteer import load_gazetteer
@@ -546,12 +581,16 @@ class PlacesStep:
             # a story with no place of the theatre: the countries it names by their people count
             # too ("<Demonym> shelling killed six in <name> province")
             countries |= {code for code in demonym_countries(doc.text) if code != home}
+        # a story that names no country and no place of the theatre: "<name> state" is the one
+        # subdivision of that name and type in the world, if there is exactly one
+        anywhere = not countries and not any(not isinstance(r, Place) for _s, _e, _h, r in readings)
         found: list[tuple[int, int, str | None, Any]] = []
         for start, end, hint in spans:
             if any(s < end and start < e for s, e, _h, _r in readings + found):
                 continue
-            subdivision = _subdivision(doc.text[start:end], frozenset(countries),
-                                       hint if hint in _SUBDIVISION_KINDS else None)
+            kind = hint if hint in _SUBDIVISION_KINDS else None
+            subdivision = _subdivision(doc.text[start:end], frozenset(countries), kind) if countries else \
+                _world_subdivision(doc.text[start:end], kind) if anywhere else None
             if subdivision is not None:
                 found.append((start, end, hint, Place(name=subdivision[1], kind="admin1", country_code=subdivision[2],
                                                       admin1=subdivision[1], admin1_code=subdivision[0])))

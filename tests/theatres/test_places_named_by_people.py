@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from ruydad.extract import extract
-from ruydad.extract.places import _demonym_country, _subdivision, demonym_countries
+from ruydad.extract.places import _demonym_country, _subdivision, _world_subdivision, demonym_countries
 
 
 @pytest.mark.parametrize(("word", "alpha3"), [
@@ -67,3 +67,20 @@ def test_the_province_of_a_name() -> None:
     found = extract("A drone strike killed four militants in Iraq's northern province of Sulaimaniya on Friday.",
                     published="2023-09-30")
     assert {e.admin1_code for e in found.events} == {"IQ-SU"}
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("Zamfara State", "NG-ZA"), ("Rakhine State", "MM-16"),
+    ("Punjab province", "PK-PB"),  # the ISO type decides: the other one is a state
+    ("Eastern Province", None),  # several countries have one
+    ("Islamic State", None), ("Tigray", None),  # no kind word, no guess
+])
+def test_one_subdivision_in_the_world_by_name_and_kind(name: str, code: str | None) -> None:
+    found = _world_subdivision(name)
+    assert (found[0] if found else None) == code
+
+
+def test_a_story_that_names_no_country_is_placed_by_a_unique_state() -> None:
+    found = extract("Gunmen on motorcycles attacked a village in Zamfara State on Thursday, abducting dozens of "
+                    "women and children.", published="2023-09-30")
+    assert {e.admin1_code for e in found.events} == {"NG-ZA"}
