@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 import time
 from datetime import date
@@ -90,7 +91,8 @@ def evaluate_isaf(path: Path, show_errors: int = 0) -> dict[str, Any]:
     for row, extraction in zip(rows, extractions, strict=True):
         gold = row["gold"]
         got = isaf_prediction(extraction)
-        want_provinces = {codes.get(p, p) for p in gold["province"] if p}
+        # gold writes a name with spaces or hyphens ("sar-e pul") as well as with underscores
+        want_provinces = {codes.get(re.sub(r"[\s-]+", "_", p.strip().lower()), p) for p in gold["province"] if p}
         checks = {
             "province": got["provinces"] == want_provinces,
             "date": got["date"] == gold["start_date"],
