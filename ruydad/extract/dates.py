@@ -114,6 +114,22 @@ def _iso_date(m: re.Match[str], pub: date | None) -> Resolved | None:
     return Resolved(d, d, "day") if d else None
 
 
+def _numeric_date(m: re.Match[str], pub: date | None) -> Resolved | None:
+    """'28/01/2021', '28.01.2021', '01/28/2021', '2021/01/28': read only when the order is
+    certain (a part above 12 is the day, or both parts are the same); '03/08/2021' is left out."""
+    if m["y2"]:
+        d = _safe_date(int(m["y2"]), int(m["p"]), int(m["q"]))
+        return Resolved(d, d, "day") if d else None
+    first, second, year = int(m["a"]), int(m["b"]), int(m["y"])
+    if first > 12 or first == second:
+        d = _safe_date(year, second, first)
+    elif second > 12:
+        d = _safe_date(year, first, second)
+    else:
+        return None
+    return Resolved(d, d, "day") if d else None
+
+
 def _month_day(m: re.Match[str], pub: date | None) -> Resolved | None:
     month, day = _month(m["m"]), int(m["d"])
     if not 1 <= day <= 31:
@@ -325,6 +341,9 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
     ("day_month_year", re.compile(
         rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH_ABBR})\.?,?\s+(?P<y>(?:19|20)\d{{2}})\b"),
      _full_mdy),
+    ("numeric_date", re.compile(
+        r"\b(?:(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})"
+        r"|(?P<y2>(?:19|20)\d{2})/(?P<p>\d{1,2})/(?P<q>\d{1,2}))\b(?![/.]\d)"), _numeric_date),
     ("month_day", re.compile(rf"\b(?P<m>{MONTH_ABBR})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![-/:]?\d)"),
      _month_day),
     ("day_month", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH_FULL})\b"),
@@ -465,9 +484,13 @@ _DAY_MONTH_ABBR = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONT
 def _full_date(text: str) -> tuple[int, date] | None:
     """(offset, date) of the first full date in ``text``: "Jan. 25, 2013", "25 January 2013", "2013-01-25"."""
     found: list[tuple[int, date]] = []
-    for name in ("month_day_year", "day_month_year", "iso_date"):
+    for name in ("month_day_year", "day_month_year", "iso_date", "numeric_date"):
         for m in _PATTERN[name].finditer(text):
-            d = _safe_date(int(m["y"]), int(m["mo"]) if name == "iso_date" else _month(m["m"]), int(m["d"]))
+            if name == "numeric_date":
+                resolved = _numeric_date(m, None)
+                d = resolved.start if resolved else None
+            else:
+                d = _safe_date(int(m["y"]), int(m["mo"]) if name == "iso_date" else _month(m["m"]), int(m["d"]))
             if d is not None:
                 found.append((m.start(), d))
                 break

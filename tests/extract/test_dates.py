@@ -136,3 +136,23 @@ def test_dated_dateline_sets_the_day_relative_words_count_from():
     found = extract(text)
     assert found.document.published == date(2021, 1, 3)
     assert [e.date for e in found.events] == [date(2021, 1, 2)]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Gunmen attacked the post on 28/01/2021.", date(2021, 1, 28)),
+    ("Gunmen attacked the post on 28.01.2021.", date(2021, 1, 28)),
+    ("Gunmen attacked the post on 01/28/2021.", date(2021, 1, 28)),
+    ("Gunmen attacked the post on 2021/01/28.", date(2021, 1, 28)),
+])
+def test_numeric_dates_whose_order_is_certain(text, day):
+    found = one(text)
+    assert (found.period_start, found.period_end, found.precision) == (day, day, "day")
+
+
+def test_a_numeric_date_of_uncertain_order_is_only_its_year():
+    found = one("Gunmen attacked the post on 03/08/2021.")
+    assert (found.text, found.precision) == ("2021", "year")
+
+
+def test_header_date_written_with_numbers():
+    assert find_header_date("Published: 28.01.2021 10:32\nGunmen killed two policemen yesterday.") == date(2021, 1, 28)
