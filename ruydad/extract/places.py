@@ -294,6 +294,8 @@ def outlet_spans(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+_HINT_ORDER = {"locative": 1, "list": 2, None: 3}
+"""Order of the hints of one stretch of text (kind words, at 0, first)."""
 _KIND_HINTS = frozenset({"province", "district", "valley", "city", "village", "town", "region", "area"})
 _CONTAINER_AFTER = re.compile(
     r"\s*(?:(?i:district|area|valley|village|region|town|city)s?\s*)?"
@@ -479,8 +481,10 @@ class PlacesStep:
         dateline_line = (doc.text.rfind("\n", 0, dateline[0]) + 1, dateline[1]) if dateline else None
         filed = [(m.start("city"), m.end("city")) for m in _FILED_FROM.finditer(doc.text[:600])]
         outlets = outlet_spans(doc.text)
+        # one order on every run: the same stretch found with several hints is read with the most
+        # telling one first (a kind word, then a locative, then a list, then the parser alone)
         spans = sorted({s for s in candidate_spans(doc, self.theatre) if not _overlaps(s[0], s[1], outlets)},
-                       key=lambda s: (s[0], -(s[1] - s[0])))
+                       key=lambda s: (s[0], -(s[1] - s[0]), _HINT_ORDER.get(s[2], 0), s[2] or ""))
         readings: list[tuple[int, int, str | None, Any]] = []
         sure: dict[str, set[str]] = {"document": set()}
         people = {w for e in doc.entities if e.label_ == "PERSON" for w in (e.text, e.text.split()[-1])}
