@@ -528,31 +528,39 @@ def _year_for(month: int, stamp: tuple[int, int | None] | None) -> int | None:
     return year
 
 
-def _dateline_date(inner: str, head: str) -> date | None:
-    """The date a dateline's date part gives; one without a year takes it from the header stamp."""
+def _dateline_date(inner: str, head: str, published: date | None = None) -> date | None:
+    """The date a dateline's date part gives; one without a year takes it from the publication
+    date when known, else from the header stamp."""
     full = _full_date(inner)
     if full:
         return full[1]
     partial = _PATTERN["month_day"].search(inner) or _DAY_MONTH_ABBR.search(inner)
     if partial is None:
         return None
-    month = _month(partial["m"])
-    year = _year_for(month, _header_stamp(head))
-    return _safe_date(year, month, int(partial["d"])) if year else None
+    month, day = _month(partial["m"]), int(partial["d"])
+    year = _year_of_day(month, day, published) if published else _year_for(month, _header_stamp(head))
+    return _safe_date(year, month, day) if year else None
 
 
-def find_dateline(text: str) -> tuple[date | None, tuple[int, int] | None]:
+DATELINE_LAG_DAYS = 3
+"""A dateline up to this many days before the publication date is the day the story was written:
+its "yesterday" and "on Tuesday" count from the dateline, not from when the page was published."""
+
+
+def find_dateline(text: str, published: date | None = None) -> tuple[date | None, tuple[int, int] | None]:
     """The date of a wire-style dateline near the top of the text, and its offsets.
 
     "CITY, Country (Jan. 25, 2013)" and "CITY, Jan. 25, 2013 (Agency) -" give 2013-01-25. A
     dateline without a year, e.g. "(Sept. 1)" or "CITY, Sept. 1 (Agency) -", takes the year of the
     document's stamp (:func:`_header_stamp`): a release number ("2010-09-CA-005"), a full date, a
     month and year or a year near the top of the text; no stamp, no date (a year is never guessed).
+    With ``published`` known, a dateline without a year takes the year that puts it closest
+    before publication.
     """
     head = text[:1500]
     lines = sorted([*_DATELINE.finditer(head), *_WIRE_DATELINE.finditer(head)], key=lambda m: m.start())
     for m in lines:
-        found = _dateline_date(m["inner"], head)
+        found = _dateline_date(m["inner"], head, published)
         if found:
             return found, (m.start("inner"), m.end("inner"))
     return None, None
@@ -575,11 +583,19 @@ def find_header_date(text: str) -> date | None:
 
 
 class DatesStep:
-    """Pipeline step: fills ``doc.dates`` (and ``doc.published`` from a dateline if still unknown)."""
+    """Pipeline step: fills ``doc.dates`` (and ``doc.published`` from a dateline if still unknown).
+
+    Relative expressions resolve against the publication date, or against the dateline's date
+    when the story was filed up to :data:`DATELINE_LAG_DAYS` days before it was published."""
 
     name = "dates"
 
     def __call__(self, doc: Document) -> Document:
+        reference = doc.published
+        if doc.published is not None:
+            filed, _span = find_dateline(doc.text, doc.published)
+            if filed is not None and 0 < (doc.published - filed).days <= DATELINE_LAG_DAYS:
+                reference = filed
         if doc.published is None:
             found, _span = find_dateline(doc.text)
             if found:
@@ -590,7 +606,8 @@ class DatesStep:
                 if header:
                     doc.published = header
                     doc.published_from = "header"
-        doc.dates = find_dates(doc.text, doc.published)
+            reference = doc.published
+        doc.dates = find_dates(doc.text, reference)
         for expression in doc.dates:
             expression.sentence = doc.sentence_at(expression.start)
         return doc

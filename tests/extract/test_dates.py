@@ -156,3 +156,25 @@ def test_a_numeric_date_of_uncertain_order_is_only_its_year():
 
 def test_header_date_written_with_numbers():
     assert find_header_date("Published: 28.01.2021 10:32\nGunmen killed two policemen yesterday.") == date(2021, 1, 28)
+
+
+def test_relative_days_count_from_a_dateline_filed_before_publication():
+    from ruydad.extract import extract
+
+    text = "TOWNVILLE, March 10 (Wire Agency) - Gunmen killed two policemen at a checkpoint yesterday, police said."
+    found = extract(text, published="2022-03-11")
+    assert [d.period_start for d in found.document.dates if d.text == "yesterday"] == [date(2022, 3, 9)]
+    assert found.document.published == date(2022, 3, 11)
+
+
+def test_a_dateline_long_before_publication_is_not_the_reference_day():
+    from ruydad.extract import extract
+
+    text = "TOWNVILLE, March 1 (Wire Agency) - Gunmen killed two policemen at a checkpoint yesterday, police said."
+    found = extract(text, published="2022-03-11")
+    assert [d.period_start for d in found.document.dates if d.text == "yesterday"] == [date(2022, 3, 10)]
+
+
+def test_a_dateline_without_year_takes_the_publication_year():
+    assert find_dateline("TOWNVILLE, Dec. 31 (Wire Agency) - A patrol detained a man.", date(2022, 1, 2))[0] == \
+        date(2021, 12, 31)
