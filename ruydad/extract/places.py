@@ -219,6 +219,9 @@ _FACILITY_TAIL = re.compile(
     r"University|Stadium|Mosque|Shrine|Market|Bazaar|Square|Highway|Bridge|Dam|Hotel|Garrison|Cantonment)$")
 """What follows the place in a facility's name ("<City> International Airport", "<District> Air
 Base", "<City> Regional Hospital"): the place before it is where the facility is."""
+_AFTER_DIRECTION = re.compile(r"(?i)\b(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+$")
+"""A country's name after a direction word ("western <Country>") is the country even where the parser
+also calls the word a person."""
 _CALENDAR_WORDS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
                              "mon", "tue", "wed", "thu", "fri", "sat", "sun", "eid", "ram", "new", "chr", "eas",
                              "ash", "naw", "now", "muh"})
@@ -522,7 +525,9 @@ class PlacesStep:
                 if hint in ("area", "state", "province", "locative", "list", None):
                     abroad.append((start, end, hint))
                 continue
-            if surface in people and surface not in gpes and hint not in _KIND_HINTS and (
+            if surface in people and surface not in gpes and hint not in _KIND_HINTS and \
+                    not (isinstance(reading, Place) and reading.kind == "country" and
+                         _AFTER_DIRECTION.search(doc.text[max(0, start - 20):start])) and (
                     isinstance(reading, Place) or reading[0].kind not in ("admin1", "admin2")):
                 continue  # a person's name; one the parser also calls a place elsewhere is a place
             last_end = end

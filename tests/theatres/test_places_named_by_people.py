@@ -84,3 +84,9 @@ def test_a_story_that_names_no_country_is_placed_by_a_unique_state() -> None:
     found = extract("Gunmen on motorcycles attacked a village in Zamfara State on Thursday, abducting dozens of "
                     "women and children.", published="2023-09-30")
     assert {e.admin1_code for e in found.events} == {"NG-ZA"}
+
+
+def test_a_country_after_a_direction_word_is_a_country_where_the_parser_also_calls_it_a_person() -> None:
+    found = extract("Jihadists killed twelve soldiers in an attack in western Niger on Thursday, Niger's defence "
+                    "minister General Ali Sani said.", published="2023-09-30")
+    assert [(p.kind, p.country_code) for p in found.places] == [("country", "NER")]
