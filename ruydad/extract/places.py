@@ -459,8 +459,13 @@ def _province_pcode(iso_code: str, theatre: str | None) -> str | None:
 
 
 def _ambiguous(candidates: tuple[Any, ...]) -> bool:
+    """Whether readings in other provinces come as close as the best one. A district or province
+    written exactly is not made ambiguous by hamlets of the same name elsewhere: a writer who
+    means the village says so ("<name> village")."""
     best = candidates[0]
+    exact_unit = best.kind in ("admin1", "admin2") and best.score >= 99
     return any(c.admin1_code != best.admin1_code and best.score - c.score <= AMBIGUITY_MARGIN
+               and not (exact_unit and c.kind not in ("admin1", "admin2"))
                for c in candidates[1:])
 
 

@@ -130,3 +130,15 @@ def test_a_facility_named_after_its_place_is_in_that_place(text, code):
     found = extract(text, published="2022-03-10")
     assert code in codes(found)
     assert {e.admin1_code for e in found.events} == {code}
+
+
+# A district written exactly is the district, though hamlets elsewhere share its name (own sentences).
+def test_a_district_named_alone_is_not_made_ambiguous_by_a_village_elsewhere():
+    found = extract("Fighting erupted in Andarab areas on Monday, killing three fighters.", published="2022-03-10")
+    assert [(e.admin1_code, e.admin2) for e in found.events] == [("AF-BGL", "Andarab")]
+
+
+def test_two_districts_of_one_name_in_two_provinces_stay_ambiguous():
+    found = extract("Clashes broke out in Baharak district on Monday, killing three fighters.", published="2022-03-10")
+    assert [p.kind for p in found.places] == ["ambiguous"]
+    assert [e.admin1_code for e in found.events] == [None]
