@@ -4,7 +4,9 @@ ISAF (``text_isaf_press_releases``, development split): for each release, the se
 of the extracted events against the gold province list (exact set match), the earliest event
 date against ``start_date`` (exact), and the totals of killed and detained over the events
 against ``min_killed`` / ``min_captured`` (exact). Gold province names are mapped to ISO 3166-2
-codes through the geography layer, so the comparison is on codes.
+codes through the geography layer, so the comparison is on codes. Figures are printed for all
+rows and for two fixed parts: ``held`` (rows whose text's SHA-1 is divisible by 4, fixed before
+any of their errors was read; ``--show-errors`` never shows them) and ``tune`` (the rest).
 
 Article checklist: every armed group, province, quote speaker and ACLED figure that the article
 (Newsweek, 2022-08-30) names must be found, with periods resolved; Khost province must not be
