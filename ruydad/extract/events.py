@@ -446,6 +446,16 @@ class EventsStep:
                     killed = (killed or 0) + count
                     counted_at.append((token.i, "kill", count))
                 continue
+            if token.pos_ == "NOUN" and lemma == "body" and token.tag_ == "NNS" and _bodies_found(token):
+                of = [c for p_ in token.children if p_.dep_ == "prep" and p_.lower_ == "of"
+                      for c in p_.children if c.dep_ == "pobj"]
+                count = _count_phrase(of[0]) if of else _count_np(token)
+                if count is not None and token.i not in counted:
+                    kinds |= {"kill", "bodies"}  # "the bodies of 12 men were found dumped outside the town"
+                    counted.add(token.i)
+                    killed = (killed or 0) + count
+                    counted_at.append((token.i, "kill", count))
+                continue
             if token.pos_ == "VERB" and _takes_place(token) and _reports_past_event(token):
                 kinds.add("territory")  # "rebels seized control of the town"
                 if actor1 is None:
@@ -746,6 +756,13 @@ class EventsStep:
             if not real:
                 return None
             subject = real[0]
+        if subject.lower_ in ("they", "it", "we") and subject.pos_ == "PRON":
+            # "Police said they had arrested 25 suspects": the speaker is the doer
+            speaker = next((c for a in subject.head.ancestors if a.lemma_.lower() in SAY_LEMMAS
+                            for c in a.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+            if speaker is None or speaker.sent != subject.sent:
+                return None
+            subject = speaker
         tokens = list(subject.subtree)
         found = _actor_within(doc, tokens)
         if found:
@@ -1193,6 +1210,18 @@ def _destroys_property(verb: Any) -> bool:
                for o in objects)
 
 
+_FOUND_LEMMAS = frozenset({"find", "discover", "recover", "retrieve", "dump", "uncover", "pull", "exhume"})
+
+
+def _bodies_found(noun: Any) -> bool:
+    """"The bodies of 12 men were found", "police recovered 12 bodies": people killed, found."""
+    head = noun.head
+    return noun.dep_ in ("nsubjpass", "dobj", "nsubj") and head.pos_ == "VERB" and \
+        head.lemma_.lower() in _FOUND_LEMMAS and head.tag_ in ("VBD", "VBN") and \
+        not any(c.dep_ == "neg" for c in head.children) and \
+        not any(c.dep_ == "aux" and (c.lower_ in MODALS or c.lower_ == "to") for c in head.children)
+
+
 _OUTCOME_VERBS = frozenset({"result", "lead", "cause", "leave", "bring"})
 
 
@@ -1423,6 +1452,9 @@ def _cue_type(draft: _Draft, span: str = "") -> tuple[str, str] | None:
     weapon_text = _BACKGROUND_PHRASE.sub(" ", span) if span else text
     if _EXECUTION.search(text) and "kill" in draft.kinds and not _FIGHTING.search(text):
         return "Violence against civilians", "Attack"  # "stormed his house, dragged him out and hanged him"
+    if draft.kinds <= {"kill", "bodies"} and "bodies" in draft.kinds and not _FIGHTING.search(text) and \
+            not _EXPLOSIVE.search(text):
+        return "Violence against civilians", "Attack"  # bodies found dumped: people killed, no fight told
     if _REMOTE_EXPLOSIVE.search(weapon_text) and not _FIGHTING.search(weapon_text) and \
             all(w.lower().startswith("ambush") for w in _CLASH.findall(weapon_text)) and \
             ("kill" in draft.kinds or "violence" in draft.kinds):
@@ -1533,7 +1565,8 @@ _TOLL = re.compile(
     r"(?:dead|deaths|people\s+killed|those\s+killed|fatalities))\s+at\s+(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b)")
 """A source's toll: "A military officer put the number of dead at 15"."""
 _TOLL_NOW = re.compile(
-    r"(?i:\b(?:death\s+)?toll\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|jumped|reached|stood|stands)\s+"
+    r"(?i:\b(?:death\s+)?toll\s+(?:has\s+|had\s+)?(?:later\s+|since\s+|now\s+|subsequently\s+|further\s+)?"
+    r"(?:rose|risen|climbed|increased|jumped|reached|stood|stands)\s+"
     r"(?:to\s+|at\s+)(?:at\s+least\s+)?(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b)")
 """A toll as it now stands: "the death toll rose to eight", "the toll stood at 20"."""
 _UPDATE = re.compile(r"(?i:\b(?:rose|risen|rising|climbed|increased|jumped|reached)\s+to\b)")
@@ -1546,7 +1579,9 @@ def _source_of(token: Any) -> str | None:
     for ancestor in token.ancestors:
         if ancestor.pos_ in ("VERB", "AUX") and ancestor.lemma_.lower() in _SOURCE_VERBS:
             subject = next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            return None if subject is None else " ".join(t.lower_ for t in subject.subtree)
+            if subject is None or subject.pos_ == "PRON":
+                return None  # "it said": the source named before, not another one
+            return " ".join(t.lower_ for t in subject.subtree)
     return None
 
 
@@ -1582,7 +1617,9 @@ _NEW_INCIDENT = re.compile(
     r"|\bafter\s+the\s+first\s+(?:\w+\s+)?(?:attack|blast|explosion|bombing|strike|raid|ambush|incident)\b"
     r"|\b(?:another|a\s+(?:second|third|fourth|separate|further))\s+(?:\w+\s+){0,2}"
     r"(?:blast|explosion|bomb|bomber|bombing|attack|air ?strike|drone strike|strike|ambush|clash|raid|incident)s?\b"
-    r"|\balso\s+bl(?:ew|own)\s+(?:him|her|them)sel(?:f|ves)\s+up\b))")
+    r"|\balso\s+bl(?:ew|own)\s+(?:him|her|them)sel(?:f|ves)\s+up\b"
+    r"|\b(?:then|later|subsequently)\s+(?:struck|hit|shelled|bombed|pounded|launched|carried\s+out|retaliated)\b"
+    r"|\bin\s+(?:response|retaliation|reprisal)\b))")
 """A sentence that tells a further incident, not a detail of the last one: "In a separate incident
 ...", "Elsewhere, ...", "A third magnetic bomb detonated in the east of the city"; a bomber who dies
 with his bomb sets off one: "a second bomber", "two bombers also blew themselves up" are another."""

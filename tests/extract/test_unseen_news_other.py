@@ -343,3 +343,33 @@ def test_control_of_a_country_taken_long_ago_is_background():
 ])
 def test_who_reported_a_killing_is_not_who_was_killed(text: str, event_type: str):
     assert _only(text).event_type == event_type
+
+
+def test_a_death_toll_that_later_rose_is_the_new_figure():
+    event = _only("At least 18 people, including five soldiers, were killed when militants attacked a village in "
+                  "the north on Monday, officials said. The death toll later rose to 23, a local official said.")
+    assert event.fatalities == 23
+
+
+def test_the_speaker_who_says_they_did_it_is_the_doer():
+    event = _only("Police said they had arrested 25 suspected gang members in a series of raids across the city "
+                  "on Monday.")
+    assert (event.actor1, event.detained) == ("Police", 25)
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("The bodies of 12 men, some with their hands tied behind their backs, were found dumped on the outskirts of "
+     "the town on Wednesday, residents said.", 12),
+    ("Police recovered nine bodies from a mass grave near the village on Tuesday.", 9),
+])
+def test_bodies_found_are_people_killed(text: str, killed: int):
+    event = _only(text)
+    assert (event.event_type, event.fatalities) == ("Violence against civilians", killed)
+
+
+def test_a_strike_in_response_by_the_other_side_is_another_event():
+    events = _events("Two soldiers were killed and three wounded in an attack by rebels in the north on Saturday, "
+                     "the defence ministry said. Jets then struck rebel targets in the region, killing 14 rebels, it "
+                     "said.")
+    assert [(e.event_type, e.fatalities) for e in events] == [
+        ("Battles", 2), ("Explosions/Remote violence", 14)]
