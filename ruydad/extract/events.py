@@ -1412,6 +1412,7 @@ _SUB_OF_EXPLOSIVE = (
      "Air/drone strike"),
     (re.compile(r"(?i:\b(?:shell(?:s|ed|ing)|artillery|mortars?|rockets?|missiles?|bombard\w*)\b)"),
      "Shelling/artillery/missile attack"),
+    (re.compile(r"(?i:\b(?:hand[- ])?grenades?\b)"), "Grenade"),
 )
 
 

@@ -373,3 +373,8 @@ def test_a_strike_in_response_by_the_other_side_is_another_event():
                      "said.")
     assert [(e.event_type, e.fatalities) for e in events] == [
         ("Battles", 2), ("Explosions/Remote violence", 14)]
+
+
+def test_a_grenade_attack_is_acleds_grenade_sub_event():
+    event = _only("A grenade attack on a bar in the town injured nine people late on Saturday, police said.")
+    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Grenade")
