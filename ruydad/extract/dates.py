@@ -472,7 +472,7 @@ _WIRE_DATELINE = re.compile(
     rf"(?m)^[ \t]*{_CITY},[ \t]*(?P<inner>{MONTH_ABBR}[ \t]+\d{{1,2}}(?:,?[ \t]+(?:19|20)\d{{2}})?"
     rf"|\d{{1,2}}[ \t]+{MONTH_ABBR}\.?(?:,?[ \t]+(?:19|20)\d{{2}})?)"
     r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--?|[\u2014\u2013:])")
-"""A wire dateline with the date after the city: "KABUL, Jan 28 (Reuters) -", "CITY, Country,
+"""A wire dateline with the date after the city: "CITY, Jan 28 (Reuters) -", "CITY, Country,
 March 3, 2021 \u2014", "CITY, 28 January (Agency) --"."""
 # Words exclude the hyphen that also separates them, and repetitions are bounded: a pattern in
 # which "Abc-Def" can split two ways backtracks exponentially on hostile input.

@@ -27,7 +27,7 @@ country's name), and a subdivision written in another romanisation ("<Name>iya p
 no country and no place of the theatre is placed by "<name> state/province/governorate" when
 exactly one subdivision in the world has that name and that ISO type.
 Spans that overlap an actor mention (a group name, "Kapisa Resistance") or a news outlet's name
-("Kabul Now", "the <City> Times", "Radio Free <Place>": :func:`outlet_spans`) are not places; a
+("<City> Now", "the <City> Times", "Radio Free <Place>": :func:`outlet_spans`) are not places; a
 facility named after its place ("<City> International Airport", "<District> Air Base") is in
 that place. Country names are resolved with pycountry (kind ``country``). Names the gazetteer
 does not know are left out rather than guessed.
@@ -279,7 +279,7 @@ _CITES_AFTER = re.compile(
 
 
 def outlet_spans(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, name) of news outlets the text names: "Kabul Now", "the <City> Times", "Radio Free
+    """(start, end, name) of news outlets the text names: "<City> Now", "the <City> Times", "Radio Free
     <Place>", "<Name> News Agency", and, where the text cites it as a source ("told <Name>
     International", "<Name> Post reported"), names ending in a weaker word. A place inside an
     outlet's name says nothing about where anything happened."""
