@@ -269,6 +269,33 @@ _REPORTED_AS = frozenset({"report", "say", "believe", "confirm", "claim", "under
 have been killed", "he is said to have died"."""
 
 
+_CUMULATIVE = re.compile(
+    r"(?i:\b(?:since the (?:beginning|start) of (?:the|this|last) (?:year|month|week|war|conflict|offensive|"
+    r"operation|campaign)|so far (?:this|in) (?:year|month|week|\d{4})|to date\b|since (?:January|February|"
+    r"March|April|May|June|July|August|September|October|November|December|\d{4})\b|"
+    r"(?:in|over|during) the (?:past|last) (?:few|several|\w+) (?:weeks|months|years)))")
+"""A span that makes a count a running total, not one incident's toll."""
+
+
+def _own_modifiers(token: Any) -> str:
+    """The text of the verb's own adverbial and prepositional modifiers, without the clauses nested
+    in them ("arrested three men on Wednesday, according to officials, who said 40 had been killed
+    since January": the running total is the officials' clause, not the arrest's)."""
+    nested = ("relcl", "ccomp", "advcl", "acl", "xcomp", "conj")
+    words: list[Any] = []
+
+    def walk(node: Any) -> None:
+        words.append(node)
+        for child in node.children:
+            if child.dep_ not in nested:
+                walk(child)
+
+    for child in token.children:
+        if child.dep_ in ("prep", "advmod", "npadvmod"):
+            walk(child)
+    return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+
+
 def _reports_past_event(token: Any, dated_clause: bool = False) -> bool:
     """A trigger verb that reports something that happened (see the module docstring).
     ``dated_clause``: the verb's own clause carries a day ("the man, who was detained in the city on
@@ -282,6 +309,8 @@ def _reports_past_event(token: Any, dated_clause: bool = False) -> bool:
         return False
     if token.tag_ in ("VBZ", "VBP", "VB"):
         return False
+    if _CUMULATIVE.search(_own_modifiers(token)):
+        return False  # "one of more than 50 insurgents killed since the beginning of the year": a tally
     if token.dep_ == "conj" and token.head.lemma_ == "be" and token.head.tag_ in ("VBZ", "VBP"):
         return False  # "they are enemies, and fought each other before": a description, not an incident
     if token.tag_ == "VBG" and token.dep_ == "conj" and token.head.tag_ == "VBG" and token.head.i != token.i:

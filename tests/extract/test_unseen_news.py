@@ -528,3 +528,15 @@ def test_another_bomber_blowing_himself_up_is_another_bombing(text: str):
     events = _events(text)
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Suicide bomb", 3 if "three" in text else 8),
                                                                  ("Suicide bomb", None)], [e.to_dict() for e in events]
+
+
+@pytest.mark.parametrize("tally", [
+    "He is one of more than 50 fighters killed since the beginning of the year in the province.",
+    "Security forces have detained over 300 suspects so far this year.",
+    "Some 40 rebels were killed in the past several months, officials said.",
+    "Troops killed 120 militants since January, the army said.",
+])
+def test_a_running_total_is_not_the_incidents_toll(tally: str) -> None:
+    text = f"Soldiers killed two militants in Ghormach district on Tuesday. {tally}"
+    events = extract(text, published="2022-03-03").events
+    assert [(e.fatalities, e.detained) for e in events] == [(2, None)]
