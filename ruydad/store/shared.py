@@ -6,8 +6,9 @@ shell out of the store for as long as the page is open. So the server holds the 
 answers (:class:`SharedStore`):
 
 - reads lease a cursor of one read-only connection (kept for the next request when done), opened
-  on the first request and closed again, with its cursors, ``idle_seconds`` after the last lease ends, so ``ruydad status`` and ``ruydad events`` work
-  beside it (read-only locks are shared) and ``ruydad ingest`` gets the file between requests;
+  on the first request and closed again, with its cursors, ``idle_seconds`` after the last lease
+  ends, so ``ruydad status`` and ``ruydad events`` work beside it (read-only locks are shared) and
+  ``ruydad ingest`` gets the file between requests;
 - a write (an upload, an article) switches to a read-write connection once the reads in flight
   have finished; reads continue on cursors of that connection, and it too is closed when idle;
 - each new connection sees what other processes committed meanwhile, and :meth:`data_version`
