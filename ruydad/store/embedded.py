@@ -284,7 +284,7 @@ class Store:
         **filter_args: Any,
     ) -> pa.Table:
         """Events matching the filters, newest first, as an Arrow table (a page when ``limit`` is given;
-        events of one day come in storage order, most recently stored first).
+        events of one day come by dataset and id, :data:`PAGE_ORDER`, on every backend).
 
         ``after`` is a page cursor (:func:`ruydad.store.summary.page_cursor` of the last event of the
         previous page): the page starts right after that event, wherever writes have moved it since.

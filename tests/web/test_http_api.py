@@ -54,6 +54,27 @@ def test_events_as_csv_and_geojson(client: TestClient) -> None:
     assert geo["type"] == "FeatureCollection" and len(geo["features"]) == 3
 
 
+def test_events_with_fields_carry_those_columns_and_what_a_page_needs(client: TestClient) -> None:
+    """``fields`` (as ACLED's API): the columns asked for, plus date, dataset and id (the cursor and
+    the links need them); the same events, values and cursor as the full rows."""
+    full = client.get("/api/events", params={"limit": 20, "actor": "Taliban"}).json()
+    some = client.get("/api/events", params={"limit": 20, "actor": "Taliban", "fields": "actor1, fatalities"}).json()
+    assert [set(e) for e in some["events"]] == [{"event_date", "dataset", "dataset_event_id", "actor1",
+                                                 "fatalities"}] * 20
+    assert some["events"] == [{k: e[k] for k in some["events"][0]} for e in full["events"]]
+    assert (some["total"], some["next"]) == (full["total"], full["next"])
+    csv_rows = list(csv.DictReader(io.StringIO(client.get(
+        "/api/events", params={"limit": 3, "format": "csv", "fields": "notes"}).text)))
+    assert list(csv_rows[0]) == ["event_date", "dataset", "dataset_event_id", "notes"]
+    geo = client.get("/api/events", params={"limit": 3, "format": "geojson", "fields": "notes"}).json()
+    whole = client.get("/api/events", params={"limit": 3, "format": "geojson"}).json()
+    assert [f["geometry"] for f in geo["features"]] == [f["geometry"] for f in whole["features"]]
+    assert set(geo["features"][0]["properties"]) == {"event_date", "dataset", "dataset_event_id", "latitude",
+                                                     "longitude", "notes"}
+    bad = client.get("/api/events", params={"fields": "actor1,casualties"})
+    assert bad.status_code == 400 and "unknown event column(s) casualties" in bad.json()["detail"]
+
+
 @pytest.mark.parametrize("params", [
     {"limit": 0}, {"limit": 5000}, {"offset": -1}, {"date_from": "yesterday"}, {"format": "xml"},
     {"date_from": "2022-02-01", "date_to": "2022-01-01"},

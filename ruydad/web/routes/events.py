@@ -13,6 +13,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 from starlette.datastructures import UploadFile as StarletteUploadFile
 
+from ruydad.model import EVENT_COLUMN_NAMES
 from ruydad.store.summary import page_cursor
 from ruydad.web.deps import AppTheatre, Filter, ReadStore, State, Writer
 from ruydad.web.responses import JSONText, csv_text
@@ -41,6 +42,9 @@ def list_events(
     after: Annotated[str | None, Query(max_length=600, description=(
         "Page cursor: the `next` value of the previous page; the page starts right after its last event "
         "(keyset paging: as fast on page 1000 as on page 1, and stable while events are stored)"))] = None,
+    fields: Annotated[str | None, Query(max_length=2000, description=(
+        "Comma-separated event columns to return (as ACLED's API `fields`); the date, dataset and "
+        "event id are always included, for the page cursor and links. Default: every column"))] = None,
     format: Annotated[str, Query(pattern="^(json|csv|geojson)$")] = "json",
     formulas: Annotated[str, Query(pattern="^(neutralise|keep)$", description=(
         "CSV only: `neutralise` (default) puts a quote before text cells starting with = + - @ tab or CR, "
@@ -49,7 +53,7 @@ def list_events(
 ) -> Response:
     """Events matching the filters, newest first, a page at a time (JSON, CSV or GeoJSON)."""
     query = store.query_context(theatre).resolve(filters)  # names read with the theatre's registry and gazetteer
-    table = store.events(query, limit=limit, offset=offset, after=after)
+    table = store.events(query, limit=limit, offset=offset, after=after, columns=_fields(fields, format))
     total = store.count_events(query)
     if format == "csv":
         return Response(csv_text(table.to_pylist(), table.column_names, keep_formulas=formulas == "keep"),
@@ -62,6 +66,20 @@ def list_events(
     return JSONText({"total": total, "limit": limit, "offset": offset, "matched": query.matched(),
                      "problems": query.problems, "events": rows,
                      "next": page_cursor(rows[-1]) if len(rows) == limit else None})
+
+
+def _fields(fields: str | None, format: str) -> list[str] | None:
+    """The columns ``fields`` asks for, with those a page always needs; an unknown one is a 400
+    naming it and the known columns."""
+    if fields is None or not fields.strip():
+        return None
+    asked = [f.strip() for f in fields.split(",") if f.strip()]
+    unknown = [f for f in asked if f not in EVENT_COLUMN_NAMES]
+    if unknown:
+        raise HTTPException(400, f"fields: unknown event column(s) {', '.join(unknown)}; "
+                                 f"known: {', '.join(EVENT_COLUMN_NAMES)}")
+    needed = ["event_date", "dataset", "dataset_event_id"] + (["latitude", "longitude"] if format == "geojson" else [])
+    return list(dict.fromkeys([*needed, *asked]))
 
 
 @router.get("/api/events/{dataset}/{event_id}", response_class=JSONText)

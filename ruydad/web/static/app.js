@@ -200,11 +200,15 @@ function matchedLines(matched) {
   return lines;
 }
 
+// the columns the event list shows (the API adds date, dataset and id): a page reads these alone
+const EVENT_LIST_FIELDS = "event_type,sub_event_type,actor1,actor2,location,admin2,admin1,fatalities,source,notes";
+
 async function eventTable(params, options) {
   const wrap = h("div", {});
   const limit = 25, offset = Number(params.get("offset") || 0);
   try {
-    const data = await api(`/api/events?${filterQuery(params, { limit, offset, ...(options || {}) })}`);
+    const data = await api(`/api/events?${filterQuery(params, { limit, offset, fields: EVENT_LIST_FIELDS,
+      ...(options || {}) })}`);
     const table = h("table", {}, h("thead", {}, h("tr", {}, ["Date", "Type", "Actor 1", "Actor 2", "Place",
       "Fatalities", "Source", "Notes"].map(t => h("th", { scope: "col" }, t)))),
       h("tbody", {}, data.events.map(e => h("tr", {},
