@@ -15,12 +15,13 @@ share of the facts a reader takes from the excerpt that the pipeline's events ho
 - ``events``: the number of events equals the number of gold events.
 
 ``facts`` pools every fact above. The set is split into ``dev`` (used while building) and
-``held`` (not looked at while building), plus ``fresh``, ``fresh2`` and ``fresh3`` (tests/data/news/fresh_held.jsonl,
-fresh2_held.jsonl and fresh3_held.jsonl, labelled before extraction was first run on them, never tuned on); all are
-printed, and separately for Afghanistan and for the other theatres (whose places the default
-gazetteer does not cover).
+``held`` (not looked at while building), plus ``fresh``, ``fresh2``, ``fresh3`` and ``fresh4``
+(tests/data/news/fresh_held.jsonl, fresh2_held.jsonl, fresh3_held.jsonl and fresh4_held.jsonl, labelled before
+extraction was first run on them, never tuned on); all are printed, and separately for Afghanistan and for the
+other theatres (whose places the default gazetteer does not cover).
 
-    python scripts/news_eval.py [--data PATH] [--split dev|held|fresh|fresh2|fresh3|all] [--show-errors N] [--json]
+    python scripts/news_eval.py [--data PATH] [--split dev|held|fresh|fresh2|fresh3|fresh4|all]
+                                [--show-errors N] [--json]
 """
 
 from __future__ import annotations
@@ -46,6 +47,9 @@ FRESH2 = ROOT / "tests" / "data" / "news" / "fresh2_held.jsonl"
 """A third held-back set (split ``fresh2``), labelled and committed before extraction was ever run on it."""
 FRESH3 = ROOT / "tests" / "data" / "news" / "fresh3_held.jsonl"
 """A fourth held-back set (split ``fresh3``, mostly outside Afghanistan), labelled and committed before extraction
+was ever run on it; its errors are never printed."""
+FRESH4 = ROOT / "tests" / "data" / "news" / "fresh4_held.jsonl"
+"""A fifth held-back set (split ``fresh4``, Afghanistan and other theatres), labelled and committed before extraction
 was ever run on it; its errors are never printed."""
 FIELDS = ("actors", "provinces", "districts", "dates", "types", "killed", "detained", "events")
 
@@ -156,13 +160,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, action="append",
                         help="a JSONL set (repeatable); default: news_events.jsonl, fresh_held.jsonl, "
-                             "fresh2_held.jsonl and fresh3_held.jsonl")
-    parser.add_argument("--split", choices=("dev", "held", "fresh", "fresh2", "fresh3", "all"), default="all")
+                             "fresh2_held.jsonl, fresh3_held.jsonl and fresh4_held.jsonl")
+    parser.add_argument("--split", choices=("dev", "held", "fresh", "fresh2", "fresh3", "fresh4", "all"), default="all")
     parser.add_argument("--show-errors", type=int, default=0,
                         help="print this many wrong excerpts (dev split only: the held split stays unread)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    paths = args.data or [p for p in (DATA, FRESH, FRESH2, FRESH3) if p.exists()]
+    paths = args.data or [p for p in (DATA, FRESH, FRESH2, FRESH3, FRESH4) if p.exists()]
     rows = [json.loads(line) for path in paths for line in path.read_text(encoding="utf-8").splitlines()
             if line.strip()]
     if args.split != "all":
