@@ -65,7 +65,7 @@ _KIND_SPAN = re.compile(
     rf"(?P<names>{_NAME}(?:\s*\([A-Za-z][\w ’'-]{{0,30}}\))?(?:(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?{_NAME}"
     rf"(?:\s*\([A-Za-z][\w ’'-]{{0,30}}\))?){{0,8}})"
     rf"\s+(?P<kind>(?i:{KIND_WORD}))\b")
-_KIND_BEFORE = re.compile(rf"\b(?P<kind>(?i:province|state|governorate))\s+of\s+(?P<name>{_NAME})")
+_KIND_BEFORE = re.compile(rf"\b(?P<kind>(?i:province|state|governorate|district|territory))\s+of\s+(?P<name>{_NAME})\b")
 _SPLIT_LIST = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _LOCATIVE = {"in", "near", "at", "from", "across", "around", "outside", "inside", "to", "of", "with", "between",
              "toward", "towards", "into", "through", "via", "along", "beyond"}
@@ -205,6 +205,12 @@ def candidate_spans(doc: Document, theatre: str | None = None) -> list[tuple[int
                 while end_token.i + 1 < len(doc.nlp) and doc.nlp[end_token.i + 1].pos_ == "PROPN":
                     end_token = doc.nlp[end_token.i + 1]
                 spans.append((token.idx, _with_parenthetical(text, end_token.idx + len(end_token)), "locative"))
+    for m in _UNIT_AFTER.finditer(text):  # "<Name> Territory", "<Name> Local Government Area"
+        spans.append((m.start("name"), m.end("name"), "district"))
+    for m in _IN_UNIT.finditer(text):  # "<Town>, in <Name> province": the town
+        spans.append((m.start("name"), m.end("name"), "locative"))
+    for m in _POST_AFTER.finditer(text):  # "the <Town> post", "the <Town> military camp"
+        spans.append((m.start("name"), m.end("name"), "locative"))
     for run in _CAPITAL_RUN.finditer(text):
         head = _FACILITY_TAIL.search(text, run.start(), run.end())
         if head is not None and head.start() > run.start() and head.end() == run.end():
@@ -213,6 +219,17 @@ def candidate_spans(doc: Document, theatre: str | None = None) -> list[tuple[int
     return spans
 
 
+_UNIT_AFTER = re.compile(
+    rf"(?P<name>{_NAME})\s+(?:Territory|Local\s+Government\s+Area|LGA|Cercle|County|Commune|Prefecture|"
+    rf"Sub-?[Dd]istrict|Woreda|Tehsil)\b")
+"""A second-level unit named by the word other countries use for it ("<Name> Territory", "<Name> Local
+Government Area", "<Name> cercle"): a district, looked up in the world index (:mod:`ruydad.geo.world`)."""
+_IN_UNIT = re.compile(rf"(?P<name>{_NAME}),\s+in\s+(?:the\s+)?{_NAME}\s+(?i:province|region|state|district|territory|"
+                      rf"governorate)\b")
+_POST_AFTER = re.compile(
+    rf"\bthe\s+(?P<name>{_NAME})\s+(?:(?:military|army|police|security|border)\s+)?"
+    rf"(?:post|outpost|camp|garrison|checkpoint|detachment|barracks)\b")
+"""A post named after its place ("the <Town> post"): the place is where the post is."""
 _FACILITY_TAIL = re.compile(
     r"(?:\s+(?:International|Military|Civil|Central|Regional|Provincial|Civilian|Main|Grand|Old|New|National|"
     r"Public|Teaching|Government|Civic))*\s+(?:Airport|Airfield|Air\s+Base|Air\s+Field|Base|Prison|Jail|Hospital|"
@@ -359,12 +376,18 @@ its folded spelling is this close (rapidfuzz ratio) and no other subdivision com
 
 
 def _subdivision_key(name: str) -> str:
-    from ruydad.geo.names import fold, normalize
+    from ruydad.geo.world import subdivision_key
 
-    words = [w for w in normalize(name).split() if w not in ("state", "region", "province", "governorate", "the")]
-    if len(words) > 1 and words[0] in ("al", "as", "ad", "an", "ar", "ash", "at", "az", "el"):
-        words = words[1:]  # the Arabic article: "As <Name>" is written "<Name>"
-    return fold(" ".join(words))
+    return subdivision_key(name)
+
+
+@cache
+def _province_names(alpha2: str) -> tuple[tuple[str, str], ...]:
+    """(ISO 3166-2 code, name) of a country's first-level divisions under the other names GeoNames
+    gives them ("North Kivu" for the ISO "Nord-Kivu"), for :func:`_subdivision`."""
+    from ruydad.geo.world import province_aliases
+
+    return tuple((code, name) for code, name in province_aliases() if code.startswith(f"{alpha2}-"))
 
 
 @lru_cache(maxsize=5000)
@@ -405,9 +428,45 @@ def _subdivision(name: str, countries: frozenset[str], kind: str | None = None) 
                 hits.append(entry)
             elif len(key) >= 5 and (ratio := fuzz.ratio(sub_key, key)) >= SUBDIVISION_FUZZY:
                 near.append((ratio, entry))
+        if not hits:  # the province's other names: "North Kivu" for "Nord-Kivu"
+            hits += [aliased for code, alias in _province_names(str(country.alpha_2))
+                     if _subdivision_key(alias) == key and (aliased := _iso_entry(code, alpha3)) is not None]
+    hits = list(dict.fromkeys(hits))
     if hits:
         return hits[0] if len(hits) == 1 else None
-    return near[0][1] if len(near) == 1 else None
+    close = list(dict.fromkeys(entry for _ratio, entry in near))
+    return close[0] if len(close) == 1 else None
+
+
+def _iso_entry(code: str, alpha3: str) -> tuple[str, str, str] | None:
+    import pycountry
+
+    sub = pycountry.subdivisions.get(code=code)
+    return (code, str(sub.name), alpha3) if sub is not None else None
+
+
+@cache
+def _geonames_provinces() -> frozenset[str]:
+    """ISO 3166-2 codes of the divisions GeoNames has at its first level: a country's provinces as
+    events carry them (ISO nests some of them in regions, and some countries' ISO provinces in
+    GeoNames' regions)."""
+    from ruydad.geo.world import province_aliases
+
+    return frozenset(code for code, _name in province_aliases())
+
+
+def _as_province(code: str, name: str) -> tuple[str, str, str | None]:
+    """(province code, province name, district name) of an ISO subdivision: a second-level one
+    ("Oudalan" province in the "Sahel" region, where GeoNames' first level is the regions) is a
+    district of its parent."""
+    import pycountry
+
+    sub = pycountry.subdivisions.get(code=code)
+    parent = getattr(sub, "parent_code", None) if sub is not None else None
+    if code in _geonames_provinces() or not parent or parent not in _geonames_provinces():
+        return code, name, None
+    parent_sub = pycountry.subdivisions.get(code=parent)
+    return str(parent), str(parent_sub.name) if parent_sub is not None else str(parent), name
 
 
 @cache
@@ -423,6 +482,17 @@ def _world_subdivisions() -> dict[tuple[str, str], list[tuple[str, str, str]]]:
             continue
         index.setdefault((_subdivision_key(str(sub.name)), str(sub.type).lower()), []).append(
             (str(sub.code), str(sub.name), str(country.alpha_3)))
+    from ruydad.geo.world import province_aliases
+
+    for code, alias in province_aliases():  # GeoNames' other names for them ("North Kivu")
+        sub = pycountry.subdivisions.get(code=code)
+        country = pycountry.countries.get(alpha_2=code[:2])
+        if sub is None or country is None:
+            continue
+        entries = index.setdefault((_subdivision_key(alias), str(sub.type).lower()), [])
+        entry = (code, str(sub.name), str(country.alpha_3))
+        if entry not in entries:
+            entries.append(entry)
     return index
 
 
@@ -527,7 +597,7 @@ class PlacesStep:
             if reading is None:
                 if hint in ("district", "area", "village", "valley"):
                     unresolved.append((start, end, hint))
-                if hint in ("area", "state", "province", "locative", "list", None):
+                if hint in ("area", "state", "province", "locative", "list", None) or hint in WORLD_HINTS:
                     abroad.append((start, end, hint))
                 continue
             if surface in people and surface not in gpes and hint not in _KIND_HINTS and \
@@ -572,7 +642,10 @@ class PlacesStep:
                 doc, start, end, reading, sure.get(_paragraph_key(doc.text, start), set()), sure["document"])
             if place is None:
                 continue
-            key = (place.kind, place.admin2_pcode or place.admin1_code or place.name)
+            key = (place.kind, place.admin2_pcode or place.admin1_code or place.name,
+                   # a world place has no P-code: its district and name tell it from others of its province
+                   *((place.admin2 or "", place.name) if place.admin1_code and not place.admin2_pcode and
+                     place.kind in ("admin2", "town") else ()))
             known = places.setdefault(key, place)
             known.mentions.append(Mention(doc.text[start:end], start, end))
             if (dateline_line and dateline_line[0] <= start < dateline_line[1]) or place.kind == "ambiguous" or \
@@ -586,8 +659,12 @@ class PlacesStep:
     def _foreign_subdivisions(self, doc: Document, readings: list[tuple[int, int, str | None, Any]],
                               spans: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str | None, Any]]:
         """In a story from a country the theatre's gazetteer does not cover ("a village in <name>
-        state, northeast <country>"), names of that country's first-level subdivisions (ISO 3166-2,
-        via pycountry) are its provinces; other names there stay unresolved."""
+        state, northeast <country>"), names of that country's subdivisions (ISO 3166-2, via pycountry,
+        and their GeoNames names) are its provinces, and other names are looked up in the world index
+        (:mod:`ruydad.geo.world`) inside the countries the story names: a town or district there gives
+        its province (and district) when all the places of that name there lie in one province, and
+        is reported ambiguous when they do not. A subdivision found in a story that names no country
+        makes its country the story's for the names after it ("<Name> Territory in <Region>")."""
         home = _theatre_iso3(self.theatre)
         countries = {r.country_code for _s, _e, _h, r in readings if isinstance(r, Place) and r.kind == "country"
                      and r.country_code and r.country_code != home}
@@ -605,10 +682,60 @@ class PlacesStep:
             kind = hint if hint in _SUBDIVISION_KINDS else None
             subdivision = _subdivision(doc.text[start:end], frozenset(countries), kind) if countries else \
                 _world_subdivision(doc.text[start:end], kind) if anywhere else None
+            if subdivision is None and countries:
+                # "<name> province" that is no subdivision of the countries named (a backer's, a
+                # neighbour's) but the one of that name and type in the world
+                subdivision = _world_subdivision(doc.text[start:end], kind)
             if subdivision is not None:
-                found.append((start, end, hint, Place(name=subdivision[1], kind="admin1", country_code=subdivision[2],
-                                                      admin1=subdivision[1], admin1_code=subdivision[0])))
-        return found
+                code, name, district = _as_province(subdivision[0], subdivision[1])
+                found.append((start, end, hint, Place(
+                    name=subdivision[1], kind="admin2" if district else "admin1", country_code=subdivision[2],
+                    admin1=name, admin1_code=code, admin2=district)))
+        countries |= {r.country_code for _s, _e, _h, r in found if r.country_code}
+        if not countries:
+            return found
+        rest: list[tuple[int, int, str | None]] = []
+        for start, end, hint in spans:
+            if any(s < end and start < e for s, e, _h, _r in readings + found):
+                continue
+            before = doc.text[max(0, start - 40):start]
+            if _BESIDE.search(before):
+                continue  # "adjacent to <X>": not where it was, nor in the unit named after it
+            place = _world_place(doc.text[start:end].strip(), frozenset(countries), hint)
+            if place is not None and _around_capital(doc.text, start, place.name, frozenset(countries)):
+                continue  # "near <capital>": the capital's own province is likely not where it was
+            if place is not None and place.kind == "town" and _AFTER_DIRECTION.search(before):
+                # "in southern <Name>": the region around the town, its province
+                place = Place(name=place.name, kind="admin1", country_code=place.country_code, admin1=place.admin1,
+                              admin1_code=place.admin1_code)
+            if place is not None:
+                found.append((start, end, hint, place))
+            elif hint in WORLD_HINTS:
+                rest.append((start, end, hint))
+        return found + self._contained_abroad(doc, found, rest)
+
+    def _contained_abroad(self, doc: Document, found: list[tuple[int, int, str | None, Any]],
+                          rest: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str | None, Any]]:
+        """Names the world index does not know that the text puts in a province or district it does
+        ("<Town>, in <Name> province", "<Village> village, <Name> Territory"): every mention of the
+        name in the story is in that unit (a town, no district unless the unit is one)."""
+        units = [(s, r) for s, _e, _h, r in found if isinstance(r, Place) and r.kind in ("admin1", "admin2")]
+        inside: dict[str, Place] = {}
+        for start, end, _hint in rest:
+            for unit_start, unit in units:
+                if unit_start >= end and _CONTAINED_BY.fullmatch(doc.text[end:unit_start]):
+                    inside.setdefault(_name_key(doc.text[start:end]), Place(
+                        name=doc.text[start:end].strip(), kind="town", country_code=unit.country_code,
+                        admin1=unit.admin1, admin1_code=unit.admin1_code,
+                        admin2=unit.admin2 if unit.kind == "admin2" else None))
+        placed = [(start, end, hint, place) for start, end, hint in rest
+                  if (place := inside.get(_name_key(doc.text[start:end]))) is not None]
+        taken = [(s, e) for s, e, _h, _r in found + placed] + [(s, e) for s, e, _n in doc.actor_spans]
+        for place in {id(p): p for p in inside.values()}.values():  # its mentions the parser did not tag
+            for m in re.finditer(rf"\b{re.escape(place.name)}\b", doc.text):
+                if not any(s < m.end() and m.start() < e for s, e in taken):
+                    placed.append((m.start(), m.end(), "locative", place))
+        return placed
 
     def _container(self, text: str, start: int, end: int, surface: str) -> Any | None:
         """The province the text puts a name in: "X district of/in Y (province)", "X, Y province",
@@ -674,6 +801,75 @@ class PlacesStep:
             admin2_pcode=best.admin2_pcode if best.level >= 2 else None,
             lat=best.latitude, lon=best.longitude,
         )
+
+
+_CONTAINED_BY = re.compile(r"(?:\s+(?i:village|town|area|locality))?\s*,?\s*(?:(?:in|of)\s+)?(?:the\s+)?"
+                           r"(?:(?i:north|south|east|west|central|northern|southern|eastern|western)\s+)?")
+"""What stands between a name and the unit the text puts it in ("<Town>, in the ", "<Village> village, ")."""
+WORLD_HINTS = frozenset({None, "locative", "list", "area", "district", "city", "town", "village"})
+"""Where a span was found for a world place to be looked up: a name the parser calls a place, a
+proper noun after a locative preposition, a list after a place, a name before a kind word. A name
+before "province"/"state" is a subdivision or nothing (:func:`_subdivision`)."""
+MIN_BARE_TOWN_POPULATION = 1000
+"""A bare name ("in <Name>") read as a town of the world index must be a town of at least this many
+people (GeoNames' own threshold for its main list): hamlets share their names with people, tribes
+and words, and a writer who means one says so ("<Name> village", "the <Name> area")."""
+_WORLD_KINDS = {"province": "admin1", "district": "admin2", "city": "town"}
+
+
+@lru_cache(maxsize=5000)
+def _world_place(surface: str, countries: frozenset[str], hint: str | None) -> Place | None:
+    """A name outside the theatre's gazetteer read in the world index inside ``countries``: its
+    place, an ``ambiguous`` place when its namesakes there lie in different provinces, or None."""
+    from ruydad.geo.world import world_place, world_places
+
+    if hint not in WORLD_HINTS or len(surface) < 3 or not surface[0].isupper():
+        return None
+    level = "district" if hint == "district" else None
+    found = world_places(surface, countries, level)
+    if not found:
+        return None
+    place = world_place(surface, countries, level)
+    if place is None:
+        readings = list(dict.fromkeys(f"{p.name}, {p.admin1} ({p.admin1_code})" for p in found if p.admin1_code))
+        return Place(name=surface, kind="ambiguous", alternatives=readings) if len(readings) > 1 else None
+    if place.kind == "city" and place.population < MIN_BARE_TOWN_POPULATION and hint in (None, "locative", "list"):
+        return None
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=place.country)
+    return Place(name=place.name, kind=_WORLD_KINDS[place.kind], country_code=str(country.alpha_3) if country else None,
+                 admin1=_iso_name(place.admin1_code) or place.admin1, admin1_code=place.admin1_code,
+                 admin2=place.admin2)
+
+
+_AROUND = re.compile(r"(?i:\b(?:near(?:by)?|outside|outskirts\s+of|around|close\s+to|edge\s+of|vicinity\s+of)\s+"
+                     r"(?:the\s+)?(?:\w+\s+)?(?:capital(?:\s+city)?,?\s+(?:of\s+)?)?)$")
+"""Words that put a place around a town rather than in it ("near <City>", "outside the <Demonym> capital")."""
+
+
+_BESIDE = re.compile(r"(?i:\b(?:adjacent\s+to|bordering|neighbou?ring|next\s+to)\s+(?:the\s+)?"
+                     r"(?:(?:district|province|region|town|village|city)\s+of\s+)?)$")
+"""Words that name a place only as the neighbour of where something was ("adjacent to the district of <X>")."""
+
+
+def _around_capital(text: str, start: int, surface: str, countries: frozenset[str]) -> bool:
+    """Whether the text puts something near or outside a country's capital: a capital is often a
+    first-level division of its own, so the place around it may lie in the next province; the world
+    index cannot tell which, so such a mention places nothing."""
+    from ruydad.geo.world import world_place
+
+    if not _AROUND.search(text[max(0, start - 40):start]):
+        return False
+    place = world_place(surface, countries)
+    return place is not None and place.capital
+
+
+def _iso_name(code: str | None) -> str | None:
+    import pycountry
+
+    sub = pycountry.subdivisions.get(code=code) if code else None
+    return str(sub.name) if sub is not None else None
 
 
 def _ambiguous_place(surface: str, candidates: Any) -> Place:

@@ -1,0 +1,268 @@
+"""Places of the whole world, outside any theatre's gazetteer: towns and districts -> provinces.
+
+A theatre's gazetteer knows its own country in detail. A story from elsewhere ("PESHAWAR, <Country>",
+"a district in central <Country>", "the <Town> post") names towns and districts that only a world
+gazetteer knows. This module reads the one shipped under ``ruydad/data/world/`` (GeoNames, CC BY 4.0:
+every populated place of 500 people or more and every second-level division, see its README), and
+answers, for a name and the countries a story names, the places of that name in those countries with
+their province as an ISO 3166-2 code (the code every event carries) and their district.
+
+- :func:`world_places`: every place of a name in the given countries (exact spelling first, then the
+  looser transliteration-folded skeleton of :func:`ruydad.geo.names.fold`);
+- :func:`world_place`: the one reading those places agree on, or None when they lie in different
+  provinces (the name is ambiguous there: never guessed) or there are none;
+- :func:`match_subdivision`: a division's name -> the ISO 3166-2 code of the country's subdivision of
+  that name (folded, then fuzzy), how the index's GeoNames provinces were given their ISO codes;
+- :func:`province_aliases`: the other names of first-level divisions ("North Kivu" for "Nord-Kivu").
+
+The index is read on first use (about a third of a second) and each country's part is indexed when
+a story first names that country. Nothing here names a country: the countries come from the text.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+from importlib import resources
+
+from ruydad.errors import InputError
+from ruydad.geo.names import fold, normalize
+
+DATA = ("data", "world")
+"""Where the index lies inside the ``ruydad`` package."""
+SUBDIVISION_FUZZY = 90.0
+"""A subdivision name written in another romanisation ("<Name>iya" for "<Name>iyah") matches when its
+folded spelling is this close (rapidfuzz ratio) and no other subdivision comes as close."""
+DISTRICT_WORDS = frozenset({"district", "districts", "territory", "cercle", "commune", "county", "department",
+                            "municipality", "subdistrict", "sub", "prefecture", "lga", "tehsil", "woreda"})
+"""Words after a name that make it a second-level division ("Lubero Territory", "<Name> cercle")."""
+PLACE_WORDS = frozenset({"city", "town", "village", "area", "locality", "post", "camp", "the"})
+"""Words around a name that say nothing of its level ("the <Town> post", "<Name> town")."""
+PROVINCE_WORDS = frozenset({"province", "region", "state", "governorate"})
+_ARTICLES = frozenset({"al", "as", "ad", "an", "ar", "ash", "at", "az", "el"})
+
+
+@dataclass(frozen=True, slots=True)
+class WorldPlace:
+    """A place of the world index: ``kind`` is ``city`` (a populated place), ``district`` (a
+    second-level division) or ``province``; ``admin1_code`` is the ISO 3166-2 code of its province
+    (None where ISO has no code for the GeoNames division)."""
+
+    name: str
+    kind: str
+    country: str
+    admin1_code: str | None
+    admin1: str | None
+    admin2: str | None
+    population: int
+    capital: bool = False
+    """The country's capital (GeoNames): often a first-level division of its own, so that a place
+    "near" or "outside" it may lie in another."""
+
+
+def subdivision_key(name: str) -> str:
+    """The key subdivision names are compared on: normalised, kind words and a leading Arabic article
+    dropped ("As <Name>" is written "<Name>"), folded (:func:`ruydad.geo.names.fold`)."""
+    words = [w for w in normalize(name).split() if w not in PROVINCE_WORDS and w != "the"]
+    if len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]
+    return fold(" ".join(words))
+
+
+@lru_cache(maxsize=20000)
+def match_subdivision(alpha2: str, name: str) -> str | None:
+    """The ISO 3166-2 code of the subdivision of country ``alpha2`` that ``name`` names: the one whose
+    folded name is the same (a first-level one when a lower level has the same name), else the one
+    whose folded name alone comes within :data:`SUBDIVISION_FUZZY`; None when none or several do."""
+    import pycountry
+    from rapidfuzz import fuzz
+
+    key = subdivision_key(name)
+    if len(key) < 3:
+        return None
+    exact: list[tuple[bool, str]] = []
+    near: list[tuple[float, str]] = []
+    for sub in pycountry.subdivisions.get(country_code=alpha2) or ():
+        sub_key = subdivision_key(str(sub.name))
+        if sub_key == key:
+            exact.append((sub.parent_code is None, str(sub.code)))
+        elif len(key) >= 5 and (ratio := fuzz.ratio(sub_key, key)) >= SUBDIVISION_FUZZY:
+            near.append((ratio, str(sub.code)))
+    if exact:
+        top = [code for first, code in exact if first] or [code for _first, code in exact]
+        return top[0] if len(top) == 1 else None
+    return near[0][1] if len(near) == 1 else None
+
+
+@cache
+def _admin1() -> dict[str, tuple[str | None, str, tuple[str, ...]]]:
+    """GeoNames first-level code -> (ISO 3166-2 code or None, name, aliases)."""
+    found: dict[str, tuple[str | None, str, tuple[str, ...]]] = {}
+    for line in _read("admin1.tsv").splitlines()[1:]:
+        code, iso, name, aliases = [*line.split("\t"), "", "", ""][:4]
+        found[code] = (iso or None, name, tuple(a for a in aliases.split("|") if a))
+    return found
+
+
+def province_aliases() -> list[tuple[str, str]]:
+    """(ISO 3166-2 code, name) for every name GeoNames gives a first-level division that has an ISO
+    code: its own name and its aliases ("North Kivu" for the ISO "Nord-Kivu")."""
+    return [(iso, name) for iso, own, aliases in _admin1().values() if iso for name in (own, *aliases)]
+
+
+def _read(filename: str) -> str:
+    path = resources.files("ruydad").joinpath(*DATA, filename)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path} is missing: reinstall Ruydad, or regenerate it with "
+                         "scripts/build_world_places.py (see ruydad/data/world/README.md)") from None
+    return (gzip.decompress(raw) if filename.endswith(".gz") else raw).decode("utf-8")
+
+
+@cache
+def _rows_by_country() -> dict[str, list[str]]:
+    """The index's rows, grouped by ISO alpha-2 country code (split into fields only when indexed)."""
+    grouped: dict[str, list[str]] = {}
+    for line in _read("places.tsv.gz").splitlines()[1:]:
+        tab = line.index("\t")
+        country = line[tab + 1:tab + 3]
+        grouped.setdefault(country, []).append(line)
+    return grouped
+
+
+@lru_cache(maxsize=64)
+def _country_index(alpha2: str) -> tuple[dict[str, list[tuple[WorldPlace, bool]]],
+                                         dict[str, list[tuple[WorldPlace, bool]]]]:
+    """(normalised name -> places, folded name -> places) for one country; each place with whether
+    the key is its own name (not one of its alternate names)."""
+    admin1 = _admin1()
+    exact: dict[str, list[tuple[WorldPlace, bool]]] = {}
+    loose: dict[str, list[tuple[WorldPlace, bool]]] = {}
+
+    def add(names: Iterable[str], place: WorldPlace) -> None:
+        for n, spelling in enumerate(names):
+            key = normalize(spelling)
+            if not key:
+                continue
+            exact.setdefault(key, []).append((place, n == 0))
+            loose.setdefault(_loose_key(key), []).append((place, n == 0))
+
+    for line in _rows_by_country().get(alpha2, ()):
+        kind, country, code, admin2, population, names = line.split("\t")
+        iso, province, _aliases = admin1.get(code, (None, "", ()))
+        spellings = names.split("|")
+        district_names = [_strip_district_word(n) for n in spellings] if kind == "district" else spellings
+        district = _strip_district_word(spellings[0] if kind == "district" else admin2)
+        add(dict.fromkeys(district_names), WorldPlace(
+            name=spellings[0], kind="city" if kind == "capital" else kind, country=country, admin1_code=iso,
+            admin1=province or None, admin2=district or None, population=int(population or 0),
+            capital=kind == "capital"))
+    for code, (iso, own, aliases) in admin1.items():
+        if code[:2] == alpha2:
+            add(dict.fromkeys((own, *aliases)), WorldPlace(name=own, kind="province", country=alpha2,
+                                                           admin1_code=iso, admin1=own, admin2=None, population=0))
+    return exact, loose
+
+
+_DISTRICT_WORD = re.compile(r"(?i)^(?:(?:district|territory|cercle|commune|county|department|municipality|"
+                            r"circunscri[cç][aã]o|distrito|circonscription|territoire)\s+(?:of|de|d['’]|da|du)?\s*)"
+                            r"|\s+(?:district|territory|cercle|county|department|municipality)$")
+
+
+def _strip_district_word(name: str) -> str:
+    """'Sharbazher District' -> 'Sharbazher', 'Circunscrição de Macomia' -> 'Macomia'."""
+    return _DISTRICT_WORD.sub("", name).strip() or name if name else name
+
+
+def _alpha2(country: str) -> str | None:
+    import pycountry
+
+    if len(country) == 2:
+        return country.upper()
+    found = pycountry.countries.get(alpha_3=country.upper())
+    return str(found.alpha_2) if found is not None else None
+
+
+_FINAL_H = re.compile(r"(?<=[ae])h\b")
+
+
+def _loose_key(normalized: str) -> str:
+    """The folded skeleton (:func:`ruydad.geo.names.fold`) without a word-final h after a vowel: the
+    Arabic feminine ending is written -ah or -a ("Maqbanah", "Maqbana")."""
+    return fold(_FINAL_H.sub("", normalized))
+
+
+_LGA = re.compile(r"\s+local government(?: area)?$")
+"""The second-level unit of some countries, written out ("<Name> Local Government Area")."""
+
+
+def _query(name: str) -> tuple[str, str | None]:
+    """(normalised name without kind words, 'district'/'province' when a kind word says so)."""
+    text = normalize(re.sub(r"\s*\([^)]*\)", " ", name))
+    words = _LGA.sub(" district", text).split()
+    kind: str | None = None
+    while words and words[-1] in DISTRICT_WORDS | PLACE_WORDS | PROVINCE_WORDS:
+        last = words.pop()
+        kind = kind or ("district" if last in DISTRICT_WORDS else "province" if last in PROVINCE_WORDS else None)
+    while words and words[0] in PLACE_WORDS:
+        words.pop(0)
+    return " ".join(words), kind
+
+
+@lru_cache(maxsize=20000)
+def _world_places(name: str, countries: frozenset[str], level: str | None) -> tuple[WorldPlace, ...]:
+    key, kind = _query(name)
+    kind = kind or level
+    if len(key) < 3:
+        return ()
+    codes = sorted({a2 for c in countries if (a2 := _alpha2(c)) is not None})
+    for loose in (False, True):
+        hits = [hit for a2 in codes for hit in _country_index(a2)[loose].get(_loose_key(key) if loose else key, ())]
+        # every place the name is a spelling of, its own name or an alternate one: English exonyms are
+        # GeoNames alternate names ("Timbuktu"), so a hamlet's own name does not outrank them
+        found = list(dict.fromkeys(p for p, _own in hits))
+        if kind is not None:
+            # "<name> district": the district of that name (where there is one), not its namesake towns
+            found = [p for p in found if p.kind == kind] or found
+        if found:
+            return tuple(found)
+    return ()
+
+
+def world_places(name: str, countries: Iterable[str], level: str | None = None) -> tuple[WorldPlace, ...]:
+    """Every place of the world index that ``name`` names in ``countries`` (ISO alpha-2 or alpha-3
+    codes): those spelled the same once normalised (own or alternate name), else those with the same
+    folded skeleton. A kind
+    word ("Lubero Territory", "<Name> district", "<Name> province") keeps the places of that level
+    where there are any, as does ``level`` (``district`` or ``province``) where the name has none ("the
+    district of <Name>")."""
+    return _world_places(name, frozenset(countries), level)
+
+
+_LEVEL_ORDER = {"province": 2, "city": 1, "district": 0}
+"""Which of several places of one name in one province a bare name is read as: the province (a
+name that is also its capital's stays at the province's level), else the largest town, else the
+district (a kind word has already kept only the districts)."""
+
+
+def world_place(name: str, countries: Iterable[str], level: str | None = None) -> WorldPlace | None:
+    """The reading of ``name`` in ``countries``: the place when every place of that name lies in one
+    province (the district too when they agree on it), None when there is none, when they lie in
+    different provinces (ambiguous there: the caller reports it, never guesses), or when their province
+    has no ISO 3166-2 code."""
+    found = world_places(name, countries, level)
+    provinces = {p.admin1_code for p in found}
+    if len(provinces) != 1 or None in provinces:
+        return None
+    best = max(found, key=lambda p: (_LEVEL_ORDER[p.kind], p.population))
+    if best.kind == "province":
+        return replace(best, admin2=None)
+    # a town and the district named after it ("Macomia", "Daquq"): the district, when there is one of
+    # that name there; else the district the towns of that name agree on, if they do
+    named = {p.admin2 for p in found if p.kind == "district"}
+    districts = named if len(named) == 1 else {p.admin2 for p in found}
+    return replace(best, admin2=next(iter(districts)) if len(districts) == 1 else None)

@@ -1,0 +1,146 @@
+"""Places outside the theatre's gazetteer: towns and districts of other countries -> their province.
+
+The sentences are written for these tests in the style of wire reports (names of real places, events
+invented); what each asserts follows from GeoNames (``ruydad/data/world/``) and ISO 3166-2.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ruydad.extract import Findings, extract
+from ruydad.geo.world import match_subdivision, world_place, world_places
+
+
+def run(text: str) -> Findings:
+    return extract(text, published="2023-05-02")
+
+
+def event_places(found: Findings) -> set[tuple[str | None, str | None]]:
+    return {(e.admin1_code, e.admin2) for e in found.events}
+
+
+def provinces(found: Findings) -> set[str]:
+    return {p.admin1_code for p in found.places if p.admin1_code}
+
+
+# --- the index ---------------------------------------------------------------------------------
+
+def test_a_town_gives_its_province_as_an_iso_code():
+    place = world_place("Peshawar", ["PAK"])
+    assert place is not None and (place.admin1_code, place.kind) == ("PK-KP", "city")
+
+
+@pytest.mark.parametrize(("alpha2", "name", "code"), [
+    ("CD", "Nord Kivu", "CD-NK"),         # GeoNames' spelling, ISO's "Nord-Kivu"
+    ("ML", "Tombouctou", "ML-6"),
+    ("SO", "Galgudud", "SO-GA"),          # ISO's "Galguduud"
+    ("IQ", "Sulaimaniya", "IQ-SU"),       # ISO's "As Sulaymānīyah", a governorate nested in a region
+    ("SY", "Idleb", "SY-ID"),
+    ("BF", "Sahel", "BF-12"),
+])
+def test_a_geonames_province_name_maps_to_its_iso_subdivision(alpha2, name, code):
+    assert match_subdivision(alpha2, name) == code
+
+
+def test_a_name_no_subdivision_has_maps_to_nothing():
+    assert match_subdivision("ML", "Atlantis") is None
+
+
+def test_a_spelling_that_differs_in_romanisation_still_finds_the_town():
+    # GeoNames writes "Dhuusamarreeb"; news writes "Dhusamareb"
+    place = world_place("Dhusamareb", ["SOM"])
+    assert place is not None and place.admin1_code == "SO-GA"
+
+
+def test_a_second_level_unit_gives_its_district_and_province():
+    place = world_place("Lubero Territory", ["COD"])
+    assert place is not None and (place.admin1_code, place.admin2, place.kind) == ("CD-NK", "Lubero", "district")
+
+
+def test_namesakes_in_two_provinces_give_no_reading():
+    found = world_places("Daura", ["NGA"])
+    assert {p.admin1_code for p in found} >= {"NG-KT", "NG-YO"}
+    assert world_place("Daura", ["NGA"]) is None
+
+
+def test_a_town_is_looked_for_only_in_the_countries_given():
+    assert world_places("Peshawar", ["SOM", "MLI"]) == ()
+
+
+# --- extraction ---------------------------------------------------------------------------------
+
+def test_a_datelined_city_places_the_event_in_its_province():
+    found = run("PESHAWAR, Pakistan -- A suicide bomber blew himself up inside a mosque in the Gulshan "
+                "neighbourhood of Peshawar on Friday, killing at least 12 worshippers, police said.")
+    assert ("PK-KP", "Peshawar") in event_places(found)
+
+
+@pytest.mark.parametrize("region", ["North Kivu", "Nord-Kivu"])
+def test_a_region_in_english_or_french_is_its_iso_province(region):
+    found = run(f"Rebels killed 14 villagers overnight in Lubero Territory in {region} province, in the east of "
+                "the Democratic Republic of Congo, local officials said on Monday.")
+    assert event_places(found) == {("CD-NK", "Lubero")}
+
+
+def test_a_second_level_province_is_a_district_of_its_region():
+    found = run("Jihadists attacked a military detachment between Djibo and Gaskinde in northern Burkina Faso on "
+                "Tuesday, killing six soldiers, security sources said. Djibo, in Soum province, has been under "
+                "blockade for months.")
+    soum = next(p for p in found.places if p.name == "Soum")
+    assert (soum.admin1_code, soum.admin2) == ("BF-12", "Soum")
+    # the town the text puts in it is there too, though the world index does not know it
+    assert ("BF-12", "Soum") in event_places(found)
+
+
+def test_a_post_named_after_its_town_is_in_the_towns_province():
+    found = run("Two Malian soldiers were killed on Sunday when gunmen attacked the Niafunke post in "
+                "the north of Mali, the army said.")
+    assert {code for code, _district in event_places(found)} == {"ML-6"}
+
+
+def test_a_district_of_another_country_keeps_its_name_and_province():
+    found = run("A Turkish drone strike killed three PKK fighters in Sharbazher district of Sulaimaniya province "
+                "in Iraq on Friday, officials said.")
+    assert event_places(found) == {("IQ-SU", "Sharbazher")}
+
+
+def test_an_ambiguous_town_places_nothing_and_says_why():
+    found = run("Bandits killed five farmers in Daura on Tuesday, Nigerian police said.")
+    daura = next(p for p in found.places if p.name == "Daura")
+    assert daura.kind == "ambiguous" and not daura.admin1_code
+    assert any("NG-KT" in a for a in daura.alternatives) and any("NG-YO" in a for a in daura.alternatives)
+    assert {code for code, _district in event_places(found)} == {None}
+
+
+def test_a_town_of_a_country_the_story_does_not_name_gives_no_province():
+    # Dhusamareb is a town of another country than the one this story names
+    found = run("Mali's army said a roadside bomb killed four soldiers in Dhusamareb on Monday.")
+    assert provinces(found) == set()
+
+
+def test_a_town_in_a_story_that_names_no_country_gives_no_province():
+    found = run("A roadside bomb killed four soldiers in Dhusamareb on Monday, officials said.")
+    assert provinces(found) == set()
+
+
+def test_the_theatres_gazetteer_wins_over_the_world_index():
+    found = run("Pakistani forces fired rockets into Dangam district of Kunar province on Monday, killing two "
+                "civilians, officials said.")
+    assert event_places(found) == {("AF-KNR", "Dangam")}
+    assert not any(code.startswith("PK-") for code in provinces(found))
+
+
+def test_near_a_capital_is_not_in_the_capitals_province():
+    # a capital is often a province of its own: what is near it may lie in the next one
+    near = run("Al Shabaab fighters killed four soldiers near Mogadishu on Monday, Somali officials said.")
+    assert "SO-BN" not in {code for code, _district in event_places(near)}
+    inside = run("A roadside bomb killed four soldiers in Mogadishu on Monday, Somali officials said.")
+    assert {code for code, _district in event_places(inside)} == {"SO-BN"}
+
+
+def test_a_district_named_only_as_a_neighbour_places_nothing():
+    found = run("A drone strike killed six people in a market in the district of Maqbana in Taiz province, "
+                "adjacent to the district of Hays, Yemeni officials said.")
+    assert event_places(found) == {("YE-TA", "Maqbanah")}
+    assert all(p.name != "Hays" for p in found.places)
