@@ -163,6 +163,9 @@ class _Draft:
     summary: bool = False
     """The sentence sums up several operations ("detained 12 suspects in operations in X and Y
     provinces", "during separate operations"): news copy details them next."""
+    quoted_only: bool = False
+    """The sentence tells the event only in a source's quoted words (see
+    :meth:`EventsStep._quoted_toll`): a detail of the incident told before, not another one."""
 
 
 def _count_np(head: Any) -> int | None:
@@ -412,6 +415,8 @@ class EventsStep:
                         draft.date = replace(anchor, period_start=day, period_end=day, kind="relative")
                     self._merge(drafts, draft, earlier.text, lead_date)
             found = self._sentence_event(doc, main, index, quoted)
+            if any(d.quoted_only for d in found) and not (drafts and drafts[-1].sentences[-1] >= index - 2):
+                found = []  # a source's quoted toll details the incident just told, or none
             for draft in found:
                 self._merge(drafts, draft, main.text, lead_date)
             if not found and drafts and drafts[-1].killed is None and drafts[-1].sentences[-1] == index - 1 and \
@@ -616,6 +621,14 @@ class EventsStep:
             known.add(source)
             kinds.add("kill")
             killed = value if killed is None else min(killed, value) if disagree else max(killed, value)
+        quoted_toll = self._quoted_toll(doc, sent, quoted)
+        quoted_only = quoted_toll is not None and not kinds
+        if quoted_toll is not None:
+            kinds.add("kill")  # the same people the writer counted, or more: never added to them
+            killed = quoted_toll if killed is None else max(killed, quoted_toll)
+            speaker = self._speaker(sent, quoted)
+            if speaker is not None:
+                sources.setdefault("kill", set()).add(speaker)  # another source's toll: the lower stands
         for m in _TOLL_NOW.finditer(sent.text):
             value = _number(m["n"])
             if value is not None and not _inside(quoted, sent.start_char + m.start()):
@@ -635,8 +648,75 @@ class EventsStep:
                        detained=detained, kinds=kinds, date=date_expr, place=place, place_text=place_text,
                        actor1=actor1, actor2=actor2, texts=[sent.text], weak_date=weak, victims=victim_nouns,
                        summary=self._is_summary(doc, sent), sources=sources,
-                       weekday=_unplaced_weekday(doc, sent))
+                       weekday=_unplaced_weekday(doc, sent), quoted_only=quoted_only)
         return self._split_by_place(doc, sent, draft, counted_at)
+
+    def _quoted_toll(self, doc: Document, sent: Any, quoted: list[tuple[int, int]]) -> int | None:
+        """The toll a source gives in its own words ("'Eight members of the security forces were
+        killed,' he said"; "'The toll is two dead on the army's side and five dead on the
+        attackers' side,' it added"): a quotation of speech (four words or more, with a verb of
+        saying or "according to" outside it in the sentence) that counts the dead with a number,
+        by a past killing verb or "N dead". The parts of one quotation add up (the dead of each
+        side); the writer's own figure for the same incident is not added to, the larger stands.
+        Other quoted words (a claim, a scare quote, what someone is accused of) count nothing."""
+        spans = [(a, b) for a, b in quoted if sent.start_char <= a < sent.end_char and
+                 len(doc.text[a:b].split()) >= 4]
+        if any(a <= d.start < b and d.precision in ("year", "decade", "range") for a, b in spans for d in doc.dates):
+            return None  # "'Since January, 40 people have been killed here,' he said": a tally, not the toll
+        if not spans:
+            return None
+        outside = [t for t in sent if not _inside(spans, t.idx)]
+        if not any((t.lemma_.lower() in SAY_LEMMAS and t.pos_ in ("VERB", "AUX")) or
+                   (t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to")
+                   for t in outside):
+            return None
+        total: int | None = None
+        counted: set[int] = set()
+        for token in sent:
+            if not _inside(spans, token.idx):
+                continue
+            count: int | None = None
+            if token.lower_ == "dead" and token.pos_ in ("ADJ", "NOUN"):
+                if re.match(r"\s*(?:and|or|&)\s+(?:wounded|injured|hurt)\b", doc.text[token.idx + len(token):]):
+                    continue  # "12 dead and wounded": casualties, the dead among them unknown
+                number = next((c for c in token.children if c.dep_ == "nummod"), None)
+                if number is None and token.i > sent.start and token.doc[token.i - 1].like_num:
+                    number = token.doc[token.i - 1]
+                if number is not None and number.i not in counted:
+                    counted.add(number.i)
+                    count = _number_at(number)  # "two dead on the army's side"
+            elif token.pos_ == "VERB" and token.lemma_.lower() in KILL_LEMMAS and _reports_past_event(token) and \
+                    not _with_wounded(token):
+                doer, victims = self._roles(token)
+                if doer is not None and doer.lower_ in ("we", "i"):
+                    continue  # "'We killed 30 of them,' the group said": a side's claim of its own feat
+                if victims is not None and victims.i not in counted and any(
+                        t.like_num for t in victims.subtree):
+                    counted.add(victims.i)
+                    count = _count_phrase(victims)  # a number written out, not "my brother"
+                    for other in token.children:  # "A commander and three fighters were killed", the
+                        # parser giving the passive two subjects: the first, joined by "and", counts too
+                        if other.dep_ == "nsubjpass" and other.i < victims.i and other.i not in counted and \
+                                any(c.dep_ == "cc" for c in other.children):
+                            counted.add(other.i)
+                            count = (count or 0) + (_count_phrase(other) or 0)
+            if count is not None:
+                total = (total or 0) + count
+        return total
+
+    def _speaker(self, sent: Any, quoted: list[tuple[int, int]]) -> str | None:
+        """Who speaks the sentence's quotation: the subject, outside the quotation marks, of its
+        verb of saying ("..., a spokesman for the group said"); None for a pronoun ("it added",
+        "he said": the source already named) or when no one is named."""
+        for token in sent:
+            if _inside(quoted, token.idx) or token.pos_ not in ("VERB", "AUX") or \
+                    token.lemma_.lower() not in _SOURCE_VERBS:
+                continue
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or subject.pos_ == "PRON" or _inside(quoted, subject.idx):
+                return None
+            return " ".join(t.lower_ for t in subject.subtree)
+        return None
 
     def _split_by_place(self, doc: Document, sent: Any, draft: _Draft,
                         counted_at: list[tuple[int, str, int]]) -> list[_Draft]:
@@ -1006,12 +1086,15 @@ class EventsStep:
         other_place = new.place is not None and last.place is not None and not _same_area(last.place, new.place)
         other_date = (new.date is not None and last_date is not None and not new.weak_date and
                       not last.weak_date and new.date.period_start != last_date.period_start) or \
-            (new.weekday is not None and last.weekday is not None and new.weekday != last.weekday)
+            (new.weekday is not None and last.weekday is not None and new.weekday != last.weekday) or \
+            _earlier_claim(new, last_date)
+        if new.quoted_only:
+            other_date = False  # a source's words on the incident just told, whatever day they name
         detail = last.summary and not new.summary and (new.killed is not None or new.detained is not None)
         if far or other_place or other_date or detail or _NEW_INCIDENT.search(text):
             drafts.append(new)  # a detail of a summary lead is its own event (see _resolve_summaries)
             return
-        additive = bool(_ADDITIVE.search(text))
+        additive = bool(_ADDITIVE.search(text)) and not new.quoted_only
         for kind, attribute in (("kill", "killed"), ("detain", "detained")):
             # The same people named again ("captured a facilitator and several insurgents" ...
             # "they also detained several insurgents") are not more people, "also" or not.
@@ -1329,7 +1412,14 @@ def _said_on(doc: Document, expression: DateExpression) -> bool:
     head = token.head
     if head.pos_ == "ADP" and head.i != token.i:
         head = head.head
-    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in SAY_LEMMAS and head.i != token.i
+    if not (head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in SAY_LEMMAS and head.i != token.i):
+        return False
+    # A day written before both the verb of saying and its speaker dates what is said, not the
+    # saying: "a bomb hit a truck in the city Sunday, local media reported" and "On Sunday, local
+    # media reported that ..." tell when the bomb went off (the parser hangs the day on the trailing
+    # attribution); "police said Thursday" and "Police on Thursday said" date the statement.
+    speaker = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return not (token.i < head.i and speaker is not None and speaker.i > token.i)
 
 
 def _is_takeover(verb: Any) -> bool:
@@ -1653,6 +1743,18 @@ _NEW_INCIDENT = re.compile(
 """A sentence that tells a further incident, not a detail of the last one: "In a separate incident
 ...", "Elsewhere, ...", "A third magnetic bomb detonated in the east of the city"; a bomber who dies
 with his bomb sets off one: "a second bomber", "two bombers also blew themselves up" are another."""
+
+
+def _earlier_claim(new: _Draft, last_date: DateExpression | None) -> bool:
+    """A claim dated by a vaguer time than the day of the incident being told ("Two people were
+    killed in the attack on Saturday. Last week, the air force said it had killed 35 fighters in
+    raids"): a writer who dates a statement by the week or month, after giving the incident's
+    day, is recalling another operation, not detailing this one; its toll is not this incident's."""
+    if not new.weak_date or new.date is None or last_date is None or last_date.precision != "day":
+        return False
+    if new.date.precision not in ("week", "month") or new.date.period_start is None:
+        return False
+    return last_date.period_start is not None and new.date.period_start != last_date.period_start
 
 
 def _unplaced_weekday(doc: Document, sent: Any) -> str | None:

@@ -1,0 +1,98 @@
+"""Event-level failure classes seen on real news (issue 12), each on sentences written for the test
+in the style of wire copy: where an arrest was made, tolls a source gives in quotation marks, claims
+about earlier operations, separate explosions, the day of an event told with the day of a report,
+and round-ups of several attacks with the dead of each side."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ruydad.extract import Event, extract
+
+PUBLISHED = "2022-08-18"  # a Thursday
+
+
+def _events(text: str, published: str = PUBLISHED) -> list[Event]:
+    return extract(text, published=published).events
+
+
+def _rows(events: list[Event]) -> list[dict[str, object]]:
+    return [e.to_dict() for e in events]
+
+
+# -- the day of the event, not of the report ---------------------------------------------------------
+
+def test_a_day_before_a_trailing_attribution_is_the_events_day():
+    # the parser hangs "Sunday" on "reported"; it says when the bomb went off
+    events = _events("A pickup truck carrying soldiers was the target of a bomb in Kunduz city Sunday, local media "
+                     "reported, a day after two people were killed in a series of blasts in the city.")
+    assert sorted((e.date, e.fatalities) for e in events) == [(date(2022, 8, 13), 2), (date(2022, 8, 14), None)], \
+        _rows(events)
+
+
+def test_a_fronted_day_before_the_speaker_dates_what_is_reported():
+    events = _events("On Sunday, local media reported that a roadside bomb hit a police vehicle in Kunduz city, "
+                     "killing two officers.")
+    assert [(e.date, e.fatalities) for e in events] == [(date(2022, 8, 14), 2)], _rows(events)
+
+
+def test_the_day_after_the_verb_of_saying_is_still_the_reports_day():
+    events = _events("Gunmen killed a teacher in Kunduz city, police said Wednesday. The attack happened on Monday "
+                     "night.")
+    assert [e.date for e in events] == [date(2022, 8, 15)], _rows(events)
+
+
+# -- a claim about an earlier operation --------------------------------------------------------------
+
+def test_a_claim_dated_last_week_is_not_the_incidents_toll():
+    events = _events("Gunmen stormed a village in Kunduz province on Saturday, killing two villagers. Last week, the "
+                     "air force said it had killed at least 35 fighters in raids near the border.")
+    assert sorted(e.fatalities or 0 for e in events) == [2, 35], _rows(events)
+
+
+def test_a_statement_made_last_week_about_raids_is_another_event():
+    # the week dates the saying; a week-old statement cannot detail Saturday's attack
+    events = _events("Gunmen stormed a village in Kunduz province on Saturday, killing two villagers. The air force "
+                     "said last week it had killed at least 35 fighters in raids near the border.")
+    assert sorted(e.fatalities or 0 for e in events) == [2, 35], _rows(events)
+
+
+# -- tolls in a source's own words -------------------------------------------------------------------
+
+def test_a_quoted_toll_is_the_toll_of_the_incident_just_told():
+    events = _events("Militants attacked a police checkpoint in Kunduz city on Monday night. \"Eight members of the "
+                     "security forces were killed in the attack,\" a police spokesman said.")
+    assert [(e.date, e.fatalities) for e in events] == [(date(2022, 8, 15), 8)], _rows(events)
+
+
+def test_a_quoted_toll_that_repeats_the_writers_is_not_counted_twice():
+    events = _events("Eight soldiers were killed when militants attacked a checkpoint in Kunduz city on Monday. "
+                     "\"Eight soldiers were killed and several others wounded,\" the provincial police chief said.")
+    assert [e.fatalities for e in events] == [8], _rows(events)
+
+
+def test_the_dead_of_each_side_in_a_quoted_toll_add_up():
+    events = _events("Two soldiers were killed early Sunday in an attack on their post in Kunduz province, the army "
+                     "said. \"The toll is two dead on the army's side and five dead on the attackers' side,\" it "
+                     "added.")
+    assert [e.fatalities for e in events] == [7], _rows(events)
+
+
+def test_a_tally_in_a_quote_is_not_the_toll():
+    events = _events("A bomb killed three people at a market in Kunduz city on Monday. \"Since January, more than 40 "
+                     "people have been killed in this district,\" a local elder said.")
+    assert [e.fatalities for e in events] == [3], _rows(events)
+
+
+def test_a_sides_boast_in_a_quote_is_not_the_toll():
+    events = _events("Four soldiers were killed in an ambush in Kunduz province on Monday, officials said. \"We "
+                     "killed 30 soldiers and seized their weapons,\" a spokesman for the group said.")
+    assert [e.fatalities for e in events] == [4], _rows(events)
+
+
+def test_a_quoted_toll_with_its_own_day_stays_with_the_incident():
+    # "Last night" in the quote is the day of the fighting just told, not another fight
+    events = _events("At least seven fighters have been killed in clashes in Kunduz province, a resistance group "
+                     "said. \"Last night, the enemy attacked our positions but was repelled with 7 dead and "
+                     "several wounded,\" a commander said in a tweet.")
+    assert [e.fatalities for e in events] == [7], _rows(events)
