@@ -37,8 +37,9 @@ def _group_pattern(theatre: str | None) -> re.Pattern[str]:
     own = (as_theatre(theatre).data("extract.yaml") or {}).get("group_names") or ()
     words = _GROUP_WORDS + "".join("|" + re.escape(str(w)) for w in own)
     return re.compile(rf"\b(?:[A-Z][\w'’&-]*\s+|(?:of|the|and|&)\s+){{0,6}}(?:{words})\b")
-_ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z&-]{1,9})\)|\[([A-Z][A-Z&-]{1,9})\]")
-"""An acronym defined after a name, in parentheses or square brackets: "(RSF)", "[RSF]"."""
+_ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z&-]{1,9})(?:\)|,\s)|\[([A-Z][A-Z&-]{1,9})\]")
+"""An acronym defined after a name, in parentheses or square brackets: "(RSF)", "[RSF]", "(RSF, or
+<other form> in <language>)"."""
 
 
 @cache
@@ -80,14 +81,20 @@ class ActorsStep:
             if found and _story_elsewhere(doc.text, self.theatre):
                 found = [(start, end, self._outside_the_theatre(doc.text[start:end], actor))
                          for start, end, actor in found]
+                if any(_unidentified(actor) for _s, _e, actor in found):
+                    # the theatre's unidentified armed group is the story's country's
+                    elsewhere = self._unidentified_group(api, doc.text)
+                    found = [(start, end, elsewhere if _unidentified(actor) else actor) for start, end, actor in found]
             found += self._plural_mentions(api, doc, found)
             found += self._state_force_mentions(api, doc, found)
+            found += self._longer_defined_names(api, doc, found)
+            found += self._groups_named_by_members(api, doc, found)
             found += self._unknown_armed_groups(api, doc, found)
             found += self._defined_groups(doc, found)
             found += self._named_forces(api, doc, found)
             found += self._other_forms_of_new_groups(doc, found)
-            if not found:
-                found += self._forces_of_the_only_country(api, doc)
+            found += self._forces_of_the_only_country(api, doc, found)
+            found += self._unnamed_armed_men(api, doc, found)
         else:
             found = list(self._group_word_mentions(doc))
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
@@ -195,10 +202,36 @@ class ActorsStep:
         for m in _STATE_FORCE.finditer(doc.text):
             group = next(g for g in ("who", "who2", "who3") if m[g])
             start, end = m.span(group)
-            if any(s < end and start < e for s, e, _a in found + extra):
-                continue
             country = _country_name(m[group])
             if country is None:
+                continue
+            candidates = [f for f in found if f[0] < m.end() and start < f[1]]
+            if candidates and all(a.registry_id is None and a.category is None and s >= start
+                                  for s, _e, a in candidates):
+                # "the <Demonym> National Army": a name the registry only guessed to be a group
+                for candidate in candidates:
+                    found.remove(candidate)
+                end = max(end, *(e for _s, e, _a in candidates))
+            if any(s < end and start < e for s, e, _a in found + extra):
+                continue
+            if group == "who" and m[0][m.end("who") - m.start():].strip()[:1].isupper():
+                before = doc.text[max(0, start - 30):start].split()
+                if before and before[-1][:1].isupper() and before[-1] not in ("The", "A", "An"):
+                    continue  # "Free <Demonym> Army": a longer name that starts with someone else's word
+            acronym = _ACRONYM_AFTER.match(doc.text, m.end()) if group == "who" else None
+            if acronym is not None and m[0][m.end("who") - m.start():].strip()[:1].isupper():
+                # "the <Demonym> Armed Forces (ACR)": the forces under the proper name the text
+                # defines, and the acronym wherever it is used
+                proper = Actor(name=m[0], registry_id=None, category="State forces", new=True)
+                extra.append((start, m.end(), proper))
+                for use in re.finditer(rf"\b{re.escape(acronym['acronym'])}\b", doc.text):
+                    if not any(s < use.end() and use.start() < e for s, e, _a in found + extra):
+                        extra.append((use.start(), use.end(), proper))
+                continue
+            if group == "who" and re.search(r"(?i)\bpolice|gendarmes\b", m[0]):
+                police = self._registry_actor(api, [f"{m[group]} police", f"{country} police"])
+                extra.append((start, end, police or Actor(name=f"Police Forces of {country}", registry_id=None,
+                                                          category="State forces", new=True)))
                 continue
             match = None
             word = m[group]
@@ -222,6 +255,115 @@ class ActorsStep:
                                             category=_category(str(actor.id), self.theatre), new=False)))
         return extra
 
+    def _longer_defined_names(self, api: Any, doc: Document,
+                              found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
+        """A known name that the text continues with more capitalised words and an acronym of their
+        own ("<Known Name> West Africa Province (ACR)", "<Known Name> of <Region> Province (ACR)")
+        names another organisation, a branch or offshoot whose full name only starts like the known
+        one: news defines an organisation once, in full and with its acronym, and the acronym
+        starts with the name's first letter. The longer name, and its acronym wherever used, is that
+        organisation (new), unless the registry knows the acronym (then the registry's actor is
+        meant: "<Known Name> of <A> and <B> (ACR)")."""
+        extra: list[tuple[int, int, Actor]] = []
+        text = doc.text
+        for start, end, _actor in list(found):
+            m = _NAME_CONTINUATION.match(text, end)
+            if m is None or m["acronym"][0] != _core(text[start:end])[:1].upper() or \
+                    self._registry_actor(api, [m["acronym"]]) is not None:
+                continue  # an acronym of the whole longer name starts as the name does
+            actor = Actor(name=_canonical(text[start:m.end("name")]), registry_id=None, category=None, new=True)
+            extra.append((start, m.end("name"), actor))
+            for use in re.finditer(rf"\b{re.escape(m['acronym'])}\b", text):
+                if not any(s < use.end() and use.start() < e for s, e, _a in found + extra):
+                    extra.append((use.start(), use.end(), actor))
+        return extra
+
+    def _groups_named_by_members(self, api: Any, doc: Document,
+                                 found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
+        """A group the text names as what its members belong to: "fighters of the <Name> Front",
+        "terrorists who are members of the <Name> and <Name> (ACR, or <Other> in <Language>)",
+        "militants loyal to the <Name> Movement". The name is an organisation when it ends in a
+        group word or the text gives its acronym right after it (a place would not have one:
+        "fighters from <Region>"); the registry's actor when the registry knows the name, else new,
+        and the acronym, wherever used, is the same group."""
+        extra: list[tuple[int, int, Actor]] = []
+        text = doc.text
+        for m in _MEMBERS_OF.finditer(text):
+            start, end = m.span("name")
+            words = m["name"].split()
+            acronym = _ACRONYM_AFTER.match(text, end)
+            if words[0] in _NOT_GROUP_WORDS or _country_name(words[-1]) is not None or \
+                    _country_name(m["name"]) is not None or \
+                    any(s < end and start < e for s, e, _a in found + extra):
+                continue
+            if acronym is None and not re.fullmatch(_GROUP_WORDS, words[-1]):
+                continue
+            known = self._registry_actor(api, _name_forms(m["name"]))
+            actor = known or Actor(name=m["name"], registry_id=None, category=None, new=True)
+            extra.append((start, end, actor))
+            if acronym is not None:
+                for use in re.finditer(rf"\b{re.escape(acronym['acronym'])}\b", text):
+                    if not any(s < use.end() and use.start() < e for s, e, _a in found + extra):
+                        extra.append((use.start(), use.end(), actor))
+        return extra
+
+    def _unnamed_armed_men(self, api: Any, doc: Document,
+                           found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
+        """Armed men named by what they are, not by a group: "gunmen", "bandits", "armed men",
+        "kidnappers", "assailants", "the militants", "the terrorists", "jihadists". News names a
+        group once and then by its kind, so in a text that names exactly one armed group (not a
+        state's forces) these words are that group; in a text that names none, the words for men
+        nobody identified ("gunmen", "bandits", "armed men", "kidnappers", or any of them said to be
+        "unknown" or "unidentified") are ACLED's "Unidentified Armed Group" (the registry's, in a
+        story of the theatre; "Unidentified Armed Group (<Country>)" in a story set in another
+        country); with several groups, nobody can say
+        which one, and they are left alone. A word after a capitalised name ("<Group> gunmen") or
+        before "of/from <Name>" is someone's, found by the other rules; one the text describes by a
+        side ("separatist militants", "pro-government gunmen", "former insurgents") is that side,
+        which its own words name better than a guess."""
+        groups = {actor.name: actor for _s, _e, actor in found if _armed_group(actor)}
+        if len(groups) > 1:
+            return []
+        group: Actor | None = next(iter(groups.values())) if groups else None
+        named_by_words: Actor | None = None
+        unknown: Actor | None = None
+        extra: list[tuple[int, int, Actor]] = []
+        for m in _ARMED_MEN.finditer(doc.text):
+            start, end = m.span("men")
+            before = _line_before(doc.text, m.start()).split()
+            if before and before[-1][:1].isupper() and before[-1] not in ("The", "A", "An", "Suspected") and \
+                    not before[-1].endswith((".", ",", ":", '"', "”")):
+                continue  # "<Group> gunmen": the group's, found by the named-fighter rule
+            if _OF_A_NAME.match(doc.text, m.end()) or _described(doc, start, end) or \
+                    _in_scare_quotes(doc.text, m.start(), m.end()):
+                continue  # someone's / described / a label in scare quotes, kept in the source's words
+            if any(s < end and start < e for s, e, _a in found + extra):
+                continue
+            if group is not None:
+                extra.append((start, end, group))
+            elif re.search(r"(?i)unknown|unidentified", m["qualifier"]):
+                unknown = unknown or self._unidentified_group(api, doc.text)
+                extra.append((start, end, unknown))
+            elif _UNKNOWN_MEN.fullmatch(m["men"]):
+                # "Bandits abducted ...", "gunmen stormed ...": men nobody named, under the text's
+                # own word for them (its first use), one actor however often they are mentioned
+                named_by_words = named_by_words or Actor(name=m["men"], registry_id=None,
+                                                         category="Political militia", new=True)
+                extra.append((start, end, named_by_words))
+            # else "the attackers", "jihadists": a kind the text may describe otherwise, left alone
+        return extra
+
+    def _unidentified_group(self, api: Any, text: str) -> Actor:
+        """ACLED's unidentified armed group for the story: the registry's in the theatre, else
+        "Unidentified Armed Group (<Country>)" when the story names its one country, else without it."""
+        if _story_elsewhere(text, self.theatre):
+            country = _story_country(text)
+            name = f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
+            return Actor(name=name, registry_id=None, category="Political militia", new=True)
+        known = self._registry_actor(api, ["Unidentified Armed Group"]) if _theatre_words(self.theatre).search(text) \
+            else None
+        return known or Actor(name="Unidentified Armed Group", registry_id=None, category="Political militia", new=True)
+
     def _unknown_armed_groups(self, api: Any, doc: Document,
                               found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
         """Groups named by what their members are: "Boko Haram Islamist militants", "Al Shabaab
@@ -230,15 +372,19 @@ class ActorsStep:
         with no registry id. A nationality or a country ("<demonym> fighters") is not a group."""
         extra: list[tuple[int, int, Actor]] = []
         names: dict[str, str] = {}
+        dates = [(d.start, d.end) for d in doc.dates]
         for m in (m for pattern in _NAMED_FIGHTERS for m in pattern.finditer(doc.text)):
             start, end = m.span("name")
+            if any(s < end and start < e for s, e in dates) or m["name"].split()[0] in _CALENDAR_WORDS:
+                continue  # "on Tuesday insurgents attacked": a day, not a group's name
             surface = m["name"]
             trimmed = re.sub(r"(?:[ -]+(?:Islamist|Jihadist|Muslim|Armed))+$", "", surface)
             end -= len(surface) - len(trimmed)
             surface = trimmed
             words = surface.split()
-            if words[0] in ("The", "A", "An") and len(words) > 1:
-                # a sentence that starts "The <Name> militia attacked": the article is not the name
+            while len(words) > 1 and words[0] in _NOT_GROUP_WORDS:
+                # "The <Name> militia attacked", "Suspected <Name> militants": the article or the
+                # qualifier is not the name
                 start += len(surface) - len(surface.split(" ", 1)[1])
                 surface = surface.split(" ", 1)[1]
                 words = words[1:]
@@ -305,32 +451,48 @@ class ActorsStep:
                 other.name = name  # one group: "Shabaab militants" and "Al Shabaab fighters"
         return extra
 
-    def _forces_of_the_only_country(self, api: Any, doc: Document) -> list[tuple[int, int, Actor]]:
-        """In a text that names no actor and one country, "the army", "soldiers", "troops" or "security
-        forces" are that country's forces ("four soldiers were killed in northern <Country> ...
-        the army counter-attacked"): ACLED names them "Military Forces of <Country>"."""
-        named = [(m, name) for m in _COUNTRY_CANDIDATE.finditer(doc.text)
-                 if not _NEIGHBOUR.search(doc.text[max(0, m.start() - 30):m.start()])
-                 and not _BORDER_AFTER.match(doc.text, m.end())
-                 and (name := _country_by_name(m[0])) is not None]
-        countries = {name for _m, name in named}
-        if len(countries) > 1:
-            # several countries: the one the text says it happened in ("killed in an ambush in
-            # southwest <Country>"), when that is one
-            countries = {name for m, name in named if _IN_COUNTRY.search(doc.text[max(0, m.start() - 40):m.start()])}
-        if len(countries) != 1:
+    def _forces_of_the_only_country(self, api: Any, doc: Document,
+                                    found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
+        """In a text that names no state's forces and happened in one country, "the army", "soldiers",
+        "troops", "the armed forces", "security forces" and "police(men)" are that country's forces
+        ("four soldiers were killed in northern <Country> ... the army counter-attacked"; "eight
+        policemen were killed after <Group> stormed a checkpoint in <Province>"): ACLED names them
+        "Military Forces of <Country>" and "Police Forces of <Country>". The country is the one the
+        text names, or describes its places by ("the <Demonym> province of ..."), else the theatre's
+        when the text names the theatre's places. Not "former soldiers" (people, no longer a force),
+        not "<Group> soldiers" (someone's), not a force named as the source ("the army said"). Where
+        the text names an armed group, bare military words are left to the event step (they may be
+        the group's own men); police words are always the state's."""
+        country = _story_country(doc.text)
+        if country is None and not _story_elsewhere(doc.text, self.theatre) and \
+                _theatre_words(self.theatre).search(doc.text):
+            from ruydad.theatres import as_theatre
+
+            country = as_theatre(self.theatre).country
+        if country is None:
             return []
-        country = countries.pop()
-        actor = self._state_actor(api, country, country)
-        if actor is None:
-            return []
-        spans = []
+        known = [actor for _s, _e, actor in found if actor.category in _STATE_CATEGORIES
+                 and not actor.name.startswith("Police") and country.casefold() in actor.name.casefold()]
+        military = known[0] if known else self._state_actor(api, country, country)
+        others = [actor for _s, _e, actor in found if _armed_group(actor)]
+        police = Actor(name=f"Police Forces of {country}", registry_id=None, category="State forces", new=True)
+        spans: list[tuple[int, int, Actor]] = []
         for m in _BARE_FORCES.finditer(doc.text):
-            before = doc.text[max(0, m.start() - 30):m.start()].split()
+            before = _line_before(doc.text, m.start()).split()
             if before and before[-1][:1].isupper() and before[-1] not in ("The", "A", "An") and \
                     not before[-1].endswith((".", ",", ":")):
                 continue  # "<Group> soldiers", "<Demonym> troops": someone's, not the country's
-            spans.append((m.start("force"), m.end("force"), actor))
+            if before and re.fullmatch(r"(?i)former|ex-?|retired|off-duty|veteran", before[-1]):
+                continue
+            if _SPEAKS_AFTER.match(doc.text, m.end()):
+                continue  # "the army said", "police officials": who reports, not who fought
+            start, end = m.span("force")
+            if any(s < end and start < e for s, e, _a in found + spans):
+                continue
+            if m["force"].lower().startswith("police"):
+                spans.append((start, end, police))
+            elif military is not None and not others:
+                spans.append((start, end, military))
         return spans
 
     def _state_actor(self, api: Any, word: str, country: str) -> Actor | None:
@@ -396,26 +558,30 @@ class ActorsStep:
             yield start, end, Actor(name=name, registry_id=None, category=None, new=True)
 
 
-_FORCE_WORDS = (r"forces|military|army|air force|navy|troops|soldiers|jets|warplanes|aircraft|drones?|air ?strikes?|"
-                r"drone strikes?|"
+_FORCE_WORDS = (r"forces|force|military|army|air force|navy|troops|soldiers|jets|warplanes|aircraft|drones?|"
+                r"air ?strikes?|drone strikes?|policem[ae]n|police officers|police|gendarmes|"
                 r"artillery|shelling|shells|rockets|border guards|border police|guards|helicopters|gunships")
 _STATE_FORCE = re.compile(
-    rf"\b(?P<who>[A-Z][a-z]{{2,20}})(?:['’]s)?\s+(?:(?:security|border|armed|military|air|regular|special|government|national|federal)\s+){{0,2}}"
-    rf"(?:{_FORCE_WORDS})\b"
+    rf"\b(?P<who>[A-Z][a-z]{{2,20}})(?:['’]s)?\s+"
+    rf"(?i:(?:security|border|armed|military|air|regular|special|government|national|federal|defen[cs]e)\s+){{0,2}}"
+    rf"(?i:{_FORCE_WORDS})\b"
     rf"|\b(?:{_FORCE_WORDS}|strikes|attacks|bombardment)\s+(?:carried out |conducted |launched |fired )?"
     rf"(?:by|from)\s+(?:the\s+)?(?P<who2>[A-Z][a-z]{{2,20}})\b"
     rf"|\b(?:carried out|conducted|launched)\s+by\s+(?P<who3>[A-Z][a-z]{{2,20}})\b")
 _STATE_CATEGORIES = frozenset({"External/Other forces", "State forces"})
 _GROUP_KIND = r"(?:extremist|militant|jihadist|Islamist|insurgent|terrorist|armed|rebel|separatist)"
 _NAMED_FIGHTERS = (re.compile(
-    r"\b(?P<name>(?:[Aa]l[- ]+)?(?:[A-Z][\w'’]+[ -]){0,2}[A-Z][\w'’]+)\s+(?:Islamist\s+|jihadist\s+|armed\s+)?"
+    r"\b(?P<name>(?:[Aa]l[- ]+)?(?:[A-Z][\w'’]+[ -]){0,3}[A-Z][\w'’]+)\s+(?:Islamist\s+|jihadist\s+|armed\s+)?"
     r"(?:militants|fighters|insurgents|rebels|jihadists|gunmen|militiamen|members|militias?)\b"), re.compile(
-    rf"\b(?P<name>(?:[Aa]l[- ]+)?(?:[A-Z][\w'’]+[ -]){{0,2}}[A-Z][\w'’]+)\s+(?:{_GROUP_KIND}\s+){{1,2}}"
+    rf"\b(?P<name>(?:[Aa]l[- ]+)?(?:[A-Z][\w'’]+[ -]){{0,3}}[A-Z][\w'’]+)\s+(?:{_GROUP_KIND}\s+){{1,2}}"
     r"(?:group|movement|organi[sz]ation|outfit|faction)\b"), re.compile(
     rf"\b{_GROUP_KIND}\s+(?:group|movement|organi[sz]ation|outfit|faction),?\s+"
-    r"(?P<name>(?:[Aa]l[- ]+)?(?:[A-Z][\w'’]+[ -]){0,2}[A-Z][\w'’]+)"))
-"""A group named by what its members are ("Al Shabaab fighters") or by what it is ("the Al Shabaab
-extremist group", "the jihadist group Al-Shabaab")."""
+    r"(?P<name>(?:[Aa]l[- ]+)?(?:[A-Z][\w'’]+[ -]){0,2}[A-Z][\w'’]+)"), re.compile(
+    r"\b[Tt]he\s+(?P<name>(?:[Aa]l[- ]+)?(?:[A-Z][\w'’]+[ -]){0,2}[A-Z][\w'’]+)\s+"
+    r"(?:faction|outfit|splinter group|group|insurgency)\b"))
+"""A group named by what its members are ("Al Shabaab fighters"), by what it is ("the Al Shabaab
+extremist group", "the jihadist group Al-Shabaab") or as a faction or group ("the <Name> faction of
+<Other>", "the <Name> group")."""
 _NOT_GROUP_WORDS = frozenset({
     "The", "A", "An", "Several", "Some", "Many", "Armed", "Islamist", "Local", "Suspected", "Unidentified",
     "Unknown", "Foreign", "Enemy", "Both", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
@@ -423,6 +589,117 @@ _NOT_GROUP_WORDS = frozenset({
     "Security", "Border", "Police", "Army", "Military", "Rebel", "Shiite", "Sunni", "Shia", "Muslim",
     "Another", "Other", "This", "That", "These", "Those", "Each", "Every", "Any", "No", "Such", "One", "Which",
 })
+
+
+_CALENDAR_WORDS = frozenset({
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December", "Today", "Yesterday",
+})
+"""Capitalised words of a date ("on Tuesday insurgents attacked"), never a group's name."""
+_NAME_CONTINUATION = re.compile(
+    r"(?P<name>(?:\s+(?:(?:of|and|for|in|the)\s+)*[A-Z][\w'’-]*){1,5})\s*\((?P<acronym>[A-Z]{2,}[A-Za-z&-]{0,8})[),]")
+"""More of a capitalised name after a known one, then an acronym: " West Africa Province (ACR)"."""
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z]{2,}[A-Za-z&-]{0,8})[),]")
+_MEMBERS_OF = re.compile(
+    r"\b(?:militants|fighters|insurgents|jihadists|gunmen|militiamen|terrorists|rebels|members|operatives|"
+    r"commanders|cadres)\s+(?:of|from|belonging\s+to|affiliated\s+(?:to|with)|linked\s+to|loyal\s+to)\s+"
+    r"(?:the\s+)?(?P<name>(?:[Aa]l[- ]+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|al|wal|the)\s+)*[A-Z][\w'’-]*){0,6})")
+"""A group named as what its members belong to: "members of the <Name> (ACR)", "fighters of the <Name> Front"."""
+_ARMED_MEN = re.compile(
+    r"\b(?P<qualifier>(?:(?i:unknown|unidentified|armed|suspected|masked|heavily)\s+)*)"
+    r"(?P<men>[Gg]unmen|[Bb]andits|[Aa]rmed men|[Kk]idnappers|[Aa]bductors|[Aa]ssailants|[Aa]ttackers|[Rr]aiders|"
+    r"[Mm]ilitants|[Tt]errorists|[Jj]ihadists|[Ii]nsurgents|[Ee]xtremists)\b")
+"""Armed men named by what they are, not by their group."""
+_UNKNOWN_MEN = re.compile(r"(?i)gunmen|bandits|armed men|kidnappers|abductors")
+"""Words the press uses for armed men it cannot name (ACLED's unidentified armed group), unlike
+"attackers" or "jihadists", which are said of a group the text may describe otherwise."""
+_OF_A_NAME = re.compile(r"\s+(?:of|from|belonging\s+to|loyal\s+to|linked\s+to|affiliated\s+(?:to|with))\s+"
+                        r"(?:the\s+)?(?:[Aa]l[- ]+)?[A-Z]")
+_ARMED_CATEGORIES = frozenset({"Rebel group", "Political militia", "Identity militia"})
+_NOT_ARMED_NAME = re.compile(
+    r"(?i)\b(?:council|union|party|organi[sz]ation|programme|program|agency|committee|commission|mission|office|"
+    r"ministry|department|directorate|association|institute|bank|fund|court|nations|cross|crescent|observatory|"
+    r"watch|times|news|press|radio|television|tv)\b")
+"""Words of an organisation's name that is not an armed group ("<Name> Council", "<Name> Watch")."""
+
+
+def _line_before(text: str, offset: int) -> str:
+    """Up to 30 characters before ``offset`` on its line: a byline or a dateline on the line
+    above is not a word in front of the name."""
+    before = text[max(0, offset - 30):offset]
+    return before.rsplit("\n", 1)[-1]
+
+
+_NEUTRAL_MODIFIERS = frozenset({
+    "unknown", "unidentified", "armed", "suspected", "masked", "heavily", "alleged", "several", "some", "many",
+    "dozens", "hundreds", "scores", "more", "other", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "ten", "fleeing", "motorcycle", "motorbike", "the", "a", "an", "these", "those", "local", "gun-wielding",
+})
+"""Words in front of "gunmen" / "militants" that do not say whose they are."""
+
+
+def _described(doc: Document, start: int, end: int) -> bool:
+    """Whether the noun at ``start``-``end`` has a modifier that says whose or what side it is
+    ("separatist militants", "pro-government gunmen", "former insurgents"), by the parse when there
+    is one, else by the word in front."""
+    if doc.nlp is not None:
+        span = doc.nlp.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            head = span.root
+            return any(c.dep_ in ("amod", "compound", "nmod", "npadvmod") and c.i < head.i and
+                       c.lower_ not in _NEUTRAL_MODIFIERS and not c.like_num and c.pos_ != "NUM"
+                       for c in head.children)
+    before = _line_before(doc.text, start).split()
+    return bool(before) and before[-1].lower() not in _NEUTRAL_MODIFIERS and bool(
+        re.fullmatch(r"[a-z][a-z-]*(?:ist|ite|ese|ian|an|al|ive|ent|er|ex-)", before[-1].lower()))
+
+
+def _in_scare_quotes(text: str, start: int, end: int) -> bool:
+    """Whether ``start``-``end`` is a short phrase in quotation marks (some "armed bandits"): a label
+    the source uses, which the text keeps at a distance and the extraction keeps in its words."""
+    if text[end:end + 1] not in ('"', "”", "’", "'"):
+        return False
+    before = text[max(0, start - 40):start]
+    opening = max(before.rfind(q) for q in ('"', "“", "‘", "'"))
+    return opening >= 0 and len(before[opening + 1:].split()) <= 3
+
+
+def _unidentified(actor: Actor) -> bool:
+    """ACLED's unidentified armed group (the registry's or a country's)."""
+    return actor.name.startswith("Unidentified Armed Group") or (actor.registry_id or "").startswith("unidentified")
+
+
+def _armed_group(actor: Actor) -> bool:
+    """An armed group other than a state's forces: a registry rebel group or militia (not the
+    unidentified armed group), or a new group whose name is not an office, a party or a newsroom."""
+    if _unidentified(actor):
+        return False
+    if actor.category in _ARMED_CATEGORIES:
+        return True
+    return actor.category is None and actor.new and not _NOT_ARMED_NAME.search(actor.name)
+
+
+_PLACE_NOUN = r"(?:province|state|region|district|town|city|village|county|territory|capital)"
+_DEMONYM_PLACE = re.compile(
+    rf"\b(?:the|a|an)\s+(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+    rf"(?:ern)?\s+)?(?P<demonym>[A-Z][a-z]{{2,}})\s+{_PLACE_NOUN}\b")
+"""A country named by its demonym and a place ("the northern <Demonym> province of ...")."""
+
+
+def _story_country(text: str) -> str | None:
+    """The one country a story happened in: the one it names (not as a neighbour or an origin, not
+    by its border); among several, the one it says it happened in ("in southwest <Country>");
+    else the one its places are described by ("the northern <Demonym> province of <Name>")."""
+    named = [(m, name) for m in _COUNTRY_CANDIDATE.finditer(text)
+             if not _NEIGHBOUR.search(text[max(0, m.start() - 30):m.start()])
+             and not _BORDER_AFTER.match(text, m.end())
+             and (name := _country_by_name(m[0])) is not None]
+    countries = {name for _m, name in named}
+    if len(countries) > 1:
+        countries = {name for m, name in named if _IN_COUNTRY.search(text[max(0, m.start() - 40):m.start()])}
+    if not countries:
+        countries = {c for m in _DEMONYM_PLACE.finditer(text) if (c := _country_name(m["demonym"])) is not None}
+    return countries.pop() if len(countries) == 1 else None
 
 
 _FORCES_NAME = re.compile(r"(?<![\w-])(?P<name>(?:[A-Z][\w'’-]+\s+){1,4}Forces?)\b")
@@ -442,7 +719,11 @@ _BORDER_AFTER = re.compile(r"['’]?s?\s+(?:border|frontier)\b")
 _IN_COUNTRY = re.compile(r"(?i:\bin\s+(?:the\s+)?(?:(?:north|south|east|west|central|centre|center|far|"
                          r"(?:north|south)[- ]?(?:east|west))(?:ern)?\s+)?$)")
 """Where a story happened: "in <Country>", "in southwest <Country>", "in northern <Country>"."""
-_BARE_FORCES = re.compile(r"\b(?P<force>[Aa]rmy|[Mm]ilitary|[Ss]oldiers|[Tt]roops|[Ss]ecurity forces)\b")
+_BARE_FORCES = re.compile(r"\b(?P<force>[Aa]rmy|[Mm]ilitary|[Ss]oldiers|[Tt]roops|[Ss]ecurity forces|[Aa]rmed forces|"
+                          r"[Pp]olicem[ae]n|[Pp]olice officers|[Pp]olice personnel)\b")
+_SPEAKS_AFTER = re.compile(r"['’]?s?\s+(?:said|says|spokes\w*|statement|officials?|sources?|chief|told|confirmed|"
+                           r"added|reported|media)\b")
+"""A force named as the source of a report ("the army said", "military sources")."""
 """Forces named without whose they are (checked: not after a capitalised word, "<Group> soldiers")."""
 
 
@@ -512,9 +793,41 @@ def _country_by_name(words: str) -> str | None:
     return None
 
 
+@cache
+def _demonyms() -> dict[str, str]:
+    """Demonym -> country, from countryinfo's country data ("<Demonym>" -> "<Country>"); where
+    one demonym is used for several countries, the most populous is meant."""
+    import unicodedata
+
+    import countryinfo
+
+    best: dict[str, tuple[int, str]] = {}
+    for country in countryinfo.all_countries():
+        try:
+            demonym, name, population = country.demonym(), country.name(), int(country.population() or 0)
+        except Exception:  # a territory with incomplete data names no demonym
+            continue
+        if not demonym or not name:
+            continue
+        key = unicodedata.normalize("NFKD", str(demonym)).encode("ascii", "ignore").decode().casefold()
+        if key not in best or population > best[key][0]:
+            best[key] = (population, str(name))
+    return {key: name for key, (_p, name) in best.items()}
+
+
 def _country_name(word: str) -> str | None:
     """The country a name or demonym names ("<demonym>" -> the country, a demonym
-    that adds to or drops letters of the name), via pycountry; None for anything else."""
+    that adds to or drops letters of the name, via pycountry; else a demonym of countryinfo's
+    country data, "<Demonym>" -> "<Country>"); None for anything else."""
+    found = _country_name_by_form(word)
+    if found is None and len(word) >= 4:
+        import unicodedata
+
+        found = _demonyms().get(unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().casefold())
+    return found
+
+
+def _country_name_by_form(word: str) -> str | None:
     import pycountry
 
     from ruydad.geo.countries import dataset_names
