@@ -163,6 +163,11 @@ class _Draft:
     summary: bool = False
     """The sentence sums up several operations ("detained 12 suspects in operations in X and Y
     provinces", "during separate operations"): news copy details them next."""
+    pending: dict[str, int] = field(default_factory=dict)
+    """Per kind, a count the event's first sentence gave without a place ("agents detained two
+    men, <A> and <B>"), and ``placed`` how many of them later sentences placed ("<A> was arrested in
+    <X> district"): the people of the count that a sentence places elsewhere are another event's."""
+    placed: dict[str, int] = field(default_factory=dict)
     quoted_only: bool = False
     """The sentence tells the event only in a source's quoted words (see
     :meth:`EventsStep._quoted_toll`): a detail of the incident told before, not another one."""
@@ -251,9 +256,17 @@ def _count_phrase(head: Any) -> int | None:
     return total
 
 
+_PLACE_UNITS = frozenset({"district", "province", "region", "area", "village", "city", "town", "valley", "state",
+                          "county", "governorate", "territory", "municipality"})
+"""Nouns of a kind of place: "detained five men in <X> and <Y> districts", where the parser may join
+"districts" to "men", names places, not more people."""
+
+
 def _conjuncts(head: Any) -> list[Any]:
     found = [head]
     for child in head.children:
+        if child.dep_ == "conj" and child.lemma_.lower() in _PLACE_UNITS:
+            continue
         if child.dep_ == "conj" and (child.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
                                      or child.lower_ in VAGUE_COUNTS or child.lower_ in _NUMBER_WORDS):
             found += _conjuncts(child)
@@ -423,6 +436,7 @@ class EventsStep:
                     _no_casualties(main.text, main.start_char, quoted):
                 drafts[-1].killed = 0  # "A bomb hit a police car. Nobody was hurt, police said."
         _resolve_summaries(drafts)
+        drafts[:] = [part for draft in drafts for part in self._one_per_listed_place(doc, draft)]
         kept: list[_Draft] = []
         for position, draft in enumerate(drafts):
             if draft.weak_date:
@@ -648,7 +662,9 @@ class EventsStep:
                        detained=detained, kinds=kinds, date=date_expr, place=place, place_text=place_text,
                        actor1=actor1, actor2=actor2, texts=[sent.text], weak_date=weak, victims=victim_nouns,
                        summary=self._is_summary(doc, sent), sources=sources,
-                       weekday=_unplaced_weekday(doc, sent), quoted_only=quoted_only)
+                       weekday=_unplaced_weekday(doc, sent), quoted_only=quoted_only,
+                       pending={k: n for k, n in (("kill", killed), ("detain", detained))
+                                if place is None and n is not None and n >= 2})
         return self._split_by_place(doc, sent, draft, counted_at)
 
     def _quoted_toll(self, doc: Document, sent: Any, quoted: list[tuple[int, int]]) -> int | None:
@@ -730,7 +746,7 @@ class EventsStep:
         places: list[tuple[int, Place, int | None, str]] = []
         for start, _end, place in doc.place_spans:
             if not sent.start_char <= start < sent.end_char or place.kind == "country" or not place.admin1_code or \
-                    _NOT_WHERE.search(doc.text[max(sent.start_char, start - 40):start]) or _describes(doc, start):
+                    _not_where(doc, start, sent.start_char) or _describes(doc, start):
                 continue
             span = doc.nlp.char_span(start, start + 1, alignment_mode="expand")
             token = span[0] if span is not None and len(span) else None
@@ -771,6 +787,40 @@ class EventsStep:
                                kinds=set(draft.kinds), victims={}, sentences=list(draft.sentences),
                                texts=list(draft.texts)))
         return out
+
+    def _one_per_listed_place(self, doc: Document, draft: _Draft) -> list[_Draft]:
+        """Arrests of as many people as the places one locative lists ("<A> and <B>, who were
+        arrested from their homes in <X> and <Y> districts"): a person is arrested in one place, so
+        each place is one arrest, one event (ACLED codes an event per location). With more people
+        than places the text does not say who was where: one event, at the first place."""
+        count = draft.detained
+        if doc.nlp is None or draft.summary or draft.killed or count is None or count < 2:
+            return [draft]
+        sentences = list(doc.nlp.sents)
+        for index in draft.sentences:
+            if index >= len(sentences):
+                continue
+            sent = sentences[index]
+            # places written as one list ("in <X> and <Y> districts", "<X>, <Y> and <Z>")
+            runs: list[list[tuple[int, int, Place]]] = []
+            for start, end, place in doc.place_spans:
+                if not sent.start_char <= start < sent.end_char or place.kind in ("country", "admin1") or \
+                        not place.admin1_code:
+                    continue
+                if runs and _LIST_GAP.match(doc.text[runs[-1][-1][1]:start]):
+                    runs[-1].append((start, end, place))
+                elif re.search(r"(?i:\b(?:in|at|near|inside)\s+(?:the\s+)?$)", doc.text[max(0, start - 12):start]):
+                    runs.append([(start, end, place)])
+            listed = {n: run for n, run in enumerate(runs) if len(run) >= 2}
+            for places in listed.values():
+                distinct = list({(p.admin1_code, p.admin2_pcode or p.name): (s_, e_, p)
+                                 for s_, e_, p in places}.values())
+                if len(distinct) != count or len({p.admin1_code for _s, _e, p in distinct}) != 1:
+                    continue
+                return [replace(draft, place=place, place_text=doc.text[s_:e_], detained=1, kinds=set(draft.kinds),
+                                victims={}, sentences=list(draft.sentences), texts=list(draft.texts))
+                        for s_, e_, place in distinct]
+        return [draft]
 
     def _is_summary(self, doc: Document, sent: Any) -> bool:
         """A lead that sums up several operations: it lists places in two or more provinces ("in
@@ -904,7 +954,7 @@ class EventsStep:
         lead, and the details that follow happen there); else the first place of the text."""
         chosen: tuple[int, int, Place] | None = None
         for span in doc.place_spans:
-            if span[2].kind == "country" or _NOT_WHERE.search(doc.text[max(0, span[0] - 40):span[0]]) or \
+            if span[2].kind == "country" or _not_where(doc, span[0], 0) or \
                     _describes(doc, span[0]):
                 continue
             if span[0] < offset:
@@ -1053,7 +1103,7 @@ class EventsStep:
         best: tuple[Place, str] | None = None
         for start, end, place in doc.place_spans:
             if sent.start_char <= start < sent.end_char and place.kind != "country" and \
-                    not _NOT_WHERE.search(doc.text[max(sent.start_char, start - 40):start]) and \
+                    not _not_where(doc, start, sent.start_char) and not _outside_its_whole(doc, end, place) and \
                     (best is None or _place_rank(place) > _place_rank(best[0])):
                 best = (place, doc.text[start:end])
         if best is None:
@@ -1092,9 +1142,16 @@ class EventsStep:
             other_date = False  # a source's words on the incident just told, whatever day they name
         detail = last.summary and not new.summary and (new.killed is not None or new.detained is not None)
         if far or other_place or other_date or detail or _NEW_INCIDENT.search(text):
+            if other_place and not (far or other_date or detail):
+                _hand_over(last, new)
             drafts.append(new)  # a detail of a summary lead is its own event (see _resolve_summaries)
             return
         additive = bool(_ADDITIVE.search(text)) and not new.quoted_only
+        if new.place is not None and not additive:
+            for kind, attribute in (("kill", "killed"), ("detain", "detained")):
+                count = getattr(new, attribute)
+                if last.pending.get(kind) and count:
+                    last.placed[kind] = last.placed.get(kind, 0) + count  # "<A> was arrested in <X>"
         for kind, attribute in (("kill", "killed"), ("detain", "detained")):
             # The same people named again ("captured a facilitator and several insurgents" ...
             # "they also detained several insurgents") are not more people, "also" or not.
@@ -1216,6 +1273,67 @@ _NOT_WHERE = re.compile(
 north of the capital", "40 km from X"), origin ("a man from Kapisa",
 "residents of Kapisa") and background ("the anniversary of their taking of the capital", "since the
 fall of the capital")."""
+
+
+_TAKE_LEMMAS = DETAIN_LEMMAS | frozenset({"abduct", "kidnap", "take", "seize", "snatch", "pick", "remove", "drag",
+                                         "round"})
+"""Verbs of taking people away: "detained a man from his shop", "abducted two teachers from a school"."""
+_NAMING_LEMMAS = frozenset({"name", "call", "identify", "know"})
+
+
+_PART_OF = re.compile(r"(?i:^\s+(?:area|areas|village|valley|region|locality|neighbourhood|neighborhood)?\s*"
+                      r"(?:of|in)\s+(?:the\s+)?$)")
+
+
+def _outside_its_whole(doc: Document, end: int, place: Place) -> bool:
+    """A place the text names as part of the next one ("the <X> area of <Y> district", "<X>
+    village in <Y> province") that the gazetteer puts outside that district or province: the
+    gazetteer's <X> is another place of the same name, and the whole the text names is where it was."""
+    for start, _end, whole in doc.place_spans:
+        if start < end or start - end > 30 or not _PART_OF.match(doc.text[end:start]):
+            continue
+        if whole.kind not in ("admin1", "admin2") or whole.admin1_code is None:
+            return False
+        if place.admin1_code != whole.admin1_code:
+            return True
+        return whole.kind == "admin2" and bool(place.admin2_pcode and whole.admin2_pcode) and \
+            place.admin2_pcode != whole.admin2_pcode
+    return False
+
+
+def _not_where(doc: Document, start: int, floor: int) -> bool:
+    """Whether the words before the place at ``start`` (not before ``floor``) make it not where the
+    event was (:data:`_NOT_WHERE`). "from" is the place of an arrest or abduction when it goes with
+    the verb of taking ("detained a civilian named <Name> from <Town>", "abducted two teachers from
+    <Village>": where they were taken), not origin ("a man from <Town>", "originally from")."""
+    if not _NOT_WHERE.search(doc.text[max(floor, start - 40):start]):
+        return False
+    return not _taken_from(doc, start)
+
+
+def _taken_from(doc: Document, start: int) -> bool:
+    if doc.nlp is None or not re.search(r"(?i:\bfrom\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?$)",
+                                        doc.text[max(0, start - 20):start]):
+        return False
+    span = doc.nlp.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    token = span[0]
+    while token.dep_ in ("compound", "amod", "nmod") and token.head.i != token.i:
+        token = token.head
+    preposition = token.head
+    if preposition.lower_ != "from" or preposition.pos_ != "ADP" or re.search(
+            r"(?i:\b(?:originally|born|hails?|hailing|natives?|come|comes|came|coming)\s+$)",
+            doc.text[max(0, preposition.idx - 12):preposition.idx]):
+        return False  # "a soldier originally from <X>", "who hails from <X>": origin
+    head = preposition.head
+    # up through the taken person's noun and "named <Name>" to the verb
+    while head.head.i != head.i and (head.pos_ in ("NOUN", "PROPN") or (
+            head.pos_ == "VERB" and head.lemma_.lower() in _NAMING_LEMMAS and head.dep_ == "acl")) and \
+            head.dep_ in ("dobj", "nsubjpass", "acl", "oprd", "appos", "compound", "conj"):
+        head = head.head
+    return head.pos_ == "VERB" and head.lemma_.lower() in _TAKE_LEMMAS and not any(
+        c.dep_ == "prep" and c.lower_ in ("in", "at", "inside") for c in head.children)
 
 
 _WEEKDAY_ONLY = re.compile(r"(?i)^(?:on\s+|last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$")
@@ -1615,6 +1733,7 @@ _SEVERAL_OPERATIONS = re.compile(
 
 
 _LOCATIVE_PREPS = frozenset({"in", "at", "inside", "across", "near", "outside", "around"})
+_LIST_GAP = re.compile(r"(?i:^\s*(?:,|and|or|,\s*and)\s*$)")
 _PLURAL_UNITS = re.compile(r"(?i:\b(?:provinces|districts|regions|states|areas)\b)")
 
 
@@ -1743,6 +1862,19 @@ _NEW_INCIDENT = re.compile(
 """A sentence that tells a further incident, not a detail of the last one: "In a separate incident
 ...", "Elsewhere, ...", "A third magnetic bomb detonated in the east of the city"; a bomber who dies
 with his bomb sets off one: "a second bomber", "two bombers also blew themselves up" are another."""
+
+
+def _hand_over(last: _Draft, new: _Draft) -> None:
+    """People of the last event's unplaced count that a sentence places elsewhere ("agents
+    apprehended two men, <A> and <B>. <A> was arrested in <X> district. <B> was detained in <Y>")
+    are the new event's: the last keeps those placed with it, never fewer."""
+    for kind, attribute in (("kill", "killed"), ("detain", "detained")):
+        total, placed, count = last.pending.get(kind), last.placed.get(kind, 0), getattr(new, attribute)
+        current = getattr(last, attribute)
+        if not total or not placed or not count or current is None or placed + count > total:
+            continue
+        setattr(last, attribute, max(placed, current - count))
+        last.pending[kind] = total - count
 
 
 def _earlier_claim(new: _Draft, last_date: DateExpression | None) -> bool:

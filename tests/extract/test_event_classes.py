@@ -96,3 +96,37 @@ def test_a_quoted_toll_with_its_own_day_stays_with_the_incident():
                      "said. \"Last night, the enemy attacked our positions but was repelled with 7 dead and "
                      "several wounded,\" a commander said in a tweet.")
     assert [e.fatalities for e in events] == [7], _rows(events)
+
+
+# -- where an arrest was made ------------------------------------------------------------------------
+
+def test_the_place_a_person_was_taken_from_is_where_the_arrest_was():
+    events = _events("Intelligence agents detained a shopkeeper named Abdul Wali from Bazarak, the capital of "
+                     "Panjshir province, on Wednesday.")
+    assert [(e.admin1_code, e.admin2, e.detained) for e in events] == [("AF-PAN", "Bazarak", 1)], _rows(events)
+
+
+def test_where_someone_comes_from_is_not_where_he_was_arrested():
+    events = _events("Taliban agents detained a former soldier originally from Bazarak district of Panjshir in "
+                     "Kunduz city on Wednesday.")
+    assert [(e.admin1_code, e.detained) for e in events] == [("AF-KDZ", 1)], _rows(events)
+
+
+def test_as_many_arrests_as_listed_districts_are_one_event_each():
+    events = _events("Taliban agents have detained two former soldiers in Takhar province. Local sources identified "
+                     "them as Essa Khan and Rajab Ali, who were arrested from their homes in Farkhar and Kalafgan "
+                     "districts on Wednesday.")
+    assert sorted((e.admin2, e.detained) for e in events) == [("Farkhar", 1), ("Kalafgan", 1)], _rows(events)
+
+
+def test_more_people_than_listed_districts_stay_one_event():
+    events = _events("Taliban agents detained five former soldiers in Farkhar and Kalafgan districts of Takhar "
+                     "province on Wednesday.")
+    assert [e.detained for e in events] == [5], _rows(events)
+
+
+def test_people_of_one_count_placed_one_by_one_are_an_event_each():
+    events = _events("Intelligence agents apprehended two men, identified as Ghulam Akbar and Mahmoud Khan, on "
+                     "Tuesday. Akbar, a former army officer, was arrested in the Abdullah Khel area of Dara district "
+                     "in Panjshir. Khan, a former soldier, was detained in Kabul city.")
+    assert sorted((e.admin1_code, e.detained) for e in events) == [("AF-KAB", 1), ("AF-PAN", 1)], _rows(events)
