@@ -25,7 +25,21 @@ with no place of the theatre, only by its people ("<Demonym> shelling", derived 
 country's name), and a subdivision written in another romanisation ("<Name>iya province" for
 "As <Name>iyah" governorate) matches when no other subdivision comes as close. A story that names
 no country and no place of the theatre is placed by "<name> state/province/governorate" when
-exactly one subdivision in the world has that name and that ISO type.
+exactly one subdivision in the world has that name and that ISO type (also when the countries it
+names have none: a backer's or a neighbour's name does not hide it). GeoNames' names of a country's
+provinces count as well ("North Kivu" for the ISO "Nord-Kivu"), and a second-level ISO unit ("<Name>
+province" inside a region) is a district of the province GeoNames has at its first level.
+
+Other names of such a story are read in the world index (:mod:`ruydad.geo.world`, GeoNames) inside
+the countries it names as places (by name, in a dateline, or by one of their provinces; by their
+people only when it names none): a town or district there gives its province and district when all
+its namesakes there lie in one province, else it is an ``ambiguous`` place; a bare name must be a
+town of :data:`MIN_BARE_TOWN_POPULATION` people; a town outside the provinces its paragraph names is
+someone else's; "in southern <Town>" is the province around it; "near/outside <capital>" and
+"adjacent to <X>" place nothing (a capital is often a province of its own). A name the index does
+not know that the text puts in a unit ("<Town>, in <Name> province") is in that unit everywhere in
+the story. The theatre's gazetteer is asked first, always: the world index only reads what it does
+not know.
 Spans that overlap an actor mention (a group name, "Kapisa Resistance") or a news outlet's name
 ("<City> Now", "the <City> Times", "Radio Free <Place>": :func:`outlet_spans`) are not places; a
 facility named after its place ("<City> International Airport", "<District> Air Base") is in
@@ -680,8 +694,9 @@ class PlacesStep:
         is reported ambiguous when they do not. A subdivision found in a story that names no country
         makes its country the story's for the names after it ("<Name> Territory in <Region>")."""
         home = _theatre_iso3(self.theatre)
-        countries = {r.country_code for _s, _e, _h, r in readings if isinstance(r, Place) and r.kind == "country"
-                     and r.country_code and r.country_code != home}
+        named = {r.country_code for _s, _e, _h, r in readings if isinstance(r, Place) and r.kind == "country"
+                 and r.country_code and r.country_code != home}
+        countries = set(named)
         if not any(not isinstance(r, Place) for _s, _e, _h, r in readings):
             # a story with no place of the theatre: the countries it names by their people count
             # too ("<Demonym> shelling killed six in <name> province")
@@ -705,9 +720,16 @@ class PlacesStep:
                 found.append((start, end, hint, Place(
                     name=subdivision[1], kind="admin2" if district else "admin1", country_code=subdivision[2],
                     admin1=name, admin1_code=code, admin2=district)))
-        countries |= {r.country_code for _s, _e, _h, r in found if r.country_code}
+        # towns are looked for in the countries the story names as places (by name, or by one of their
+        # provinces); in those its people name ("<Demonym> troops", the forces of a neighbour) only
+        # when it names none
+        placed = named | {r.country_code for _s, _e, _h, r in found if r.country_code}
+        countries = placed or countries
         if not countries:
             return found
+        named_provinces: dict[str, set[str]] = {}
+        for s_, _e, _h, r in found:
+            named_provinces.setdefault(_paragraph_key(doc.text, s_), set()).add(r.admin1_code)
         rest: list[tuple[int, int, str | None]] = []
         for start, end, hint in spans:
             if any(s < end and start < e for s, e, _h, _r in readings + found):
@@ -722,6 +744,9 @@ class PlacesStep:
                 # "in southern <Name>": the region around the town, its province
                 place = Place(name=place.name, kind="admin1", country_code=place.country_code, admin1=place.admin1,
                               admin1_code=place.admin1_code)
+            paragraph = named_provinces.get(_paragraph_key(doc.text, start))
+            if place is not None and place.admin1_code and paragraph and place.admin1_code not in paragraph:
+                continue  # the paragraph names the provinces: a town of that name in another is someone else's
             if place is not None:
                 found.append((start, end, hint, place))
             elif hint in WORLD_HINTS:

@@ -7,7 +7,9 @@ villages, towns and valleys with coordinates, and boundaries. On it:
 - :func:`resolve_place`: name (+ context) -> ranked :class:`Candidate` list, empty when not found;
 - :func:`locate` / :func:`locate_many`: coordinates -> province and district (STRtree);
 - :func:`units`, :func:`boundaries_geojson`: the units and their polygons, for tables and maps;
-- :func:`ruydad.geo.enrich.fill_admin_codes`: the ingest enricher that fills admin codes.
+- :func:`ruydad.geo.enrich.fill_admin_codes`: the ingest enricher that fills admin codes;
+- :func:`world_place` / :func:`world_places`: towns and districts of any country (GeoNames, shipped in
+  ``ruydad/data/world/``) -> their province's ISO 3166-2 code, for places no theatre covers.
 
 Nothing here names a country: the theatre is a parameter (default
 :data:`ruydad.theatres.DEFAULT_THEATRE`).
@@ -25,11 +27,13 @@ if TYPE_CHECKING:
     from ruydad.geo.gazetteer import Gazetteer, Place, Unit, build_gazetteer, load_gazetteer
     from ruydad.geo.locate import Location, locate, locate_many
     from ruydad.geo.resolve import MIN_SCORE, Candidate, resolve_place
+    from ruydad.geo.world import WorldPlace, world_place, world_places
 
 _EXPORTS = {
     **dict.fromkeys(("Gazetteer", "Place", "Unit", "build_gazetteer", "load_gazetteer"), "ruydad.geo.gazetteer"),
     **dict.fromkeys(("Location", "locate", "locate_many"), "ruydad.geo.locate"),
     **dict.fromkeys(("MIN_SCORE", "Candidate", "resolve_place"), "ruydad.geo.resolve"),
+    **dict.fromkeys(("WorldPlace", "world_place", "world_places"), "ruydad.geo.world"),
 }
 """The gazetteer (YAML), point location (shapely, numpy) and name resolution load on first use."""
 lazy_exports(__name__, _EXPORTS)
@@ -83,6 +87,7 @@ __all__ = [
     "Place",
     "TheatreInfo",
     "Unit",
+    "WorldPlace",
     "available_theatres",
     "boundaries_geojson",
     "build_gazetteer",
@@ -93,4 +98,6 @@ __all__ = [
     "resolve_place",
     "theatre_info",
     "units",
+    "world_place",
+    "world_places",
 ]

@@ -144,3 +144,18 @@ def test_a_district_named_only_as_a_neighbour_places_nothing():
                 "adjacent to the district of Hays, Yemeni officials said.")
     assert event_places(found) == {("YE-TA", "Maqbanah")}
     assert all(p.name != "Hays" for p in found.places)
+
+
+def test_a_town_the_paragraph_puts_in_another_province_is_not_read_in_its_namesakes():
+    # the index's only Damboa lies in another state than the one the sentence names
+    found = run("Insurgents attacked Damboa in Yobe state on Monday, killing six farmers, Nigerian officials said.")
+    assert provinces(found) == {"NG-YO"}
+    alone = run("Insurgents killed six farmers in Damboa on Monday, Nigerian officials said.")
+    assert provinces(alone) == {"NG-BO"}
+
+
+def test_a_direction_before_a_town_makes_it_the_region_around_it():
+    around = run("A suicide bomber killed six people in northern Maiduguri on Monday, Nigerian officials said.")
+    assert event_places(around) == {("NG-BO", None)}
+    inside = run("A suicide bomber killed six people in Maiduguri on Monday, Nigerian officials said.")
+    assert event_places(inside) == {("NG-BO", "Maiduguri")}
