@@ -112,7 +112,13 @@ def _country(name: str) -> tuple[str, str] | None:
     try:
         country = pycountry.countries.lookup(name)
     except LookupError:
-        return None
+        # a name ISO does not use, as the datasets write it (``theatres/country_names.csv``)
+        from ruydad.geo.countries import dataset_names
+
+        code = dataset_names().get(name.casefold())
+        country = pycountry.countries.get(alpha_3=code) if code else None
+        if country is None:
+            return None
     return str(country.alpha_3), str(country.name)
 
 

@@ -159,3 +159,10 @@ def test_a_direction_before_a_town_makes_it_the_region_around_it():
     assert event_places(around) == {("NG-BO", None)}
     inside = run("A suicide bomber killed six people in Maiduguri on Monday, Nigerian officials said.")
     assert event_places(inside) == {("NG-BO", "Maiduguri")}
+
+
+def test_a_country_named_as_the_datasets_write_it_is_that_country():
+    found = run("Rebels killed 14 villagers in Lubero Territory in the Democratic Republic of Congo on Monday, "
+                "local officials said.")
+    assert {p.country_code for p in found.places if p.kind == "country"} == {"COD"}
+    assert event_places(found) == {("CD-NK", "Lubero")}
