@@ -321,7 +321,7 @@ class ActorsStep:
         before "of/from <Name>" is someone's, found by the other rules; one the text describes by a
         side ("separatist militants", "pro-government gunmen", "former insurgents") is that side,
         which its own words name better than a guess."""
-        groups = {actor.name: actor for _s, _e, actor in found if _armed_group(actor)}
+        groups = {actor.name: actor for _s, _e, actor in _kept(found) if _armed_group(actor)}
         if len(groups) > 1:
             return []
         group: Actor | None = next(iter(groups.values())) if groups else None
@@ -377,6 +377,8 @@ class ActorsStep:
             start, end = m.span("name")
             if any(s < end and start < e for s, e in dates) or m["name"].split()[0] in _CALENDAR_WORDS:
                 continue  # "on Tuesday insurgents attacked": a day, not a group's name
+            if _TOLD_OR_CITED.search(doc.text[max(0, start - 30):start]):
+                continue  # "residents told <Agency> gunmen attacked", "citing <Name> members": who was told, a source
             surface = m["name"]
             trimmed = re.sub(r"(?:[ -]+(?:Islamist|Jihadist|Muslim|Armed))+$", "", surface)
             end -= len(surface) - len(trimmed)
@@ -414,7 +416,8 @@ class ActorsStep:
                 start += len(words[0]) + 1
                 words = words[1:]
             body = words[:-1]
-            if not body or any(s < end and start < e for s, e, _a in found + extra):
+            if not body or any(s < end and start < e for s, e, _a in found + extra) or \
+                    _TOLD_OR_CITED.search(doc.text[max(0, start - 30):start]):
                 continue
             if all(w in _GENERIC_FORCE_WORDS or _country_name(w) is not None for w in body):
                 continue
@@ -474,7 +477,7 @@ class ActorsStep:
         known = [actor for _s, _e, actor in found if actor.category in _STATE_CATEGORIES
                  and not actor.name.startswith("Police") and country.casefold() in actor.name.casefold()]
         military = known[0] if known else self._state_actor(api, country, country)
-        others = [actor for _s, _e, actor in found if _armed_group(actor)]
+        others = [actor for _s, _e, actor in _kept(found) if _armed_group(actor)]
         police = Actor(name=f"Police Forces of {country}", registry_id=None, category="State forces", new=True)
         spans: list[tuple[int, int, Actor]] = []
         for m in _BARE_FORCES.finditer(doc.text):
@@ -610,6 +613,8 @@ _ARMED_MEN = re.compile(
     r"(?P<men>[Gg]unmen|[Bb]andits|[Aa]rmed men|[Kk]idnappers|[Aa]bductors|[Aa]ssailants|[Aa]ttackers|[Rr]aiders|"
     r"[Mm]ilitants|[Tt]errorists|[Jj]ihadists|[Ii]nsurgents|[Ee]xtremists)\b")
 """Armed men named by what they are, not by their group."""
+_TOLD_OR_CITED = re.compile(r"(?i:\b(?:told|tells|telling|informed|citing|quoting|according\s+to)\s+(?:the\s+)?$)")
+"""Words after which a name is who was told or who is the source of a report, not a group's."""
 _UNKNOWN_MEN = re.compile(r"(?i)gunmen|bandits|armed men|kidnappers|abductors")
 """Words the press uses for armed men it cannot name (ACLED's unidentified armed group), unlike
 "attackers" or "jihadists", which are said of a group the text may describe otherwise."""
@@ -662,6 +667,18 @@ def _in_scare_quotes(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40):start]
     opening = max(before.rfind(q) for q in ('"', "“", "‘", "'"))
     return opening >= 0 and len(before[opening + 1:].split()) <= 3
+
+
+def _kept(found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
+    """The mentions that survive overlaps as the step resolves them (the earliest, then the longest):
+    "<Known Name>" inside "<Known Name> West Africa Province" is not a mention of its own."""
+    kept: list[tuple[int, int, Actor]] = []
+    last_end = -1
+    for start, end, actor in sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))):
+        if start >= last_end:
+            kept.append((start, end, actor))
+            last_end = end
+    return kept
 
 
 def _unidentified(actor: Actor) -> bool:

@@ -51,6 +51,23 @@ def test_an_offshoot_defined_with_its_acronym_is_not_the_group_its_name_starts_w
     assert "Islamic State West Africa Province" in _event_actors(result)
 
 
+def test_the_terrorists_of_a_story_about_an_offshoot_are_the_offshoot():
+    result = _result("Suspected members of the Islamic State of West Africa Province (ISWAP) attacked a military "
+                     "base on Monday, sources said. The terrorists stormed the base and seized three gun trucks.")
+    offshoot = [a for a in result.actors if a.name == "Islamic State of West Africa Province"]
+    assert offshoot and "terrorists" in {m.text for m in offshoot[0].mentions}
+    assert "terrorists" not in _event_actors(result)
+
+
+@pytest.mark.parametrize("text", [
+    "Four residents told Reuters gunmen attacked villages in the area before fleeing into the forest.",
+    "Sources said it occurred on Monday, citing Civilian Joint Task Force members as their sources.",
+])
+def test_who_was_told_or_cited_is_not_an_armed_group(text: str):
+    names = _names(_result(text))
+    assert "Reuters" not in names and "Civilian Joint Task Force" not in names
+
+
 def test_a_long_name_whose_acronym_the_registry_knows_stays_the_registry_group():
     result = _result("The Islamic State of Iraq and the Levant (ISIL) claimed an attack on a checkpoint on Monday "
                      "that killed three policemen.")
