@@ -163,6 +163,12 @@ class _Draft:
     summary: bool = False
     """The sentence sums up several operations ("detained 12 suspects in operations in X and Y
     provinces", "during separate operations"): news copy details them next."""
+    elsewhere: bool = False
+    """The sentence has a locative of its own ("near the mosque", "at a checkpoint"), so a further
+    blast it tells ("a second bomb went off near the mosque") is at another spot."""
+    quarter: str | None = None
+    """The part of the place the sentence names ("in western <City>" is "west"): two parts of one
+    city are two locations, so two bombs in them are two events."""
     pending: dict[str, int] = field(default_factory=dict)
     """Per kind, a count the event's first sentence gave without a place ("agents detained two
     men, <A> and <B>"), and ``placed`` how many of them later sentences placed ("<A> was arrested in
@@ -663,6 +669,7 @@ class EventsStep:
                        actor1=actor1, actor2=actor2, texts=[sent.text], weak_date=weak, victims=victim_nouns,
                        summary=self._is_summary(doc, sent), sources=sources,
                        weekday=_unplaced_weekday(doc, sent), quoted_only=quoted_only,
+                       quarter=_quarter(doc, sent, place), elsewhere=_own_locative(sent),
                        pending={k: n for k, n in (("kill", killed), ("detain", detained))
                                 if place is None and n is not None and n >= 2})
         return self._split_by_place(doc, sent, draft, counted_at)
@@ -1133,7 +1140,9 @@ class EventsStep:
         if last_date is None and lead is not None and lead.start < last.end:
             last_date = lead
         far = new.sentences[0] - last.sentences[-1] > MERGE_WINDOW
-        other_place = new.place is not None and last.place is not None and not _same_area(last.place, new.place)
+        other_place = new.place is not None and last.place is not None and (
+            not _same_area(last.place, new.place) or
+            (new.quarter is not None and last.quarter is not None and new.quarter != last.quarter))
         other_date = (new.date is not None and last_date is not None and not new.weak_date and
                       not last.weak_date and new.date.period_start != last_date.period_start) or \
             (new.weekday is not None and last.weekday is not None and new.weekday != last.weekday) or \
@@ -1141,12 +1150,14 @@ class EventsStep:
         if new.quoted_only:
             other_date = False  # a source's words on the incident just told, whatever day they name
         detail = last.summary and not new.summary and (new.killed is not None or new.detained is not None)
-        if far or other_place or other_date or detail or _NEW_INCIDENT.search(text):
+        repeated = bool(_REPEATED_BLAST.search(text)) and not new.elsewhere and new.place is None and \
+            not _NEW_INCIDENT.search(_REPEATED_BLAST.sub(" ", text))
+        if far or other_place or other_date or detail or (_NEW_INCIDENT.search(text) and not repeated):
             if other_place and not (far or other_date or detail):
                 _hand_over(last, new)
             drafts.append(new)  # a detail of a summary lead is its own event (see _resolve_summaries)
             return
-        additive = bool(_ADDITIVE.search(text)) and not new.quoted_only
+        additive = (bool(_ADDITIVE.search(text)) or repeated) and not new.quoted_only
         if new.place is not None and not additive:
             for kind, attribute in (("kill", "killed"), ("detain", "detained")):
                 count = getattr(new, attribute)
@@ -1185,6 +1196,7 @@ class EventsStep:
             # already has its second as the first ("Clashes between <A> and <B>" ... "<B> killed <A>")
             last.actor2 = next((a for a in (new.actor2, new.actor1) if a is not None and a != last.actor1), None)
         last.weekday = last.weekday or new.weekday
+        last.quarter = last.quarter or new.quarter
 
     def _finish(self, doc: Document, draft: _Draft) -> Event:
         date_expr = draft.date
@@ -1862,6 +1874,52 @@ _NEW_INCIDENT = re.compile(
 """A sentence that tells a further incident, not a detail of the last one: "In a separate incident
 ...", "Elsewhere, ...", "A third magnetic bomb detonated in the east of the city"; a bomber who dies
 with his bomb sets off one: "a second bomber", "two bombers also blew themselves up" are another."""
+
+
+_QUARTER = re.compile(r"(?i:\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+$|"
+                      r"\bin\s+the\s+(north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+"
+                      r"of\s+(?:the\s+)?$)")
+
+
+def _quarter(doc: Document, sent: Any, place: Place | None) -> str | None:
+    """The compass part of the event's place the sentence names: "in western <City>", "in the east
+    of <City>" (see :attr:`_Draft.quarter`)."""
+    if place is None:
+        return None
+    for start, _end, other in doc.place_spans:
+        if sent.start_char <= start < sent.end_char and other is place:
+            found = _QUARTER.search(doc.text[max(sent.start_char, start - 30):start])
+            if found:
+                return (found[1] or found[2]).lower().replace("-", "")
+    return None
+
+
+_REPEATED_BLAST = re.compile(
+    r"(?i:\b(?:another|a\s+(?:second|third|fourth|further))\s+(?:\w+\s+){0,2}"
+    r"(?:blast|explosion|bomb|bombing|device|car\s+bomb|mine|shell|rocket)s?\b)")
+"""A further explosion ("a second bomb went off", "another blast"). ACLED codes the explosions of
+one actor at one location on one day as one event: without a spot or day of its own, it is more of
+the same event (its dead add to the toll); with one ("a second bomb went off near the mosque"), or
+told as "a separate" incident, it is another."""
+_NOT_A_SPOT = frozenset({"morning", "afternoon", "evening", "night", "hour", "minute", "day", "week", "time",
+                         "way", "wake", "aftermath", "process", "moment", "area", "vicinity", "crowd"})
+
+
+def _own_locative(sent: Any) -> bool:
+    """Whether the sentence says where its own event was, beyond the place names the places step
+    finds: a locative preposition with a noun that is not a time, an event or "the same area"."""
+    for token in sent:
+        if token.dep_ != "prep" or token.lower_ not in ("in", "at", "near", "outside", "inside", "beside", "behind"):
+            continue
+        for obj in token.children:
+            if obj.dep_ != "pobj" or obj.pos_ not in ("NOUN", "PROPN") or obj.ent_type_ in ("DATE", "TIME"):
+                continue
+            lemma = obj.lemma_.lower()
+            if lemma in EVENT_NOUNS or lemma in _EXPLOSIVE_NOUNS or lemma in _NOT_A_SPOT or \
+                    any(c.lower_ == "same" for c in obj.children):
+                continue
+            return True
+    return False
 
 
 def _hand_over(last: _Draft, new: _Draft) -> None:

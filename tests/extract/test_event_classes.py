@@ -130,3 +130,27 @@ def test_people_of_one_count_placed_one_by_one_are_an_event_each():
                      "Tuesday. Akbar, a former army officer, was arrested in the Abdullah Khel area of Dara district "
                      "in Panjshir. Khan, a former soldier, was detained in Kabul city.")
     assert sorted((e.admin1_code, e.detained) for e in events) == [("AF-KAB", 1), ("AF-PAN", 1)], _rows(events)
+
+
+# -- several explosions: one event per location and day (ACLED) ----------------------------------------
+# ACLED: "two incidents that occur on the same day and place, involving the same actors and type of
+# activity, will be aggregated into a single event" (https://acleddata.com/knowledge-base/how-are-events-disaggregated)
+
+def test_a_second_bomb_at_the_same_spot_is_the_same_event_and_its_dead_add_up():
+    events = _events("A bomb exploded near a mosque in Kunduz city on Friday, killing five worshippers. A second bomb "
+                     "went off minutes later as rescuers arrived, killing three more people.")
+    assert [(e.date, e.fatalities) for e in events] == [(date(2022, 8, 12), 8)], _rows(events)
+
+
+def test_a_second_bomb_at_a_spot_of_its_own_is_another_event():
+    events = _events("A bomb exploded near a mosque in Kunduz city on Friday, killing five worshippers. A second bomb "
+                     "went off at a market on the other side of the city, killing three people.")
+    assert [e.fatalities for e in events] == [5, 3], _rows(events)
+
+
+def test_bombs_in_different_parts_of_a_city_are_different_events():
+    events = _events("A series of explosions hit Kunduz city on Saturday, killing two police officers. The officers "
+                     "died when a magnetic bomb attached to a police vehicle detonated in western Kunduz city, police "
+                     "said. Two other policemen were wounded when a bomb attached to their car exploded in southern "
+                     "Kunduz city.")
+    assert len(events) == 2 and events[0].fatalities == 2, _rows(events)
