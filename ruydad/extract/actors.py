@@ -283,8 +283,8 @@ class ActorsStep:
         """A group the text names as what its members belong to: "fighters of the <Name> Front",
         "terrorists who are members of the <Name> and <Name> (ACR, or <Other> in <Language>)",
         "militants loyal to the <Name> Movement". The name is an organisation when it ends in a
-        group word or the text gives its acronym right after it (a place would not have one:
-        "fighters from <Region>"); the registry's actor when the registry knows the name, else new,
+        group word, is an acronym itself, or the text gives its acronym right after it (a place
+        would not have one: "fighters from <Region>"); the registry's actor when the registry knows the name, else new,
         and the acronym, wherever used, is the same group."""
         extra: list[tuple[int, int, Actor]] = []
         text = doc.text
@@ -296,8 +296,9 @@ class ActorsStep:
                     _country_name(m["name"]) is not None or \
                     any(s < end and start < e for s, e, _a in found + extra):
                 continue
-            if acronym is None and not re.fullmatch(_GROUP_WORDS, words[-1]):
-                continue
+            if acronym is None and not re.fullmatch(_GROUP_WORDS, words[-1]) and \
+                    not (len(words) == 1 and re.fullmatch(r"[A-Z][A-Z0-9&-]{1,9}", words[0])):
+                continue  # a place ("fighters from <Region>"), unless an acronym: "rebels of the <ACR>"
             known = self._registry_actor(api, _name_forms(m["name"]))
             actor = known or Actor(name=m["name"], registry_id=None, category=None, new=True)
             extra.append((start, end, actor))
@@ -581,10 +582,13 @@ _NAMED_FIGHTERS = (re.compile(
     rf"\b{_GROUP_KIND}\s+(?:group|movement|organi[sz]ation|outfit|faction),?\s+"
     r"(?P<name>(?:[Aa]l[- ]+)?(?:[A-Z][\w'’]+[ -]){0,2}[A-Z][\w'’]+)"), re.compile(
     r"\b[Tt]he\s+(?P<name>(?:[Aa]l[- ]+)?(?:[A-Z][\w'’]+[ -]){0,2}[A-Z][\w'’]+)\s+"
-    r"(?:faction|outfit|splinter group|group|insurgency)\b"))
+    r"(?:faction|outfit|splinter group|group|insurgency)\b"), re.compile(
+    r"\b(?P<name>(?:[Aa]l[- ]+)?(?:[A-Z][\w'’]+[ -]){0,3}[A-Z][\w'’]+)\s+(?:(?:has|have|had|later|quickly|"
+    r"swiftly|also|reportedly)\s+){0,2}claimed\s+(?:responsibility|the\s+(?:attack|bombing|killing|raid))"))
 """A group named by what its members are ("Al Shabaab fighters"), by what it is ("the Al Shabaab
 extremist group", "the jihadist group Al-Shabaab") or as a faction or group ("the <Name> faction of
-<Other>", "the <Name> group")."""
+<Other>", "the <Name> group"), or as the one that claimed an attack ("<Name> claimed responsibility":
+only an organisation claims one)."""
 _NOT_GROUP_WORDS = frozenset({
     "The", "A", "An", "Several", "Some", "Many", "Armed", "Islamist", "Local", "Suspected", "Unidentified",
     "Unknown", "Foreign", "Enemy", "Both", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
@@ -604,7 +608,7 @@ _NAME_CONTINUATION = re.compile(
 """More of a capitalised name after a known one, then an acronym: " West Africa Province (ACR)"."""
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z]{2,}[A-Za-z&-]{0,8})[),]")
 _MEMBERS_OF = re.compile(
-    r"\b(?:militants|fighters|insurgents|jihadists|gunmen|militiamen|terrorists|rebels|members|operatives|"
+    r"\b(?i:militants|fighters|insurgents|jihadists|gunmen|militiamen|terrorists|rebels|members|operatives|"
     r"commanders|cadres)\s+(?:of|from|belonging\s+to|affiliated\s+(?:to|with)|linked\s+to|loyal\s+to)\s+"
     r"(?:the\s+)?(?P<name>(?:[Aa]l[- ]+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|al|wal|the)\s+)*[A-Z][\w'’-]*){0,6})")
 """A group named as what its members belong to: "members of the <Name> (ACR)", "fighters of the <Name> Front"."""

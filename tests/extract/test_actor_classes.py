@@ -99,6 +99,24 @@ def test_a_faction_or_a_front_its_fighters_belong_to_is_an_actor(text: str, grou
     assert group in _names(_result(text))
 
 
+def test_the_organisation_that_claimed_an_attack_is_an_actor_and_the_gunmen_are_its_men():
+    result = _result("Gunmen attacked a police post on Monday, killing four officers. The Zama Liberation Army later "
+                     "claimed responsibility for the attack.")
+    group = [a for a in result.actors if a.name == "Zama Liberation Army"]
+    assert group and {m.text for m in group[0].mentions} == {"Gunmen", "Zama Liberation Army"}
+    assert "Zama Liberation Army" in _event_actors(result)
+
+
+def test_nobody_claiming_an_attack_names_no_group():
+    result = _result("No group has claimed responsibility for the blast, which killed six people on Monday.")
+    assert result.actors == []
+
+
+def test_rebels_of_an_acronym_are_that_group_but_fighters_of_a_place_are_not():
+    assert "M23" in _names(_result("Rebels of the M23 seized the town on Tuesday after clashes that killed 11 people."))
+    assert _names(_result("Rebels from Tigray seized the town on Tuesday after clashes that killed 11 people.")) == []
+
+
 def test_a_day_is_never_a_groups_name():
     result = _result("On Tuesday insurgents attacked a village in the district, but nobody was hurt.")
     assert not any(a.name in ("Tuesday", "On Tuesday") for a in result.actors)
