@@ -228,7 +228,7 @@ class ActorsStep:
                     if not any(s < use.end() and use.start() < e for s, e, _a in found + extra):
                         extra.append((use.start(), use.end(), proper))
                 continue
-            if group == "who" and re.search(r"(?i)\bpolice|gendarmes\b", m[0]):
+            if group == "who" and re.search(r"(?i)\b(?:police|constables?|gendarmes?)\b", m[0]):
                 police = self._registry_actor(api, [f"{m[group]} police", f"{country} police"])
                 extra.append((start, end, police or Actor(name=f"Police Forces of {country}", registry_id=None,
                                                           category="State forces", new=True)))
@@ -493,7 +493,7 @@ class ActorsStep:
             start, end = m.span("force")
             if any(s < end and start < e for s, e, _a in found + spans):
                 continue
-            if m["force"].lower().startswith("police"):
+            if re.match(r"(?i)police|constable|gendarme", m["force"]):
                 spans.append((start, end, police))
             elif military is not None and not others:
                 spans.append((start, end, military))
@@ -562,8 +562,9 @@ class ActorsStep:
             yield start, end, Actor(name=name, registry_id=None, category=None, new=True)
 
 
-_FORCE_WORDS = (r"forces|force|military|army|air force|navy|troops|soldiers|jets|warplanes|aircraft|drones?|"
-                r"air ?strikes?|drone strikes?|policem[ae]n|police officers|police|gendarmes|"
+_FORCE_WORDS = (r"forces|force|military|army|air force|navy|troops|soldiers?|servicem[ae]n|junta|regime|jets|"
+                r"warplanes|aircraft|drones?|air ?strikes?|drone strikes?|policem[ae]n|police officers?|police|"
+                r"constables?|gendarmes?|"
                 r"artillery|shelling|shells|rockets|border guards|border police|guards|helicopters|gunships")
 _STATE_FORCE = re.compile(
     rf"\b(?P<who>[A-Z][a-z]{{2,20}})(?:['’]s)?\s+"
@@ -740,8 +741,9 @@ _BORDER_AFTER = re.compile(r"['’]?s?\s+(?:border|frontier)\b")
 _IN_COUNTRY = re.compile(r"(?i:\bin\s+(?:the\s+)?(?:(?:north|south|east|west|central|centre|center|far|"
                          r"(?:north|south)[- ]?(?:east|west))(?:ern)?\s+)?$)")
 """Where a story happened: "in <Country>", "in southwest <Country>", "in northern <Country>"."""
-_BARE_FORCES = re.compile(r"\b(?P<force>[Aa]rmy|[Mm]ilitary|[Ss]oldiers|[Tt]roops|[Ss]ecurity forces|[Aa]rmed forces|"
-                          r"[Pp]olicem[ae]n|[Pp]olice officers|[Pp]olice personnel)\b")
+_BARE_FORCES = re.compile(r"\b(?P<force>[Aa]rmy|[Mm]ilitary|[Ss]oldiers?|[Tt]roops|[Ss]ecurity forces|[Aa]rmed forces|"
+                          r"[Ss]ervicem[ae]n|[Jj]unta|[Gg]endarmes?|[Pp]olicem[ae]n|[Pp]olice officers?|"
+                          r"[Pp]olice personnel|[Pp]olice constables?|[Cc]onstables?)\b")
 _SPEAKS_AFTER = re.compile(r"['’]?s?\s+(?:said|says|spokes\w*|statement|officials?|sources?|chief|told|confirmed|"
                            r"added|reported|media)\b")
 """A force named as the source of a report ("the army said", "military sources")."""

@@ -140,6 +140,17 @@ def test_state_forces_named_by_demonym_or_country_in_any_case_are_that_countrys(
     assert forces in _names(_result(text))
 
 
+@pytest.mark.parametrize(("text", "forces"), [
+    ("An Iraqi soldier was killed and another wounded in an attack on an army post on Sunday.",
+     "Military Forces of Iraq"),
+    ("The Syrian regime shelled the village on Saturday, killing six civilians.", "Military Forces of Syria"),
+    ("A police constable was killed when militants attacked a checkpoint in the Lakki Marwat district of "
+     "Pakistan on Monday.", "Police Forces of Pakistan"),
+])
+def test_one_soldier_a_regime_and_a_constable_are_state_forces_too(text: str, forces: str):
+    assert forces in _names(_result(text))
+
+
 def test_a_countrys_police_are_its_police_forces_not_its_military():
     result = _result("Nigerian police officers were killed when gunmen attacked their station on Friday.")
     assert "Police Forces of Nigeria" in _names(result)
