@@ -116,9 +116,8 @@ def _country(name: str) -> tuple[str, str] | None:
         from ruydad.geo.countries import dataset_names
 
         code = dataset_names().get(name.casefold())
-        country = pycountry.countries.get(alpha_3=code) if code else None
-        if country is None:
-            return None
+        known = pycountry.countries.get(alpha_3=code) if code else None
+        return (str(known.alpha_3), str(known.name)) if known is not None else None
     return str(country.alpha_3), str(country.name)
 
 

@@ -22,6 +22,7 @@ a story first names that country. Nothing here names a country: the countries co
 from __future__ import annotations
 
 import gzip
+import hashlib
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -30,6 +31,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
+import ruydad.geo.names as names_module
 from ruydad.errors import InputError
 from ruydad.geo.names import fold, normalize
 
@@ -65,6 +67,7 @@ class WorldPlace:
     "near" or "outside" it may lie in another."""
 
 
+@lru_cache(maxsize=100_000)
 def subdivision_key(name: str) -> str:
     """The key subdivision names are compared on: normalised, kind words and a leading Arabic article
     dropped ("As <Name>" is written "<Name>"), folded (:func:`ruydad.geo.names.fold`)."""
@@ -109,10 +112,11 @@ def _admin1() -> dict[str, tuple[str | None, str, tuple[str, ...]]]:
     return found
 
 
-def province_aliases() -> list[tuple[str, str]]:
+@cache
+def province_aliases() -> tuple[tuple[str, str], ...]:
     """(ISO 3166-2 code, name) for every name GeoNames gives a first-level division that has an ISO
     code: its own name and its aliases ("North Kivu" for the ISO "Nord-Kivu")."""
-    return [(iso, name) for iso, own, aliases in _admin1().values() if iso for name in (own, *aliases)]
+    return tuple((iso, name) for iso, own, aliases in _admin1().values() if iso for name in (own, *aliases))
 
 
 def data_path(filename: str) -> Path:
@@ -141,11 +145,30 @@ def _country_rows(alpha2: str) -> list[str]:
     return rows[bisect_left(rows, f"{alpha2}\t", 1):bisect_left(rows, f"{alpha2}\u000b", 1)]
 
 
+_Index = tuple[dict[str, list[tuple[WorldPlace, bool]]], dict[str, list[tuple[WorldPlace, bool]]]]
+
+
 @lru_cache(maxsize=64)
-def _country_index(alpha2: str) -> tuple[dict[str, list[tuple[WorldPlace, bool]]],
-                                         dict[str, list[tuple[WorldPlace, bool]]]]:
+def _country_index(alpha2: str) -> _Index:
     """(normalised name -> places, folded name -> places) for one country; each place with whether
-    the key is its own name (not one of its alternate names)."""
+    the key is its own name (not one of its alternate names). Kept in the user's cache
+    (:mod:`ruydad.cache`): folding a large country's names takes a good part of a second."""
+    from ruydad.cache import cached
+
+    inputs = [Path(__file__), Path(names_module.__file__)]
+    return cached(f"world-places-{alpha2}", inputs, f"{alpha2} {_data_digest()}", lambda: _build_country_index(alpha2))
+
+
+@cache
+def _data_digest() -> str:
+    """A digest of the index's files, computed once per process (not once per country)."""
+    digest = hashlib.sha256()
+    for filename in ("admin1.tsv", "places.tsv.gz"):
+        digest.update(data_path(filename).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _build_country_index(alpha2: str) -> _Index:
     admin1 = _admin1()
     exact: dict[str, list[tuple[WorldPlace, bool]]] = {}
     loose: dict[str, list[tuple[WorldPlace, bool]]] = {}
