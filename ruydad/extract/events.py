@@ -351,9 +351,11 @@ def _reports_past_event(token: Any, dated_clause: bool = False) -> bool:
             token.head.head.lemma_ == "be" and token.head.head.tag_ in ("VBZ", "VBP"):
         return False  # "this is the second incident this week in which they have detained ...": a tally
     if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and token.head.lemma_ not in EVENT_NOUNS and \
-            not dated_clause and not any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+            not dated_clause and not any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children) and \
+            not _where_clause(token):
         # (a clause opened by the conjunction "that" is what someone reported, which the parser
-        # may hang on a noun: "sources report that agents have detained two men")
+        # may hang on a noun: "sources report that agents have detained two men"; one opened by
+        # "where" tells what happened at a place: "attacked a settlement, where they killed one")
         return False  # "the insurgents who conducted the Dec. 2 attack": who they are, not what happened
     reported_past = token.dep_ == "xcomp" and token.head.lemma_.lower() in _REPORTED_AS and any(
         c.dep_ == "aux" and c.lower_ == "have" for c in token.children)  # "were reported to have been killed"
@@ -365,6 +367,20 @@ def _reports_past_event(token: Any, dated_clause: bool = False) -> bool:
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and not reported_past:
         return False
     return not any(a.lemma_.lower() in BACKGROUND_LEMMAS for a in token.ancestors)
+
+
+def _where_clause(verb: Any) -> bool:
+    """A relative clause opened by "where" on a place that an event verb just named ("Bandits
+    attacked a settlement, where they killed one local and abducted 19 others"): the clause tells
+    what was done there, in the past tense, not who someone is."""
+    if verb.tag_ != "VBD" or not any(c.lower_ == "where" and c.dep_ == "advmod" for c in verb.children):
+        return False
+    head = verb.head  # up from the place through "in <X> of <Y>" to the verb whose object or locative it is
+    while head.dep_ in ("pobj", "prep", "compound", "appos", "conj") and head.head.i != head.i:
+        head = head.head
+    if head.dep_ == "dobj":
+        head = head.head
+    return head.pos_ == "VERB" and head.tag_ in ("VBD", "VBN") and head.i != verb.i
 
 
 def _actor_within(doc: Document, tokens: list[Any]) -> str | None:
@@ -425,7 +441,8 @@ class EventsStep:
                 # the earlier event first: what the text says next details the main one
                 anchor = self._event_date(doc, main)[0]
                 if anchor is None and drafts and not _sentence_has_trigger_date(doc, main) and \
-                        drafts[-1].sentences[-1] >= index - 1 and not drafts[-1].weak_date:
+                        (drafts[-1].sentences[-1] >= index - 1 or
+                         (_refers_back(main) and drafts[-1].sentences[-1] >= index - 4)) and not drafts[-1].weak_date:
                     anchor = drafts[-1].date  # "The shelling came a day after ...": the day of the event just told
                 for draft in self._sentence_event(doc, earlier, index, quoted):
                     if anchor is not None and anchor.period_start is not None and anchor.precision == "day" and \
@@ -476,6 +493,18 @@ class EventsStep:
             if _inside(quoted, token.idx):
                 continue
             lemma = token.lemma_.lower()
+            if lemma == "lose" and token.pos_ == "VERB" and _reports_past_event(token) and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in token.children):
+                # "Five people lost their lives in an attack": the idiom of dying
+                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                kinds.add("kill")
+                if subject is not None and subject.i not in counted:
+                    counted.add(subject.i)
+                    count = _count_phrase(subject)
+                    if count is not None:
+                        killed = (killed or 0) + count
+                        counted_at.append((token.i, "kill", count))
+                continue
             if lemma == "leave" and token.pos_ == "VERB" and _reports_past_event(token) and any(
                     c.lower_ == "dead" or (c.dep_ == "dobj" and any(g.lower_ == "dead" for g in c.children))
                     for c in token.children):
@@ -867,12 +896,13 @@ class EventsStep:
         following sentence gives the incident itself ("the attack Wednesday night"), up to the
         next event and at most three sentences on."""
         sentences = list(doc.nlp.sents) if doc.nlp is not None else []
-        last = draft.sentences[-1]
-        for sent in sentences[last + 1:last + 4]:
+        first, last = draft.sentences[0], draft.sentences[-1]  # sentences merged into it count too
+        for sent in sentences[first + 1:max(first, last) + 4]:
             if sent.start_char >= limit:
                 break
-            if not any(t.pos_ == "NOUN" and t.lemma_.lower() in EVENT_NOUNS for t in sent):
-                continue
+            if not any((t.pos_ == "NOUN" and t.lemma_.lower() in EVENT_NOUNS) or
+                       (t.pos_ == "VERB" and t.lemma_.lower() in VIOLENCE_LEMMAS and t.tag_ == "VBD") for t in sent):
+                continue  # the incident told again: "the attack Wednesday night", "... attacked the post on Saturday"
             found, weak = self._event_date(doc, sent)
             if found is not None and not weak and found.precision == "day":
                 return found
@@ -1394,6 +1424,13 @@ def _split_days_after(sent: Any) -> tuple[Any, Any | None, int]:
         start = token.i - 2
         return sent.doc[sent.start:start], sent.doc[start:sent.end], days
     return sent, None, 0
+
+
+def _refers_back(span: Any) -> bool:
+    """A clause whose subject points back to the incident told ("This operation came a day after
+    ...", "The attack came two days after ..."), however many detail sentences came between."""
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in EVENT_NOUNS | {"operation", "it"} and
+               (t.lower_ == "it" or any(c.lower_ in ("this", "that", "the") for c in t.children)) for t in span)
 
 
 def _in_headline(doc: Document, offset: int) -> bool:

@@ -154,3 +154,39 @@ def test_bombs_in_different_parts_of_a_city_are_different_events():
                      "said. Two other policemen were wounded when a bomb attached to their car exploded in southern "
                      "Kunduz city.")
     assert len(events) == 2 and events[0].fatalities == 2, _rows(events)
+
+
+# -- other general causes found on the development set -----------------------------------------------
+
+def test_what_was_done_where_an_attack_struck_is_the_attacks_toll():
+    events = _events("Bandits attacked a settlement in Kunduz province on Saturday, where they killed one villager "
+                     "and abducted 19 others.")
+    assert [(e.date, e.fatalities) for e in events] == [(date(2022, 8, 13), 1)], _rows(events)
+
+
+def test_a_where_clause_that_describes_a_place_is_not_an_event():
+    events = _events("The commander was born in a village in Kunduz province, where he studied.")
+    assert events == [], _rows(events)
+
+
+def test_people_who_lost_their_lives_were_killed():
+    events = _events("Five people lost their lives on Tuesday in an attack by insurgents on a village in Kunduz "
+                     "province.")
+    assert [(e.date, e.fatalities) for e in events] == [(date(2022, 8, 16), 5)], _rows(events)
+
+
+def test_an_operation_a_day_after_another_is_dated_from_the_one_told_first():
+    events = _events("Government forces killed five militants in an operation in Kunduz province on Saturday. The "
+                     "spokesman said the operation took place in two villages. This operation came just one day after "
+                     "the army killed 12 militants in a raid in Baghlan province.")
+    assert sorted((e.date, e.fatalities) for e in events) == [(date(2022, 8, 12), 12), (date(2022, 8, 13), 5)], \
+        _rows(events)
+
+
+def test_the_incidents_own_day_after_a_detail_is_its_date():
+    # the lead is dated by when the official spoke; the quote, after another detail, gives the attack's night
+    events = _events("At least eight policemen were killed after militants stormed a checkpoint in Kunduz province, "
+                     "an official said on Wednesday. \"Militants attacked a security checkpoint with rockets on "
+                     "Tuesday night,\" the official said. The group's spokesman said its fighters destroyed two "
+                     "police vehicles.", published="2022-08-17")
+    assert [(e.date, e.fatalities) for e in events] == [(date(2022, 8, 16), 8)], _rows(events)
