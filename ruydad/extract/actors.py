@@ -430,29 +430,35 @@ class ActorsStep:
     def _other_forms_of_new_groups(self, doc: Document,
                                    found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
         """A new group named again in another form ("Houthi rebels" ... "the Houthis"; "Shabaab
-        militants" ... "Al-Shabaab"): its plural or the name with or without the Arabic article is
-        the same group, under the fullest name the text gives ("Al Shabaab")."""
+        militants" ... "Al-Shabaab") or spelling ("al-Shabaab" ... "al-Shabab": news copy mixes the
+        transliterations of one name, doubled vowels, o/u, e/i): its plural, the name with or without
+        the Arabic article, or a spelling with the same transliteration skeleton, is the same group,
+        under the fullest name the text gives first ("Al Shabaab")."""
+        from ruydad.geo.names import fold, normalize
+
         extra: list[tuple[int, int, Actor]] = []
         groups: dict[str, list[Actor]] = {}
         for _s, _e, actor in found:
             if actor.new and actor.registry_id is None and actor.category is None:
-                groups.setdefault(_core(actor.name), []).append(actor)
-        for core, same in groups.items():
+                groups.setdefault(fold(normalize(_core(actor.name))), []).append(actor)
+        for key, same in groups.items():
             actor = same[0]
-            if len(core) < 3:
+            core = _core(actor.name)
+            if len(key) < 3:
                 continue
-            body = r"[- ]+".join(re.escape(w) for w in core.split())
-            pattern = re.compile(rf"(?<![\w-])(?P<al>[Aa]l[- ]+)?{body}(?P<plural>e?s)?(?![\w-])")
             with_article = False
-            for m in pattern.finditer(doc.text):
-                with_article = with_article or bool(m["al"])
-                if not (m["al"] or m["plural"] or " " in core):
-                    continue  # a one-word name as it was found may describe people ("a <Name> journalist")
-                if not any(s < m.end() and m.start() < e for s, e, _a in found + extra):
-                    extra.append((m.start(), m.end(), actor))
+            for variant in dict.fromkeys(_core(a.name) for a in same):
+                body = r"[- ]+".join(re.escape(w) for w in variant.split())
+                pattern = re.compile(rf"(?<![\w-])(?P<al>[Aa]l[- ]+)?{body}(?P<plural>e?s)?(?![\w-])")
+                for m in pattern.finditer(doc.text):
+                    with_article = with_article or bool(m["al"])
+                    if not (m["al"] or m["plural"] or " " in variant):
+                        continue  # a one-word name as it was found may describe people ("a <Name> journalist")
+                    if not any(s < m.end() and m.start() < e for s, e, _a in found + extra):
+                        extra.append((m.start(), m.end(), actor))
             name = f"Al {core}" if with_article or any(re.match(r"(?i)al\s", a.name) for a in same) else actor.name
             for other in same:
-                other.name = name  # one group: "Shabaab militants" and "Al Shabaab fighters"
+                other.name = name  # one group: "Shabaab militants", "Al Shabaab fighters", "al-Shabab"
         return extra
 
     def _forces_of_the_only_country(self, api: Any, doc: Document,

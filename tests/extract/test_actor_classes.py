@@ -204,6 +204,14 @@ def test_the_militants_of_a_story_that_names_one_group_are_that_group():
     assert not _event_actors(result) & {"militants", "The militants", "fighters"}
 
 
+def test_two_spellings_of_one_new_groups_name_are_one_group():
+    result = _result("Government forces killed five al-Shabaab militants on Saturday. A day earlier, the army "
+                     "killed more than 20 al-Shabab militants in a joint operation.")
+    shabaab = [a for a in result.actors if "Shabaab" in a.name or "Shabab" in a.name]
+    assert len(shabaab) == 1
+    assert {m.text for m in shabaab[0].mentions} >= {"al-Shabaab", "al-Shabab"}
+
+
 def test_with_two_groups_the_militants_are_nobodys_guess():
     result = _result("Al Shabaab fighters clashed with Ahlu Sunna Wal Jamaa militiamen on Monday, killing 12 people. "
                      "The militants burned houses.")
