@@ -614,7 +614,14 @@ class EventsStep:
                         if extra is not None:
                             count = (count or 0) + extra
                     if count is not None:
-                        counted_at.append((token.i, kind, count))
+                        parts = [(np.i, _count_np(np)) for np in _conjuncts(victims)]
+                        if len(parts) >= 2 and all(n is not None for _i, n in parts) and \
+                                sum(n or 0 for _i, n in parts) == count:
+                            # "two soldiers in <A> and three civilians in <B> died": each phrase's
+                            # people are where its own locative says (see _split_by_place)
+                            counted_at += [(i, kind, n or 0) for i, n in parts]
+                        else:
+                            counted_at.append((token.i, kind, count))
                         source = _source_of(token)
                         known = sources.setdefault(kind, set())
                         # Two sources giving one death toll ("officers put the dead at 15; the group
@@ -780,8 +787,14 @@ class EventsStep:
         if draft.summary:
             return [draft]
         places: list[tuple[int, Place, int | None, str]] = []
+        inside_sentence = [p for start, _e, p in doc.place_spans if sent.start_char <= start < sent.end_char]
         for start, _end, place in doc.place_spans:
-            if not sent.start_char <= start < sent.end_char or place.kind == "country" or not place.admin1_code or \
+            # a country counts as a place of its own where the sentence names nothing finer in it
+            # ("two soldiers in <Country A> and three civilians in <Country B> died")
+            country = place.kind == "country" and place.country_code is not None and not any(
+                p.kind != "country" and p.country_code == place.country_code for p in inside_sentence)
+            if not sent.start_char <= start < sent.end_char or (place.kind == "country" and not country) or \
+                    not (place.admin1_code or country) or \
                     _not_where(doc, start, sent.start_char) or _describes(doc, start):
                 continue
             span = doc.nlp.char_span(start, start + 1, alignment_mode="expand")
@@ -789,7 +802,7 @@ class EventsStep:
             # the locative preposition above the name (the parser may attach a second one as a conjunct)
             prep = next((a.i for a in token.ancestors if a.lower_ in _LOCATIVE_PREPS and a.pos_ == "ADP"),
                         None) if token is not None else None
-            places.append((start, place, prep, place.admin1_code))
+            places.append((start, place, prep, place.admin1_code or f"@{place.country_code}"))
         codes = list(dict.fromkeys(code for _s, _pl, _p, code in places))
         if len(codes) < 2:
             return [draft]
@@ -798,6 +811,7 @@ class EventsStep:
                 any(None in v for v in preps.values()):
             return [draft]  # one locative lists them: a summary, not one event each
         sums: dict[str, dict[str, int]] = {code: {} for code in codes}
+        own_places: set[str] = set()
         for i, kind, count in counted_at:
             verb = sent.doc[i]
             # the verb's own phrase, without what is joined to it ("killing four, and in Y")
@@ -807,6 +821,9 @@ class EventsStep:
             before = [c for start, _pl, _p, c in places if start < verb.idx]
             code = inside[0] if inside else before[-1] if before else codes[0]
             sums[code][kind] = sums[code].get(kind, 0) + count
+            own_places.update(inside[:1])
+        if any(code.startswith("@") for code in codes) and len(own_places) < 2:
+            return [draft]  # countries are split only where each count says its own ("<N> in <A> and <M> in <B>")
         tracked_killed = sum(v.get("kill", 0) for v in sums.values())
         tracked_detained = sum(v.get("detain", 0) for v in sums.values())
         out: list[_Draft] = []
@@ -1164,6 +1181,16 @@ class EventsStep:
                         earlier.date.period_start == new.date.period_start and \
                         (last.date is None or last.date.period_start != new.date.period_start) and \
                         (earlier.place is None or new.place is None or _same_area(earlier.place, new.place)):
+                    last = earlier
+                    break
+        if new.place is not None and last.place is not None and not _same_area(last.place, new.place):
+            # "Two soldiers in <A> and three civilians in <B> died ... The two soldiers were killed by a
+            # bomb in <region of A>": the region details the event placed only by its country
+            for earlier in reversed(drafts[-3:-1]):
+                if earlier.place is not None and earlier.place.kind == "country" and \
+                        earlier.place.country_code == new.place.country_code and \
+                        (new.date is None or new.weak_date or earlier.date is None or
+                         earlier.date.period_start == new.date.period_start):
                     last = earlier
                     break
         last_date = last.date
@@ -2004,10 +2031,12 @@ def _rank(expression: DateExpression) -> int:
 
 
 def _place_rank(place: Place) -> int:
-    return {"admin2": 3, "village": 4, "town": 4, "city": 4, "valley": 2, "admin1": 1}.get(place.kind, 2)
+    return {"admin2": 3, "village": 4, "town": 4, "city": 4, "valley": 2, "admin1": 1, "country": 0}.get(place.kind, 2)
 
 
 def _same_area(a: Place, b: Place) -> bool:
+    if a.country_code and b.country_code and a.country_code != b.country_code:
+        return False
     if a.admin1_code and b.admin1_code and a.admin1_code != b.admin1_code:
         return False
     return not (a.admin2_pcode and b.admin2_pcode and a.admin2_pcode != b.admin2_pcode)

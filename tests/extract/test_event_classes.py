@@ -190,3 +190,34 @@ def test_the_incidents_own_day_after_a_detail_is_its_date():
                      "Tuesday night,\" the official said. The group's spokesman said its fighters destroyed two "
                      "police vehicles.", published="2022-08-17")
     assert [(e.date, e.fatalities) for e in events] == [(date(2022, 8, 16), 8)], _rows(events)
+
+
+# -- round-ups of several attacks ---------------------------------------------------------------------
+
+def test_the_dead_of_each_country_in_one_sentence_are_an_event_each():
+    events = _events("Two soldiers in Mali and three civilians in Burkina Faso died in suspected jihadist attacks on "
+                     "Tuesday, security sources said.")
+    assert sorted(e.fatalities or 0 for e in events) == [2, 3] and all(e.date == date(2022, 8, 16) for e in events), \
+        _rows(events)
+
+
+def test_a_region_named_later_places_the_event_its_country_placed():
+    events = _events("Two soldiers in Mali and three civilians in Burkina Faso died in suspected jihadist attacks on "
+                     "Tuesday, security sources said. The two soldiers were killed by a bomb placed on a road in the "
+                     "central region of Mopti, the army said on Wednesday.")
+    assert sorted((e.admin1_code or "", e.fatalities) for e in events) == [("", 3), ("ML-5", 2)], _rows(events)
+
+
+def test_countries_one_locative_lists_are_not_split():
+    events = _events("Jihadist attacks killed five soldiers in Mali and Burkina Faso on Tuesday, security sources "
+                     "said.")
+    assert [e.fatalities for e in events] == [5], _rows(events)
+
+
+def test_a_round_up_of_two_attacks_in_two_regions_gives_each_attack_its_toll():
+    events = _events("The army killed a total of 22 terrorists on Monday in two jihadist attacks in the Mopti and Gao "
+                     "regions, security sources said. The first attack took place in the town of Boni, in Mopti. In "
+                     "this event, 13 attackers and two soldiers were killed. Two hours after the first attack, "
+                     "another jihadist group stormed an army checkpoint in the town of Tessit, in Gao. This second "
+                     "clash resulted in the death of two soldiers and nine attackers.")
+    assert [e.fatalities for e in events] == [15, 11], _rows(events)
