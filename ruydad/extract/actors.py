@@ -471,8 +471,10 @@ class ActorsStep:
         text names, or describes its places by ("the <Demonym> province of ..."), else the theatre's
         when the text names the theatre's places. Not "former soldiers" (people, no longer a force),
         not "<Group> soldiers" (someone's), not a force named as the source ("the army said"). Where
-        the text names an armed group, bare military words are left to the event step (they may be
-        the group's own men); police words are always the state's."""
+        the text also names an armed group, bare military words are still the state's (ACLED codes
+        "<Group> fighters killed 15 soldiers" as the group against the country's military), except
+        words that make them the group's own ("its troops", "rebel soldiers"); police words are
+        always the state's."""
         country = _story_country(doc.text)
         if country is None and not _story_elsewhere(doc.text, self.theatre) and \
                 _theatre_words(self.theatre).search(doc.text):
@@ -494,6 +496,8 @@ class ActorsStep:
                 continue  # "<Group> soldiers", "<Demonym> troops": someone's, not the country's
             if before and re.fullmatch(r"(?i)former|ex-?|retired|off-duty|veteran", before[-1]):
                 continue
+            if others and before and re.fullmatch(_SOMEONES_FORCES, before[-1]):
+                continue  # "its troops", "rebel soldiers": a named group's own men, not the state's
             if _SPEAKS_AFTER.match(doc.text, m.end()):
                 continue  # "the army said", "police officials": who reports, not who fought
             start, end = m.span("force")
@@ -501,7 +505,7 @@ class ActorsStep:
                 continue
             if re.match(r"(?i)police|constable|gendarme", m["force"]):
                 spans.append((start, end, police))
-            elif military is not None and not others:
+            elif military is not None:
                 spans.append((start, end, military))
         return spans
 
@@ -750,6 +754,9 @@ _IN_COUNTRY = re.compile(r"(?i:\bin\s+(?:the\s+)?(?:(?:north|south|east|west|cen
 _BARE_FORCES = re.compile(r"\b(?P<force>[Aa]rmy|[Mm]ilitary|[Ss]oldiers?|[Tt]roops|[Ss]ecurity forces|[Aa]rmed forces|"
                           r"[Ss]ervicem[ae]n|[Jj]unta|[Gg]endarmes?|[Pp]olicem[ae]n|[Pp]olice officers?|"
                           r"[Pp]olice personnel|[Pp]olice constables?|[Cc]onstables?)\b")
+_SOMEONES_FORCES = (r"(?i)its|their|his|her|our|own|rebel|insurgent|militant|resistance|opposition|"
+                    r"enemy|jihadist|separatist|guerrilla|group['’]s|faction['’]s")
+"""A word before "soldiers" or "troops" that makes them a group's, not the state's."""
 _SPEAKS_AFTER = re.compile(r"['’]?s?\s+(?:said|says|spokes\w*|statement|officials?|sources?|chief|told|confirmed|"
                            r"added|reported|media)\b")
 """A force named as the source of a report ("the army said", "military sources")."""

@@ -313,15 +313,27 @@ def test_who_was_killed_and_with_what_decides_the_type(text: str, kind: str):
     assert _only(text).event_type == kind
 
 
-@pytest.mark.parametrize("text, group", [
+@pytest.mark.parametrize("text, group, opponent", [
     ("At least 15 people were killed in an attack by Boko Haram Islamist militants on a village in Yobe state, "
-     "Nigeria, on Sunday.", "Boko Haram"),
-    ("Al Shabaab fighters killed at least 15 soldiers in an attack on a base in Somalia on Monday.", "Al Shabaab"),
+     "Nigeria, on Sunday.", "Boko Haram", None),
+    # the soldiers a named group killed are the country's military (ACLED: group against state forces)
+    ("Al Shabaab fighters killed at least 15 soldiers in an attack on a base in Somalia on Monday.", "Al Shabaab",
+     "Military Forces of Somalia"),
 ])
-def test_a_group_the_registry_does_not_know_is_a_new_actor(text: str, group: str):
+def test_a_group_the_registry_does_not_know_is_a_new_actor(text: str, group: str, opponent: str | None):
     result = _result(text)
-    assert [(a.name, a.new) for a in result.actors] == [(group, True)]
-    assert result.events[0].actor1 == group
+    groups = [(a.name, a.new) for a in result.actors if a.category != "State forces"]
+    assert groups == [(group, True)]
+    assert (result.events[0].actor1, result.events[0].actor2) == (group, opponent)
+
+
+@pytest.mark.parametrize("text", [
+    "M23 rebels said their soldiers captured two villages in North Kivu, Congo, on Monday.",
+    "Fighters of the M23 said rebel troops captured the town of Bunagana in Congo on Monday.",
+])
+def test_a_groups_own_soldiers_are_not_the_states(text: str):
+    # "its troops", "rebel soldiers": the named group's men, never the country's military
+    assert not [a.name for a in _result(text).actors if a.name.startswith("Military Forces")]
 
 
 def test_fighters_of_a_nationality_are_not_a_group():
