@@ -226,7 +226,8 @@ def candidate_spans(doc: Document, theatre: str | None = None) -> list[tuple[int
                     end_token = doc.nlp[end_token.i + 1]
                 spans.append((token.idx, _with_parenthetical(text, end_token.idx + len(end_token)), "locative"))
     for m in _UNIT_AFTER.finditer(text):  # "<Name> Territory", "<Name> Local Government Area"
-        spans.append((m.start("name"), m.end("name"), "district"))
+        possessive = re.search(r"['’]s\s+", m["name"])  # "<Region>'s <Name> local government area"
+        spans.append((m.start("name") + (possessive.end() if possessive else 0), m.end("name"), "district"))
     for m in _IN_UNIT.finditer(text):  # "<Town>, in <Name> province": the town
         spans.append((m.start("name"), m.end("name"), "locative"))
     for m in _POST_AFTER.finditer(text):  # "the <Town> post", "the <Town> military camp"
@@ -240,8 +241,8 @@ def candidate_spans(doc: Document, theatre: str | None = None) -> list[tuple[int
 
 
 _UNIT_AFTER = re.compile(
-    rf"(?P<name>{_NAME})\s+(?:Territory|Local\s+Government\s+Area|LGA|Cercle|County|Commune|Prefecture|"
-    rf"Sub-?[Dd]istrict|Woreda|Tehsil)\b")
+    rf"(?P<name>{_NAME})\s+(?:(?i:territory|local\s+government\s+area|cercle|prefecture|sub-?district|woreda|"
+    rf"tehsil)|LGA|County|Commune)\b")
 """A second-level unit named by the word other countries use for it ("<Name> Territory", "<Name> Local
 Government Area", "<Name> cercle"): a district, looked up in the world index (:mod:`ruydad.geo.world`)."""
 _IN_UNIT = re.compile(rf"(?P<name>{_NAME}),\s+in\s+(?:the\s+)?{_NAME}\s+(?i:province|region|state|district|territory|"
@@ -664,8 +665,10 @@ class PlacesStep:
         # A story that names another country and no province of the theatre is read the same way
         # throughout: a near-miss spelling elsewhere in it ("<foreign> district" ~ a home district
         # written in another alphabet's romanisation) is no home place.
-        readings = [r for r in readings if home_named or isinstance(r[3], Place)
-                    or not foreign or r[3][0].score >= 99]
+        kept = [r for r in readings if home_named or isinstance(r[3], Place) or not foreign or r[3][0].score >= 99]
+        # such a name is read abroad like any other the theatre does not know
+        abroad += [(s_, e_, h_) for s_, e_, h_, r_ in readings if r_ is not None and not any(r_ is k[3] for k in kept)]
+        readings = kept
         readings += self._foreign_subdivisions(doc, readings, abroad)
         readings.sort(key=lambda r: r[0])
         places: dict[tuple[str, str], Place] = {}

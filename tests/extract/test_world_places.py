@@ -166,3 +166,15 @@ def test_a_country_named_as_the_datasets_write_it_is_that_country():
                 "local officials said.")
     assert {p.country_code for p in found.places if p.kind == "country"} == {"COD"}
     assert event_places(found) == {("CD-NK", "Lubero")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gunmen killed nine farmers in the Kajuru Local Government Area of Kaduna State on Saturday, Nigerian "
+     "police said.", ("NG-KD", "Kajuru")),
+    ("Gunmen killed nine farmers in Kaduna State's Kajuru local government area on Saturday, Nigerian police "
+     "said.", ("NG-KD", "Kajuru")),
+    ("Rebels killed 14 villagers overnight in Beni territory, in the east of the Democratic Republic of Congo, "
+     "officials said on Monday.", ("CD-NK", "Beni")),
+])
+def test_the_second_level_unit_of_other_countries_is_a_district(text, expected):
+    assert event_places(run(text)) == {expected}
