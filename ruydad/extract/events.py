@@ -369,6 +369,25 @@ def _reports_past_event(token: Any, dated_clause: bool = False) -> bool:
     return not any(a.lemma_.lower() in BACKGROUND_LEMMAS for a in token.ancestors)
 
 
+def _dead_count(doc: Document, token: Any, counted: set[int]) -> int | None:
+    """The number of "<N> dead" at the token "dead" ("two dead on the army's side"), once per
+    number; none for "12 dead and wounded" (casualties, the dead among them unknown)."""
+    if re.match(r"\s*(?:and|or|&)\s+(?:wounded|injured|hurt)\b", doc.text[token.idx + len(token):]):
+        return None
+    number = next((c for c in token.children if c.dep_ == "nummod"), None)
+    if number is None and token.i > token.sent.start and token.doc[token.i - 1].like_num:
+        number = token.doc[token.i - 1]
+    if number is None or number.i in counted:
+        return None
+    counted.add(number.i)
+    return _number_at(number)
+
+
+_SIDES_TOLL = re.compile(r"(?i:\btoll\s+(?:is|was|stands\s+at|stood\s+at)\b)")
+"""A toll told as a list of the dead ("The toll is two dead on the army's side and five dead on the
+attackers' side")."""
+
+
 def _where_clause(verb: Any) -> bool:
     """A relative clause opened by "where" on a place that an event verb just named ("Bandits
     attacked a settlement, where they killed one local and abducted 19 others"): the clause tells
@@ -376,7 +395,7 @@ def _where_clause(verb: Any) -> bool:
     if verb.tag_ != "VBD" or not any(c.lower_ == "where" and c.dep_ == "advmod" for c in verb.children):
         return False
     head = verb.head  # up from the place through "in <X> of <Y>" to the verb whose object or locative it is
-    while head.dep_ in ("pobj", "prep", "compound", "appos", "conj") and head.head.i != head.i:
+    while head.dep_ in ("pobj", "prep", "compound", "appos", "conj", "npadvmod") and head.head.i != head.i:
         head = head.head
     if head.dep_ == "dobj":
         head = head.head
@@ -677,6 +696,12 @@ class EventsStep:
             known.add(source)
             kinds.add("kill")
             killed = value if killed is None else min(killed, value) if disagree else max(killed, value)
+        if _SIDES_TOLL.search(sent.text):
+            seen: set[int] = set()
+            listed = [_dead_count(doc, t, seen) for t in sent if t.lower_ == "dead" and not _inside(quoted, t.idx)]
+            if any(n is not None for n in listed):
+                kinds.add("kill")  # the toll of each side adds up; the same people told again do not
+                killed = max(killed or 0, sum(n or 0 for n in listed))
         quoted_toll = self._quoted_toll(doc, sent, quoted)
         quoted_only = quoted_toll is not None and not kinds
         if quoted_toll is not None:
@@ -736,14 +761,7 @@ class EventsStep:
                 continue
             count: int | None = None
             if token.lower_ == "dead" and token.pos_ in ("ADJ", "NOUN"):
-                if re.match(r"\s*(?:and|or|&)\s+(?:wounded|injured|hurt)\b", doc.text[token.idx + len(token):]):
-                    continue  # "12 dead and wounded": casualties, the dead among them unknown
-                number = next((c for c in token.children if c.dep_ == "nummod"), None)
-                if number is None and token.i > sent.start and token.doc[token.i - 1].like_num:
-                    number = token.doc[token.i - 1]
-                if number is not None and number.i not in counted:
-                    counted.add(number.i)
-                    count = _number_at(number)  # "two dead on the army's side"
+                count = _dead_count(doc, token, counted)  # "two dead on the army's side"
             elif token.pos_ == "VERB" and token.lemma_.lower() in KILL_LEMMAS and _reports_past_event(token) and \
                     not _with_wounded(token):
                 doer, victims = self._roles(token)

@@ -221,3 +221,15 @@ def test_a_round_up_of_two_attacks_in_two_regions_gives_each_attack_its_toll():
                      "another jihadist group stormed an army checkpoint in the town of Tessit, in Gao. This second "
                      "clash resulted in the death of two soldiers and nine attackers.")
     assert [e.fatalities for e in events] == [15, 11], _rows(events)
+
+
+def test_a_toll_listed_by_side_in_the_writers_words_adds_up():
+    events = _events("Two soldiers were killed early Sunday in an attack on their post in Kunduz province. The toll "
+                     "is two dead on the army's side and five dead on the attackers' side, the army said.")
+    assert [e.fatalities for e in events] == [7], _rows(events)
+
+
+def test_a_where_clause_after_a_long_place_name_still_tells_the_toll():
+    events = _events("Bandits attacked a settlement in the Anguwaku community, Kufana Chiefdom of Kajuru Local "
+                     "Government Area of Kaduna State, where they killed one local and abducted 19 others.")
+    assert [e.fatalities for e in events] == [1], _rows(events)
