@@ -178,3 +178,28 @@ def test_a_country_named_as_the_datasets_write_it_is_that_country():
 ])
 def test_the_second_level_unit_of_other_countries_is_a_district(text, expected):
     assert event_places(run(text)) == {expected}
+
+
+def test_the_shipped_index_is_consistent_with_iso_3166_2():
+    """Every ISO code of the index is a subdivision pycountry knows, of the division's own country, and
+    every place's province is a division of the index."""
+    import gzip
+
+    import pycountry
+
+    from ruydad.geo.world import data_path
+
+    admin1 = {}
+    for line in data_path("admin1.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        code, iso = line.split("\t")[:2]
+        admin1[code] = iso
+        if iso:
+            assert pycountry.subdivisions.get(code=iso) is not None, (code, iso)
+            assert iso.split("-")[0] == code.split(".")[0], (code, iso)
+    assert sum(1 for iso in admin1.values() if iso) > 3000
+    rows = gzip.decompress(data_path("places.tsv.gz").read_bytes()).decode("utf-8").splitlines()
+    assert rows[1:] == sorted(rows[1:])  # one run per country, found by bisection
+    for line in rows[1:]:
+        country, kind, code, _admin2, _population, names = line.split("\t")
+        assert kind in ("city", "capital", "district") and code in admin1 and code.startswith(country), line
+        assert names
