@@ -502,7 +502,7 @@ def _world_subdivisions() -> dict[tuple[str, str], list[tuple[str, str, str]]]:
     from ruydad.cache import cached
 
     inputs = [ruydad.geo.world.data_path("admin1.tsv"), Path(ruydad.geo.world.__file__),
-              Path(ruydad.geo.names.__file__)]
+              Path(ruydad.geo.names.__file__), Path(__file__)]
     return cached("world-subdivisions", inputs, f"pycountry {version('pycountry')}", _build_world_subdivisions)
 
 
