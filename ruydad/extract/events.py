@@ -117,10 +117,13 @@ MERGE_WINDOW = 15
 MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", "can", "shall"})
 VAGUE_COUNTS: dict[str, int] = {
     "couple": 2, "few": 2, "several": 3, "multiple": 3, "number": 3, "some": 2, "many": 4,
-    "numerous": 4, "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000,
+    "numerous": 4, "tens": 10, "dozens": 12, "scores": 40, "hundreds": 100, "thousands": 1000,
 }
 """The smallest number each vague quantifier is normally used for (ISAF's annotators read
-"several" as 3 and "numerous" as 4; a reader asking for a minimum reads them the same way)."""
+"several" as 3 and "numerous" as 4; a reader asking for a minimum reads them the same way). The
+round plurals are ACLED's own codes for vague tolls, its most conservative estimate: "tens" 10,
+"dozens" 12, "hundreds" 100 (https://acleddata.com/knowledge-base/, "How does ACLED code
+fatalities?"); "scores" is at least two score."""
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "a": 1, "an": 1}
 _ADDITIVE = re.compile(r"(?i:\b(?:also|in addition|additionally|additional|other|another|more)\b)")
@@ -187,7 +190,7 @@ def _count_np(head: Any) -> int | None:
     if head.pos_ == "NUM" or (lower in _NUMBER_WORDS and head.dep_ != "det"):
         value = _number_at(head)
         return value + 1 if value is not None and _more_than(head) else value
-    if (lower in VAGUE_COUNTS and head.pos_ != "NOUN") or lower in ("number", "couple", "dozens", "hundreds",
+    if (lower in VAGUE_COUNTS and head.pos_ != "NOUN") or lower in ("number", "couple", "tens", "dozens", "hundreds",
                                                                     "scores", "thousands", "many", "several"):
         return VAGUE_COUNTS.get(lower, 3)
     for child in head.children:

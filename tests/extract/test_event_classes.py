@@ -233,3 +233,11 @@ def test_a_where_clause_after_a_long_place_name_still_tells_the_toll():
     events = _events("Bandits attacked a settlement in the Anguwaku community, Kufana Chiefdom of Kajuru Local "
                      "Government Area of Kaduna State, where they killed one local and abducted 19 others.")
     assert [e.fatalities for e in events] == [1], _rows(events)
+
+
+def test_vague_tolls_take_acleds_conservative_figures():
+    # ACLED: "10 for 'tens', 12 for 'dozens', 100 for 'hundreds'" (https://acleddata.com/knowledge-base/)
+    events = _events("Gunmen killed dozens of villagers in an attack on a village in Kunduz province on Monday.")
+    assert [e.fatalities for e in events] == [12], _rows(events)
+    events = _events("Security forces detained hundreds of people in raids in Kunduz city on Monday.")
+    assert [e.detained for e in events] == [100], _rows(events)
