@@ -241,3 +241,19 @@ def test_vague_tolls_take_acleds_conservative_figures():
     assert [e.fatalities for e in events] == [12], _rows(events)
     events = _events("Security forces detained hundreds of people in raids in Kunduz city on Monday.")
     assert [e.detained for e in events] == [100], _rows(events)
+
+
+def test_a_where_clause_with_its_own_past_day_is_the_places_history():
+    events = _events("Militants attacked a paramilitary checkpoint in Kunar province on Monday night, killing two "
+                     "soldiers. The troops were targeted in Nari district, where a suicide bombing killed 43 people "
+                     "last week.")
+    assert [(e.date, e.fatalities) for e in events] == [(date(2022, 8, 15), 2)], _rows(events)
+
+
+def test_attacks_in_two_districts_named_without_codes_are_two_events():
+    # outside the theatre's gazetteer districts come without codes: different names are different districts
+    events = _events("Militants attacked a paramilitary checkpoint in Mohmand district in northwestern Pakistan late "
+                     "Monday night, killing two soldiers, officials said. Gunmen also attacked a small shrine "
+                     "overnight, killing three caretakers in Budhber, on the outskirts of Peshawar.",
+                     published="2010-06-01")
+    assert sorted(e.fatalities or 0 for e in events) == [2, 3], _rows(events)
