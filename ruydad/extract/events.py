@@ -1590,7 +1590,10 @@ def _with_wounded(verb: Any) -> bool:
     """A killing verb joined to a wounding one that shares its patient ("were killed and injured",
     "killed or wounded 14 people"): the figure counts casualties, the dead among them unknown."""
     def own_people(token: Any) -> bool:
-        return any(c.dep_ in ("nsubjpass", "dobj", "nsubj") for c in token.children)
+        # "were killed and nearly two dozen injured": the parser may hang the second count on the
+        # participle as a bare number; it still counts other people
+        return any(c.dep_ in ("nsubjpass", "dobj", "nsubj") or (c.i < token.i and (c.like_num or c.pos_ == "NUM"))
+                   for c in token.children)
 
     if any(c.dep_ == "conj" and c.lemma_.lower() in _WOUND_LEMMAS and not own_people(c) for c in verb.children):
         return True  # "were killed and injured"
@@ -1843,7 +1846,8 @@ _ACLED_TYPES = _acled_types()
 _SEVERAL_OPERATIONS = re.compile(
     r"(?i:\b(?:separate|multiple|several|simultaneous|two|three|four|five|six|\d+)\s+(?:\w+\s+){0,2}"
     r"(?:operations|raids|missions)\b|\boperations\s+(?:across|throughout)\b"
-    r"|\b(?:over|in|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+|\w+\s+)?(?:days|weeks)\b)")
+    r"|\b(?:over|in|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+|\w+\s+)?(?:days|weeks)\b"
+    r"|\bseparate\s+(?:\w+\s+)?(?:attacks|blasts|explosions|bombings|incidents|clashes|strikes|ambushes)\b)")
 
 
 _LOCATIVE_PREPS = frozenset({"in", "at", "inside", "across", "near", "outside", "around"})

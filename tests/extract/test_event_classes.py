@@ -257,3 +257,17 @@ def test_attacks_in_two_districts_named_without_codes_are_two_events():
                      "overnight, killing three caretakers in Budhber, on the outskirts of Peshawar.",
                      published="2010-06-01")
     assert sorted(e.fatalities or 0 for e in events) == [2, 3], _rows(events)
+
+
+def test_the_dead_are_counted_when_the_wounded_follow_as_a_bare_number():
+    # after a real wire story (staging.nation.com.pk/19-Sep-2012/twin-blasts-in-karachi-market-kill-eight)
+    events = _events("At least eight people were killed and nearly two dozen injured as two back to back explosions "
+                     "hit a market in Kunduz city on Tuesday.")
+    assert [e.fatalities for e in events] == [8], _rows(events)
+
+
+def test_a_toll_of_separate_blasts_is_the_sum_of_the_blasts_told_next():
+    events = _events("At least four people were killed in two separate blasts in Kunduz province on Saturday. Three "
+                     "people died in a powerful explosion inside their home in Kunduz city. In a second blast in "
+                     "Imam Sahib district, a roadside bomb hit the vehicle of a local official, killing his guard.")
+    assert sum(e.fatalities or 0 for e in events) == 4 and len(events) == 2, _rows(events)
