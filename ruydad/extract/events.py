@@ -27,12 +27,22 @@ Algorithm:
    smallest number the words allow), one for "a/an/the" + a singular noun or a name, two for a
    bare plural ("detained suspected insurgents"), and, for vague quantifiers, the smallest number
    the word is normally used for (:data:`VAGUE_COUNTS`: "a couple" 2, "several" 3, "numerous" 4).
-   A pronoun ("detained him") is someone already counted.
+   A pronoun ("detained him") is someone already counted. A toll in a source's quoted speech
+   ("'Eight soldiers were killed,' he said"; "'two dead on the army's side and five on the
+   attackers' side,' it added") is the incident's toll too, never added to the writer's figure for
+   the same people (the larger stands; another named source's, the lower), and not a tally, a
+   side's boast ("we killed 30") or a quotation with no incident told just before it.
 3. **Grouping.** News copy states an event and then details it; so a sentence joins the
    previous event (up to :data:`MERGE_WINDOW` sentences later) unless it names another place or
    another date, and its counts replace the event's when larger ("detained several insurgents"
    ... "detained three insurgents"), or add to them when the sentence marks an addition ("also",
-   "in addition", "other", "another").
+   "in addition", "other", "another"). ACLED's unit is one location, day, actor and activity: a
+   further blast with no spot or day of its own ("a second bomb went off minutes later") is more of
+   the same event, one with its own spot, another part of a city ("in western <City>") or "a
+   separate" incident is another; a claim dated by the week or month after an incident's day
+   ("Last week, the air force said it had killed 35") is another operation. Arrests are placed
+   where the people were taken ("detained <Name> from <Town>"), and as many people as one
+   locative lists districts ("<A> and <B> ... in <X> and <Y> districts") are one arrest each.
 4. **Attributes.** Date: the earliest day/week/month expression of the event's sentences ("ISAF
    confirmed today that ... was killed Friday" is Friday), never the dateline's (that is when the
    story was filed); else the first dated sentence of the body; else the publication date with
@@ -42,9 +52,11 @@ Algorithm:
    actor named in the subject (the agent in the passive) and in the object, else the subject's
    words when they name people or forces ("gunmen", "<demonym> border guards"; not "three
    blasts", "local media"), else the actors the sentence names, in order (not a speaker's
-   organisation, not "anti-X"). Places after "from", "residents of", "the anniversary of", "the
-   fall of" are not where the event was; a date that says when someone spoke ("police said
-   Thursday") is used only when the following sentences do not give the incident's own day.
+   organisation, not "anti-X"). Places after "from" (unless an arrest took someone from there),
+   "residents of", "the anniversary of", "the fall of" are not where the event was; a date that
+   says when someone spoke ("police said Thursday"; not a day written before the verb and its
+   speaker: "... Sunday, local media reported") is used only when the following sentences do not
+   give the incident's own day.
    Type: the event classifier (:mod:`ruydad.extract.classify`) on the sentences of the event;
    the codebook decides over it where the words do (:func:`_cue_type`: a bombing, blast,
    shelling or air strike with no fighting is Explosions/Remote violence with the weapon's
