@@ -1259,7 +1259,8 @@ class EventsStep:
         detail = last.summary and not new.summary and (new.killed is not None or new.detained is not None)
         repeated = bool(_REPEATED_BLAST.search(text)) and not new.elsewhere and new.place is None and \
             not _NEW_INCIDENT.search(_REPEATED_BLAST.sub(" ", text))
-        if far or other_place or other_date or detail or (_NEW_INCIDENT.search(text) and not repeated):
+        if far or other_place or other_date or detail or (_NEW_INCIDENT.search(text) and not repeated and
+                                                          not _TOLL_NOW.search(text)):
             if other_place and not (far or other_date or detail):
                 _hand_over(last, new)
             drafts.append(new)  # a detail of a summary lead is its own event (see _resolve_summaries)
@@ -1984,6 +1985,8 @@ _NEW_INCIDENT = re.compile(
     r"(?i:\b(?:in\s+(?:a|another)\s+(?:separate|different|new|second|similar)\s+(?:incident|attack|development)"
     r"|in\s+another\s+(?:incident|attack|case|operation|raid|strike)|^\s*(?:elsewhere|separately)\b"
     r"|\bafter\s+the\s+first\s+(?:\w+\s+)?(?:attack|blast|explosion|bombing|strike|raid|ambush|incident)\b"
+    r"|^\W*(?:hours|minutes|days|shortly|soon|a\s+day|a\s+few\s+hours)\s+after\s+the\s+(?:\w+\s+)?"
+    r"(?:attack|blast|explosion|bombing|strike|raid|ambush|assault)\b"
     r"|\b(?:another|a\s+(?:second|third|fourth|separate|further))\s+(?:\w+\s+){0,2}"
     r"(?:blast|explosion|bomb|bomber|bombing|attack|air ?strike|drone strike|strike|ambush|clash|raid|incident)s?\b"
     r"|\balso\s+bl(?:ew|own)\s+(?:him|her|them)sel(?:f|ves)\s+up\b"

@@ -271,3 +271,17 @@ def test_a_toll_of_separate_blasts_is_the_sum_of_the_blasts_told_next():
                      "people died in a powerful explosion inside their home in Kunduz city. In a second blast in "
                      "Imam Sahib district, a roadside bomb hit the vehicle of a local official, killing his guard.")
     assert sum(e.fatalities or 0 for e in events) == 4 and len(events) == 2, _rows(events)
+
+
+def test_a_strike_hours_after_the_attack_is_another_event():
+    # after a real wire story (americanintelligence.us/8-pakistani-soldiers-killed-at-frontier-checkpoint/)
+    events = _events("Assailants armed with rockets attacked a checkpoint in Kunar province on Monday, killing all "
+                     "eight soldiers, officials said. Hours after the attack, helicopter gunships fired on a home "
+                     "along the border, killing eight people, local residents said.")
+    assert [e.fatalities for e in events] == [8, 8], _rows(events)
+
+
+def test_a_toll_that_rose_hours_after_the_attack_is_the_same_event():
+    events = _events("Militants attacked a checkpoint in Kunduz city on Monday, killing four policemen. Hours after "
+                     "the attack, the death toll rose to six.")
+    assert [e.fatalities for e in events] == [6], _rows(events)
