@@ -29,7 +29,8 @@ def test_demonyms_in_running_text() -> None:
     ("Sulaimaniya province", {"IRQ"}, "IQ-SU"),  # a governorate inside a region: "province" names it
     ("Anbar province", {"IRQ"}, "IQ-AN"),  # "Al Anbār": the article is not part of the name
     ("Kirkuk province", {"IRQ"}, "IQ-KI"),
-    ("Lower Shabelle", {"SOM"}, None),  # not an ISO 3166-2 name of the country: left out, not guessed
+    ("Lower Shabelle", {"SOM"}, "SO-SH"),  # the English name GeoNames gives "Shabeellaha Hoose"
+    ("Barire", {"SOM"}, None),  # a town, no subdivision of the country: left out, not guessed
 ])
 def test_subdivisions_in_another_romanisation(name: str, countries: set[str], code: str | None) -> None:
     found = _subdivision(name, frozenset(countries))
