@@ -416,6 +416,21 @@ _SIDES_TOLL = re.compile(r"(?i:\btoll\s+(?:is|was|stands\s+at|stood\s+at)\b)")
 attackers' side")."""
 
 
+def _neutralised_people(verb: Any) -> bool:
+    """"Neutralised" said of fighters ("15 terrorists were neutralised", "the army neutralised 20
+    jihadists") is how military statements report enemies killed; said of a thing ("neutralised an
+    explosive device") it is not."""
+    patient = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if patient is None:
+        return False
+    head = patient
+    if head.pos_ == "NUM" or head.lower_ in VAGUE_COUNTS:  # "15 of the attackers"
+        head = next((c for p_ in head.children if p_.dep_ == "prep" and p_.lower_ == "of"
+                     for c in p_.children if c.dep_ == "pobj"), head)
+    return head.lemma_.lower() in AGENT_NOUNS - {"jet", "aircraft", "drone", "helicopter", "army", "military",
+                                                 "regime", "government", "authority", "group", "unit"}
+
+
 def _where_clause(verb: Any) -> bool:
     """A relative clause opened by "where" on a place that an event verb just named ("Bandits
     attacked a settlement, where they killed one local and abducted 19 others"): the clause tells
@@ -542,6 +557,8 @@ class EventsStep:
             if _inside(quoted, token.idx):
                 continue
             lemma = token.lemma_.lower()
+            if lemma in ("neutralise", "neutralize") and token.pos_ == "VERB" and _neutralised_people(token):
+                lemma = "kill"  # military communiqués: "at least 15 terrorists were neutralised" (killed)
             if lemma == "lose" and token.pos_ == "VERB" and _reports_past_event(token) and any(
                     c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in token.children):
                 # "Five people lost their lives in an attack": the idiom of dying

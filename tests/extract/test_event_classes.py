@@ -285,3 +285,14 @@ def test_a_toll_that_rose_hours_after_the_attack_is_the_same_event():
     events = _events("Militants attacked a checkpoint in Kunduz city on Monday, killing four policemen. Hours after "
                      "the attack, the death toll rose to six.")
     assert [e.fatalities for e in events] == [6], _rows(events)
+
+
+def test_fighters_neutralised_in_a_military_statement_were_killed():
+    events = _events("The army neutralised 20 jihadists in an operation in Kunduz province on Monday, the military "
+                     "said in a statement.")
+    assert [e.fatalities for e in events] == [20], _rows(events)
+
+
+def test_a_device_neutralised_is_no_one_killed():
+    events = _events("Police neutralised an explosive device planted near the market in Kunduz city on Monday.")
+    assert all(not e.fatalities for e in events), _rows(events)
