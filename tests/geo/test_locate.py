@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pytest
 
@@ -30,10 +28,11 @@ def test_missing_coordinates_give_none() -> None:
 
 
 @pytest.mark.slow
-def test_a_million_points_are_located_in_seconds() -> None:
+def test_a_million_points_are_located_in_one_call() -> None:
+    # how fast is measured by scripts/bench_locate.py, not here (a loaded machine is no failure)
     rng = np.random.default_rng(0)
     lats, lons = rng.uniform(29.5, 38.5, 1_000_000), rng.uniform(60.5, 74.9, 1_000_000)
-    started = time.perf_counter()
     codes = locate_many(lats, lons)
-    assert time.perf_counter() - started < 15
+    assert len(codes) == 1_000_000
     assert 0.3 < np.mean(codes != None) < 0.9  # noqa: E711 - elementwise on an object array
+    assert codes[0] == locate(lats[0], lons[0]).admin2_pcode and codes[-1] == locate(lats[-1], lons[-1]).admin2_pcode
