@@ -194,10 +194,8 @@ class ActorsStep:
         The country (pycountry, from the name or its demonym) is looked up in the registry as
         "<Country> forces"; a state the registry does not know gives "Military Forces of <Country>"
         (ACLED's naming), new; a registry actor that is not a state's forces is not one."""
-        resolve = getattr(api, "resolve_actor", None)
-        if resolve is None:
+        if getattr(api, "resolve_actor", None) is None:
             return []
-        kwargs: dict[str, Any] = {"theatre": self.theatre} if self.theatre else {}
         extra: list[tuple[int, int, Actor]] = []
         for m in _STATE_FORCE.finditer(doc.text):
             group = next(g for g in ("who", "who2", "who3") if m[g])
@@ -230,29 +228,13 @@ class ActorsStep:
                 continue
             if group == "who" and re.search(r"(?i)\b(?:police|constables?|gendarmes?)\b", m[0]):
                 police = self._registry_actor(api, [f"{m[group]} police", f"{country} police"])
-                extra.append((start, end, police or Actor(name=f"Police Forces of {country}", registry_id=None,
-                                                          category="State forces", new=True)))
+                extra.append((start, end, police or Actor(name=f"Police Forces of {_acled_country(country, of=True)}",
+                                                          registry_id=None, category="State forces", new=True)))
                 continue
-            match = None
             word = m[group]
-            for query in (f"{word} forces", f"{country} forces", f"{word}ian forces", f"{word}i forces"):
-                try:
-                    match = resolve(query, **kwargs)
-                except Exception:  # the registry refusing a name: no actor
-                    match = None
-                if match is not None:
-                    break
-            actor = getattr(match, "actor", None)
-            if actor is None:
-                # A state the registry does not know ("Somali soldiers" in a theatre of another
-                # country): its forces under ACLED's naming, as a new actor.
-                extra.append((start, end, Actor(name=f"Military Forces of {country}", registry_id=None,
-                                                category="State forces", new=True)))
-                continue
-            if getattr(actor, "category", None) not in _STATE_CATEGORIES:
-                continue
-            extra.append((start, end, Actor(name=str(actor.name), registry_id=str(actor.id),
-                                            category=_category(str(actor.id), self.theatre), new=False)))
+            actor = self._state_actor(api, word, country, extra=(f"{word}ian forces", f"{word}i forces"))
+            if actor is not None:
+                extra.append((start, end, actor))
         return extra
 
     def _longer_defined_names(self, api: Any, doc: Document,
@@ -359,7 +341,7 @@ class ActorsStep:
         "Unidentified Armed Group (<Country>)" when the story names its one country, else without it."""
         if _story_elsewhere(text, self.theatre):
             country = _story_country(text)
-            name = f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
+            name = f"Unidentified Armed Group ({_acled_country(country)})" if country else "Unidentified Armed Group"
             return Actor(name=name, registry_id=None, category="Political militia", new=True)
         known = self._registry_actor(api, ["Unidentified Armed Group"]) if _theatre_words(self.theatre).search(text) \
             else None
@@ -467,33 +449,43 @@ class ActorsStep:
         "troops", "the armed forces", "security forces" and "police(men)" are that country's forces
         ("four soldiers were killed in northern <Country> ... the army counter-attacked"; "eight
         policemen were killed after <Group> stormed a checkpoint in <Province>"): ACLED names them
-        "Military Forces of <Country>" and "Police Forces of <Country>". The country is the one the
-        text names, or describes its places by ("the <Demonym> province of ..."), else the theatre's
-        when the text names the theatre's places. Not "former soldiers" (people, no longer a force),
+        "Military Forces of <Country>" and "Police Forces of <Country>" (the country as ACLED writes
+        it). The country is the one the text names, or describes its places by ("the <Demonym>
+        province of ..."), else the theatre's when the text names the theatre's places, else the one
+        country of the places the text names ("soldiers were killed in <Name> state": news often
+        names only the state); the places also decide a short name two countries share
+        ("<City>, <Name>" where "<Name>" is one country's name and the start of another's).
+        Not "former soldiers" (people, no longer a force),
         not "<Group> soldiers" (someone's), not a force named as the source ("the army said"). Where
         the text also names an armed group, bare military words are still the state's (ACLED codes
         "<Group> fighters killed 15 soldiers" as the group against the country's military), except
         words that make them the group's own ("its troops", "rebel soldiers"); police words are
         always the state's."""
+        if not _BARE_FORCES.search(doc.text):
+            return []
         country = _story_country(doc.text)
         if country is None and not _story_elsewhere(doc.text, self.theatre) and \
                 _theatre_words(self.theatre).search(doc.text):
             from ruydad.theatres import as_theatre
 
             country = as_theatre(self.theatre).country
+        if country is None or len(_namesakes(country)) > 1:
+            country = self._country_of_places(doc, found, _namesakes(country) if country else None) or country
         if country is None:
             return []
         known = [actor for _s, _e, actor in found if actor.category in _STATE_CATEGORIES
                  and not actor.name.startswith("Police") and country.casefold() in actor.name.casefold()]
         military = known[0] if known else self._state_actor(api, country, country)
         others = [actor for _s, _e, actor in _kept(found) if _armed_group(actor)]
-        police = Actor(name=f"Police Forces of {country}", registry_id=None, category="State forces", new=True)
+        police = Actor(name=f"Police Forces of {_acled_country(country, of=True)}", registry_id=None,
+                       category="State forces", new=True)
         spans: list[tuple[int, int, Actor]] = []
         for m in _BARE_FORCES.finditer(doc.text):
             before = _line_before(doc.text, m.start()).split()
-            if before and before[-1][:1].isupper() and before[-1] not in ("The", "A", "An") and \
+            if before and before[-1][:1].isupper() and before[-1].lower() not in _NEUTRAL_MODIFIERS and \
                     not before[-1].endswith((".", ",", ":")):
-                continue  # "<Group> soldiers", "<Demonym> troops": someone's, not the country's
+                continue  # "<Group> soldiers", "<Demonym> troops": someone's, not the country's ("Three
+                # soldiers" opening a sentence is a count)
             if before and re.fullmatch(r"(?i)former|ex-?|retired|off-duty|veteran", before[-1]):
                 continue
             if others and before and re.fullmatch(_SOMEONES_FORCES, before[-1]):
@@ -509,24 +501,39 @@ class ActorsStep:
                 spans.append((start, end, military))
         return spans
 
-    def _state_actor(self, api: Any, word: str, country: str) -> Actor | None:
-        """The registry's actor for a country's forces, else "Military Forces of <Country>" (new)."""
-        kwargs: dict[str, Any] = {"theatre": self.theatre} if self.theatre else {}
-        match = None
-        for query in (f"{word} forces", f"{country} forces"):
-            try:
-                match = api.resolve_actor(query, **kwargs)
-            except Exception:  # the registry refusing a name: no actor
-                match = None
-            if match is not None:
-                break
-        actor = getattr(match, "actor", None)
-        if actor is None:
-            return Actor(name=f"Military Forces of {country}", registry_id=None, category="State forces", new=True)
-        if getattr(actor, "category", None) not in _STATE_CATEGORIES:
+    def _country_of_places(self, doc: Document, found: list[tuple[int, int, Actor]],
+                           among: frozenset[str] | None) -> str | None:
+        """The one country of the places a story names, as the places step resolves them (a
+        first-level subdivision, "<Name> state", or a town or district the world index places in
+        one country): for a story that names no country ("soldiers were killed in <Name> state"),
+        or names one by a short name several countries share (then only one of ``among``). None
+        when its places lie in several countries or in none: a name is never guessed. The places
+        step is run on a copy of the document, with the actors found so far (a group's name is not
+        a place), so the step itself decides what a name is, and nothing of it is kept."""
+        import copy
+
+        from ruydad.extract.places import PlacesStep
+
+        probe = copy.copy(doc)
+        probe.actor_spans = [(s, e, a.name) for s, e, a in _kept(found)]
+        probe.places, probe.place_spans = [], []
+        PlacesStep(self.theatre)(probe)
+        codes = {p.admin1_code[:2] for p in probe.places if p.kind != "country" and p.admin1_code}
+        if len(codes) != 1 or (among is not None and not codes <= among):
             return None
-        return Actor(name=str(actor.name), registry_id=str(actor.id), category=_category(str(actor.id), self.theatre),
-                     new=False)
+        return _country_of_code(codes.pop())
+
+    def _state_actor(self, api: Any, word: str, country: str, extra: Iterable[str] = ()) -> Actor | None:
+        """The registry's actor for a country's forces ("<word> forces", "<Country> forces", then the
+        ``extra`` queries), else "Military Forces of <Country>" under ACLED's name for the country
+        (new); None when the registry's actor of that name is not a state's forces. Only an exact
+        registry name counts: a fuzzy match of one demonym is another country's ("<Demonym>ian
+        forces" one letter from a neighbour's)."""
+        actor = self._registry_actor(api, [f"{word} forces", f"{country} forces", *extra])
+        if actor is None:
+            return Actor(name=f"Military Forces of {_acled_country(country, of=True)}", registry_id=None,
+                         category="State forces", new=True)
+        return actor if actor.category in _STATE_CATEGORIES else None
 
     def _defined_groups(self, doc: Document, found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
         """Organisations the registry does not know that the text names in full with their acronym
@@ -718,6 +725,53 @@ _DEMONYM_PLACE = re.compile(
 """A country named by its demonym and a place ("the northern <Demonym> province of ...")."""
 
 
+@cache
+def _acled_country_forms() -> dict[str, tuple[str, str]]:
+    """ISO alpha-3 -> (ACLED's name of the country, the form ACLED writes after "Forces of"), from
+    ``theatres/acled_country_names.csv``: ACLED has names of its own (not always ISO's) and writes "the"
+    before some ("Military Forces of the <Name> Republic of <Name>"); data, not code."""
+    import csv
+    import io
+
+    from ruydad.theatres import shipped_file
+
+    text = shipped_file("acled_country_names.csv").read_text(encoding="utf-8")
+    return {row["iso3"].upper(): (row["name"], row["of_form"]) for row in csv.DictReader(io.StringIO(text))}
+
+
+def _acled_country(country: str, *, of: bool = False) -> str:
+    """A country as ACLED writes it in an actor's name: its own name ("Unidentified Armed Group
+    (<name>)"), or with ``of`` the form after "Forces of"; the name as given where ACLED uses ISO's."""
+    from ruydad.geo.countries import country_code
+
+    forms = _acled_country_forms().get(country_code(country) or "")
+    if forms is None:
+        return country
+    return forms[1] if of else forms[0]
+
+
+def _namesakes(country: str) -> frozenset[str]:
+    """The ISO alpha-2 codes of the countries a short name may mean: its own, and every country whose
+    ISO name starts with it ("<Name>" and "<Name>, <The Other> Republic of the": news writes both
+    by the short name)."""
+    import pycountry
+
+    from ruydad.geo.countries import country_code
+
+    code = country_code(country)
+    own = pycountry.countries.get(alpha_3=code) if code else None
+    prefix = country.casefold() + ","
+    return frozenset({str(c.alpha_2) for c in pycountry.countries if str(c.name).casefold().startswith(prefix)} |
+                     ({str(own.alpha_2)} if own is not None else set()))
+
+
+def _country_of_code(alpha2: str) -> str | None:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=alpha2)
+    return None if country is None else str(getattr(country, "common_name", None) or country.name)
+
+
 def _story_country(text: str) -> str | None:
     """The one country a story happened in: the one it names (not as a neighbour or an origin, not
     by its border); among several, the one it says it happened in ("in southwest <Country>");
@@ -743,7 +797,9 @@ _GENERIC_FORCE_WORDS = frozenset({
     "Opposition", "Rebel", "Pro-government", "Government-backed", "Combined", "Multinational", "Elite",
 })
 """Words of a force's description, not of an organisation's name ("Special Operations Forces")."""
-_COUNTRY_CANDIDATE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\b")
+_COUNTRY_CANDIDATE = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:(?:\s+(?:of\s+(?:the\s+)?)?|\s+d['’])[A-Z][a-zà-ÿ]+){0,3}\b")
+"""A capitalised phrase that may be a country's name, "of (the)" and a French "d'" included ("<Name>
+Republic of <Name>", "<Name> d'<Name>")."""
 _NEIGHBOUR = re.compile(r"(?i:(?:border(?:s|ing)?(?:\s+with)?|neighbou?ring|from|fled\s+to)\s+(?:the\s+)?$)")
 """A country named as a neighbour or an origin ("near the border with X"), not where it happened."""
 _BORDER_AFTER = re.compile(r"['’]?s?\s+(?:border|frontier)\b")
@@ -814,7 +870,7 @@ def _country_by_name(words: str) -> str | None:
 
     from ruydad.geo.countries import dataset_names
 
-    parts = words.split()
+    parts = words.replace("’", "'").split()  # a typographic apostrophe ("<Name> d’<Name>") is ISO's plain one
     for n in range(len(parts), 0, -1):
         candidate = " ".join(parts[:n])
         try:

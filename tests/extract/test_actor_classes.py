@@ -244,3 +244,54 @@ def test_attackers_and_a_described_side_are_left_to_the_texts_words():
                      "attackers set fire to houses before fleeing.")
     assert not any(a.name.startswith("Unidentified") for a in result.actors)
     assert not any(a.startswith("Unidentified") for a in _event_actors(result))
+
+
+# -- the story's country from its places, and ACLED's names of countries -----------------------------
+
+
+@pytest.mark.parametrize(("text", "forces"), [
+    ("At least six soldiers were killed when insurgents overran a base in Yobe State on Tuesday, residents said.",
+     "Military Forces of Nigeria"),
+    ("Three policemen died when gunmen attacked a checkpoint in Ituri province late on Friday.",
+     "Police Forces of the Democratic Republic of Congo"),
+])
+def test_bare_forces_of_a_story_that_names_only_a_subdivision_are_that_countrys(text: str, forces: str):
+    result = _result(text)
+    assert forces in _names(result)
+    assert forces in _event_actors(result)
+
+
+def test_subdivisions_of_two_countries_give_bare_forces_no_country():
+    result = _result("Troops clashed with rebels in Yobe State on Monday, and gunmen raided a village in Ituri "
+                     "province the same day.")
+    assert not any(a.name.startswith(("Military Forces", "Police Forces")) for a in result.actors)
+
+
+def test_a_short_name_two_countries_share_is_decided_by_the_storys_province():
+    result = _result("GOMA, Congo (AP) — Rebels killed nine soldiers near a town in North Kivu province on "
+                     "Sunday, local officials said.")
+    assert "Military Forces of the Democratic Republic of Congo" in _names(result)
+    assert not any(a.name == "Military Forces of Congo" for a in result.actors)
+
+
+@pytest.mark.parametrize(("text", "forces"), [
+    ("Rebels killed five soldiers in the east of the Democratic Republic of Congo on Sunday.",
+     "Military Forces of the Democratic Republic of Congo"),
+    ("Rebels killed five soldiers in the Republic of Congo on Sunday.", "Military Forces of the Republic of Congo"),
+    ("Ivorian soldiers killed four armed men near the northern border on Sunday.", "Military Forces of Ivory Coast"),
+    ("Police in Cote d'Ivoire said three officers were wounded; two policemen were killed in the attack.",
+     "Police Forces of Ivory Coast"),
+])
+def test_country_forces_are_named_as_acled_names_the_country(text: str, forces: str):
+    assert forces in _names(_result(text))
+
+
+def test_a_demonym_one_letter_from_another_countrys_is_not_that_countrys_forces():
+    names = _names(_result("Ivorian troops repelled an attack on their post on Sunday, killing two assailants."))
+    assert "Military Forces of Ivory Coast" in names
+    assert not any("Iran" in n for n in names)
+
+
+def test_unknown_gunmen_of_a_country_take_acleds_name_of_it():
+    result = _result("Unknown gunmen killed a village chief in Ivory Coast on Saturday.")
+    assert "Unidentified Armed Group (Ivory Coast)" in _names(result)
