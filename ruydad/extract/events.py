@@ -809,8 +809,8 @@ class EventsStep:
             count: int | None = None
             if token.lower_ == "dead" and token.pos_ in ("ADJ", "NOUN"):
                 count = _dead_count(doc, token, counted)  # "two dead on the army's side"
-            elif token.pos_ == "VERB" and token.lemma_.lower() in KILL_LEMMAS and _reports_past_event(token) and \
-                    not _with_wounded(token):
+            elif token.pos_ == "VERB" and (token.lemma_.lower() in KILL_LEMMAS or _neutralised_people(token)) and \
+                    _reports_past_event(token) and not _with_wounded(token):
                 doer, victims = self._roles(token)
                 if doer is not None and doer.lower_ in ("we", "i"):
                     continue  # "'We killed 30 of them,' the group said": a side's claim of its own feat

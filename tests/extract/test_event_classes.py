@@ -296,3 +296,9 @@ def test_fighters_neutralised_in_a_military_statement_were_killed():
 def test_a_device_neutralised_is_no_one_killed():
     events = _events("Police neutralised an explosive device planted near the market in Kunduz city on Monday.")
     assert all(not e.fatalities for e in events), _rows(events)
+
+
+def test_fighters_neutralised_in_a_quoted_statement_are_the_incidents_toll():
+    events = _events("Troops repelled an attack on an army base in Kunduz province on Monday. \"At least 15 terrorists "
+                     "were neutralised in the fighting,\" the army said.")
+    assert [e.fatalities for e in events] == [15], _rows(events)
