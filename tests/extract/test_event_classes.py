@@ -302,3 +302,9 @@ def test_fighters_neutralised_in_a_quoted_statement_are_the_incidents_toll():
     events = _events("Troops repelled an attack on an army base in Kunduz province on Monday. \"At least 15 terrorists "
                      "were neutralised in the fighting,\" the army said.")
     assert [e.fatalities for e in events] == [15], _rows(events)
+
+
+def test_the_day_of_a_claim_is_not_the_day_of_the_attack():
+    events = _events("A roadside bomb killed five soldiers in Kunduz province on Monday. On Tuesday, the group claimed "
+                     "responsibility for the attack that killed the soldiers.")
+    assert [(e.date, e.fatalities) for e in events] == [(date(2022, 8, 15), 5)], _rows(events)
