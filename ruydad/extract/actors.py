@@ -81,10 +81,14 @@ class ActorsStep:
             if found and _story_elsewhere(doc.text, self.theatre):
                 found = [(start, end, self._outside_the_theatre(doc.text[start:end], actor))
                          for start, end, actor in found]
-                if any(_unidentified(actor) for _s, _e, actor in found):
-                    # the theatre's unidentified armed group is the story's country's
-                    elsewhere = self._unidentified_group(api, doc.text)
-                    found = [(start, end, elsewhere if _unidentified(actor) else actor) for start, end, actor in found]
+            if any(_unidentified(actor) for _s, _e, actor in found) and (
+                    _story_elsewhere(doc.text, self.theatre) or not _theatre_words(self.theatre).search(doc.text)):
+                # the theatre's unidentified armed group is the story's country's (a story that names
+                # no country and no place keeps the registry's, as it did)
+                elsewhere = self._unidentified_group(api, doc, found)
+                if _story_elsewhere(doc.text, self.theatre) or elsewhere.name.endswith(")"):
+                    found = [(start, end, elsewhere if _unidentified(actor) else actor)
+                             for start, end, actor in found]
             found += self._plural_mentions(api, doc, found)
             found += self._state_force_mentions(api, doc, found)
             found += self._longer_defined_names(api, doc, found)
@@ -325,7 +329,7 @@ class ActorsStep:
             if group is not None:
                 extra.append((start, end, group))
             elif re.search(r"(?i)unknown|unidentified", m["qualifier"]):
-                unknown = unknown or self._unidentified_group(api, doc.text)
+                unknown = unknown or self._unidentified_group(api, doc, found)
                 extra.append((start, end, unknown))
             elif _UNKNOWN_MEN.fullmatch(m["men"]):
                 # "Bandits abducted ...", "gunmen stormed ...": men nobody named, under the text's
@@ -336,15 +340,24 @@ class ActorsStep:
             # else "the attackers", "jihadists": a kind the text may describe otherwise, left alone
         return extra
 
-    def _unidentified_group(self, api: Any, text: str) -> Actor:
+    def _unidentified_group(self, api: Any, doc: Document, found: list[tuple[int, int, Actor]]) -> Actor:
         """ACLED's unidentified armed group for the story: the registry's in the theatre, else
-        "Unidentified Armed Group (<Country>)" when the story names its one country, else without it."""
-        if _story_elsewhere(text, self.theatre):
+        "Unidentified Armed Group (<Country>)" when the story names its one country or, naming none
+        and nothing of the theatre, its places lie in one (:meth:`_country_of_places`, as for bare
+        forces), else without a country."""
+        from ruydad.theatres import as_theatre
+
+        text = doc.text
+        at_home = bool(_theatre_words(self.theatre).search(text))
+        country: str | None = None
+        if _story_elsewhere(text, self.theatre) or not at_home:
             country = _story_country(text)
-            name = f"Unidentified Armed Group ({_acled_country(country)})" if country else "Unidentified Armed Group"
-            return Actor(name=name, registry_id=None, category="Political militia", new=True)
-        known = self._registry_actor(api, ["Unidentified Armed Group"]) if _theatre_words(self.theatre).search(text) \
-            else None
+            if country is None or len(_namesakes(country)) > 1:
+                country = self._country_of_places(doc, found, _namesakes(country) if country else None) or country
+            if country is not None and _country_code_of(country) != _country_code_of(as_theatre(self.theatre).country):
+                name = f"Unidentified Armed Group ({_acled_country(country)})"
+                return Actor(name=name, registry_id=None, category="Political militia", new=True)
+        known = self._registry_actor(api, ["Unidentified Armed Group"]) if at_home else None
         return known or Actor(name="Unidentified Armed Group", registry_id=None, category="Political militia", new=True)
 
     def _unknown_armed_groups(self, api: Any, doc: Document,
@@ -763,6 +776,13 @@ def _namesakes(country: str) -> frozenset[str]:
     prefix = country.casefold() + ","
     return frozenset({str(c.alpha_2) for c in pycountry.countries if str(c.name).casefold().startswith(prefix)} |
                      ({str(own.alpha_2)} if own is not None else set()))
+
+
+def _country_code_of(country: str) -> str | None:
+    """ISO alpha-3 of a country name as the text or pycountry writes it (``ruydad.geo.countries``)."""
+    from ruydad.geo.countries import country_code
+
+    return country_code(country)
 
 
 def _country_of_code(alpha2: str) -> str | None:

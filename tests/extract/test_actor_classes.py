@@ -295,3 +295,15 @@ def test_a_demonym_one_letter_from_another_countrys_is_not_that_countrys_forces(
 def test_unknown_gunmen_of_a_country_take_acleds_name_of_it():
     result = _result("Unknown gunmen killed a village chief in Ivory Coast on Saturday.")
     assert "Unidentified Armed Group (Ivory Coast)" in _names(result)
+
+
+def test_unknown_gunmen_of_a_story_that_names_only_a_subdivision_are_that_countrys_unidentified_group():
+    result = _result("Unknown gunmen killed a village head in Zamfara State on Sunday, residents said.")
+    assert "Unidentified Armed Group (Nigeria)" in _names(result)
+    assert "Unidentified Armed Group (Nigeria)" in _event_actors(result)
+
+
+def test_unknown_gunmen_of_a_story_that_names_no_place_stay_the_registrys_unidentified_group():
+    result = _result("Unknown gunmen killed a shopkeeper on Saturday night, relatives said.")
+    group = [a for a in result.actors if a.name.startswith("Unidentified Armed Group")]
+    assert group and group[0].name == "Unidentified Armed Group"
