@@ -45,7 +45,8 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "oct": 10, "nov": 11, "dec": 12,
 }
-# Abbreviated or full month names, capitalised; "May" is only taken where a day or year follows.
+# Abbreviated or full month names, capitalised; "May" is only taken where a day or year follows, or
+# after a preposition of time ("In May, ...", "since May": the modal verb follows no preposition).
 MONTH_ABBR = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
               r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
 MONTH_FULL = r"(?:January|February|March|April|June|July|August|September|October|November|December)"
@@ -365,7 +366,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
         rf"(?:\b(?i:(?P<part>early|mid-?|late|the end of|end of)\s+)?(?i:(?P<rel>last|this|next)\s+)"
         rf"(?P<m>{MONTH_FULL}|May)\b)"
         rf"|(?:\b(?P<prep>in|In|of|since|Since|during|During|until|by|from|From)\s+"
-        rf"(?i:(?P<part2>early|mid-?|late)\s+)?(?P<m2>{MONTH_FULL})\b(?!\s+\d))"), None),  # type: ignore[list-item]
+        rf"(?i:(?P<part2>early|mid-?|late)\s+)?(?P<m2>{MONTH_FULL}|May)\b(?!\s+\d))"), None),  # type: ignore[list-item]
     ("relative_day", re.compile(
         r"(?i:\b(?:the day before yesterday|yesterday|(?:earlier |later )?today|tonight|last night|last evening|"
         r"overnight|tomorrow|(?:(?:early|earlier|late|later)\s+)?this\s+(?:morning|afternoon|evening))\b)"),

@@ -767,6 +767,8 @@ class EventsStep:
         date_expr, weak = self._event_date(doc, sent)
         if date_expr is None and self._is_aggregate(doc, sent):
             return []
+        if date_expr is not None and date_expr.precision == "month" and _SEVERAL_INCIDENTS.search(sent.text):
+            return []  # "In May, bombers killed 100 worshippers in two different incidents": a month's tally
         place, place_text = self._sentence_place(doc, sent)
         if actor1 is None or actor2 is None:
             actor1, actor2 = self._sentence_actors(doc, sent, quoted, actor1, actor2)
@@ -1880,6 +1882,11 @@ _SEVERAL_OPERATIONS = re.compile(
     r"|\bseparate\s+(?:\w+\s+)?(?:attacks|blasts|explosions|bombings|incidents|clashes|strikes|ambushes)\b)")
 
 
+_SEVERAL_INCIDENTS = re.compile(
+    r"(?i:\bin\s+(?:two|three|four|five|six|several|multiple|many|\d+)\s+(?:different\s+|separate\s+)?"
+    r"(?:incidents|attacks|bombings|blasts|explosions|raids)\b)")
+"""A count over several incidents ("killed 100 worshippers in two different incidents"): dated only by a
+month, it sums past incidents up."""
 _LOCATIVE_PREPS = frozenset({"in", "at", "inside", "across", "near", "outside", "around"})
 _LIST_GAP = re.compile(r"(?i:^\s*(?:,|and|or|,\s*and)\s*$)")
 _PLURAL_UNITS = re.compile(r"(?i:\b(?:provinces|districts|regions|states|areas)\b)")

@@ -308,3 +308,12 @@ def test_the_day_of_a_claim_is_not_the_day_of_the_attack():
     events = _events("A roadside bomb killed five soldiers in Kunduz province on Monday. On Tuesday, the group claimed "
                      "responsibility for the attack that killed the soldiers.")
     assert [(e.date, e.fatalities) for e in events] == [(date(2022, 8, 15), 5)], _rows(events)
+
+
+def test_in_may_is_a_month_and_a_months_tally_of_incidents_is_not_the_event():
+    # after a real wire story (telegraphindia.com/world/suicide-bomber-kills-25-in-sialkot/cid/713227)
+    result = extract("A suicide bomber killed 25 worshippers in a mosque in Kunduz city on Friday, police said. In "
+                     "May, suicide bombers killed 100 worshippers during prayers in two different incidents.",
+                     published="2022-10-02")
+    assert any(d.text.endswith("May") and d.precision == "month" for d in result.dates), result.dates
+    assert [e.fatalities for e in result.events] == [25], _rows(result.events)
