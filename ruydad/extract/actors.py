@@ -830,9 +830,10 @@ _IN_COUNTRY = re.compile(r"(?i:\bin\s+(?:the\s+)?(?:(?:north|south|east|west|cen
 _BARE_FORCES = re.compile(r"\b(?P<force>[Aa]rmy|[Mm]ilitary|[Ss]oldiers?|[Tt]roops|[Ss]ecurity forces|[Aa]rmed forces|"
                           r"[Ss]ervicem[ae]n|[Jj]unta|[Gg]endarmes?|[Pp]olicem[ae]n|[Pp]olice officers?|"
                           r"[Pp]olice personnel|[Pp]olice constables?|[Cc]onstables?)\b")
-_SOMEONES_FORCES = (r"(?i)its|their|his|her|our|own|rebel|insurgent|militant|resistance|opposition|"
+_SOMEONES_FORCES = (r"(?i)its|their|whose|his|her|our|own|rebel|insurgent|militant|resistance|opposition|"
                     r"enemy|jihadist|separatist|guerrilla|group['’]s|faction['’]s")
-"""A word before "soldiers" or "troops" that makes them a group's, not the state's."""
+"""A word before "soldiers", "troops" or "military" that makes them a group's, not the state's ("whose military
+commander": the commander of the group just named)."""
 _SPEAKS_AFTER = re.compile(r"['’]?s?\s+(?:said|says|spokes\w*|statement|officials?|sources?|chief|told|confirmed|"
                            r"added|reported|media)\b")
 """A force named as the source of a report ("the army said", "military sources")."""
