@@ -369,7 +369,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
         rf"(?i:(?P<part2>early|mid-?|late)\s+)?(?P<m2>{MONTH_FULL}|May)\b(?!\s+\d))"), None),  # type: ignore[list-item]
     ("relative_day", re.compile(
         r"(?i:\b(?:the day before yesterday|yesterday|(?:earlier |later )?today|tonight|last night|last evening|"
-        r"overnight|tomorrow|(?:(?:early|earlier|late|later)\s+)?this\s+(?:morning|afternoon|evening))\b)"),
+        r"(?<!\ban\s)(?<!\bthe\s)(?<!\bAn\s)(?<!\bThe\s)overnight|tomorrow|(?:(?:early|earlier|late|later)\s+)?this\s+(?:morning|afternoon|evening))\b)"),
      _relative_day),
     ("ago", re.compile(r"(?i:\b(?P<n>" + _NUM + r")\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b)"), _ago),
     ("weekday", re.compile(

@@ -1727,9 +1727,14 @@ def _dateline_span(doc: Document) -> tuple[int, int] | None:
 
 
 def _in_header(doc: Document, offset: int) -> bool:
-    """In the first line of a text that has more (a headline or release header)."""
+    """In the first line of a text that has more (a headline or release header); not a first line
+    that is a whole lead paragraph (more than 12 words ending in a full stop), whose date is the
+    lead's."""
     first_break = doc.text.find("\n")
-    return first_break >= 0 and offset < first_break and len(doc.sentences) > 1
+    if first_break < 0 or offset >= first_break or len(doc.sentences) <= 1:
+        return False
+    first_line = doc.text[:first_break].strip()
+    return not (len(first_line.split()) > 12 and first_line.rstrip("\"'”’").endswith((".", "!", "?")))
 
 
 def _rule_type(draft: _Draft) -> tuple[str, str]:

@@ -317,3 +317,18 @@ def test_in_may_is_a_month_and_a_months_tally_of_incidents_is_not_the_event():
                      published="2022-10-02")
     assert any(d.text.endswith("May") and d.precision == "month" for d in result.dates), result.dates
     assert [e.fatalities for e in result.events] == [25], _rows(result.events)
+
+
+def test_a_first_line_that_is_a_whole_lead_paragraph_dates_the_events_after_it():
+    # after a real wire story (voi.id/fr/amp/315309): the first paragraph is the lead, not a headline
+    events = _events("Suicide bombers struck two mosques in two provinces on Tuesday, leaving dozens dead and injured, "
+                     "police and health officials said.\nThe first explosion occurred in Kunduz province, killing 52 "
+                     "people, according to a district health official.\nThe second attack occurred in Baghlan "
+                     "province, killing five people at a mosque, according to rescue workers.")
+    assert {e.date for e in events} == {date(2022, 8, 16)}, _rows(events)
+
+
+def test_an_overnight_attack_is_not_last_nights():
+    result = extract("Rebels killed 30 people following an overnight attack on a village in Kunduz province. The "
+                     "killings occurred on Monday when the rebels raided the village.", published=PUBLISHED)
+    assert [(e.date, e.fatalities) for e in result.events] == [(date(2022, 8, 15), 30)], _rows(result.events)
