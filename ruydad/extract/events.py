@@ -381,7 +381,51 @@ def _reports_past_event(token: Any, dated_clause: bool = False) -> bool:
         return False
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and not reported_past:
         return False
-    return not any(a.lemma_.lower() in BACKGROUND_LEMMAS for a in token.ancestors)
+    return not _under_background(token)
+
+
+_DESCRIBING_PARTICIPLES = frozenset({
+    "link", "suspect", "believe", "tie", "connect", "associate", "accuse", "know", "involve", "blame",
+})
+"""Background words that also come as a participle describing a noun ("terrorists linked to <X>",
+"gunmen suspected to be working with <X>", "men believed to belong to <X>")."""
+
+
+def _under_background(token: Any) -> bool:
+    """Whether a background word ("suspected", "linked", "responsible", "behind"...) governs the
+    trigger: the trigger is inside the word's clause or its prepositional or "to" phrase ("men
+    suspected of killing", "the group behind the bombing"). A participle that only describes the
+    subject of the trigger does not ("Terrorists suspected to be working with <X> have abducted 37
+    commuters", "Gunmen linked to <X> abducted ..."): the parser may hang the tensed main verb on
+    the participle as its conjunct or adverbial clause, but in English news the participle right
+    after a bare noun, with no auxiliary and no object of its own, is a reduced relative clause
+    telling who the subject is, and the tensed verb after it is what the subject did."""
+    child = token
+    for ancestor in token.ancestors:
+        if ancestor.lemma_.lower() in BACKGROUND_LEMMAS and not _describes_subject_of(ancestor, child):
+            return True
+        child = ancestor
+    return False
+
+
+def _describes_subject_of(participle: Any, child: Any) -> bool:
+    """A participle describing its own subject noun ("Terrorists linked to <X>") with the clause
+    of ``child`` (the next step down to the trigger) as the subject's tensed main verb."""
+    if participle.lemma_.lower() not in _DESCRIBING_PARTICIPLES or participle.tag_ not in ("VBN", "VBD"):
+        return False
+    if child.dep_ not in ("conj", "advcl", "ccomp") or child.i < participle.i or child.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+        return False  # "police believed gunmen attacked the post": what was believed
+    if child.tag_ != "VBD" and not (child.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in child.children)):
+        return False  # the main verb is tensed: "abducted", "have abducted"
+    if any(c.dep_ in ("aux", "auxpass", "dobj", "neg") for c in participle.children):
+        return False  # "they were suspected and arrested", "police suspected the men and ...": a verb of its own
+    subject = next((c for c in participle.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i > participle.i or subject.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return max(t.i for t in subject.subtree) == participle.i - 1  # the participle right after its noun
 
 
 def _in_where_clause(doc: Document, expression: DateExpression) -> bool:

@@ -332,3 +332,29 @@ def test_an_overnight_attack_is_not_last_nights():
     result = extract("Rebels killed 30 people following an overnight attack on a village in Kunduz province. The "
                      "killings occurred on Monday when the rebels raided the village.", published=PUBLISHED)
     assert [(e.date, e.fatalities) for e in result.events] == [(date(2022, 8, 15), 30)], _rows(result.events)
+
+
+# -- a participle describing the subject is not background to its main verb (issue 12) ---------------
+
+def test_gunmen_suspected_to_work_with_a_group_who_abducted_people_are_an_abduction():
+    events = _events("Gunmen suspected to be working with Boko Haram have abducted 20 farmers in Kaduna State, "
+                     "police said.")
+    assert [e.admin1_code for e in events] == ["NG-KD"], _rows(events)
+
+
+def test_militants_linked_to_a_group_who_killed_soldiers_are_an_event():
+    events = _events("Militants linked to Al Shabaab killed four soldiers in Lower Shabelle on Monday.")
+    assert [(e.date, e.fatalities) for e in events] == [(date(2022, 8, 15), 4)], _rows(events)
+
+
+def test_fighters_believed_to_belong_to_a_group_who_attacked_a_post_are_an_event():
+    events = _events("Fighters believed to belong to Al Shabaab attacked a police post in Lower Shabelle on Tuesday.")
+    assert [e.date for e in events] == [date(2022, 8, 16)], _rows(events)
+
+
+def test_a_killing_inside_the_phrase_of_a_background_word_stays_background():
+    # "accused of killing": the killing is what the men are accused of; the arrest is the event
+    events = _events("Police in Kaduna State arrested men accused of killing four farmers.")
+    assert [(e.sub_event_type, e.fatalities, e.detained) for e in events] == [("Arrests", None, 2)], _rows(events)
+    events = _events("The group linked to the attack that killed four soldiers in Lower Shabelle was banned.")
+    assert events == [], _rows(events)
