@@ -14,7 +14,12 @@ not Khost province. A name the text puts in a province ("Khost district of Baghl
 "the Hesarak area of Nangarhar", "Baghlan's Khost district", "Najarab district, Kapisa
 province") is looked for only inside that province (more loosely: 'Najarab' is Nijrab), and
 the same name later in the article keeps that reading; if the province has no such place the
-name is left out, never read elsewhere. A district name the gazetteer does not know as written
+name is left out, never read elsewhere. A village, valley or area the text puts in a district ("the
+Abdullah Khel area of Dara district", "... of Dara district in Panjshir") is looked for only inside
+that district (the district's own province after it, else its one reading, else the one in the
+provinces the text names), and is the district itself when the district has no such place: a
+namesake elsewhere (a village of the same name in the province the story names first) is never
+taken, since a writer who names the district has said where it is. A district name the gazetteer does not know as written
 ("Anaba district") is looked for inside the provinces the article names, and kept when exactly
 one has it. A name whose readings lie in different provinces that the text does not decide
 between ("Baharak district" alone) becomes a place of kind ``ambiguous`` with its readings in
@@ -344,9 +349,16 @@ _CONTAINER_AFTER = re.compile(
     r"|\s+(?:in|of)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|"
     r"south-?eastern|south-?western)\s+)?(?P<name>[A-Z][\w'’-]{2,30}(?:[ -][A-Z][\w'’-]{2,30})?)"
     r"(?!['’]s)(?:\s+(?i:province))?)")
+_IN_DISTRICT = re.compile(
+    r"\s*(?:(?i:area|valley|village|locality)s?\s*)?\s+(?:of|in)\s+(?:the\s+)?"
+    r"(?P<district>[A-Z][\w'’-]{2,30}(?:[ -][A-Z][\w'’-]{2,30})?)\s+(?i:district)\b"
+    r"(?:\s*,\s*(?:in\s+)?|\s+(?:in|of)\s+)?(?:the\s+)?(?P<province>[A-Z][\w'’-]{2,30}(?:[ -][A-Z][\w'’-]{2,30})?)?")
+"""A place the text puts in a district ("the <Village> area of <District> district", "... in <Province>")."""
 _CONTAINER_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]{2,30})['’]s\s+(?:(?:restive|remote|northern|southern|eastern|"
                                r"western|central)\s+)?$")
 AMBIGUITY_MARGIN = 5.0
+_INNER_HINTS = frozenset({"area", "village", "valley", "locative", "list", None})
+"""Hints of names that may lie inside a district (not "district" or "province" themselves)."""
 """Candidates within this many points of the best one, in another province, make a name ambiguous."""
 
 
@@ -621,6 +633,14 @@ class PlacesStep:
                 sure.setdefault(_paragraph_key(doc.text, start), set()).add(container.admin1_code)
                 if not reading:
                     continue
+            elif hint in _INNER_HINTS and (district := self._district_container(doc, start, end, sure)) is not None:
+                # "the <Village> area of <District> district": the name is read inside that
+                # district, or is the district itself (never a namesake elsewhere).
+                reading = _lookup_within(surface, district.pcode, self.theatre) or (district,)
+                contained[_name_key(surface)] = reading
+                last_end = end
+                sure["document"].add(district.admin1_code)
+                sure.setdefault(_paragraph_key(doc.text, start), set()).add(district.admin1_code)
             elif _name_key(surface) in contained:
                 reading = contained[_name_key(surface)]  # the same name later in the article
                 last_end = end
@@ -799,6 +819,31 @@ class PlacesStep:
         if own is not None:
             return None  # "Kunduz of Kunduz province", "Kunduz in the country": a province is in no other
         return province
+
+    def _district_container(self, doc: Document, start: int, end: int, sure: dict[str, set[str]]) -> Any | None:
+        """The district the text puts a village, valley or area in ("the <X> area of <Y> district",
+        "<X> village in <Y> district of <Z> province"): the one district of that name, in the
+        province named after it, else in the provinces the paragraph or the article names when
+        its namesakes lie in several; None when the text names no district or does not decide."""
+        m = _IN_DISTRICT.match(doc.text, end, min(len(doc.text), end + 120))
+        if m is None or not has_gazetteer(self.theatre):
+            return None
+        province = _province(m["province"], self.theatre) if m["province"] else None
+        if province is not None:
+            found = _lookup_within(m["district"], province.admin1_pcode, self.theatre)
+        else:
+            found = tuple(_geo().resolve_place(m["district"], level=2,
+                                               **({"theatre": self.theatre} if self.theatre else {})))
+        found = tuple(c for c in found if c.level == 2 and c.score >= MIN_LOCATIVE_SCORE)
+        if not found:
+            return None
+        close = [c for c in found if found[0].score - c.score <= AMBIGUITY_MARGIN]
+        for scope in ({c.admin1_code for c in close}, sure.get(_paragraph_key(doc.text, start), set()),
+                      sure["document"]):
+            inside = [c for c in close if c.admin1_code in scope]
+            if len({c.admin2_pcode for c in inside}) == 1:
+                return inside[0]
+        return None
 
     def _first_pass(self, name: str, hint: str | None) -> Place | tuple[Any, ...] | None:
         if hint is None or hint in ("locative", "list", "area"):

@@ -142,3 +142,33 @@ def test_two_districts_of_one_name_in_two_provinces_stay_ambiguous():
     found = extract("Clashes broke out in Baharak district on Monday, killing three fighters.", published="2022-03-10")
     assert [p.kind for p in found.places] == ["ambiguous"]
     assert [e.admin1_code for e in found.events] == [None]
+
+
+
+# --- a village or area the text puts in a district (issue 12) ------------------------------------
+# Own sentences. "Abdullah Khel" is a village of Panjshir's Dara district and of Kabul's Bagrami
+# district in the gazetteer; "<X> area of Dara district" is the Panjshir one even where the story
+# names Kabul first.
+
+@pytest.mark.parametrize("text", [
+    "Officials in Kabul denied the report.\n\nTaliban fighters clashed with resistance forces in the Abdullah "
+    "Khel area of Dara district on Monday, killing three.",
+    "A commander in Kabul said Taliban fighters clashed with resistance forces in the Abdullah Khel area "
+    "of Dara district on Monday.",
+    "Resistance fighters ambushed a Taliban patrol in the Abdullah Khel area of Dara district in Panjshir "
+    "province on Monday, killing three.",
+])
+def test_an_area_of_a_district_is_read_inside_that_district(text):
+    found = extract(text, published="2023-05-02")
+    readings = {(p.name, p.admin1_code, p.admin2) for p in found.places}
+    assert ("Abdullah Khel", "AF-PAN", "Dara") in readings
+    assert not any(name == "Abdullah Khel" and code != "AF-PAN" for name, code, _d in readings)
+    assert ("AF-PAN", "Dara") in {(e.admin1_code, e.admin2) for e in found.events}
+
+
+def test_an_area_the_district_does_not_know_is_the_district_itself():
+    found = extract("Officials in Kabul denied the report.\n\nFighting raged in the Qalandar Ghundai area of Dara "
+                    "district on Monday, killing three Taliban fighters.", published="2023-05-02")
+    by_mention = {m.text: (p.admin1_code, p.admin2) for p in found.places for m in p.mentions}
+    assert by_mention["Qalandar Ghundai"] == ("AF-PAN", "Dara")
+    assert {(e.admin1_code, e.admin2) for e in found.events} == {("AF-PAN", "Dara")}
