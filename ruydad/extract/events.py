@@ -402,10 +402,79 @@ def _under_background(token: Any) -> bool:
     telling who the subject is, and the tensed verb after it is what the subject did."""
     child = token
     for ancestor in token.ancestors:
-        if ancestor.lemma_.lower() in BACKGROUND_LEMMAS and not _describes_subject_of(ancestor, child):
+        if ancestor.lemma_.lower() in BACKGROUND_LEMMAS and not _describes_subject_of(ancestor, child) and \
+                not _of_claim(ancestor, token):
             return True
         child = ancestor
     return False
+
+
+def _of_claim(word: Any, trigger: Any) -> bool:
+    """"responsibility" (or "behind") of a claim or a denial, above a trigger that tells the
+    claimed incident ("<X> claimed responsibility for the blast, which killed six", "No group has
+    claimed responsibility behind the attack"): the incident happened; the claim only says who did
+    it. A trigger in what the claimant said ("claimed responsibility in a statement, in which they
+    said they had killed 14") is the claimant's word, still background."""
+    path = [trigger, *[a for a in trigger.ancestors if a.i != word.i and word in a.ancestors]]
+    if any(t.lemma_.lower() in SAY_LEMMAS for t in path):
+        return False
+    top = path[-1]
+    if not (top.dep_ == "prep" and top.lower_ in ("for", "behind", "of")) and top.lemma_.lower() not in \
+            EVENT_NOUNS | {"attack", "blast", "bombing", "explosion"}:
+        return False
+    if not all(_the_incident(t) for t in path if t.dep_ == "pobj" and t.head.lower_ in ("for", "behind", "of")):
+        return False
+    verb = word.head
+    if word.lemma_.lower() == "behind" and verb.lemma_.lower() == "responsibility":
+        verb = verb.head
+    elif word.lemma_.lower() not in ("responsibility", "behind"):
+        return False
+    return verb.lemma_.lower() in _CLAIM_LEMMAS | {"deny"} and verb.pos_ in ("VERB", "AUX") and \
+        any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in verb.children)
+
+
+_CLAIM_LEMMAS = frozenset({"claim", "accept", "assume", "take"})
+
+
+def _claims_responsibility(verb: Any) -> bool:
+    """A verb that claims responsibility ("<X> claimed responsibility for the attack", "has
+    claimed responsibility behind the blast"), not negated and not under a modal."""
+    if not (verb.lemma_.lower() in _CLAIM_LEMMAS and verb.pos_ in ("VERB", "AUX") and
+            any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in verb.children) and
+            not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS) for c in verb.children)):
+        return False
+    objects = [c for r in verb.subtree if r.dep_ == "prep" and r.lower_ in ("for", "behind", "of")
+               for c in r.children if c.dep_ == "pobj"]
+    return all(_the_incident(noun) for noun in objects)
+
+
+def _fold_claim(told: _Draft, claim: _Draft, index: int) -> None:
+    """A claim of responsibility told after an incident ("A bomb hit a market on Monday. No group
+    has claimed responsibility for the blast, which killed six") names that incident again, on the
+    day of the claim if any: it adds the toll, place and actors the incident lacked, not an event."""
+    if told.killed is None:
+        told.killed = claim.killed
+    if told.detained is None:
+        told.detained = claim.detained
+    if told.place is None:
+        told.place, told.place_text = claim.place, claim.place_text
+    if told.actor1 is None and claim.actor1 != told.actor2:
+        told.actor1 = claim.actor1
+    if told.actor2 is None and claim.actor2 != told.actor1:
+        told.actor2 = claim.actor2
+    if index not in told.sentences:
+        told.sentences.append(index)
+    told.end = max(told.end, claim.end)
+
+
+def _the_incident(noun: Any) -> bool:
+    """What a claim of responsibility is for names the incident just told ("the attack", "Monday's
+    blast"), not another ("a similar attack last year", "several attacks", "previous bombings")."""
+    if any(c.lower_ in ("a", "an", "several", "many", "some", "other", "previous", "earlier", "past", "similar",
+                        "recent", "numerous", "multiple", "most", "all", "these") for c in noun.children):
+        return False
+    return not any(t.ent_type_ == "DATE" and t.lower_ in ("year", "month", "week", "years", "months", "weeks", "ago")
+                   for t in noun.subtree)
 
 
 def _describes_subject_of(participle: Any, child: Any) -> bool:
@@ -562,12 +631,17 @@ class EventsStep:
             if any(d.quoted_only for d in found) and not (drafts and drafts[-1].sentences[-1] >= index - 2):
                 found = []  # a source's quoted toll details the incident just told, or none
             for draft in found:
+                if any(_claims_responsibility(t) for t in main) and drafts and \
+                        drafts[-1].sentences[-1] >= index - 3:
+                    _fold_claim(drafts[-1], draft, index)  # "<X> claimed responsibility for the attack that ..."
+                    continue
                 self._merge(drafts, draft, main.text, lead_date)
             if not found and drafts and drafts[-1].killed is None and drafts[-1].sentences[-1] == index - 1 and \
                     _no_casualties(main.text, main.start_char, quoted):
                 drafts[-1].killed = 0  # "A bomb hit a police car. Nobody was hurt, police said."
         _resolve_summaries(drafts)
         drafts[:] = [part for draft in drafts for part in self._one_per_listed_place(doc, draft)]
+        self._claimed_by(doc, drafts)
         kept: list[_Draft] = []
         for position, draft in enumerate(drafts):
             if draft.weak_date:
@@ -584,6 +658,38 @@ class EventsStep:
         drafts[:] = kept
         self._type(doc, drafts)
         return doc
+
+    def _claimed_by(self, doc: Document, drafts: list[_Draft]) -> None:
+        """"<Group> claimed responsibility for the attack": the group is the attack's perpetrator
+        (ACLED's actor 1 for a claimed attack), given to the incident the claim sentence tells, else
+        the one told just before it, else the one told just after it (a lead that gives the claim
+        first) when that incident names no perpetrator of its own (none, or only words such as "a
+        suicide bomber", "gunmen"). "No group has claimed responsibility" names nobody."""
+        if not drafts or doc.nlp is None:
+            return
+        named = {a.name for a in doc.actors}
+        for index, sent in enumerate(doc.nlp.sents):
+            claimer = next((name for token in sent if _claims_responsibility(token)
+                            for name in [self._claimer(doc, token)] if name), None)
+            if claimer is None:
+                continue
+            draft = next((d for d in drafts if index in d.sentences), None)
+            if draft is None:
+                before = [d for d in drafts if d.sentences[-1] < index and d.sentences[-1] >= index - 3]
+                after = [d for d in drafts if d.sentences[0] > index and d.sentences[0] <= index + 3]
+                draft = before[-1] if before else after[0] if after else None
+            if draft is None or claimer in (draft.actor1, draft.actor2) or \
+                    (draft.actor1 is not None and draft.actor1 in named):
+                continue
+            draft.actor1 = claimer
+
+    def _claimer(self, doc: Document, verb: Any) -> str | None:
+        """The registry's actor that the subject of a claim of responsibility names, if any."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or any(c.lower_ in ("no", "none") for c in subject.children) or \
+                subject.lower_ in ("none", "nobody", "noone"):
+            return None
+        return _actor_within(doc, list(subject.subtree))
 
     # -- one sentence ---------------------------------------------------------------------------
 
@@ -754,7 +860,8 @@ class EventsStep:
                     actor2 = _actor_within(doc, list(victims.subtree))
             elif token.pos_ == "NOUN" and lemma in EVENT_NOUNS and token.dep_ != "compound" and (
                     token.tag_ == "NN" or self._is_incident(token, doc)):  # not "an assassination cell"
-                if any(a.lemma_.lower() in BACKGROUND_LEMMAS or a.dep_ == "relcl" for a in token.ancestors):
+                if any((a.lemma_.lower() in BACKGROUND_LEMMAS and not _of_claim(a, token)) or a.dep_ == "relcl"
+                       for a in token.ancestors):
                     continue
                 if token.dep_ == "attr" and token.head.lemma_ == "be" and token.head.tag_ in ("VBZ", "VBP"):
                     continue  # "this is the third incident this month": a tally of incidents, not one

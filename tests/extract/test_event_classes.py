@@ -358,3 +358,34 @@ def test_a_killing_inside_the_phrase_of_a_background_word_stays_background():
     assert [(e.sub_event_type, e.fatalities, e.detained) for e in events] == [("Arrests", None, 2)], _rows(events)
     events = _events("The group linked to the attack that killed four soldiers in Lower Shabelle was banned.")
     assert events == [], _rows(events)
+
+
+# -- a claim of responsibility names the perpetrator; the claimed incident is still an event ---------
+
+def test_a_group_that_claims_the_attack_just_told_is_its_perpetrator():
+    events = _events("A suicide bomber killed six people at a mosque in Kunduz city on Monday. Islamic State "
+                     "claimed responsibility for the attack.")
+    assert [(e.actor1, e.fatalities) for e in events] == [("Islamic State Khorasan Province", 6)], _rows(events)
+
+
+def test_a_claim_in_the_lead_names_the_perpetrator_of_the_incident_told_in_it():
+    events = _events("Islamic State claimed responsibility for the attack in Kunduz city that killed six people "
+                     "on Monday.")
+    assert [(e.actor1, e.fatalities, e.date) for e in events] == \
+        [("Islamic State Khorasan Province", 6, date(2022, 8, 15))], _rows(events)
+
+
+def test_a_blast_nobody_claimed_is_still_an_event_without_an_actor():
+    events = _events("No group has claimed responsibility for the blast, which killed six people in Kunduz city "
+                     "on Monday.")
+    assert [(e.event_type, e.actor1, e.fatalities) for e in events] == \
+        [("Explosions/Remote violence", None, 6)], _rows(events)
+    events = _events("A bomb exploded at a market in Kunduz city on Monday. No group has claimed responsibility "
+                     "for the blast, which killed six people.")
+    assert [(e.actor1, e.fatalities) for e in events] == [(None, 6)], _rows(events)
+
+
+def test_what_the_claimant_says_it_killed_is_not_the_toll():
+    events = _events("A roadside bomb killed eight soldiers near Kunduz city on Sunday. The Taliban claimed "
+                     "responsibility for the attack in a statement, in which they said they had killed 14 soldiers.")
+    assert [e.fatalities for e in events] == [8], _rows(events)
