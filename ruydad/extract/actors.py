@@ -180,7 +180,7 @@ class ActorsStep:
         ending in the plural whose singular the registry knows exactly."""
         extra: list[tuple[int, int, Actor]] = []
         for m in _PLURAL_PHRASE.finditer(doc.text):
-            if any(s < m.end("last") and m.start() < e for s, e, _a in found + extra):
+            if _overlaps(m.start(), m.end("last"), found + extra):
                 continue
             starts = [m.start("words") + w.start() for w in _PHRASE_WORD.finditer(m["words"] or "")]
             for start in [*starts, m.start("last")]:
@@ -214,7 +214,7 @@ class ActorsStep:
                 for candidate in candidates:
                     found.remove(candidate)
                 end = max(end, *(e for _s, e, _a in candidates))
-            if any(s < end and start < e for s, e, _a in found + extra):
+            if _overlaps(start, end, found + extra):
                 continue
             if group == "who" and m[0][m.end("who") - m.start():].strip()[:1].isupper():
                 before = doc.text[max(0, start - 30):start].split()
@@ -226,9 +226,7 @@ class ActorsStep:
                 # defines, and the acronym wherever it is used
                 proper = Actor(name=m[0], registry_id=None, category="State forces", new=True)
                 extra.append((start, m.end(), proper))
-                for use in re.finditer(rf"\b{re.escape(acronym['acronym'])}\b", doc.text):
-                    if not any(s < use.end() and use.start() < e for s, e, _a in found + extra):
-                        extra.append((use.start(), use.end(), proper))
+                _add_acronym_uses(doc.text, acronym["acronym"], proper, found, extra)
                 continue
             if group == "who" and re.search(r"(?i)\b(?:police|constables?|gendarmes?)\b", m[0]):
                 police = self._registry_actor(api, [f"{m[group]} police", f"{country} police"])
@@ -259,9 +257,7 @@ class ActorsStep:
                 continue  # an acronym of the whole longer name starts as the name does
             actor = Actor(name=_canonical(text[start:m.end("name")]), registry_id=None, category=None, new=True)
             extra.append((start, m.end("name"), actor))
-            for use in re.finditer(rf"\b{re.escape(m['acronym'])}\b", text):
-                if not any(s < use.end() and use.start() < e for s, e, _a in found + extra):
-                    extra.append((use.start(), use.end(), actor))
+            _add_acronym_uses(text, m["acronym"], actor, found, extra)
         return extra
 
     def _groups_named_by_members(self, api: Any, doc: Document,
@@ -280,7 +276,7 @@ class ActorsStep:
             acronym = _ACRONYM_AFTER.match(text, end)
             if words[0] in _NOT_GROUP_WORDS or _country_name(words[-1]) is not None or \
                     _country_name(m["name"]) is not None or \
-                    any(s < end and start < e for s, e, _a in found + extra):
+                    _overlaps(start, end, found + extra):
                 continue
             if acronym is None and not re.fullmatch(_GROUP_WORDS, words[-1]) and \
                     not (len(words) == 1 and re.fullmatch(r"[A-Z][A-Z0-9&-]{1,9}", words[0])):
@@ -289,9 +285,7 @@ class ActorsStep:
             actor = known or Actor(name=m["name"], registry_id=None, category=None, new=True)
             extra.append((start, end, actor))
             if acronym is not None:
-                for use in re.finditer(rf"\b{re.escape(acronym['acronym'])}\b", text):
-                    if not any(s < use.end() and use.start() < e for s, e, _a in found + extra):
-                        extra.append((use.start(), use.end(), actor))
+                _add_acronym_uses(text, acronym["acronym"], actor, found, extra)
         return extra
 
     def _unnamed_armed_men(self, api: Any, doc: Document,
@@ -324,7 +318,7 @@ class ActorsStep:
             if _OF_A_NAME.match(doc.text, m.end()) or _described(doc, start, end) or \
                     _in_scare_quotes(doc.text, m.start(), m.end()):
                 continue  # someone's / described / a label in scare quotes, kept in the source's words
-            if any(s < end and start < e for s, e, _a in found + extra):
+            if _overlaps(start, end, found + extra):
                 continue
             if group is not None:
                 extra.append((start, end, group))
@@ -386,7 +380,7 @@ class ActorsStep:
                 start += len(surface) - len(surface.split(" ", 1)[1])
                 surface = surface.split(" ", 1)[1]
                 words = words[1:]
-            if words[0] in _NOT_GROUP_WORDS or any(s < end and start < e for s, e, _a in found + extra) or \
+            if words[0] in _NOT_GROUP_WORDS or _overlaps(start, end, found + extra) or \
                     _country_name(words[-1]) is not None or _country_name(surface) is not None:
                 continue
             known = self._registry_actor(api, _name_forms(surface))
@@ -412,7 +406,7 @@ class ActorsStep:
                 start += len(words[0]) + 1
                 words = words[1:]
             body = words[:-1]
-            if not body or any(s < end and start < e for s, e, _a in found + extra) or \
+            if not body or _overlaps(start, end, found + extra) or \
                     _TOLD_OR_CITED.search(doc.text[max(0, start - 30):start]):
                 continue
             if all(w in _GENERIC_FORCE_WORDS or _country_name(w) is not None for w in body):
@@ -449,7 +443,7 @@ class ActorsStep:
                     with_article = with_article or bool(m["al"])
                     if not (m["al"] or m["plural"] or " " in variant):
                         continue  # a one-word name as it was found may describe people ("a <Name> journalist")
-                    if not any(s < m.end() and m.start() < e for s, e, _a in found + extra):
+                    if not _overlaps(m.start(), m.end(), found + extra):
                         extra.append((m.start(), m.end(), actor))
             name = f"Al {core}" if with_article or any(re.match(r"(?i)al\s", a.name) for a in same) else actor.name
             for other in same:
@@ -506,7 +500,7 @@ class ActorsStep:
             if _SPEAKS_AFTER.match(doc.text, m.end()):
                 continue  # "the army said", "police officials": who reports, not who fought
             start, end = m.span("force")
-            if any(s < end and start < e for s, e, _a in found + spans):
+            if _overlaps(start, end, found + spans):
                 continue
             if re.match(r"(?i)police|constable|gendarme", m["force"]):
                 spans.append((start, end, police))
@@ -827,6 +821,20 @@ _BORDER_AFTER = re.compile(r"['’]?s?\s+(?:border|frontier)\b")
 _IN_COUNTRY = re.compile(r"(?i:\bin\s+(?:the\s+)?(?:(?:north|south|east|west|central|centre|center|far|"
                          r"(?:north|south)[- ]?(?:east|west))(?:ern)?\s+)?$)")
 """Where a story happened: "in <Country>", "in southwest <Country>", "in northern <Country>"."""
+def _overlaps(start: int, end: int, spans: list[tuple[int, int, Actor]]) -> bool:
+    """Whether ``start:end`` overlaps a span already read as an actor (a text span names one actor)."""
+    return any(s < end and start < e for s, e, _a in spans)
+
+
+def _add_acronym_uses(text: str, acronym: str, actor: Actor, found: list[tuple[int, int, Actor]],
+                      extra: list[tuple[int, int, Actor]]) -> None:
+    """Every use of an acronym the text defined for ``actor`` names that actor too, where no other
+    actor was read there ("the <Name> Front (ACR) ... ACR fighters")."""
+    for use in re.finditer(rf"\b{re.escape(acronym)}\b", text):
+        if not _overlaps(use.start(), use.end(), found + extra):
+            extra.append((use.start(), use.end(), actor))
+
+
 _BARE_FORCES = re.compile(r"\b(?P<force>[Aa]rmy|[Mm]ilitary|[Ss]oldiers?|[Tt]roops|[Ss]ecurity forces|[Aa]rmed forces|"
                           r"[Ss]ervicem[ae]n|[Jj]unta|[Gg]endarmes?|[Pp]olicem[ae]n|[Pp]olice officers?|"
                           r"[Pp]olice personnel|[Pp]olice constables?|[Cc]onstables?)\b")
