@@ -19,9 +19,9 @@ Abdullah Khel area of Dara district", "... of Dara district in Panjshir") is loo
 that district (the district's own province after it, else its one reading, else the one in the
 provinces the text names), and is the district itself when the district has no such place: a
 namesake elsewhere (a village of the same name in the province the story names first) is never
-taken, since a writer who names the district has said where it is. A district name the gazetteer does not know as written
-("Anaba district") is looked for inside the provinces the article names, and kept when exactly
-one has it. A name whose readings lie in different provinces that the text does not decide
+taken, since a writer who names the district has said where it is. A district name the gazetteer
+does not know as written ("Anaba district") is looked for inside the provinces the article names,
+and kept when exactly one has it. A name whose readings lie in different provinces that the text does not decide
 between ("Baharak district" alone) becomes a place of kind ``ambiguous`` with its readings in
 ``alternatives``; it places no event. In a story from a country the theatre does not cover, the
 names of that country's ISO 3166-2 subdivisions ("Yobe state", via pycountry) are its provinces;
