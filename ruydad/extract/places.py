@@ -15,7 +15,7 @@ not Khost province. A name the text puts in a province ("Khost district of Baghl
 province") is looked for only inside that province (more loosely: 'Najarab' is Nijrab), and
 the same name later in the article keeps that reading; if the province has no such place the
 name is left out, never read elsewhere. A village, valley or area the text puts in a district ("the
-Abdullah Khel area of Dara district", "... of Dara district in Panjshir") is looked for only inside
+<Village> area of <District> district", "... of <District> district in <Province>") is looked for only inside
 that district (the district's own province after it, else its one reading, else the one in the
 provinces the text names), and is the district itself when the district has no such place: a
 namesake elsewhere (a village of the same name in the province the story names first) is never
