@@ -56,6 +56,9 @@ VERSIONS: tuple[Version, ...] = (
             "fatality estimate is below the low one are stored as given and flagged, not quarantined)"),
     Version(17, "event_summary", "summary tables of event counts kept current at every batch, so grouped "
             "figures, totals and deep pages read counts instead of every event (ruydad.store.summary)"),
+    Version(18, "summary_rollups", "two smaller summary tables: totals per dataset, month and country (what "
+            "the dashboard reads when it opens) and counts per month of the actor columns (an actor's "
+            "figures and pages without reading a row per day)"),
 )
 """Every schema version, in order. Numbers are sparse: those between were never released."""
 
@@ -110,14 +113,19 @@ _BATCH_COUNTS = tuple(_c(f"rows_{what}", "BIGINT") for what in
                       ("read", "stored", "updated", "unchanged", "rejected", "deleted"))
 
 
-def _summary_columns(keys: tuple[str, ...], extra: tuple[Column, ...] = ()) -> tuple[Column, ...]:
+def _summary_columns(keys: tuple[str, ...], extra: tuple[Column, ...] = (), since: int = 17) -> tuple[Column, ...]:
     """Summary table columns (ruydad.store.summary): its keys, typed as the event columns of the same
     name, then the counts."""
     types = {c.name: c.sql_type for c in EVENT_COLUMNS} | {"month": "DATE"}
-    return (*(_c(k, types[k], since=17) for k in keys), *extra,
-            _c("events", "BIGINT", "Events in the group", not_null=True, since=17),
-            *(_c(m, "BIGINT", f"Sum of {m} (NULL when none is known)", since=17)
+    return (*(_c(k, types[k], since=since) for k in keys), *extra,
+            _c("events", "BIGINT", "Events in the group", not_null=True, since=since),
+            *(_c(m, "BIGINT", f"Sum of {m} (NULL when none is known)", since=since)
               for m in ("fatalities", "fatalities_low", "fatalities_high")))
+
+
+def _group_span(since: int) -> tuple[Column, ...]:
+    return (_c("first_day", "DATE", "The group's first event", since=since),
+            _c("last_day", "DATE", "The group's last event", since=since))
 
 
 _SUMMARY_TABLES: tuple[Table, ...] = (
@@ -129,8 +137,14 @@ _SUMMARY_TABLES: tuple[Table, ...] = (
     Table("summary_months", "The same per month (its first day), without the actors", _summary_columns(
         ("dataset", "month", "country", "country_code", "admin1", "admin1_code", "admin1_pcode", "event_type",
          "sub_event_type", "disorder_type", "civilian_targeting"),
-        (_c("first_day", "DATE", "The group's first event", since=17),
-         _c("last_day", "DATE", "The group's last event", since=17))), since=17),
+        _group_span(17)), since=17),
+    Table("summary_totals", "Events per dataset, month and country: the store's totals and time line "
+          "in a few rows per month", _summary_columns(
+              ("dataset", "month", "country", "country_code"), _group_span(18), since=18), since=18),
+    Table("summary_actor_months", "Events per dataset, month, country and the actor columns as stored "
+          "(an actor's counts, time line and pages by month)", _summary_columns(
+              ("dataset", "month", "country", "country_code", "inter1", "inter2", "actor1", "actor2",
+               "assoc_actor_1", "assoc_actor_2"), _group_span(18), since=18), since=18),
     Table("summary_state", "One row: a version moved by every write of events, and what the summary has seen", (
         _c("version", "BIGINT", not_null=True, since=17),
         _c("summary_events", "BIGINT", "Events the summary counts", not_null=True, since=17),

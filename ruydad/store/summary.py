@@ -1,7 +1,7 @@
 """Summary tables: event counts kept current at every write, so that grouped figures, totals and the
 place of a deep page are read from the counts instead of from every event.
 
-Two tables, both rebuilt in the transaction that writes the events (:func:`refresh`, called by
+Four tables, all rebuilt in the transaction that writes the events (:func:`refresh`, called by
 :func:`ruydad.ingest.batches.finish_batch`, the one place every successful write passes through):
 
 - ``summary_days``: events, fatalities and the low/high estimates per dataset, day, country,
@@ -9,7 +9,11 @@ Two tables, both rebuilt in the transaction that writes the events (:func:`refre
   civilian targeting, actor categories and the four actor columns as stored (:data:`DAY_KEYS`);
 - ``summary_months``: the same per month, without the actor columns (:data:`MONTH_KEYS`), with the
   first and last day of each group, so coverage and the dashboard's figures read a few thousand
-  rows.
+  rows;
+- ``summary_totals``: the months per dataset and country alone (:data:`TOTAL_KEYS`), so the store's
+  overview and unfiltered questions read a few rows per month;
+- ``summary_actor_months``: the days per month without places and types (:data:`ACTOR_MONTH_KEYS`),
+  so an actor's figures and pages read a row per month and actor pair instead of one per event.
 
 The query model decides which to read (:func:`source_for`): a question whose condition and grouping
 use only columns a table has (and, for the months table, whose dates fall on month boundaries) is
@@ -37,6 +41,8 @@ import sqlglot.expressions as sx
 
 DAY_TABLE = "summary_days"
 MONTH_TABLE = "summary_months"
+TOTAL_TABLE = "summary_totals"
+ACTOR_MONTH_TABLE = "summary_actor_months"
 STATE_TABLE = "summary_state"
 
 PLACE_COLUMNS: tuple[str, ...] = ("country", "country_code", "admin1", "admin1_code", "admin1_pcode")
@@ -46,6 +52,12 @@ DAY_KEYS: tuple[str, ...] = ("dataset", "event_date", *PLACE_COLUMNS, *TYPE_COLU
 """The event columns ``summary_days`` groups by."""
 MONTH_KEYS: tuple[str, ...] = ("dataset", "month", *PLACE_COLUMNS, *TYPE_COLUMNS)
 """The columns ``summary_months`` groups by (``month``: the first day of the month)."""
+TOTAL_KEYS: tuple[str, ...] = ("dataset", "month", "country", "country_code")
+"""The columns ``summary_totals`` groups by: a few rows per month, read by the store's overview and by
+every unfiltered question."""
+ACTOR_MONTH_KEYS: tuple[str, ...] = ("dataset", "month", "country", "country_code", *ACTOR_KEY_COLUMNS)
+"""The columns ``summary_actor_months`` groups by: an actor's figures, time line and pages by month
+read one row per month and actor pair instead of one per day and place."""
 METRICS: tuple[str, ...] = ("events", "fatalities", "fatalities_low", "fatalities_high")
 
 _SUMS = ("count(*) AS events, sum(fatalities) AS fatalities, sum(fatalities_low) AS fatalities_low, "
@@ -71,11 +83,34 @@ def _month_insert(where: str) -> str:
             f"FROM {DAY_TABLE} d WHERE {where} GROUP BY dataset, {month}, {rest}")
 
 
+def _total_insert(where: str) -> str:
+    """``summary_totals`` rows from the months table (alias ``m``)."""
+    rest = ", ".join(TOTAL_KEYS)
+    return (f"INSERT INTO {TOTAL_TABLE} ({rest}, first_day, last_day, {', '.join(METRICS)}) "
+            f"SELECT {rest}, min(first_day), max(last_day), {_RESUMS} FROM {MONTH_TABLE} m WHERE {where} "
+            f"GROUP BY {rest}")
+
+
+def _actor_month_insert(where: str) -> str:
+    """``summary_actor_months`` rows from the days table (alias ``d``)."""
+    rest = ", ".join(k for k in ACTOR_MONTH_KEYS if k not in ("dataset", "month"))
+    month = _MONTH_OF.format(col="event_date")
+    return (f"INSERT INTO {ACTOR_MONTH_TABLE} (dataset, month, {rest}, first_day, last_day, {', '.join(METRICS)}) "
+            f"SELECT dataset, {month}, {rest}, min(event_date), max(event_date), {_RESUMS} "
+            f"FROM {DAY_TABLE} d WHERE {where} GROUP BY dataset, {month}, {rest}")
+
+
+ROLLUP_SQL: tuple[str, ...] = (_total_insert("TRUE"), _actor_month_insert("TRUE"))
+"""The two rollups from the day and month tables (migration 18 runs these on a store that has them)."""
+
 REBUILD_SQL: tuple[str, ...] = (
     f"DELETE FROM {DAY_TABLE}",
     f"DELETE FROM {MONTH_TABLE}",
+    f"DELETE FROM {TOTAL_TABLE}",
+    f"DELETE FROM {ACTOR_MONTH_TABLE}",
     _day_insert("TRUE"),
     _month_insert("TRUE"),
+    *ROLLUP_SQL,
 )
 """Every summary row from the events (a new store, or a migration of one that has events)."""
 
@@ -105,6 +140,10 @@ def refresh(con: Any, batch_id: int) -> None:
                      f"{_MONTH_OF.format(col='t.event_date')} IS NOT DISTINCT FROM {{m}})")
     con.execute(f"DELETE FROM {MONTH_TABLE} WHERE " + month_touched.format(a=MONTH_TABLE, m=f"{MONTH_TABLE}.month"))
     con.execute(_month_insert(month_touched.format(a="d", m=_MONTH_OF.format(col="d.event_date"))))
+    for table in (TOTAL_TABLE, ACTOR_MONTH_TABLE):
+        con.execute(f"DELETE FROM {table} WHERE " + month_touched.format(a=table, m=f"{table}.month"))
+    con.execute(_total_insert(month_touched.format(a="m", m="m.month")))
+    con.execute(_actor_month_insert(month_touched.format(a="d", m=_MONTH_OF.format(col="d.event_date"))))
     con.execute("DROP TABLE ruydad_summary_touched")
     held = dict(con.execute("SELECT dataset, count(*) FROM events GROUP BY dataset").fetchall())
     counted = dict(con.execute(f"SELECT dataset, sum(events) FROM {DAY_TABLE} GROUP BY dataset").fetchall())
@@ -118,9 +157,12 @@ def rebuild_dataset(con: Any, dataset: str) -> None:
     """Recount one dataset's summary rows from its events."""
     quoted = "'" + dataset.replace("'", "''") + "'"
     con.execute(f"DELETE FROM {DAY_TABLE} WHERE dataset = {quoted}")
-    con.execute(f"DELETE FROM {MONTH_TABLE} WHERE dataset = {quoted}")
+    for table in (MONTH_TABLE, TOTAL_TABLE, ACTOR_MONTH_TABLE):
+        con.execute(f"DELETE FROM {table} WHERE dataset = {quoted}")
     con.execute(_day_insert(f"e.dataset = {quoted}"))
     con.execute(_month_insert(f"d.dataset = {quoted}"))
+    con.execute(_total_insert(f"m.dataset = {quoted}"))
+    con.execute(_actor_month_insert(f"d.dataset = {quoted}"))
 
 
 def rebuild(con: Any) -> None:
@@ -201,11 +243,15 @@ class Source:
 
     @property
     def by_month(self) -> bool:
-        return self.table == MONTH_TABLE
+        return self.date_column == "month"
 
 
 DAYS = Source(DAY_TABLE, "event_date", DAY_KEYS)
 MONTHS = Source(MONTH_TABLE, "month", MONTH_KEYS)
+TOTALS = Source(TOTAL_TABLE, "month", TOTAL_KEYS)
+ACTOR_MONTHS = Source(ACTOR_MONTH_TABLE, "month", ACTOR_MONTH_KEYS)
+MONTHLY_SOURCES: tuple[Source, ...] = (TOTALS, MONTHS, ACTOR_MONTHS)
+"""The tables by month, smallest first: the first whose keys hold a question's columns answers it."""
 
 
 def condition_columns(condition: Any) -> set[str]:
@@ -247,9 +293,10 @@ def source_for(query: Any, columns: Iterable[str] = (), *, by_day: bool = False)
     if getattr(query.filters, "extra", ()):
         return None
     needed = condition_columns(query.condition) | set(columns)
-    month_columns = set(MONTH_KEYS) | {"event_date"}
-    if not by_day and needed <= month_columns and _month_aligned(query.condition):
-        return MONTHS
+    if not by_day and _month_aligned(query.condition):
+        for source in MONTHLY_SOURCES:
+            if needed <= set(source.keys) | {"event_date"}:
+                return source
     if needed <= set(DAY_KEYS):
         return DAYS
     return None
@@ -558,20 +605,24 @@ class Overview:
 
 
 def overview(store: Any) -> Overview | None:
-    """Events by dataset, first and last day and countries, from the months table (None: it is not
-    current, or absent)."""
+    """Events by dataset, first and last day and countries, from the totals table (None: the summary
+    is not current, or absent)."""
     found = store.summary_state()
     if found is None or not found.current:
         return None
-    con = store.con
-    by_dataset = {str(d): int(n) for d, n in con.execute(
-        f"SELECT dataset, CAST(sum(events) AS BIGINT) FROM {MONTH_TABLE} GROUP BY dataset ORDER BY dataset"
-    ).fetchall()}
-    row = con.execute(f"SELECT min(first_day), max(last_day) FROM {MONTH_TABLE}").fetchone()
-    countries = [str(r[0]) for r in con.execute(
-        f"SELECT DISTINCT country FROM {MONTH_TABLE} WHERE country IS NOT NULL ORDER BY 1").fetchall()]
-    first, last = (row[0], row[1]) if row else (None, None)
-    return Overview(sum(by_dataset.values()), by_dataset, _as_day(first), _as_day(last), countries)
+    # one pass over the few rows per month of the totals (the dashboard reads this whenever it opens)
+    rows = store.con.execute(
+        f"SELECT dataset, country, CAST(sum(events) AS BIGINT), min(first_day), max(last_day) "
+        f"FROM {TOTAL_TABLE} GROUP BY dataset, country").fetchall()
+    by_dataset: dict[str, int] = {}
+    for dataset, _country, n, _first, _last in rows:
+        by_dataset[str(dataset)] = by_dataset.get(str(dataset), 0) + int(n)
+    by_dataset = dict(sorted(by_dataset.items()))
+    countries = sorted({str(r[1]) for r in rows if r[1] is not None})
+    firsts = [d for d in (_as_day(r[3]) for r in rows) if d is not None]
+    lasts = [d for d in (_as_day(r[4]) for r in rows) if d is not None]
+    first, last = (min(firsts) if firsts else None), (max(lasts) if lasts else None)
+    return Overview(sum(by_dataset.values()), by_dataset, first, last, countries)
 
 
 def _as_day(value: Any) -> date | None:
