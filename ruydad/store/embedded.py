@@ -169,7 +169,7 @@ class Store:
         Read in batches of :data:`ARROW_BATCH_ROWS`: DuckDB sizes each batch's buffers for the batch
         before it fills them, so its default of a million rows cost a 100-row page of 45 columns a
         fifth of its time (1.3 ms of 6.7, ``scripts/bench_web.py`` on a million events)."""
-        return self.con.execute(sql, params).arrow(ARROW_BATCH_ROWS).read_all()
+        return self.duck.execute(sql, params).arrow(ARROW_BATCH_ROWS).read_all()
 
     def table_columns(self, table: str) -> list[str]:
         """The columns of one store table, in order (the schema tests compare backends with it)."""
