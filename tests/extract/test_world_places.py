@@ -203,3 +203,18 @@ def test_the_shipped_index_is_consistent_with_iso_3166_2():
         country, kind, code, _admin2, _population, names = line.split("\t")
         assert kind in ("city", "capital", "district") and code in admin1 and code.startswith(country), line
         assert names
+
+
+def test_a_region_word_with_no_country_guesses_no_province():
+    """"the Sahel region" names an area across borders as well as one country's region of that name:
+    a story that names no country, nor its people, gives no province (an unfinished change that read
+    any "<Name> region" as the world's one ISO region of that name gave BF-12 here)."""
+    found = run("Jihadists killed 12 soldiers in an attack on a military post in the Sahel region on Sunday, "
+                "a security source said.")
+    assert provinces(found) == set()
+    assert event_places(found) == {(None, None)}
+
+
+def test_a_region_of_the_country_its_people_name_is_its_province():
+    found = run("Malian officials said jihadists killed 12 soldiers on Sunday in the region of Mopti.")
+    assert event_places(found) == {("ML-5", None)}
