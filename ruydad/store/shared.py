@@ -10,7 +10,11 @@ answers (:class:`SharedStore`):
   ends, so ``ruydad status`` and ``ruydad events`` work beside it (read-only locks are shared) and
   ``ruydad ingest`` gets the file between requests;
 - a write (an upload, an article) switches to a read-write connection once the reads in flight
-  have finished; reads continue on cursors of that connection, and it too is closed when idle;
+  have finished; reads continue on cursors of that connection, which is closed as soon as they
+  have, so reads go back to a read-only connection;
+- a process that wants to write first takes the write turn (:mod:`ruydad.store.turn`); the others,
+  even when their requests overlap and never leave them idle (several server workers under load),
+  then finish the reads in flight, let go of the file and wait for the write to end;
 - each new connection sees what other processes committed meanwhile, and :meth:`data_version`
   changes with every such commit, so cached responses are never staler than the store.
 
@@ -36,6 +40,7 @@ import duckdb
 from ruydad.errors import StoreError
 from ruydad.store.deadlines import DEADLINES, Deadline
 from ruydad.store.embedded import Store
+from ruydad.store.turn import WriteTurn, turn_for
 
 if TYPE_CHECKING:
     from ruydad.store.summary import SummaryState
@@ -96,6 +101,20 @@ def connect_duckdb(path: str | Path, *, read_only: bool,
     file and what to do about it.
     """
     wait = lock_wait_seconds() if wait_seconds is None else wait_seconds
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        if "lock" not in str(exc).lower():
+            raise StoreError(f"cannot open the store {path}: {exc}") from exc
+    if read_only or str(path) == ":memory:":
+        return _connect_waiting(path, read_only, wait)
+    # a writer takes the write turn while it waits, so servers sharing the file let go of it
+    # (ruydad.store.turn); the turn ends once the file is ours: DuckDB's lock holds it from then on
+    with turn_for(path).held(wait):
+        return _connect_waiting(path, read_only, wait)
+
+
+def _connect_waiting(path: str | Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
     deadline = time.monotonic() + wait
     delay = 0.02
     while True:
@@ -113,7 +132,7 @@ def connect_duckdb(path: str | Path, *, read_only: bool,
                     f"Wait for it to finish and try again, or stop it; {LOCK_WAIT_ENV}=SECONDS waits longer"
                 ) from exc
             time.sleep(delay)
-            delay = min(delay * 2, 0.25)
+            delay = min(delay * 2, 0.1)
 
 
 def file_version(path: str) -> object:
@@ -150,6 +169,8 @@ class SharedStore:
         self._summary_memo: tuple[int, Any] | None = None
         self._idle_cursors: list[tuple[duckdb.DuckDBPyConnection, dict[str, Any]]] = []
         self.query_contexts: dict[str, Any] = {}
+        self._turn: WriteTurn = turn_for(self.path)
+        self._downgrading = False
 
     @classmethod
     def open(cls, path: str | Path, **options: Any) -> SharedStore:
@@ -164,8 +185,7 @@ class SharedStore:
     def reader(self) -> Store:
         """A store for one reading thread; close it when done (that ends the lease)."""
         with self._state:
-            while self._waiting_writers and not self._writable and self._con is not None:
-                self._state.wait()  # a write is waiting for the reads in flight to finish
+            self._await_reading_turn()
             self._ensure(writable=False)
             assert self._con is not None
             if self._idle_cursors:
@@ -175,27 +195,84 @@ class SharedStore:
             self._leases += 1
         return _Lease(cursor, self, reads_once=True, kept=kept)
 
+    def _await_reading_turn(self) -> None:
+        """Wait (caller holds ``_state``) until a read may start: not while this process waits to
+        write or goes back to reading after a write, and not while another process holds the write
+        turn (:mod:`ruydad.store.turn`): then the reads in flight finish, the file is let go, and
+        reading resumes when that process's write is done (or after the lock wait, when DuckDB's
+        own lock decides)."""
+        deadline: float | None = None
+        while True:
+            if self._downgrading or (self._waiting_writers and not self._writable):
+                self._state.wait()  # this process's write comes first
+                continue
+            if self._writable or not self._turn.wanted_elsewhere():
+                return
+            if self._con is not None and self._leases:
+                self._state.wait(0.01)  # let the reads in flight finish
+                continue
+            if self._con is not None:
+                self._close_now()  # let the writing process in
+            if deadline is None:
+                deadline = time.monotonic() + (lock_wait_seconds() if self.wait_seconds is None
+                                               else self.wait_seconds)
+            if time.monotonic() >= deadline:
+                return  # DuckDB's lock and its wait decide from here
+            self._state.wait(0.01)
+
     @contextmanager
     def writing(self) -> Iterator[Store]:
-        """A store for one short write (writes are serialised); reads go on beside it."""
+        """A store for one short write (writes are serialised); reads go on beside it.
+
+        Other processes sharing the file are asked to let go of it first (the write turn,
+        :mod:`ruydad.store.turn`); after the write this process reads through a read-only connection
+        again, so they can come back."""
+        wait = lock_wait_seconds() if self.wait_seconds is None else self.wait_seconds
         with self._write_lock:
             with self._state:
                 self._waiting_writers += 1
-                try:
-                    while self._con is not None and not self._writable and self._leases:
-                        self._state.wait()
-                    self._ensure(writable=True)
-                finally:
-                    self._waiting_writers -= 1
-                    self._state.notify_all()
-                assert self._con is not None
-                cursor = self._con.cursor()
-                self._leases += 1
-            lease = _Lease(cursor, self)
+                waiting = True
+                while self._con is not None and not self._writable and self._leases:
+                    self._state.wait()
+                if self._con is not None and not self._writable:
+                    self._close_now()  # held read-only while another process waits for the turn: a deadlock
             try:
-                yield lease
+                with self._turn.held(wait):
+                    with self._state:
+                        try:
+                            self._ensure(writable=True)
+                        finally:
+                            self._waiting_writers -= 1
+                            waiting = False
+                            self._state.notify_all()
+                        assert self._con is not None
+                        cursor = self._con.cursor()
+                        self._leases += 1
+                    lease = _Lease(cursor, self)
+                    try:
+                        yield lease
+                    finally:
+                        lease.close()
+                        self._back_to_reading()
             finally:
-                lease.close()
+                if waiting:  # the turn never came: the reads this write held back go on
+                    with self._state:
+                        self._waiting_writers -= 1
+                        self._state.notify_all()
+
+    def _back_to_reading(self) -> None:
+        """After a write: once the reads on the read-write connection have finished, close it, so
+        the next read opens the file read-only and other processes may read (and write) again."""
+        with self._state:
+            self._downgrading = True
+            try:
+                while self._leases:
+                    self._state.wait()
+                if self._con is not None and self._writable:
+                    self._close_now()
+            finally:
+                self._downgrading = False
+                self._state.notify_all()
 
     def _ensure(self, *, writable: bool) -> None:
         """Hold a connection good enough for the lease (caller holds ``_state``)."""
@@ -242,10 +319,17 @@ class SharedStore:
     def _close_if_idle(self) -> None:
         with self._state:
             if self._leases == 0 and self._con is not None:
-                self._close_idle_cursors()
-                self._con.close()  # releases the file: other processes may write now
-                self._con = None
-                self._writable = False
+                self._close_now()
+
+    def _close_now(self) -> None:
+        """Close the connection and its kept cursors (caller holds ``_state``; no lease in flight):
+        releases the file, so other processes may write now."""
+        self._cancel_idle_close()
+        self._close_idle_cursors()
+        if self._con is not None:
+            self._con.close()
+        self._con = None
+        self._writable = False
 
     def holds_file(self) -> bool:
         """Whether this process holds the store file now (for tests and diagnostics)."""

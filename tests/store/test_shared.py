@@ -235,3 +235,99 @@ def test_a_reading_cursor_and_its_ibis_backend_serve_the_next_request_but_not_af
     finally:
         shared.close()
     assert not shared.holds_file()
+
+
+# -- the write turn: writers get the file from servers that are never idle ----------------------------
+
+BUSY_READER = """
+import sys, threading, time
+from ruydad.store.shared import SharedStore
+
+shared = SharedStore.open(sys.argv[1], idle_seconds=30)
+stop = threading.Event()
+seen, errors, lock = [], [], threading.Lock()
+
+def read():
+    while not stop.is_set():
+        try:
+            lease = shared.reader()
+            try:
+                n = lease.count_events()
+                time.sleep(0.005)  # reads overlap: the connection is never idle
+            finally:
+                lease.close()
+            with lock:
+                seen.append(n)
+        except Exception as exc:
+            with lock:
+                errors.append(repr(exc))
+
+threads = [threading.Thread(target=read) for _ in range(3)]
+for t in threads:
+    t.start()
+while len(seen) < 20:
+    time.sleep(0.01)
+print("reading", flush=True)
+sys.stdin.read()
+stop.set()
+for t in threads:
+    t.join()
+shared.close()
+print(len(seen), max(seen), len(errors), errors[:3], flush=True)
+"""
+
+
+@pytest.fixture
+def busy_reader(sample_db: Path) -> Iterator[Callable[[], tuple[int, int, int]]]:
+    """A process serving reads of the store without a pause (three overlapping readers, as a
+    server's workers under load); the returned function stops it and gives (reads, the largest
+    count of events it saw, errors)."""
+    child = subprocess.Popen([sys.executable, "-c", BUSY_READER, str(sample_db)], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env={**os.environ, "RUYDAD_LOCK_WAIT": "20"})
+    assert child.stdout is not None
+    line = child.stdout.readline().strip()
+    assert line == "reading", child.stderr.read() if child.stderr else line
+
+    def stop() -> tuple[int, int, int]:
+        out, err = child.communicate(timeout=60)
+        assert child.returncode == 0, err
+        reads, largest, errors, *_ = out.split()
+        assert errors == "0", out
+        return int(reads), int(largest), int(errors)
+
+    yield stop
+    if child.poll() is None:
+        child.kill()
+
+
+def test_a_command_writes_while_another_process_reads_without_a_pause(
+        sample_db: Path, busy_reader: Callable[[], tuple[int, int, int]], acled_file: Callable[..., Path]) -> None:
+    """Without the write turn the reader never lets go of the file and the write gives up after its wait."""
+    with Store.open(sample_db, wait_seconds=8) as store:
+        ingest_file(store, acled_file(rows=25), "acled")
+    time.sleep(0.3)  # the reader opens the file again and counts the new events
+    reads, largest, errors = busy_reader()
+    assert largest == 1024 + 25 and errors == 0 and reads > 20
+
+
+def test_a_server_process_writes_while_another_reads_without_a_pause(
+        sample_db: Path, busy_reader: Callable[[], tuple[int, int, int]], acled_file: Callable[..., Path]) -> None:
+    """Two server workers on one file: one writes (an upload) while the other serves reads; after
+    the write the writer reads read-only again, so the other keeps reading."""
+    shared = SharedStore.open(sample_db, idle_seconds=30, wait_seconds=8)
+    try:
+        with shared.writing() as writer:
+            ingest_file(writer, acled_file(rows=25), "acled")
+        lease = shared.reader()
+        try:
+            assert lease.count_events() == 1024 + 25
+        finally:
+            lease.close()
+        assert shared.holds_file() and not shared._writable  # back on a read-only connection
+        time.sleep(0.3)
+    finally:
+        shared.close()
+    reads, largest, errors = busy_reader()
+    assert reads > 20
+    assert largest == 1024 + 25 and errors == 0
