@@ -776,6 +776,12 @@ class EventsStep:
                         for p_ in token.children if p_.dep_ == "prep" and p_.lower_ == "of" for c in p_.children):
                 kinds.add("violence")  # "a truck carrying fighters was the target of a bomb"
                 continue
+            if token.pos_ == "VERB" and lemma == "aim" and _aimed_at(token):
+                kinds.add("violence")  # "at least one (blast) was aimed at a <Group> vehicle": its target
+                if actor2 is None:
+                    actor2 = _actor_within(doc, [t for p_ in token.children if p_.dep_ == "prep" and p_.lower_ == "at"
+                                                 for c in p_.children if c.dep_ == "pobj" for t in c.subtree])
+                continue
             if token.pos_ == "VERB" and lemma == "blow" and _reports_past_event(token) and \
                     any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
                 kinds.add("violence")  # "blew himself up at a checkpoint", "blew up a police vehicle"
@@ -1764,6 +1770,24 @@ def _outcome_of_event(noun: Any) -> bool:
         return False
     return not any(c.dep_ == "neg" or (c.dep_ == "aux" and (c.lower_ in MODALS or c.lower_ == "to"))
                    for c in head.children) and not any(a.lemma_.lower() in BACKGROUND_LEMMAS for a in head.ancestors)
+
+
+def _aimed_at(verb: Any) -> bool:
+    """"<a blast / the attack / at least one (of them)> was aimed at <X>": the incident's target,
+    the other side when X names an actor (not "talks aimed at a ceasefire"; "it was aimed at" only
+    after a sentence that names an incident, not after "the decree")."""
+    if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children) or not _reports_past_event(verb):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None:
+        return False
+    if subject.lemma_.lower() in EVENT_NOUNS | _EXPLOSIVE_NOUNS:
+        return True
+    # "it", "(at least) one": an incident the sentence before names ("three blasts struck ...")
+    sent = verb.sent
+    before = verb.doc[sent.start - 1].sent if sent.start > 0 else None
+    return (subject.pos_ == "NUM" or subject.lower_ in ("it", "one")) and before is not None and any(
+        t.lemma_.lower() in EVENT_NOUNS | _EXPLOSIVE_NOUNS for t in before)
 
 
 _WOUND_LEMMAS = frozenset({"wound", "injure", "hurt", "maim"})

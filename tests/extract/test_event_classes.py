@@ -389,3 +389,20 @@ def test_what_the_claimant_says_it_killed_is_not_the_toll():
     events = _events("A roadside bomb killed eight soldiers near Kunduz city on Sunday. The Taliban claimed "
                      "responsibility for the attack in a statement, in which they said they had killed 14 soldiers.")
     assert [e.fatalities for e in events] == [8], _rows(events)
+
+
+# -- the target a blast was aimed at -------------------------------------------------------------------
+
+def test_the_group_a_blast_was_aimed_at_is_its_other_side():
+    # ACLED's actor2 is the target: "one (of the blasts) was aimed at a <Group> vehicle"
+    events = _events("Two people were killed when two bombs went off in Kunduz city on Monday. At least one was "
+                     "aimed at a Taliban patrol, a local official said.")
+    assert [(e.actor1, e.actor2, e.fatalities) for e in events] == [(None, "Taliban", 2)], _rows(events)
+    events = _events("A bomb exploded near a mosque in Kunduz city on Monday, killing two people. The blast was "
+                     "aimed at a Taliban commander.")
+    assert [(e.actor2, e.fatalities) for e in events] == [("Taliban", 2)], _rows(events)
+
+
+def test_aimed_at_names_no_incident_by_itself():
+    assert _events("The governor defended the new decree on Monday. It was aimed at the Taliban, he said.") == []
+    assert _events("Talks held in the capital on Monday were aimed at a truce with the Taliban.") == []
