@@ -709,6 +709,8 @@ class EventsStep:
             lemma = token.lemma_.lower()
             if lemma in ("neutralise", "neutralize") and token.pos_ == "VERB" and _neutralised_people(token):
                 lemma = "kill"  # military communiqués: "at least 15 terrorists were neutralised" (killed)
+            if lemma == "hit" and token.pos_ == "VERB" and _hit_by_weapon(token):
+                lemma = "strike"  # "a roadside bomb hit a <Group> vehicle": what it hit is the target
             if lemma == "lose" and token.pos_ == "VERB" and _reports_past_event(token) and any(
                     c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in token.children):
                 # "Five people lost their lives in an attack": the idiom of dying
@@ -1788,6 +1790,17 @@ def _aimed_at(verb: Any) -> bool:
     before = verb.doc[sent.start - 1].sent if sent.start > 0 else None
     return (subject.pos_ == "NUM" or subject.lower_ in ("it", "one")) and before is not None and any(
         t.lemma_.lower() in EVENT_NOUNS | _EXPLOSIVE_NOUNS for t in before)
+
+
+_WEAPON_NOUNS = _EXPLOSIVE_NOUNS | EVENT_NOUNS | frozenset({"missile", "drone", "projectile", "bullet", "round"})
+
+
+def _hit_by_weapon(verb: Any) -> bool:
+    """"a bomb / an airstrike / a rocket hit <X>", "<X> was hit by a missile": a strike, not "the
+    town was hit by floods" or "prices hit a record"."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"] + \
+        [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(d.lemma_.lower() in _WEAPON_NOUNS for d in doers)
 
 
 _WOUND_LEMMAS = frozenset({"wound", "injure", "hurt", "maim"})

@@ -406,3 +406,15 @@ def test_the_group_a_blast_was_aimed_at_is_its_other_side():
 def test_aimed_at_names_no_incident_by_itself():
     assert _events("The governor defended the new decree on Monday. It was aimed at the Taliban, he said.") == []
     assert _events("Talks held in the capital on Monday were aimed at a truce with the Taliban.") == []
+
+
+def test_the_group_whose_vehicle_a_bomb_hit_is_the_target_not_the_bomber():
+    events = _events("A roadside bomb hit a Taliban vehicle near Kunduz city on Monday, killing two people.")
+    assert [(e.event_type, e.actor1, e.actor2, e.fatalities) for e in events] == \
+        [("Explosions/Remote violence", None, "Taliban", 2)], _rows(events)
+    events = _events("A Taliban vehicle was hit by a rocket near Kunduz city on Monday.")
+    assert [(e.actor1, e.actor2) for e in events] == [(None, "Taliban")], _rows(events)
+
+
+def test_hit_by_what_is_no_weapon_is_no_event():
+    assert _events("Floods hit the Taliban stronghold of Kunduz city on Monday.") == []
