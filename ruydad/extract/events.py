@@ -192,6 +192,10 @@ class _Draft:
     quoted_only: bool = False
     """The sentence tells the event only in a source's quoted words (see
     :meth:`EventsStep._quoted_toll`): a detail of the incident told before, not another one."""
+    means: str | None = None
+    """The sub-event one sentence that tells two means of remote violence gives each of its two
+    events ("artillery fire and airstrikes killed eight": ACLED codes the shelling and the air
+    strikes apart, see :func:`_two_means`)."""
 
 
 def _count_np(head: Any) -> int | None:
@@ -941,7 +945,14 @@ class EventsStep:
                        quarter=_quarter(doc, sent, place), elsewhere=_own_locative(sent),
                        pending={k: n for k, n in (("kill", killed), ("detain", detained))
                                 if place is None and n is not None and n >= 2})
-        return self._split_by_place(doc, sent, draft, counted_at)
+        means = _two_means(sent)
+        if means is None:
+            return self._split_by_place(doc, sent, draft, counted_at)
+        # the toll goes to the means told first; the other is an event with no toll of its own
+        draft.means = means[0]
+        twin = replace(draft, killed=None, detained=None, kinds=set(draft.kinds), sentences=list(draft.sentences),
+                       texts=list(draft.texts), victims={}, sources={}, pending={}, placed={}, means=means[1])
+        return [draft, twin]
 
     def _quoted_toll(self, doc: Document, sent: Any, quoted: list[tuple[int, int]]) -> int | None:
         """The toll a source gives in its own words ("'Eight members of the security forces were
@@ -1401,6 +1412,12 @@ class EventsStep:
             drafts.append(new)
             return
         last = drafts[-1]
+        if new.means is not None and last.means is not None and new.means != last.means:
+            drafts.append(new)  # "artillery fire and airstrikes": the second means is its own event
+            return
+        if last.means is not None and len(drafts) >= 2 and drafts[-2].means is not None and \
+                last.sentences[0] in drafts[-2].sentences and _means_told(text) == {drafts[-2].means}:
+            last = drafts[-2]  # "The shelling hit a house, killing five": a detail of the shelling
         if new.date is not None and not new.weak_date and new.date.period_start is not None:
             # news comes back to an earlier incident ("On September 18, three explosions killed ..."
             # after the story of the 19th): the event of that day told just before, not a new one
@@ -1483,6 +1500,7 @@ class EventsStep:
             last.actor2 = next((a for a in (new.actor2, new.actor1) if a is not None and a != last.actor1), None)
         last.weekday = last.weekday or new.weekday
         last.quarter = last.quarter or new.quarter
+        last.means = last.means or new.means  # a headline's "shelling", then "shelling and airstrikes"
 
     def _finish(self, doc: Document, draft: _Draft) -> Event:
         date_expr = draft.date
@@ -1543,6 +1561,8 @@ class EventsStep:
                 event_type, sub = "Battles", "Armed clash"  # "stormed a police station, killing eight policemen"
             elif sub == "Non-state actor overtakes territory" and "territory" not in draft.kinds:
                 event_type, sub = rule_type, rule_sub
+            if draft.means is not None:
+                event_type, sub = "Explosions/Remote violence", draft.means
             event.event_type, event.sub_event_type = event_type, sub
             event.confidence = getattr(result, "confidence", None)
 
@@ -1993,6 +2013,49 @@ _SUB_OF_EXPLOSIVE = (
      "Shelling/artillery/missile attack"),
     (re.compile(r"(?i:\b(?:hand[- ])?grenades?\b)"), "Grenade"),
 )
+
+
+_SHELLING_WORDS = frozenset({"shelling", "artillery", "shell", "mortar", "rocket", "missile", "bombardment"})
+_AIR_WORDS = frozenset({"airstrike", "warplane", "jet", "drone", "helicopter", "aircraft"})
+_AIR_MODIFIERS = frozenset({"air", "drone", "aerial", "helicopter"})
+_SHELLING_SUB, _AIR_SUB = "Shelling/artillery/missile attack", "Air/drone strike"
+
+
+def _means_of(noun: Any) -> str | None:
+    """The sub-event a noun names as a means of remote violence: "shelling", "artillery fire",
+    "mortar rounds" are shelling; "airstrikes", "air raids", "drone strikes" are air strikes."""
+    lemma = noun.lemma_.lower()
+    modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+    if lemma in _SHELLING_WORDS or (lemma in ("fire", "round", "strike", "attack") and modifiers & _SHELLING_WORDS):
+        return _SHELLING_SUB
+    if lemma in _AIR_WORDS or (lemma in ("strike", "raid", "attack", "bombing", "bombardment") and
+                               modifiers & _AIR_MODIFIERS):
+        return _AIR_SUB
+    return None
+
+
+def _two_means(sent: Any) -> tuple[str, str] | None:
+    """Shelling and air strikes joined in one phrase ("Artillery fire from government territory and
+    airstrikes killed eight civilians", "pounded the town with shelling and air raids"): two
+    events, ACLED's two sub-events, in the order told; None when the sentence joins no two such."""
+    for token in sent:
+        if token.pos_ != "NOUN" or token.dep_ == "conj":
+            continue
+        first = _means_of(token)
+        if first is None:
+            continue
+        # the parser often hangs the second means on the last noun of the first one's phrase
+        # ("fire from government-held areas and airstrikes"): a conjunct inside that phrase counts
+        for other in [*token.conjuncts, *(t for t in token.subtree if t.dep_ == "conj" and t.i > token.i)]:
+            second = _means_of(other)
+            if second is not None and second != first:
+                return (first, second) if token.i < other.i else (second, first)
+    return None
+
+
+def _means_told(text: str) -> set[str]:
+    """The means of remote violence a sentence's words name (see :data:`_SUB_OF_EXPLOSIVE`)."""
+    return {sub for pattern, sub in _SUB_OF_EXPLOSIVE if sub in (_SHELLING_SUB, _AIR_SUB) and pattern.search(text)}
 
 
 _ARMED_NOUNS = frozenset({

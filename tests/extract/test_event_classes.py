@@ -418,3 +418,28 @@ def test_the_group_whose_vehicle_a_bomb_hit_is_the_target_not_the_bomber():
 
 def test_hit_by_what_is_no_weapon_is_no_event():
     assert _events("Floods hit the Taliban stronghold of Kunduz city on Monday.") == []
+
+
+# -- shelling and air strikes told together -------------------------------------------------------------
+
+def _kinds(events: list[Event]) -> list[tuple[str | None, int | None]]:
+    return [(e.sub_event_type, e.fatalities) for e in events]
+
+
+def test_shelling_and_air_strikes_in_one_sentence_are_two_events():
+    # ACLED codes Shelling/artillery/missile attack and Air/drone strike apart; the toll goes once,
+    # to the means told first, and a detail of one means joins that one
+    events = _events("Artillery fire from army positions and airstrikes killed at least six civilians in Kunduz "
+                     "city on Monday, rescuers said. The shelling hit a house near the market, killing four "
+                     "members of one family.")
+    assert _kinds(events) == [("Shelling/artillery/missile attack", 6), ("Air/drone strike", None)], _rows(events)
+    events = _events("Drone strikes and mortar rounds on Kunduz city killed five people on Monday, medics said.")
+    assert _kinds(events) == [("Air/drone strike", 5), ("Shelling/artillery/missile attack", None)], _rows(events)
+
+
+def test_one_means_of_remote_violence_is_one_event():
+    events = _events("Artillery fire and mortar rounds killed five people in Kunduz city on Monday, medics said.")
+    assert _kinds(events) == [("Shelling/artillery/missile attack", 5)], _rows(events)
+    events = _events("Shelling from army positions near the airport killed three civilians in Kunduz city on "
+                     "Monday.")
+    assert _kinds(events) == [("Shelling/artillery/missile attack", 3)], _rows(events)
