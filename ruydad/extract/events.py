@@ -1983,6 +1983,12 @@ _EXECUTION = re.compile(r"(?i:\b(?:execut(?:e|ed|es|ion|ions)|hang(?:ed|ing)|han
 _BACKGROUND_PHRASE = re.compile(
     r"(?i:\b(?:responsible for|involved in|linked to|suspected of|accused of|known for|facilitat\w+|plann\w+|"
     r"specialist|maker|making|cell|network|claimed responsibility)\b[^.;]*)")
+_HELD_EXPLOSIVES = re.compile(
+    r"(?i:\b(?:assembl\w*|stor(?:e|es|ed|ing)|stockpil\w*|seiz\w*|confiscat\w*|recover\w*|discover\w*|found|"
+    r"cache[sd]?|defus\w*|hid(?:e|es|den|ing))\b[^.;]{0,50}?\b(?:explosives?|bombs?|IEDs?|mines?|grenades?|"
+    r"rockets?|mortars?)\b)")
+"""Explosives that were kept, found or seized ("the houses where militants were assembling
+explosives", "seized weapons and explosives"): what the place held, not how the event was done."""
 _PROTEST = re.compile(r"(?i:\b(?:protesters?|protestors?|demonstrators?|demonstrations?|protest(?:s|ed|ing)?|"
                       r"rall(?:y|ies)|marchers|sit-ins?)\b)")
 _INTERVENTION = re.compile(r"(?i:\b(?:tear[- ]?gas|water[- ]cannons?|rubber bullets|batons?|dispers\w+|"
@@ -2079,7 +2085,7 @@ def _cue_type(draft: _Draft, span: str = "") -> tuple[str, str] | None:
     Violence against civilians, so are killings of civilians by any other means, and killings
     of soldiers, police or fighters are Battles; background phrases ("an IED facilitator", "responsible for the
     bombing") do not count."""
-    text = _BACKGROUND_PHRASE.sub(" ", " ".join(draft.texts))
+    text = _HELD_EXPLOSIVES.sub(" ", _BACKGROUND_PHRASE.sub(" ", " ".join(draft.texts)))
     if draft.kinds == {"loot"} and not draft.killed:
         if _RIOTERS.search(text):  # a crowd's destruction: ACLED's riots
             return "Riots", "Violent demonstration" if _PROTEST.search(text) else "Mob violence"
@@ -2092,7 +2098,7 @@ def _cue_type(draft: _Draft, span: str = "") -> tuple[str, str] | None:
             return "Protests", "Protest with intervention"
     # the sentences between the event's own, which often say how it was done ("officials say
     # numerous roadside bombs targeted the convoy"), for the weapon of an ambush
-    weapon_text = _BACKGROUND_PHRASE.sub(" ", span) if span else text
+    weapon_text = _HELD_EXPLOSIVES.sub(" ", _BACKGROUND_PHRASE.sub(" ", span)) if span else text
     if _EXECUTION.search(text) and "kill" in draft.kinds and not _FIGHTING.search(text):
         return "Violence against civilians", "Attack"  # "stormed his house, dragged him out and hanged him"
     if draft.kinds <= {"kill", "bodies"} and "bodies" in draft.kinds and not _FIGHTING.search(text) and \

@@ -443,3 +443,18 @@ def test_one_means_of_remote_violence_is_one_event():
     events = _events("Shelling from army positions near the airport killed three civilians in Kunduz city on "
                      "Monday.")
     assert _kinds(events) == [("Shelling/artillery/missile attack", 3)], _rows(events)
+
+
+# -- explosives that were kept or seized are not how the event was done -----------------------------------
+
+def test_explosives_seized_in_a_raid_do_not_make_it_an_explosion():
+    events = _events("Troops killed four fighters and seized weapons and explosives in a raid near Kunduz city on "
+                     "Friday.")
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 4)], _rows(events)
+
+
+def test_an_explosion_told_beside_a_find_of_explosives_is_still_one():
+    events = _events("Police found a cache of explosives near Kunduz city on Friday, hours after a roadside bomb "
+                     "killed four soldiers.")
+    assert [(e.event_type, e.sub_event_type) for e in events] == \
+        [("Explosions/Remote violence", "Remote explosive/landmine/IED")], _rows(events)
