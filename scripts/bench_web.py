@@ -1,7 +1,7 @@
 """Load benchmark: `ruydad serve` on a 1,000,000-event store, driven by wrk from a second process.
 
 Usage: .venv/bin/python scripts/bench_web.py [--rows 1000000] [--connections 50] [--seconds 20]
-       [--cache off|on|both] [--rebuild] [--source DIR] [--single] [--urls all|events|stats]
+       [--cache off|on|both] [--rebuild] [--source DIR] [--single] [--urls all|events|stats] [--workers N]
 
 Builds (once, cached under bench-out/) a store from a synthetic ACLED export with the current
 ingest (``--rebuild`` builds it again: the ingest's layout and summary tables are part of what is
@@ -94,7 +94,7 @@ def run_wrk(wrk: str, base: str, connections: int, seconds: int, script: Path) -
     return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
 
 
-def serve(db: Path, port: int, cache: bool, source: Path | None = None) -> subprocess.Popen[bytes]:
+def serve(db: Path, port: int, cache: bool, source: Path | None = None, workers: int = 1) -> subprocess.Popen[bytes]:
     # this interpreter; with ``source``, that checkout's package (figures before and after a change)
     start = "from ruydad.cli import main; main()"
     env = dict(os.environ)
@@ -104,6 +104,8 @@ def serve(db: Path, port: int, cache: bool, source: Path | None = None) -> subpr
     args = [sys.executable, "-c", start, "--db", str(db.resolve()), "serve", "--port", str(port)]
     if not cache:
         args.append("--no-cache")
+    if workers > 1:
+        args += ["--workers", str(workers)]
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -116,17 +118,36 @@ def serve(db: Path, port: int, cache: bool, source: Path | None = None) -> subpr
     sys.exit("server did not start")
 
 
+def _process_stats() -> dict[int, list[str]]:
+    """Each process's ``/proc/PID/stat`` fields after the command name (Linux)."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                found[int(entry.name)] = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+    return found
+
+
 def cpu_seconds(pid: int) -> tuple[float, float] | None:
-    """CPU seconds used so far by process ``pid`` and by the whole machine (Linux ``/proc``), so a
-    run can say whether the server had the cores to itself and how busy they were."""
+    """CPU seconds used so far by process ``pid`` with its children (the server's workers) and by
+    the whole machine (Linux ``/proc``), so a run can say whether the server had the cores to itself
+    and how busy they were."""
     try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         machine = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
     except OSError:
         return None
+    stats = _process_stats()
+    if pid not in stats:
+        return None
+    tree, changed = {pid}, True
+    while changed:
+        grown = tree | {p for p, fields in stats.items() if int(fields[1]) in tree}
+        changed, tree = grown != tree, grown
     ticks = os.sysconf("SC_CLK_TCK")
     busy = sum(int(v) for i, v in enumerate(machine[:8]) if i not in (3, 4))  # all but idle and iowait
-    return (int(fields[11]) + int(fields[12])) / ticks, busy / ticks
+    return sum(int(stats[p][11]) + int(stats[p][12]) for p in tree) / ticks, busy / ticks
 
 
 def fetch(base: str, path: str) -> tuple[float, bytes]:
@@ -172,6 +193,7 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true", help="build the store again with the current ingest")
     parser.add_argument("--source", type=Path, default=None, help="serve another checkout of the package")
     parser.add_argument("--single", action="store_true", help="also time each URL alone (one client)")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (`ruydad serve --workers`)")
     parser.add_argument("--urls", choices=("all", "events", "stats"), default="all",
                         help="rotate over every URL (default), the event pages only, or the grouped statistics only")
     args = parser.parse_args()
@@ -182,7 +204,7 @@ def main() -> None:
     for cache in {"off": (False,), "on": (True,), "both": (False, True)}[args.cache]:
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        proc = serve(db, port, cache, args.source)
+        proc = serve(db, port, cache, args.source, args.workers)
         try:
             keyset = keyset_url(base)
             urls = [u for u in URLS + ([keyset] if keyset else [])
@@ -204,6 +226,7 @@ def main() -> None:
             proc.terminate()
             proc.wait(timeout=30)
         print(f"== {args.rows:,} events, {len(urls)} URLs, {args.connections} connections, {args.seconds} s, "
+              f"{args.workers} server process{'es' if args.workers > 1 else ''}, "
               f"response cache {'on' if cache else 'off'}; load average {before:.1f} before, {after:.1f} after "
               f"({os.cpu_count()} CPUs)")
         if cpu_before and cpu_after:

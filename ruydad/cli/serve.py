@@ -29,6 +29,9 @@ def serve(
         "--allowed-host", help="A Host name clients use to reach this server (repeatable; loopback names and "
                                "--host are always allowed; also RUYDAD_ALLOWED_HOSTS).")] = None,
     theatre: TheatreOption = DEFAULT_THEATRE,
+    workers: Annotated[int, typer.Option(min=1, max=64, help=(
+        "Server processes sharing the port: one per core lets a busy server use every core (each has "
+        "its own response cache; extraction pools and rates are divided among them)."))] = 1,
 ) -> None:
     """Serve the HTTP API and the dashboard on the store (http://HOST:PORT/), for one theatre (its map,
     actors and place names; routes with a theatre parameter may ask for another).
@@ -47,16 +50,35 @@ def serve(
 
     def body() -> None:
         path = store_location()
+        hosts = [*(allowed_host or []), *([host] if host not in ("0.0.0.0", "::") else [])]
+        if workers > 1:
+            serve_workers(str(path), hosts)
+            return
         shared: StoreAccess = (HeldStore(Store.open(path)) if is_database_url(path) else SharedStore.open(path))
         try:
             console.print(f"Ruydad on http://{host}:{port}/ (store {shared.path}); API docs at /docs")
-            hosts = [*(allowed_host or []), *([host] if host not in ("0.0.0.0", "::") else [])]
             uvicorn.run(create_app(shared, cache=cache, allowed_hosts=hosts, theatre=theatre), host=host, port=port,
                         log_level="warning")
         finally:
             if isinstance(shared, HeldStore):
                 shared.store.close()
             shared.close()
+
+    def serve_workers(path: str, hosts: list[str]) -> None:
+        """``workers`` processes, each opening the store itself (:mod:`ruydad.web.served`)."""
+        import os
+        from pathlib import Path
+
+        from ruydad.web.served import SERVE_ENV, serve_options
+
+        location = path if is_database_url(path) else str(Path(path).expanduser().resolve())
+        if not is_database_url(path):
+            SharedStore.open(location).close()  # create and migrate once, before the workers open it
+        os.environ[SERVE_ENV] = serve_options(db=location, cache=cache, allowed_hosts=hosts, theatre=theatre,
+                                              workers=workers)
+        console.print(f"Ruydad on http://{host}:{port}/ (store {location}, {workers} workers); API docs at /docs")
+        uvicorn.run("ruydad.web.served:app_from_env", factory=True, workers=workers, host=host, port=port,
+                    log_level="warning")
 
     run_guarded(body)
 
@@ -85,4 +107,4 @@ def demo(
         url = f"http://127.0.0.1:{port}/"
         out_console.print(f"dashboard: {url} (Ctrl-C to stop)")
         threading.Timer(1.5, lambda: webbrowser.open(url)).start()
-        serve(host="127.0.0.1", port=port, cache=True)
+        serve(host="127.0.0.1", port=port, cache=True, workers=1)

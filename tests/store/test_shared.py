@@ -61,8 +61,18 @@ def sample_db(tmp_path: Path, ucdp_sample: Path) -> Path:
 @pytest.fixture
 def dashboard(sample_db: Path) -> Iterator[str]:
     """`ruydad serve` on the sample store, in its own process (response cache on, as users run it)."""
+    yield from _serving(sample_db)
+
+
+@pytest.fixture
+def two_workers(sample_db: Path) -> Iterator[str]:
+    """`ruydad serve --workers 2` on the sample store: two server processes on one port."""
+    yield from _serving(sample_db, "--workers", "2")
+
+
+def _serving(db: Path, *options: str) -> Iterator[str]:
     port = _free_port()
-    child = subprocess.Popen([*RUYDAD, "--db", str(sample_db), "serve", "--port", str(port)],
+    child = subprocess.Popen([*RUYDAD, "--db", str(db), "serve", "--port", str(port), *options],
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                              env={**os.environ, "RUYDAD_LOCK_WAIT": "2"})
     base = f"http://127.0.0.1:{port}"
@@ -331,3 +341,38 @@ def test_a_server_process_writes_while_another_reads_without_a_pause(
     reads, largest, errors = busy_reader()
     assert reads > 20
     assert largest == 1024 + 25 and errors == 0
+
+
+def test_two_server_workers_serve_while_a_command_ingests_under_load(
+        two_workers: str, sample_db: Path, acled_file: Callable[..., Path]) -> None:
+    """Requests never stop (eight clients on two worker processes), yet the command's ingest gets the
+    file (the write turn) and every worker answers with the new events right after it."""
+    stop = threading.Event()
+    failures: list[str] = []
+    answered = [0]
+
+    def client() -> None:
+        while not stop.is_set():
+            answered[0] += 1  # a new page each time: the response cache never answers in the store's place
+            status, body = get(two_workers + f"/api/events?limit=20&dataset=ucdp&offset={answered[0]}")
+            if status != 200:
+                failures.append(f"{status} {body}")
+
+    clients = [threading.Thread(target=client) for _ in range(8)]
+    for thread in clients:
+        thread.start()
+    try:
+        time.sleep(1.0)
+        done = ruydad("--db", str(sample_db), "ingest", "acled", str(acled_file(rows=25)),
+                      env={"RUYDAD_LOCK_WAIT": "20"})
+        assert done.returncode == 0, done.stderr
+        time.sleep(0.5)
+    finally:
+        stop.set()
+        for thread in clients:
+            thread.join(timeout=60)
+    assert not failures, failures[:3]
+    assert answered[0] > 20
+    # each new connection may land on either worker: all of them see the ingest
+    totals = {get(two_workers + "/api/summary")[1]["events"] for _ in range(12)}
+    assert totals == {1024 + 25}

@@ -1,0 +1,72 @@
+"""The app as each worker process of ``ruydad serve --workers N`` builds it.
+
+One Python process answers requests one at a time wherever Python runs (the GIL), so on a machine
+with several cores a busy server leaves cores idle while requests queue. With ``--workers N`` uvicorn
+starts N processes on one listening socket and the kernel hands each new connection to one of them.
+Each worker imports :func:`app_from_env`, which reads what to serve (the store, the theatre, the
+cache, the trusted hosts) from :data:`SERVE_ENV`, set by the serving command, and opens its own store:
+
+- a DuckDB file through its own :class:`~ruydad.store.shared.SharedStore` (read-only locks are
+  shared; a worker that writes takes the write turn, :mod:`ruydad.store.turn`, and the others let go
+  of the file until its write is done);
+- a PostgreSQL server through its own connection pool.
+
+What a process keeps for itself is divided among the workers, so N workers do not take N times the
+configured share: the extraction pool's processes and queue, and the anonymous extraction rate. The
+response cache is per worker.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from dataclasses import replace
+from typing import Any
+
+from ruydad.errors import InputError
+
+SERVE_ENV = "RUYDAD_SERVE"
+"""What the workers serve, as JSON written by ``ruydad serve`` (:func:`serve_options`)."""
+
+
+def serve_options(*, db: str, cache: bool, allowed_hosts: list[str], theatre: str, workers: int) -> str:
+    return json.dumps({"db": db, "cache": cache, "allowed_hosts": allowed_hosts, "theatre": theatre,
+                       "workers": workers})
+
+
+def app_from_env() -> Any:
+    """The app of one worker process (uvicorn's factory: ``ruydad.web.served:app_from_env``)."""
+    from ruydad.store import Store, is_database_url
+    from ruydad.store.shared import HeldStore, SharedStore, StoreAccess
+    from ruydad.web import create_app
+    from ruydad.web.jobs import ExtractLimits
+
+    raw = os.environ.get(SERVE_ENV)
+    if not raw:
+        raise InputError(f"{SERVE_ENV} is not set: start the workers with `ruydad serve --workers N`")
+    options = json.loads(raw)
+    workers = max(1, int(options["workers"]))
+    location = str(options["db"])
+    shared: StoreAccess = HeldStore(Store.open(location)) if is_database_url(location) else SharedStore.open(location)
+    app = create_app(shared, cache=bool(options["cache"]), allowed_hosts=list(options["allowed_hosts"]),
+                     theatre=str(options["theatre"]), limits=divided(ExtractLimits.from_env(), workers))
+
+    def close() -> None:
+        if isinstance(shared, HeldStore):
+            shared.store.close()
+        shared.close()
+
+    app.router.add_event_handler("shutdown", close)
+    return app
+
+
+def divided(limits: Any, workers: int) -> Any:
+    """``limits`` (:class:`~ruydad.web.jobs.ExtractLimits`) for one of ``workers`` processes: each gets
+    its share of the extraction processes, the queue and the anonymous rate (at least one of each
+    that was not zero)."""
+    def share(value: int) -> int:
+        return 0 if value <= 0 else max(1, math.ceil(value / workers))
+
+    return replace(limits, workers=share(limits.workers), queue=share(limits.queue),
+                   anonymous_per_minute=share(limits.anonymous_per_minute))
