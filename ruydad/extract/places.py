@@ -203,8 +203,9 @@ def candidate_spans(doc: Document, theatre: str | None = None) -> list[tuple[int
             possessive = re.search(r"['’]s\s+", text[clean_start:offset])
             if possessive:  # "Baghlan's Khost district": the name after the possessive province
                 clean_start += possessive.end()
-            if text[clean_start:offset].split(" ")[0] in stop_names:
-                continue
+            first_word = text[clean_start:offset].split(" ")[0]
+            if first_word in stop_names or _demonym_country(first_word) is not None:
+                continue  # "the <Demonym> city of <Name>": a people's adjective, not a place's name
             if kind in _AREA_KINDS:
                 spans.append((clean_start, offset, "area"))
                 continue

@@ -218,3 +218,15 @@ def test_a_region_word_with_no_country_guesses_no_province():
 def test_a_region_of_the_country_its_people_name_is_its_province():
     found = run("Malian officials said jihadists killed 12 soldiers on Sunday in the region of Mopti.")
     assert event_places(found) == {("ML-5", None)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "<Demonym> city" is no place's name; read as one it matched a district of the default
+    # theatre by its letters and put the shelling there
+    ("Shelling killed a woman in neighbourhoods east of the Yemeni city of Taiz on Sunday.", ("YE-TA", None)),
+    ("Gunmen killed three people in the Nigerian state of Zamfara on Sunday.", ("NG-ZA", None)),
+])
+def test_a_demonym_before_a_kind_word_is_not_a_place_name(text, expected):
+    found = run(text)
+    assert event_places(found) == {expected}
+    assert not any(p.country_code == "AFG" for p in found.places)
