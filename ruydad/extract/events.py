@@ -651,6 +651,11 @@ class EventsStep:
             if draft.weak_date:
                 following = drafts[position + 1].start if position + 1 < len(drafts) else len(doc.text)
                 draft.date = self._incident_date_after(doc, draft, following) or draft.date
+            if draft.place is None or (draft.place.admin2 is None and draft.place.kind != "ambiguous"):
+                following = drafts[position + 1].start if position + 1 < len(drafts) else len(doc.text)
+                detail = self._quoted_detail_place(doc, draft, quoted, following)
+                if detail is not None:
+                    draft.place, draft.place_text = detail
             if draft.place is None:
                 draft.place, draft.place_text = self._place_before(doc, draft.end)
             if draft.date is None:
@@ -1238,6 +1243,37 @@ class EventsStep:
             if expression.resolved and expression.precision == "day" and expression.sentence >= 0 and \
                     not _in_header(doc, expression.start):
                 return expression
+        return None
+
+    def _quoted_detail_place(self, doc: Document, draft: _Draft, quoted: list[tuple[int, int]],
+                             limit: int) -> tuple[Place, str] | None:
+        """The place a source's quoted account of the incident gives, among the event's sentences or
+        in the two after them ('"The terrorists opened fire on a checkpoint in the <X> area," the statement
+        said'): the incident's own spot, taken when it lies inside the event's province (or the
+        event has none) and is more precise than what the event has. A quotation tells the incident
+        when it has a verb or noun of violence; it adds no event of its own (see _quoted_toll)."""
+        if doc.nlp is None or not quoted:
+            return None
+        sentences = list(doc.nlp.sents)
+        first, last = draft.sentences[0], max(draft.sentences)
+        for sent in sentences[first + 1:last + 3]:
+            if sent.start_char >= limit:
+                break
+            if not any(_inside(quoted, t.idx) and t.pos_ in ("NOUN", "VERB") and
+                       t.lemma_.lower() in EVENT_NOUNS | KILL_LEMMAS | VIOLENCE_LEMMAS for t in sent):
+                continue
+            best: tuple[Place, str] | None = None
+            for start, end, place in doc.place_spans:
+                if not (sent.start_char <= start < sent.end_char and _inside(quoted, start)) or \
+                        place.kind in ("country", "ambiguous") or _not_where(doc, start, sent.start_char):
+                    continue
+                if draft.place is not None and (not _same_area(draft.place, place) or
+                                                _place_rank(place) <= _place_rank(draft.place)):
+                    continue
+                if best is None or _place_rank(place) > _place_rank(best[0]):
+                    best = (place, doc.text[start:end])
+            if best is not None:
+                return best
         return None
 
     def _place_before(self, doc: Document, offset: int) -> tuple[Place | None, str | None]:

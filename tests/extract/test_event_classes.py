@@ -458,3 +458,21 @@ def test_an_explosion_told_beside_a_find_of_explosives_is_still_one():
                      "killed four soldiers.")
     assert [(e.event_type, e.sub_event_type) for e in events] == \
         [("Explosions/Remote violence", "Remote explosive/landmine/IED")], _rows(events)
+
+
+# -- the spot a quoted statement gives ----------------------------------------------------------------
+
+def test_a_quoted_account_of_the_incident_gives_its_district():
+    events = _events("Gunmen killed four soldiers in Kunduz province on Monday, police said. “The attackers opened "
+                     "fire on a checkpoint in Imam Sahib district,” a police spokesman said.")
+    assert [(e.admin1_code, e.admin2, e.fatalities) for e in events] == [("AF-KDZ", "Imam Sahib", 4)], \
+        _rows(events)
+
+
+def test_a_quote_that_tells_no_incident_or_another_province_places_nothing():
+    events = _events("Gunmen killed four soldiers in Kunduz province on Monday, police said. “We will find them, "
+                     "even in Imam Sahib district,” a police spokesman said.")
+    assert [(e.admin1_code, e.admin2) for e in events] == [("AF-KDZ", None)], _rows(events)
+    events = _events("Gunmen killed four soldiers in Kunduz province on Monday, police said. “The attackers opened "
+                     "fire on a checkpoint, like the one they attacked in Jalalabad city,” a police spokesman said.")
+    assert [(e.admin1_code, e.admin2) for e in events] == [("AF-KDZ", None)], _rows(events)
