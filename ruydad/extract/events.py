@@ -112,6 +112,8 @@ AGENT_NOUNS = frozenset({
 })
 """Head nouns of a subject that names who acted ("gunmen", "<demonym> border guards"); a subject
 headed by anything else ("three blasts", "local media", "one") is not an actor."""
+_MACHINES = frozenset({"jet", "aircraft", "drone", "helicopter", "warplane"})
+"""Agent nouns that name a machine: an actor only with its owner ("<Demonym> drones", "army helicopters")."""
 TAKEOVER_OBJECTS = frozenset({"control", "power"})
 _EXPLOSIVE_NOUNS = frozenset({"bomb", "explosive", "device", "mine", "landmine", "ied", "grenade", "shell", "mortar",
                               "rocket", "blast", "explosion", "charge"})
@@ -1226,6 +1228,11 @@ class EventsStep:
         if head.lemma_.lower() not in AGENT_NOUNS and not (head.pos_ == "PROPN" and head.ent_type_ in ("ORG", "NORP")) \
                 and not _named_group_plural(head):
             return None
+        if head.lemma_.lower() in _MACHINES and not any(
+                c.dep_ in ("compound", "amod", "poss", "nmod") and
+                (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG") or c.lower_ in ("its", "their"))
+                for c in head.children):
+            return None  # "a drone targeted their vehicle": a machine nobody is said to own names no one
         if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
             before = [name for a_start, _e, name in doc.actor_spans if a_start < head.idx]
             return before[-1] if before else None

@@ -476,3 +476,12 @@ def test_a_quote_that_tells_no_incident_or_another_province_places_nothing():
     events = _events("Gunmen killed four soldiers in Kunduz province on Monday, police said. “The attackers opened "
                      "fire on a checkpoint, like the one they attacked in Jalalabad city,” a police spokesman said.")
     assert [(e.admin1_code, e.admin2) for e in events] == [("AF-KDZ", None)], _rows(events)
+
+
+# -- a machine is no actor without its owner -------------------------------------------------------------
+
+def test_a_drone_nobody_is_said_to_own_is_no_actor():
+    events = _events("A drone targeted a vehicle in Kunduz province on Sunday, killing three fighters.")
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Air/drone strike", None)], _rows(events)
+    events = _events("A Pakistani drone targeted a vehicle in Kunduz province on Sunday, killing three fighters.")
+    assert [e.actor1 for e in events] == ["Military Forces of Pakistan"], _rows(events)
