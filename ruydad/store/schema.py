@@ -56,9 +56,9 @@ VERSIONS: tuple[Version, ...] = (
             "fatality estimate is below the low one are stored as given and flagged, not quarantined)"),
     Version(17, "event_summary", "summary tables of event counts kept current at every batch, so grouped "
             "figures, totals and deep pages read counts instead of every event (ruydad.store.summary)"),
-    Version(18, "summary_rollups", "two smaller summary tables: totals per dataset, month and country (what "
-            "the dashboard reads when it opens) and counts per month of the actor columns (an actor's "
-            "figures and pages without reading a row per day)"),
+    Version(18, "summary_rollups", "smaller summary tables summed from the day and month tables: totals per "
+            "dataset, month and country, and the same with the province, with the types and with the actor "
+            "columns, and totals per day (ruydad.store.summary.ROLLUPS)"),
 )
 """Every schema version, in order. Numbers are sparse: those between were never released."""
 
@@ -141,10 +141,19 @@ _SUMMARY_TABLES: tuple[Table, ...] = (
     Table("summary_totals", "Events per dataset, month and country: the store's totals and time line "
           "in a few rows per month", _summary_columns(
               ("dataset", "month", "country", "country_code"), _group_span(18), since=18), since=18),
+    Table("summary_place_months", "Events per dataset, month and province (the map)", _summary_columns(
+        ("dataset", "month", "country", "country_code", "admin1", "admin1_code", "admin1_pcode"), _group_span(18),
+        since=18), since=18),
+    Table("summary_type_months", "Events per dataset, month, country and type (types over time)",
+          _summary_columns(("dataset", "month", "country", "country_code", "event_type", "sub_event_type",
+                            "disorder_type", "civilian_targeting"), _group_span(18), since=18), since=18),
     Table("summary_actor_months", "Events per dataset, month, country and the actor columns as stored "
           "(an actor's counts, time line and pages by month)", _summary_columns(
               ("dataset", "month", "country", "country_code", "inter1", "inter2", "actor1", "actor2",
                "assoc_actor_1", "assoc_actor_2"), _group_span(18), since=18), since=18),
+    Table("summary_day_totals", "Events per dataset, day and country (date ranges that do not fall on "
+          "month boundaries)", _summary_columns(("dataset", "event_date", "country", "country_code"),
+                                                since=18), since=18),
     Table("summary_state", "One row: a version moved by every write of events, and what the summary has seen", (
         _c("version", "BIGINT", not_null=True, since=17),
         _c("summary_events", "BIGINT", "Events the summary counts", not_null=True, since=17),

@@ -1,19 +1,21 @@
 """Summary tables: event counts kept current at every write, so that grouped figures, totals and the
 place of a deep page are read from the counts instead of from every event.
 
-Four tables, all rebuilt in the transaction that writes the events (:func:`refresh`, called by
-:func:`ruydad.ingest.batches.finish_batch`, the one place every successful write passes through):
+Two tables, and smaller ones summed from them, all rebuilt in the transaction that writes the events
+(:func:`refresh`, called by :func:`ruydad.ingest.batches.finish_batch`, the one place every successful
+write passes through):
 
 - ``summary_days``: events, fatalities and the low/high estimates per dataset, day, country,
   province (its name, ISO 3166-2 code and P-code), event type, sub-event type, disorder type,
   civilian targeting, actor categories and the four actor columns as stored (:data:`DAY_KEYS`);
 - ``summary_months``: the same per month, without the actor columns (:data:`MONTH_KEYS`), with the
-  first and last day of each group, so coverage and the dashboard's figures read a few thousand
-  rows;
-- ``summary_totals``: the months per dataset and country alone (:data:`TOTAL_KEYS`), so the store's
-  overview and unfiltered questions read a few rows per month;
-- ``summary_actor_months``: the days per month without places and types (:data:`ACTOR_MONTH_KEYS`),
-  so an actor's figures and pages read a row per month and actor pair instead of one per event.
+  first and last day of each group;
+- the rollups (:data:`ROLLUPS`, schema version 18), each a few rows per month or day: totals per
+  dataset, month and country (the store's overview); the same with the province (the map), with the
+  types (types over time), with the actor columns (an actor's figures and pages); and totals per
+  day (a date range that does not fall on month boundaries). On real data the days table holds
+  nearly a row per event (the actor pair and place of an event are rarely repeated on one day), so
+  these are what make the common questions cheap.
 
 The query model decides which to read (:func:`source_for`): a question whose condition and grouping
 use only columns a table has (and, for the months table, whose dates fall on month boundaries) is
@@ -42,7 +44,10 @@ import sqlglot.expressions as sx
 DAY_TABLE = "summary_days"
 MONTH_TABLE = "summary_months"
 TOTAL_TABLE = "summary_totals"
+PLACE_MONTH_TABLE = "summary_place_months"
+TYPE_MONTH_TABLE = "summary_type_months"
 ACTOR_MONTH_TABLE = "summary_actor_months"
+DAY_TOTAL_TABLE = "summary_day_totals"
 STATE_TABLE = "summary_state"
 
 PLACE_COLUMNS: tuple[str, ...] = ("country", "country_code", "admin1", "admin1_code", "admin1_pcode")
@@ -54,10 +59,11 @@ MONTH_KEYS: tuple[str, ...] = ("dataset", "month", *PLACE_COLUMNS, *TYPE_COLUMNS
 """The columns ``summary_months`` groups by (``month``: the first day of the month)."""
 TOTAL_KEYS: tuple[str, ...] = ("dataset", "month", "country", "country_code")
 """The columns ``summary_totals`` groups by: a few rows per month, read by the store's overview and by
-every unfiltered question."""
+every question that filters on datasets, countries and whole months alone."""
+PLACE_MONTH_KEYS: tuple[str, ...] = ("dataset", "month", *PLACE_COLUMNS)
+TYPE_MONTH_KEYS: tuple[str, ...] = ("dataset", "month", "country", "country_code", *TYPE_COLUMNS)
 ACTOR_MONTH_KEYS: tuple[str, ...] = ("dataset", "month", "country", "country_code", *ACTOR_KEY_COLUMNS)
-"""The columns ``summary_actor_months`` groups by: an actor's figures, time line and pages by month
-read one row per month and actor pair instead of one per day and place."""
+DAY_TOTAL_KEYS: tuple[str, ...] = ("dataset", "event_date", "country", "country_code")
 METRICS: tuple[str, ...] = ("events", "fatalities", "fatalities_low", "fatalities_high")
 
 _SUMS = ("count(*) AS events, sum(fatalities) AS fatalities, sum(fatalities_low) AS fatalities_low, "
@@ -83,31 +89,58 @@ def _month_insert(where: str) -> str:
             f"FROM {DAY_TABLE} d WHERE {where} GROUP BY dataset, {month}, {rest}")
 
 
-def _total_insert(where: str) -> str:
-    """``summary_totals`` rows from the months table (alias ``m``)."""
-    rest = ", ".join(TOTAL_KEYS)
-    return (f"INSERT INTO {TOTAL_TABLE} ({rest}, first_day, last_day, {', '.join(METRICS)}) "
-            f"SELECT {rest}, min(first_day), max(last_day), {_RESUMS} FROM {MONTH_TABLE} m WHERE {where} "
-            f"GROUP BY {rest}")
+@dataclass(frozen=True)
+class Rollup:
+    """A summary table summed from a finer one: by month from ``summary_months`` (when its keys are
+    among that table's) or from ``summary_days``, or by day from ``summary_days``."""
+
+    table: str
+    keys: tuple[str, ...]
+    """Its grouping columns: ``dataset``, ``month`` or ``event_date``, then the rest."""
+
+    @property
+    def by_month(self) -> bool:
+        return "month" in self.keys
+
+    @property
+    def parent(self) -> str:
+        return MONTH_TABLE if self.by_month and set(self.keys) <= set(MONTH_KEYS) else DAY_TABLE
+
+    def insert(self, where: str) -> str:
+        """The rows of the groups that pass ``where`` (on the parent's alias ``p``), summed from the parent."""
+        rest = ", ".join(k for k in self.keys if k not in ("dataset", "month", "event_date"))
+        metrics = ", ".join(METRICS)
+        if not self.by_month:
+            return (f"INSERT INTO {self.table} (dataset, event_date, {rest}, {metrics}) "
+                    f"SELECT dataset, event_date, {rest}, {_RESUMS} FROM {self.parent} p WHERE {where} "
+                    f"GROUP BY dataset, event_date, {rest}")
+        if self.parent == MONTH_TABLE:
+            month, first, last = "month", "min(first_day)", "max(last_day)"
+        else:
+            month, first, last = _MONTH_OF.format(col="event_date"), "min(event_date)", "max(event_date)"
+        return (f"INSERT INTO {self.table} (dataset, month, {rest}, first_day, last_day, {metrics}) "
+                f"SELECT dataset, {month}, {rest}, {first}, {last}, {_RESUMS} FROM {self.parent} p "
+                f"WHERE {where} GROUP BY dataset, {month}, {rest}")
 
 
-def _actor_month_insert(where: str) -> str:
-    """``summary_actor_months`` rows from the days table (alias ``d``)."""
-    rest = ", ".join(k for k in ACTOR_MONTH_KEYS if k not in ("dataset", "month"))
-    month = _MONTH_OF.format(col="event_date")
-    return (f"INSERT INTO {ACTOR_MONTH_TABLE} (dataset, month, {rest}, first_day, last_day, {', '.join(METRICS)}) "
-            f"SELECT dataset, {month}, {rest}, min(event_date), max(event_date), {_RESUMS} "
-            f"FROM {DAY_TABLE} d WHERE {where} GROUP BY dataset, {month}, {rest}")
+ROLLUPS: tuple[Rollup, ...] = (
+    Rollup(TOTAL_TABLE, TOTAL_KEYS),
+    Rollup(PLACE_MONTH_TABLE, PLACE_MONTH_KEYS),
+    Rollup(TYPE_MONTH_TABLE, TYPE_MONTH_KEYS),
+    Rollup(ACTOR_MONTH_TABLE, ACTOR_MONTH_KEYS),
+    Rollup(DAY_TOTAL_TABLE, DAY_TOTAL_KEYS),
+)
+"""The smaller tables summed from the day and month tables (schema version 18), so the questions a
+dashboard asks most (totals, a map of provinces, types over time, an actor's events, a date range)
+read a few thousand rows instead of one per event."""
 
-
-ROLLUP_SQL: tuple[str, ...] = (_total_insert("TRUE"), _actor_month_insert("TRUE"))
-"""The two rollups from the day and month tables (migration 18 runs these on a store that has them)."""
+ROLLUP_SQL: tuple[str, ...] = tuple(r.insert("TRUE") for r in ROLLUPS)
+"""Every rollup from the day and month tables (migration 18 runs these on a store that has them)."""
 
 REBUILD_SQL: tuple[str, ...] = (
     f"DELETE FROM {DAY_TABLE}",
     f"DELETE FROM {MONTH_TABLE}",
-    f"DELETE FROM {TOTAL_TABLE}",
-    f"DELETE FROM {ACTOR_MONTH_TABLE}",
+    *(f"DELETE FROM {r.table}" for r in ROLLUPS),
     _day_insert("TRUE"),
     _month_insert("TRUE"),
     *ROLLUP_SQL,
@@ -140,10 +173,15 @@ def refresh(con: Any, batch_id: int) -> None:
                      f"{_MONTH_OF.format(col='t.event_date')} IS NOT DISTINCT FROM {{m}})")
     con.execute(f"DELETE FROM {MONTH_TABLE} WHERE " + month_touched.format(a=MONTH_TABLE, m=f"{MONTH_TABLE}.month"))
     con.execute(_month_insert(month_touched.format(a="d", m=_MONTH_OF.format(col="d.event_date"))))
-    for table in (TOTAL_TABLE, ACTOR_MONTH_TABLE):
-        con.execute(f"DELETE FROM {table} WHERE " + month_touched.format(a=table, m=f"{table}.month"))
-    con.execute(_total_insert(month_touched.format(a="m", m="m.month")))
-    con.execute(_actor_month_insert(month_touched.format(a="d", m=_MONTH_OF.format(col="d.event_date"))))
+    for rollup in ROLLUPS:
+        if rollup.by_month:
+            con.execute(f"DELETE FROM {rollup.table} WHERE "
+                        + month_touched.format(a=rollup.table, m=f"{rollup.table}.month"))
+            parent_month = "p.month" if rollup.parent == MONTH_TABLE else _MONTH_OF.format(col="p.event_date")
+            con.execute(rollup.insert(month_touched.format(a="p", m=parent_month)))
+        else:
+            con.execute(f"DELETE FROM {rollup.table} WHERE " + touched.format(a=rollup.table))
+            con.execute(rollup.insert(touched.format(a="p")))
     con.execute("DROP TABLE ruydad_summary_touched")
     held = dict(con.execute("SELECT dataset, count(*) FROM events GROUP BY dataset").fetchall())
     counted = dict(con.execute(f"SELECT dataset, sum(events) FROM {DAY_TABLE} GROUP BY dataset").fetchall())
@@ -157,12 +195,12 @@ def rebuild_dataset(con: Any, dataset: str) -> None:
     """Recount one dataset's summary rows from its events."""
     quoted = "'" + dataset.replace("'", "''") + "'"
     con.execute(f"DELETE FROM {DAY_TABLE} WHERE dataset = {quoted}")
-    for table in (MONTH_TABLE, TOTAL_TABLE, ACTOR_MONTH_TABLE):
+    for table in (MONTH_TABLE, *(r.table for r in ROLLUPS)):
         con.execute(f"DELETE FROM {table} WHERE dataset = {quoted}")
     con.execute(_day_insert(f"e.dataset = {quoted}"))
     con.execute(_month_insert(f"d.dataset = {quoted}"))
-    con.execute(_total_insert(f"m.dataset = {quoted}"))
-    con.execute(_actor_month_insert(f"d.dataset = {quoted}"))
+    for rollup in ROLLUPS:
+        con.execute(rollup.insert(f"p.dataset = {quoted}"))
 
 
 def rebuild(con: Any) -> None:
@@ -249,9 +287,14 @@ class Source:
 DAYS = Source(DAY_TABLE, "event_date", DAY_KEYS)
 MONTHS = Source(MONTH_TABLE, "month", MONTH_KEYS)
 TOTALS = Source(TOTAL_TABLE, "month", TOTAL_KEYS)
+PLACE_MONTHS = Source(PLACE_MONTH_TABLE, "month", PLACE_MONTH_KEYS)
+TYPE_MONTHS = Source(TYPE_MONTH_TABLE, "month", TYPE_MONTH_KEYS)
 ACTOR_MONTHS = Source(ACTOR_MONTH_TABLE, "month", ACTOR_MONTH_KEYS)
-MONTHLY_SOURCES: tuple[Source, ...] = (TOTALS, MONTHS, ACTOR_MONTHS)
+DAY_TOTALS = Source(DAY_TOTAL_TABLE, "event_date", DAY_TOTAL_KEYS)
+MONTHLY_SOURCES: tuple[Source, ...] = (TOTALS, PLACE_MONTHS, TYPE_MONTHS, MONTHS, ACTOR_MONTHS)
 """The tables by month, smallest first: the first whose keys hold a question's columns answers it."""
+DAILY_SOURCES: tuple[Source, ...] = (DAY_TOTALS, DAYS)
+"""The tables by day, smallest first (dates that do not fall on month boundaries, days and weeks)."""
 
 
 def condition_columns(condition: Any) -> set[str]:
@@ -297,8 +340,9 @@ def source_for(query: Any, columns: Iterable[str] = (), *, by_day: bool = False)
         for source in MONTHLY_SOURCES:
             if needed <= set(source.keys) | {"event_date"}:
                 return source
-    if needed <= set(DAY_KEYS):
-        return DAYS
+    for source in DAILY_SOURCES:
+        if needed <= set(source.keys):
+            return source
     return None
 
 
@@ -580,7 +624,7 @@ def narrow_page(store: Any, query: Any, where: str, limit: int, offset: int) -> 
     if limit <= 0:
         return where, offset, ""
     source = _answerable(store, query)
-    if source is None or (not source.by_month and offset < DEEP_PAGE):
+    if source is None or (source == DAYS and offset < DEEP_PAGE):
         return where, offset, ""
     periods = _periods(store, query, source)
     total = sum(n for _, n in periods)

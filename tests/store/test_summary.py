@@ -127,16 +127,19 @@ def test_the_query_model_chooses_the_smallest_table_that_answers(both: Store) ->
 
     assert source(Filters()) == summary.TOTAL_TABLE
     assert source(Filters(dataset="acled", date_from=date(2022, 1, 1)), ("event_date",)) == summary.TOTAL_TABLE
+    assert source(Filters(), ("admin1",)) == summary.PLACE_MONTH_TABLE  # the map
+    assert source(Filters(admin1="Panjshir")) == summary.PLACE_MONTH_TABLE
+    assert source(Filters(event_type="Battles"), ("event_date",)) == summary.TYPE_MONTH_TABLE  # types over time
     assert source(Filters(event_type="Battles", admin1="Panjshir", date_from=date(2022, 1, 1),
-                          date_to=date(2022, 6, 30))) == summary.MONTH_TABLE
-    assert source(Filters(), ("admin1",)) == summary.MONTH_TABLE
-    assert source(Filters(date_from=date(2021, 8, 15))) == summary.DAY_TABLE  # mid-month: days
-    assert source(Filters(date_to=date(2022, 6, 29))) == summary.DAY_TABLE
+                          date_to=date(2022, 6, 30))) == summary.MONTH_TABLE  # a place and a type: the months
     assert source(Filters(actor="NRF")) == summary.ACTOR_MONTH_TABLE  # actor names: by month without places
     assert source(Filters(actor="NRF"), ("actor1", "actor2", "event_date")) == summary.ACTOR_MONTH_TABLE
+    assert source(Filters(date_from=date(2021, 8, 15))) == summary.DAY_TOTAL_TABLE  # mid-month: days
+    assert source(Filters(date_to=date(2022, 6, 29))) == summary.DAY_TOTAL_TABLE
+    assert source(Filters(), ("event_date",), by_day=True) == summary.DAY_TOTAL_TABLE
     assert source(Filters(actor="NRF", admin1="Panjshir")) == summary.DAY_TABLE  # actors and places: days
     assert source(Filters(actor="NRF", date_from=date(2021, 8, 15))) == summary.DAY_TABLE
-    assert source(Filters(), ("event_date",), by_day=True) == summary.DAY_TABLE
+    assert source(Filters(admin1="Panjshir", date_from=date(2021, 8, 15))) == summary.DAY_TABLE
     assert source(Filters(admin2="Paryan")) is None  # districts: only the events have them
     assert source(Filters(), ("location",)) is None
 
@@ -169,15 +172,21 @@ def _sorted(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     return sorted(plain, key=lambda r: tuple((v is None, str(v)) for v in r))
 
 
-def _rollup(store: Store, table: str, keys: tuple[str, ...]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    """A rollup table (keys by month) as it should be, counted from the events now, and as it is."""
-    rest = ", ".join(k for k in keys if k != "month")
+def _rollup(store: Store, rollup: summary.Rollup) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """A rollup table as it should be, counted from the events now, and as it is."""
+    rest = ", ".join(k for k in rollup.keys if k not in ("month", "event_date"))
+    sums = "count(*), sum(fatalities), sum(fatalities_low), sum(fatalities_high)"
+    metrics = ", ".join(summary.METRICS)
+    if not rollup.by_month:
+        want = store.con.execute(
+            f"SELECT event_date, {rest}, {sums} FROM events GROUP BY event_date, {rest}").fetchall()
+        got = store.con.execute(f"SELECT event_date, {rest}, {metrics} FROM {rollup.table}").fetchall()
+        return _sorted(want), _sorted(got)
     month = "CAST(date_trunc('month', event_date) AS DATE)"
     want = store.con.execute(
-        f"SELECT {month}, {rest}, min(event_date), max(event_date), count(*), sum(fatalities), "
-        f"sum(fatalities_low), sum(fatalities_high) FROM events GROUP BY {month}, {rest}").fetchall()
-    got = store.con.execute(
-        f"SELECT month, {rest}, first_day, last_day, {', '.join(summary.METRICS)} FROM {table}").fetchall()
+        f"SELECT {month}, {rest}, min(event_date), max(event_date), {sums} FROM events GROUP BY {month}, {rest}"
+    ).fetchall()
+    got = store.con.execute(f"SELECT month, {rest}, first_day, last_day, {metrics} FROM {rollup.table}").fetchall()
     return _sorted(want), _sorted(got)
 
 
@@ -186,10 +195,10 @@ def _assert_current(store: Store) -> None:
     assert got == want
     want_m, got_m = _months(store)
     assert got_m == want_m
-    for table, keys in ((summary.TOTAL_TABLE, summary.TOTAL_KEYS), (summary.ACTOR_MONTH_TABLE,
-                                                                    summary.ACTOR_MONTH_KEYS)):
-        want_r, got_r = _rollup(store, table, keys)
-        assert got_r == want_r, table
+    assert len(summary.ROLLUPS) == 5
+    for rollup in summary.ROLLUPS:
+        want_r, got_r = _rollup(store, rollup)
+        assert got_r == want_r, rollup.table
     found = summary.state(store.con, store.backend)
     assert found is not None and found.current
 
@@ -366,14 +375,14 @@ def test_a_request_reads_the_periods_once_for_its_page_and_its_count(
 
 
 def test_a_store_summarised_before_the_rollups_gets_them_filled_when_it_opens(tmp_path: Path) -> None:
-    """A version-17 store (its summary without the totals and actor months) that already holds events:
-    migration 18 fills the two tables from its summary, equal to a recount of the events."""
+    """A version-17 store (its summary without the rollups) that already holds events: migration 18
+    fills them from its summary, equal to a recount of the events."""
     path = tmp_path / "v17.duckdb"
     with Store.open(path) as store:
         ingest_file(store, ACLED_EXPORT, "acled")
         ingest_file(store, UCDP_SAMPLE, "ucdp")
-        store.con.execute(f"DROP TABLE {summary.TOTAL_TABLE}")
-        store.con.execute(f"DROP TABLE {summary.ACTOR_MONTH_TABLE}")
+        for rollup in summary.ROLLUPS:
+            store.con.execute(f"DROP TABLE {rollup.table}")
         store.con.execute("DELETE FROM schema_migrations WHERE version = 18")
     with Store.open(path) as store:
         assert store.con.execute(f"SELECT count(*) FROM {summary.TOTAL_TABLE}").fetchone() != (0,)
