@@ -453,7 +453,10 @@ def _combine(text: str, atoms: list[DateExpression], published: date | None) -> 
         if between and i + 1 < len(atoms) and "." not in before[between[-1].end():]:
             nxt = atoms[i + 1]
             gap = text[atom.end:nxt.start]
-            if len(gap) <= 60 and _AND.search(gap) and "." not in gap and atom.period_start and nxt.period_end:
+            # the two ends are near ("Saturday night and Sunday morning"), not a later "to" of
+            # another phrase ("the toll from Friday's bombing rose to 25 on Saturday")
+            if len(gap) <= 60 and len(gap.split()) <= 5 and _AND.search(gap) and "." not in gap and \
+                    atom.period_start and nxt.period_end:
                 start = window_start + between[-1].start()
                 out.append(DateExpression(text[start:nxt.end], start, nxt.end, atom.period_start,
                                           nxt.period_end, "range", kind="between"))

@@ -927,6 +927,7 @@ class EventsStep:
             speaker = self._speaker(sent, quoted)
             if speaker is not None:
                 sources.setdefault("kill", set()).add(speaker)  # another source's toll: the lower stands
+        toll_only = not kinds
         for m in _TOLL_NOW.finditer(sent.text):
             value = _number(m["n"])
             if value is not None and not _inside(quoted, sent.start_char + m.start()):
@@ -935,6 +936,8 @@ class EventsStep:
         if not kinds:
             return []
         date_expr, weak = self._event_date(doc, sent)
+        if toll_only and date_expr is not None:
+            weak = True  # "The death toll rose to 25 on Saturday": the day the figure was given, not the incident's
         if date_expr is None and self._is_aggregate(doc, sent):
             return []
         if date_expr is not None and date_expr.precision == "month" and _SEVERAL_INCIDENTS.search(sent.text):
@@ -2264,10 +2267,12 @@ _TOLL = re.compile(
     r"(?:dead|deaths|people\s+killed|those\s+killed|fatalities))\s+at\s+(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b)")
 """A source's toll: "A military officer put the number of dead at 15"."""
 _TOLL_NOW = re.compile(
-    r"(?i:\b(?:death\s+)?toll\s+(?:has\s+|had\s+)?(?:later\s+|since\s+|now\s+|subsequently\s+|further\s+)?"
+    r"(?i:\b(?:death\s+)?toll\s+(?:(?:from|of|in)\s+[^.;:!?]{1,80}?\s+)?"
+    r"(?:has\s+|had\s+)?(?:later\s+|since\s+|now\s+|subsequently\s+|further\s+)?"
     r"(?:rose|risen|climbed|increased|jumped|reached|stood|stands)\s+"
     r"(?:to\s+|at\s+)(?:at\s+least\s+)?(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b)")
-"""A toll as it now stands: "the death toll rose to eight", "the toll stood at 20"."""
+"""A toll as it now stands: "the death toll rose to eight", "the toll stood at 20", "the death toll
+from Friday's bombing has risen to 25"."""
 _UPDATE = re.compile(r"(?i:\b(?:rose|risen|rising|climbed|increased|jumped|reached)\s+to\b)")
 """A later figure that updates a toll ("the toll rose to 20") replaces it even from another source."""
 

@@ -178,3 +178,13 @@ def test_a_dateline_long_before_publication_is_not_the_reference_day():
 def test_a_dateline_without_year_takes_the_publication_year():
     assert find_dateline("TOWNVILLE, Dec. 31 (Wire Agency) - A patrol detained a man.", date(2022, 1, 2))[0] == \
         date(2021, 12, 31)
+
+
+def test_from_and_a_far_later_to_are_no_range():
+    # "from" opens the incident's name and "to" is the toll's: two days, not a period between them
+    found = find_dates("The death toll from Friday's suicide bombing at a mosque in the city rose to 25 on Saturday.",
+                       PUB)
+    assert [(d.precision, d.period_start) for d in found] == [("day", date(2022, 8, 26)), ("day", date(2022, 8, 27))]
+    found = find_dates("The roads were closed from Friday night to Sunday morning.", PUB)
+    assert [(d.precision, d.period_start, d.period_end) for d in found] == \
+        [("range", date(2022, 8, 26), date(2022, 8, 28))]

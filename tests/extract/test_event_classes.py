@@ -485,3 +485,18 @@ def test_a_drone_nobody_is_said_to_own_is_no_actor():
     assert [(e.sub_event_type, e.actor1) for e in events] == [("Air/drone strike", None)], _rows(events)
     events = _events("A Pakistani drone targeted a vehicle in Kunduz province on Sunday, killing three fighters.")
     assert [e.actor1 for e in events] == ["Military Forces of Pakistan"], _rows(events)
+
+
+# -- a toll that rose the next day ----------------------------------------------------------------------
+
+def test_a_toll_that_rose_the_next_day_is_the_incidents_toll():
+    events = _events("A suicide bomber killed 14 people at a mosque in Kunduz city on Friday. The death toll rose "
+                     "to 25 on Saturday, a health official said.")
+    assert [(e.date, e.fatalities) for e in events] == [(date(2022, 8, 12), 25)], _rows(events)
+
+
+def test_the_toll_from_an_incident_named_by_its_day_dates_the_incident():
+    events = _events("The death toll from Friday's suicide bombing at a mosque in Kunduz city rose to 25 on "
+                     "Saturday, a health official said.")
+    assert [(e.date, e.sub_event_type, e.fatalities) for e in events] == \
+        [(date(2022, 8, 12), "Suicide bomb", 25)], _rows(events)
