@@ -1519,7 +1519,11 @@ class EventsStep:
             before = last.victims.setdefault(kind, {})
             restated = bool(nouns) and all(_named_before(noun, number, before) for noun, number in nouns.items())
             mine, theirs = last.sources.get(kind, set()), new.sources.get(kind, set())
-            if kind == "kill" and mine and theirs and not (mine & theirs) and not additive and \
+            if kind == "kill" and not additive and _other_side(nouns, before):
+                # "killing seven officers" ... "Four attackers were killed in the ensuing gunfight":
+                # the dead of the other side are more dead, whatever words mark it
+                setattr(last, attribute, _combine(getattr(last, attribute), getattr(new, attribute), True))
+            elif kind == "kill" and mine and theirs and not (mine & theirs) and not additive and \
                     not _UPDATE.search(text) and \
                     getattr(last, attribute) is not None and getattr(new, attribute) is not None:
                 setattr(last, attribute, min(getattr(last, attribute), getattr(new, attribute)))  # sources differ
@@ -2217,6 +2221,29 @@ def _head_nouns(doc: Document, head: Any) -> dict[tuple[str, str | None], int]:
                 key = (noun.lemma_.lower(), _actor_within(doc, [*modifiers, noun]))
                 nouns[key] = nouns.get(key, 0) + number
     return nouns
+
+
+_STATE_SIDE = frozenset({"soldier", "troop", "policeman", "police", "officer", "guard", "gendarme", "personnel",
+                         "trooper", "sentry", "serviceman", "servicemember", "commando", "policewoman"})
+_ARMED_SIDE = frozenset({"militant", "insurgent", "attacker", "fighter", "rebel", "gunman", "assailant", "jihadist",
+                         "terrorist", "bandit", "extremist", "militiaman", "raider", "kidnapper", "bomber"})
+_CIVILIAN_SIDE = frozenset({"civilian", "villager", "child", "woman", "passenger", "worshipper", "resident", "farmer",
+                            "student", "pupil", "herder", "shepherd", "pilgrim", "shopper", "commuter"})
+
+
+def _side(noun: str) -> str | None:
+    """Whose dead a head noun counts: the state's forces, an armed group's men, civilians; None
+    for words of no side ("people", "men", "members")."""
+    return "state" if noun in _STATE_SIDE else "armed" if noun in _ARMED_SIDE else \
+        "civilian" if noun in _CIVILIAN_SIDE else None
+
+
+def _other_side(new: dict[tuple[str, str | None], int], before: dict[tuple[str, str | None], int]) -> bool:
+    """The people a later sentence counts are all of another side than all the event counted
+    before ("seven officers" then "four attackers"): more dead, not the same told again."""
+    mine = {_side(noun) for noun, _actor in before}
+    theirs = {_side(noun) for noun, _actor in new}
+    return bool(mine) and bool(theirs) and None not in mine | theirs and not (mine & theirs)
 
 
 def _named_before(noun: tuple[str, str | None], number: int, before: dict[tuple[str, str | None], int]) -> bool:

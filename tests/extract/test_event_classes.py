@@ -500,3 +500,20 @@ def test_the_toll_from_an_incident_named_by_its_day_dates_the_incident():
                      "Saturday, a health official said.")
     assert [(e.date, e.sub_event_type, e.fatalities) for e in events] == \
         [(date(2022, 8, 12), "Suicide bomb", 25)], _rows(events)
+
+
+# -- the dead of the other side ---------------------------------------------------------------------------
+
+def test_the_attackers_killed_after_the_officers_add_to_the_toll():
+    events = _events("Militants ambushed a police convoy in Kunduz province on Monday, killing seven officers. Four "
+                     "attackers were killed in the ensuing gunfight.")
+    assert [e.fatalities for e in events] == [11], _rows(events)
+
+
+def test_the_same_side_or_people_of_no_side_told_again_are_not_more_dead():
+    events = _events("Militants ambushed a police convoy in Kunduz province on Monday, killing seven officers. Seven "
+                     "policemen were killed in the ambush, a spokesman said.")
+    assert [e.fatalities for e in events] == [7], _rows(events)
+    events = _events("Militants ambushed a police convoy in Kunduz province on Monday, killing seven officers. Seven "
+                     "people were killed in the ambush, a spokesman said.")
+    assert [e.fatalities for e in events] == [7], _rows(events)
