@@ -2191,7 +2191,9 @@ _SEVERAL_OPERATIONS = re.compile(
     r"(?i:\b(?:separate|multiple|several|simultaneous|two|three|four|five|six|\d+)\s+(?:\w+\s+){0,2}"
     r"(?:operations|raids|missions)\b|\boperations\s+(?:across|throughout)\b"
     r"|\b(?:over|in|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+|\w+\s+)?(?:days|weeks)\b"
-    r"|\bseparate\s+(?:\w+\s+)?(?:attacks|blasts|explosions|bombings|incidents|clashes|strikes|ambushes)\b)")
+    r"|\bseparate\s+(?:\w+\s+)?(?:attacks|blasts|explosions|bombings|incidents|clashes|strikes|ambushes)\b"
+    r"|\bin\s+(?:two|three|four|five|six|\d+)\s+(?:different\s+|separate\s+)?"
+    r"(?:attacks|blasts|explosions|bombings|incidents|clashes|ambushes)\b)")
 
 
 _SEVERAL_INCIDENTS = re.compile(
@@ -2345,6 +2347,7 @@ def _combine(old: int | None, new: int | None, additive: bool) -> int | None:
 _NEW_INCIDENT = re.compile(
     r"(?i:\b(?:in\s+(?:a|another)\s+(?:separate|different|new|second|similar)\s+(?:incident|attack|development)"
     r"|in\s+another\s+(?:incident|attack|case|operation|raid|strike)|^\s*(?:elsewhere|separately)\b"
+    r"|^\W*in\s+the\s+(?:second|third|fourth|fifth|latter|other)\b"
     r"|\bafter\s+the\s+first\s+(?:\w+\s+)?(?:attack|blast|explosion|bombing|strike|raid|ambush|incident)\b"
     r"|^\W*(?:hours|minutes|days|shortly|soon|a\s+day|a\s+few\s+hours)\s+after\s+the\s+(?:\w+\s+)?"
     r"(?:attack|blast|explosion|bombing|strike|raid|ambush|assault)\b"

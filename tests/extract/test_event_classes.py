@@ -517,3 +517,17 @@ def test_the_same_side_or_people_of_no_side_told_again_are_not_more_dead():
     events = _events("Militants ambushed a police convoy in Kunduz province on Monday, killing seven officers. Seven "
                      "people were killed in the ambush, a spokesman said.")
     assert [e.fatalities for e in events] == [7], _rows(events)
+
+
+# -- "in two attacks", then "In the first ..." and "In the second ..." ---------------------------------------
+
+def test_a_round_up_of_two_attacks_told_one_by_one_is_two_events():
+    events = _events("At least 12 people were killed in two attacks in Kunduz province on Monday. In the first, "
+                     "gunmen killed seven farmers. In the second, a bomb killed five soldiers.")
+    assert sorted((e.event_type, e.fatalities) for e in events) == \
+        [("Explosions/Remote violence", 5), ("Violence against civilians", 7)], _rows(events)
+
+
+def test_a_round_up_told_alone_stays_its_toll():
+    events = _events("At least 12 people were killed in two attacks in Kunduz province on Monday, officials said.")
+    assert [e.fatalities for e in events] == [12], _rows(events)
