@@ -377,18 +377,29 @@ def has_gazetteer(theatre: str | None) -> bool:
     return (as_theatre(theatre).path / "geo" / "units.csv").is_file()
 
 
+_CODE = re.compile(r"[A-Z]{2,4}")
+
+
+def _named_not_coded(name: str, candidates: Any) -> tuple[Any, ...]:
+    """The candidates matched by a name, not by a short code the gazetteer also lists (an airport's
+    "BIN" is no spelling of the word "Beni"); a code written as such ("BIN") still matches it."""
+    return tuple(c for c in candidates
+                 if not (_CODE.fullmatch(str(getattr(c, "matched", "") or "")) and c.matched != name.strip()))
+
+
 @lru_cache(maxsize=20000)
 def _lookup(name: str, theatre: str | None) -> tuple[Any, ...]:
     if not has_gazetteer(theatre):
         return ()
-    return tuple(_geo().resolve_place(name, **({"theatre": theatre} if theatre else {})))
+    return _named_not_coded(name, _geo().resolve_place(name, **({"theatre": theatre} if theatre else {})))
 
 
 @lru_cache(maxsize=20000)
 def _lookup_within(name: str, within: str, theatre: str | None) -> tuple[Any, ...]:
     if not has_gazetteer(theatre):
         return ()
-    return tuple(_geo().resolve_place(name, within=within, **({"theatre": theatre} if theatre else {})))
+    return _named_not_coded(name, _geo().resolve_place(name, within=within,
+                                                      **({"theatre": theatre} if theatre else {})))
 
 
 @lru_cache(maxsize=5000)

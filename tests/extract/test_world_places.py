@@ -230,3 +230,12 @@ def test_a_demonym_before_a_kind_word_is_not_a_place_name(text, expected):
     found = run(text)
     assert event_places(found) == {expected}
     assert not any(p.country_code == "AFG" for p in found.places)
+
+
+def test_a_word_is_not_read_as_a_short_code_of_a_theatre_place():
+    # the gazetteer lists an airport's three-letter code among a district's names; "Beni" folded
+    # to it and put a massacre abroad in that district
+    found = run("Suspected rebels killed 22 civilians in an overnight attack on a village in Beni territory, "
+                "local officials said on Wednesday.")
+    assert not any(p.country_code == "AFG" for p in found.places)
+    assert event_places(found) == {(None, None)}
