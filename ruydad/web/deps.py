@@ -15,12 +15,13 @@ ReadStore``, ``theatre: Theatre``, ``user: Writer``...) instead of reaching into
 
 Dependencies that only read the request are ``async``: FastAPI runs a plain ``def`` dependency on a
 worker thread, one hop per dependency per request. Those that may wait on the store stay plain, so
-they never hold up the event loop.
+they never hold up the event loop, except :func:`read_store`, which takes a ready cursor on the loop
+and sends only what may wait to a worker thread.
 
 No ``from __future__ import annotations``: FastAPI reads these annotations at run time.
 """
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
@@ -71,12 +72,20 @@ async def read_turn(state: State) -> AsyncIterator[None]:
         limiter.release_on_behalf_of(token)
 
 
-def read_store(state: State, _turn: Annotated[None, Depends(read_turn, scope="function")]) -> Iterator[Store]:
+async def read_store(state: State, _turn: Annotated[None, Depends(read_turn, scope="function")]
+                     ) -> AsyncIterator[Store]:
     """A store for this request's reads, under :data:`QUERY_SECONDS`, in a reading turn; closed when
     the route returns.
 
-    Each backend enforces the budget its own way (DuckDB: interrupt; PostgreSQL: ``statement_timeout``)."""
-    store = state.store.reader()
+    Each backend enforces the budget its own way (DuckDB: interrupt; PostgreSQL: ``statement_timeout``).
+
+    ``async``, so taking the store costs no trip to a worker thread when the shared DuckDB store has
+    a cursor ready (:meth:`~ruydad.store.shared.SharedStore.try_reader`: it never waits); opening a
+    connection, waiting for a write, or a PostgreSQL connection go to a worker thread as before."""
+    try_reader = getattr(state.store, "try_reader", None)
+    ready: Store | None = try_reader() if try_reader is not None else None
+    quick = ready is not None
+    store: Store = ready if ready is not None else await anyio.to_thread.run_sync(state.store.reader)
     try:
         with store.query_budget(QUERY_SECONDS):
             yield store
@@ -84,7 +93,10 @@ def read_store(state: State, _turn: Annotated[None, Depends(read_turn, scope="fu
         raise HTTPException(503, f"query took longer than {QUERY_SECONDS:.0f} s; narrow the filters",
                             headers={"Retry-After": "5"}) from exc
     finally:
-        store.close()
+        if quick:
+            store.close()  # a cursor back to the pool: nothing to wait for
+        else:
+            await anyio.to_thread.run_sync(store.close)
 
 
 ReadStore = Annotated[Store, Depends(read_store, scope="function")]
