@@ -698,6 +698,13 @@ class PlacesStep:
         # throughout: a near-miss spelling elsewhere in it ("<foreign> district" ~ a home district
         # written in another alphabet's romanisation) is no home place.
         kept = [r for r in readings if home_named or isinstance(r[3], Place) or not foreign or r[3][0].score >= 99]
+        # A story that gives nothing of the theatre for sure (no name of it spelt as the gazetteer
+        # spells it, not its country) reads no near-miss spelling as a home place either: "<Name>
+        # town" one letter off a home district's name is more likely a place the theatre lacks.
+        cued = any((isinstance(r[3], Place) and r[3].country_code == home) or
+                   (not isinstance(r[3], Place) and r[3][0].score >= 99) for r in kept)
+        if not cued:
+            kept = [r for r in kept if isinstance(r[3], Place) or r[3][0].score >= MIN_LOCATIVE_SCORE]
         # such a name is read abroad like any other the theatre does not know
         abroad += [(s_, e_, h_) for s_, e_, h_, r_ in readings if r_ is not None and not any(r_ is k[3] for k in kept)]
         readings = kept

@@ -239,3 +239,19 @@ def test_a_word_is_not_read_as_a_short_code_of_a_theatre_place():
                 "local officials said on Wednesday.")
     assert not any(p.country_code == "AFG" for p in found.places)
     assert event_places(found) == {(None, None)}
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed five people in an attack in Goma town on Monday, officials said.",
+    "Gunmen killed five people in an attack in Gourma district on Monday, officials said.",
+])
+def test_a_near_miss_of_a_home_name_in_a_story_with_nothing_of_the_theatre_is_no_home_place(text):
+    # one letter off a district of the default theatre ("Gomal", "Ghormach"); nothing else in the
+    # story is of the theatre, so it is not read as that district
+    found = run(text)
+    assert not any(p.country_code == "AFG" for p in found.places)
+
+
+def test_a_near_miss_beside_an_exact_home_province_is_still_read():
+    found = run("Gunmen killed five people in an attack in Narh-e Saraj district, Helmand province, on Monday.")
+    assert event_places(found) == {("AF-HEL", "Nahr-e-Saraj")}
