@@ -758,6 +758,21 @@ class EventsStep:
                     killed = (killed or 0) + count
                     counted_at.append((token.i, "kill", count))
                 continue
+            if token.pos_ == "VERB" and lemma in _FOUND_LEMMAS and _reports_past_event(token):
+                dead = next((c for c in token.children if (c.lower_ == "dead" and
+                             c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "advmod")) or
+                             (c.dep_ == "xcomp" and c.lemma_.lower() in KILL_LEMMAS)), None)  # "found shot dead"
+                found_people = None if dead is None else next(
+                    (c for c in [*token.children, *dead.children] if c.dep_ in ("nsubjpass", "nsubj", "dobj") and
+                     c.pos_ in ("NOUN", "PROPN", "NUM") and c.head == (token if c.dep_ != "nsubj" else dead)), None)
+                if found_people is not None and found_people.i not in counted:
+                    count = _count_phrase(found_people)
+                    kinds |= {"kill", "bodies"}  # "two students were later found dead", "found two men dead"
+                    counted.add(found_people.i)
+                    if count is not None:
+                        killed = (killed or 0) + count
+                        counted_at.append((token.i, "kill", count))
+                    continue
             if token.pos_ == "NOUN" and lemma == "body" and token.tag_ == "NNS" and _bodies_found(token):
                 of = [c for p_ in token.children if p_.dep_ == "prep" and p_.lower_ == "of"
                       for c in p_.children if c.dep_ == "pobj"]

@@ -531,3 +531,24 @@ def test_a_round_up_of_two_attacks_told_one_by_one_is_two_events():
 def test_a_round_up_told_alone_stays_its_toll():
     events = _events("At least 12 people were killed in two attacks in Kunduz province on Monday, officials said.")
     assert [e.fatalities for e in events] == [12], _rows(events)
+
+
+# -- people found dead ----------------------------------------------------------------------------------
+
+def test_people_found_dead_are_dead():
+    for text in ("Two men were found dead in Kunduz city on Monday, police said.",
+                 "Police found two men dead in Kunduz city on Monday.",
+                 "Two men were found shot dead in Kunduz city on Monday."):
+        events = _events(text)
+        assert [(e.event_type, e.fatalities) for e in events] == [("Violence against civilians", 2)], _rows(events)
+
+
+def test_hostages_later_found_dead_are_the_abductions_toll():
+    events = _events("Gunmen abducted 15 students from a school in Kunduz city on Monday, police said. Two students "
+                     "were later found dead.")
+    assert [(e.event_type, e.fatalities) for e in events] == [("Violence against civilians", 2)], _rows(events)
+
+
+def test_things_or_people_found_alive_are_no_dead():
+    assert _events("Police found the weapons in Kunduz city on Monday.") == []
+    assert _events("Police found the missing men alive in Kunduz city on Monday.") == []
