@@ -12,7 +12,9 @@ cache, the trusted hosts) from :data:`SERVE_ENV`, set by the serving command, an
 - a PostgreSQL server through its own connection pool.
 
 What a process keeps for itself is divided among the workers, so N workers do not take N times the
-configured share: the extraction pool's processes and queue, and the anonymous extraction rate. The
+configured share: the extraction pool's processes and queue, the anonymous extraction rate, and the
+reading turns (``RUYDAD_READ_SLOTS`` when set is per worker; by default the machine's turns are
+shared out, at least two each: more reads at once than cores only slow each other down). The
 response cache is per worker.
 """
 
@@ -41,6 +43,7 @@ def app_from_env() -> Any:
     from ruydad.store.shared import HeldStore, SharedStore, StoreAccess
     from ruydad.web import create_app
     from ruydad.web.jobs import ExtractLimits
+    from ruydad.web.state import READ_SLOTS_ENV
 
     raw = os.environ.get(SERVE_ENV)
     if not raw:
@@ -51,6 +54,9 @@ def app_from_env() -> Any:
     shared: StoreAccess = HeldStore(Store.open(location)) if is_database_url(location) else SharedStore.open(location)
     app = create_app(shared, cache=bool(options["cache"]), allowed_hosts=list(options["allowed_hosts"]),
                      theatre=str(options["theatre"]), limits=divided(ExtractLimits.from_env(), workers))
+    state = app.state.ruydad
+    if not os.environ.get(READ_SLOTS_ENV, "").strip():  # the machine's reading turns, shared by the workers
+        state.read_slots = max(2, math.ceil(state.read_slots / workers))
 
     def close() -> None:
         if isinstance(shared, HeldStore):

@@ -5,6 +5,8 @@ tested in tests/store/test_shared.py."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ruydad.errors import InputError
@@ -28,3 +30,25 @@ def test_a_worker_started_without_the_serving_command_says_how_to_start_it(monke
     monkeypatch.delenv(SERVE_ENV, raising=False)
     with pytest.raises(InputError, match="ruydad serve --workers"):
         app_from_env()
+
+
+def test_a_worker_serves_the_store_it_is_given_with_its_share_of_the_reading_turns(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fastapi.testclient import TestClient
+
+    from ruydad.web.served import serve_options
+    from ruydad.web.state import READ_SLOTS_ENV, read_slots
+
+    db = tmp_path / "served.duckdb"
+    monkeypatch.setenv(SERVE_ENV, serve_options(db=str(db), cache=False, allowed_hosts=[], theatre="afghanistan",
+                                                workers=4))
+    monkeypatch.delenv(READ_SLOTS_ENV, raising=False)
+    app = app_from_env()
+    assert app.state.ruydad.read_slots == max(2, -(-read_slots() // 4))
+    assert app.state.ruydad.extractions.limits.workers == 1
+    with TestClient(app) as client:
+        answer = client.get("/api/summary")
+        assert answer.status_code == 200 and answer.json()["events"] == 0
+        assert answer.json()["path"] == str(db)
+    monkeypatch.setenv(READ_SLOTS_ENV, "5")  # set by the operator: per worker, as given
+    assert app_from_env().state.ruydad.read_slots == 5
