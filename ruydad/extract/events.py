@@ -1562,7 +1562,10 @@ class EventsStep:
         if last.actor2 is None:
             # the other side: the new sentence's second actor, else its first when the event
             # already has its second as the first ("Clashes between <A> and <B>" ... "<B> killed <A>")
-            last.actor2 = next((a for a in (new.actor2, new.actor1) if a is not None and a != last.actor1), None)
+            # ("The attackers also burned homes" after "Gunmen killed 30 villagers" names the
+            # same side again in plainer words: not the other side)
+            last.actor2 = next((a for a in (new.actor2, new.actor1) if a is not None and a != last.actor1 and
+                                not (a is new.actor1 and _same_side_again(last.actor1, a))), None)
         last.weekday = last.weekday or new.weekday
         last.quarter = last.quarter or new.quarter
         last.means = last.means or new.means  # a headline's "shelling", then "shelling and airstrikes"
@@ -1878,6 +1881,22 @@ def _aimed_at(verb: Any) -> bool:
 
 
 _WEAPON_NOUNS = _EXPLOSIVE_NOUNS | EVENT_NOUNS | frozenset({"missile", "drone", "projectile", "bullet", "round"})
+
+
+_ARMED_PLAIN_WORDS = frozenset({
+    "attacker", "attackers", "assailant", "assailants", "gunman", "gunmen", "militant", "militants", "insurgent",
+    "insurgents", "fighter", "fighters", "terrorist", "terrorists", "jihadist", "jihadists", "bandit", "bandits",
+    "raider", "raiders", "kidnapper", "kidnappers", "abductor", "abductors", "rebel", "rebels", "extremist",
+    "extremists"})
+
+
+def _same_side_again(actor1: str | None, actor: str) -> bool:
+    """``actor`` only names armed men in plain words ("the attackers", "gunmen") while the event's
+    first side is already armed men who are not the state's forces: the same side told again."""
+    words = actor.lower().removeprefix("the ").split()
+    if not words or words[-1] not in _ARMED_PLAIN_WORDS or any(w[:1].isupper() for w in actor.split()[1:]):
+        return False
+    return actor1 is not None and not actor1.startswith(("Military Forces of", "Police Forces of"))
 
 
 def _hit_by_weapon(verb: Any) -> bool:

@@ -552,3 +552,11 @@ def test_hostages_later_found_dead_are_the_abductions_toll():
 def test_things_or_people_found_alive_are_no_dead():
     assert _events("Police found the weapons in Kunduz city on Monday.") == []
     assert _events("Police found the missing men alive in Kunduz city on Monday.") == []
+
+
+# -- the same side told again in plainer words ------------------------------------------------------------
+
+def test_the_attackers_told_again_are_not_the_other_side():
+    events = _events("Gunmen on motorcycles killed at least 30 villagers in Kunduz province on Saturday, police said. "
+                     "The attackers also burned homes and stole cattle.")
+    assert [(e.actor1, e.actor2) for e in events] == [("Gunmen", None)], _rows(events)
