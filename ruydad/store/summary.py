@@ -584,9 +584,10 @@ def count(store: Any, query: Any) -> int | None:
     source = _answerable(store, query)
     if source is None:
         return None
-    read = _read_periods(store).get(periods_sql(query, source, store.SQL_DIALECT))
-    if read is not None:  # the request's page already read them
-        return sum(n for _, n in read)
+    for placed_by in (source, DAY_TOTALS):
+        read = _read_periods(store).get(periods_sql(query, placed_by, store.SQL_DIALECT))
+        if read is not None:  # the request's page already read them
+            return sum(n for _, n in read)
     row = store.con.execute(count_sql(query, source, store.SQL_DIALECT)).fetchone()
     return int(row[0]) if row else 0
 
@@ -626,6 +627,8 @@ def narrow_page(store: Any, query: Any, where: str, limit: int, offset: int) -> 
     source = _answerable(store, query)
     if source is None or (source == DAYS and offset < DEEP_PAGE):
         return where, offset, ""
+    if source.by_month and offset >= DEEP_PAGE and _answerable(store, query, by_day=True) == DAY_TOTALS:
+        source = DAY_TOTALS  # deep in the events a month holds many pages: place the page on its days
     periods = _periods(store, query, source)
     total = sum(n for _, n in periods)
     window = page_window(periods, source, offset, limit, total)

@@ -103,6 +103,10 @@ def test_a_deep_page_is_read_from_its_days_only(both: Store) -> None:
     narrowed = both.con.execute(both._events_sql(list(EVENT_COLUMN_NAMES), where, 50, skip, window)
                                   ).arrow().read_all()
     assert narrowed.to_pylist() == _scan_page(both, Filters(), 50, 1200).to_pylist()
+    # placed on its days (the day totals), not on whole months
+    days = narrowed.column("event_date").to_pylist()
+    assert f"event_date >= CAST('{min(days).isoformat()}' AS DATE)" in window
+    assert f"event_date <= CAST('{max(days).isoformat()}' AS DATE)" in window
 
 
 def test_store_summary_reads_the_summary_tables(both: Store) -> None:
