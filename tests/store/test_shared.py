@@ -376,3 +376,19 @@ def test_two_server_workers_serve_while_a_command_ingests_under_load(
     # each new connection may land on either worker: all of them see the ingest
     totals = {get(two_workers + "/api/summary")[1]["events"] for _ in range(12)}
     assert totals == {1024 + 25}
+
+
+def test_serving_connections_skip_compressed_materialization(sample_db: Path) -> None:
+    """A server's reads sort and join small results, where packing them costs more than it saves."""
+    shared = SharedStore.open(sample_db)
+    try:
+        for lease in (shared.reader(), shared.try_reader()):
+            assert lease is not None
+            try:
+                row = lease.con.execute("SELECT current_setting('disabled_optimizers')").fetchone()
+                assert row is not None and "compressed_materialization" in str(row[0])
+                assert lease.count_events() == 1024
+            finally:
+                lease.close()
+    finally:
+        shared.close()
