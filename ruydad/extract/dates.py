@@ -36,7 +36,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ruydad.extract.document import DateExpression, Document
@@ -226,6 +226,15 @@ def _relative_week(m: re.Match[str], pub: date | None) -> Resolved | None:
     return Resolved(monday, pub, "week", "relative")
 
 
+def _previous_day(m: re.Match[str], pub: date | None) -> Resolved | None:
+    """"the previous day", "the day before": the day before the day the sentence tells (see
+    :func:`_combine`), else before publication."""
+    if pub is None:
+        return Resolved(None, None, "day", "previous")
+    d = pub - timedelta(days=1)
+    return Resolved(d, d, "day", "previous")
+
+
 def _relative_day(m: re.Match[str], pub: date | None) -> Resolved | None:
     if pub is None:
         return Resolved(None, None, "day", "relative")
@@ -375,6 +384,9 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
     ("weekday", re.compile(
         r"\b(?:(?i:(?P<rel>last|this|on|late|early)\s+))?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
         r"Saturday|Sunday)\b"), _weekday),
+    ("previous_day", re.compile(
+        r"(?i:\b(?:the\s+(?:previous|preceding)\s+day|(?:the|a)\s+day\s+(?:before|earlier)(?=\s*(?:[,.;]|$)))\b)"),
+     _previous_day),
     ("past_span", re.compile(
         r"(?i:\b(?:the\s+)?(?:past|last|previous)\s+(?:(?P<n>" + _NUM + r")\s+)?(?P<unit>" + _UNIT_WORDS
         + r")\b)"), _past_span),
@@ -433,7 +445,17 @@ def find_dates(text: str, published: date | None) -> list[DateExpression]:
 
 
 def _combine(text: str, atoms: list[DateExpression], published: date | None) -> list[DateExpression]:
-    """Join 'since X' and 'between X and Y' into periods; the atoms they consume are dropped."""
+    """Join 'since X' and 'between X and Y' into periods; the atoms they consume are dropped.
+    "the previous day" after a day in the same sentence ("police said on Tuesday that ... the
+    previous day") is the day before that one."""
+    for i, atom in enumerate(atoms):
+        if atom.kind != "previous" or i == 0:
+            continue
+        before = atoms[i - 1]
+        if before.precision == "day" and before.period_start is not None and \
+                not re.search(r"[.!?]\s", text[before.end:atom.start]):
+            day = before.period_start - timedelta(days=1)
+            atoms[i] = replace(atom, period_start=day, period_end=day)
     out: list[DateExpression] = []
     i = 0
     while i < len(atoms):

@@ -188,3 +188,12 @@ def test_from_and_a_far_later_to_are_no_range():
     found = find_dates("The roads were closed from Friday night to Sunday morning.", PUB)
     assert [(d.precision, d.period_start, d.period_end) for d in found] == \
         [("range", date(2022, 8, 26), date(2022, 8, 28))]
+
+
+def test_the_previous_day_is_the_day_before_the_day_the_sentence_tells():
+    found = find_dates("Police said on Friday that gunmen had killed five people the previous day.", PUB)
+    assert [(d.precision, d.period_start, d.period_end) for d in found][-1] == \
+        ("day", date(2022, 8, 25), date(2022, 8, 25))
+    found = find_dates("Gunmen killed five people the previous day, police said.", PUB)
+    assert [(d.precision, d.period_start) for d in found] == [("day", date(2022, 8, 29))]
+    assert find_dates("The attack came a day before the elections.", PUB) == []

@@ -560,3 +560,8 @@ def test_the_attackers_told_again_are_not_the_other_side():
     events = _events("Gunmen on motorcycles killed at least 30 villagers in Kunduz province on Saturday, police said. "
                      "The attackers also burned homes and stole cattle.")
     assert [(e.actor1, e.actor2) for e in events] == [("Gunmen", None)], _rows(events)
+
+
+def test_a_killing_the_previous_day_is_an_event_of_that_day():
+    events = _events("Police said on Tuesday that gunmen had killed five people in Kunduz city the previous day.")
+    assert [(e.date, e.fatalities) for e in events] == [(date(2022, 8, 15), 5)], _rows(events)
