@@ -451,10 +451,10 @@ def _combine(text: str, atoms: list[DateExpression], published: date | None) -> 
     for i, atom in enumerate(atoms):
         if atom.kind != "previous" or i == 0:
             continue
-        before = atoms[i - 1]
-        if before.precision == "day" and before.period_start is not None and \
-                not re.search(r"[.!?]\s", text[before.end:atom.start]):
-            day = before.period_start - timedelta(days=1)
+        told = atoms[i - 1]
+        if told.precision == "day" and told.period_start is not None and \
+                not re.search(r"[.!?]\s", text[told.end:atom.start]):
+            day = told.period_start - timedelta(days=1)
             atoms[i] = replace(atom, period_start=day, period_end=day)
     out: list[DateExpression] = []
     i = 0
