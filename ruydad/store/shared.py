@@ -192,13 +192,7 @@ class SharedStore:
         with self._state:
             self._await_reading_turn()
             self._ensure(writable=False)
-            assert self._con is not None
-            if self._idle_cursors:
-                cursor, kept = self._idle_cursors.pop()
-            else:
-                cursor, kept = self._con.cursor(), {}
-            self._leases += 1
-        return _Lease(cursor, self, reads_once=True, kept=kept)
+            return self._lease_cursor()
 
     def try_reader(self) -> Store | None:
         """A reading lease if one can be had at once (a connection is open and nothing makes a read
@@ -215,14 +209,19 @@ class SharedStore:
                     or (not self._writable and self._turn.wanted_elsewhere())):
                 return None
             self._cancel_idle_close()
-            if self._idle_cursors:
-                cursor, kept = self._idle_cursors.pop()
-            else:
-                cursor, kept = self._con.cursor(), {}
-            self._leases += 1
-            return _Lease(cursor, self, reads_once=True, kept=kept)
+            return self._lease_cursor()
         finally:
             self._state.release()
+
+    def _lease_cursor(self) -> Store:
+        """A reading lease on a kept cursor, or a new one (caller holds ``_state``; a connection is open)."""
+        assert self._con is not None
+        if self._idle_cursors:
+            cursor, kept = self._idle_cursors.pop()
+        else:
+            cursor, kept = self._con.cursor(), {}
+        self._leases += 1
+        return _Lease(cursor, self, reads_once=True, kept=kept)
 
     def _await_reading_turn(self) -> None:
         """Wait (caller holds ``_state``) until a read may start: not while this process waits to
