@@ -629,7 +629,7 @@ class EventsStep:
                     anchor = drafts[-1].date  # "The shelling came a day after ...": the day of the event just told
                 for draft in self._sentence_event(doc, earlier, index, quoted):
                     if anchor is not None and anchor.period_start is not None and anchor.precision == "day" and \
-                            draft.date is None:
+                            draft.date is None and days >= 0:
                         day = anchor.period_start - timedelta(days=days)
                         draft.date = replace(anchor, period_start=day, period_end=day, kind="relative")
                     self._merge(drafts, draft, earlier.text, lead_date)
@@ -640,6 +640,9 @@ class EventsStep:
                 if any(_claims_responsibility(t) for t in main) and drafts and \
                         drafts[-1].sentences[-1] >= index - 3:
                     _fold_claim(drafts[-1], draft, index)  # "<X> claimed responsibility for the attack that ..."
+                    continue
+                if earlier is not None and days < 0:
+                    drafts.append(draft)  # "detained three suspects after a bomb killed two soldiers": another act
                     continue
                 self._merge(drafts, draft, main.text, lead_date)
             if not found and drafts and drafts[-1].killed is None and drafts[-1].sentences[-1] == index - 1 and \
@@ -1754,8 +1757,10 @@ def _sentence_has_trigger_date(doc: Document, span: Any) -> bool:
 
 def _split_days_after(sent: Any) -> tuple[Any, Any | None, int]:
     """A sentence that tells an event "a day after" another ("a bomb hit a truck on Sunday, a day
-    after two people were killed in blasts"): the main clause and the earlier event's clause, with
-    how many days before it was; (sentence, None, 0) when there is none."""
+    after two people were killed in blasts"), or arrests after an incident whose clause has its own
+    doer and violence ("police arrested two suspects after gunmen killed an officer"): the main clause
+    and the earlier event's clause, with how many days before it was (-1: not said); (sentence,
+    None, 0) when there is none."""
     for token in sent:
         if token.lower_ != "after" or token.i - sent.start < 3:
             continue
@@ -1767,6 +1772,26 @@ def _split_days_after(sent: Any) -> tuple[Any, Any | None, int]:
             continue  # "a day after the vote": no event told
         start = token.i - 2
         return sent.doc[sent.start:start], sent.doc[start:sent.end], days
+    triggers = KILL_LEMMAS | VIOLENCE_LEMMAS | DETAIN_LEMMAS
+    for token in sent:
+        # "Police arrested two suspects on Tuesday after gunmen killed an officer on Monday": an
+        # act told after another incident that the clause tells with its own doer (how many days
+        # before is not said: -1)
+        if token.lower_ != "after" or token.dep_ != "mark" or token.i - sent.start < 3:
+            continue
+        verb = token.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in triggers or verb.i < token.i or not (
+                verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children))):
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        main = sent.doc[sent.start:token.i]
+        if verb.lemma_.lower() in DETAIN_LEMMAS or not any(
+                t.pos_ == "VERB" and t.lemma_.lower() in DETAIN_LEMMAS and t.tag_ in ("VBD", "VBN") for t in main):
+            # "eight policemen were killed after militants stormed a checkpoint", "residents fled
+            # after gunmen killed five": one incident, told with what it brought
+            continue
+        return main, sent.doc[token.i:verb.right_edge.i + 1], -1
     return sent, None, 0
 
 

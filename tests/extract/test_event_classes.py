@@ -565,3 +565,22 @@ def test_the_attackers_told_again_are_not_the_other_side():
 def test_a_killing_the_previous_day_is_an_event_of_that_day():
     events = _events("Police said on Tuesday that gunmen had killed five people in Kunduz city the previous day.")
     assert [(e.date, e.fatalities) for e in events] == [(date(2022, 8, 15), 5)], _rows(events)
+
+
+# -- arrests told with the incident they followed ----------------------------------------------------------
+
+def test_arrests_after_an_incident_are_another_event():
+    events = _events("Police arrested two suspects on Tuesday after gunmen killed a police officer in Kunduz city "
+                     "on Monday.")
+    assert sorted((str(e.date), e.sub_event_type, e.fatalities, e.detained) for e in events) == [
+        ("2022-08-15", "Armed clash", 1, None), ("2022-08-16", "Arrests", None, 2)], _rows(events)
+    events = _events("Security forces detained three suspects after a bomb killed two soldiers in Kunduz city on "
+                     "Monday.")
+    assert sorted((e.sub_event_type or "", e.fatalities or 0, e.detained or 0) for e in events) == [
+        ("Arrests", 0, 3), ("Remote explosive/landmine/IED", 2, 0)], _rows(events)
+
+
+def test_deaths_after_an_attack_are_that_attack():
+    events = _events("At least eight policemen were killed after militants stormed a checkpoint in Kunduz province "
+                     "on Saturday.")
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 8)], _rows(events)
