@@ -181,11 +181,28 @@ async def row_page(rows_limit: Annotated[int, Query(ge=1, le=MAX_ROWS, descripti
 Page = Annotated[RowPage, Depends(row_page)]
 
 
-def analysis(store: ReadStore, theatre: AppTheatre) -> "Analysis":
-    """An :class:`~ruydad.analysis.Analysis` over this request's store, for the app's theatre."""
-    from ruydad.analysis import Analysis
+class _AnalysisOnFirstUse:
+    """An :class:`~ruydad.analysis.Analysis` made when the route first uses it, on the route's own
+    worker thread: making one may read the store (its catalog after a write) and the first one
+    imports Ibis, neither of which may run on the event loop, and a dependency of its own on a
+    worker thread would cost every analysis request another hand-off."""
 
-    return Analysis.from_store(store, theatre=theatre)
+    def __init__(self, store: Store, theatre: str) -> None:
+        self._store, self._theatre = store, theatre
+        self._made: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._made is None:
+            from ruydad.analysis import Analysis
+
+            self._made = Analysis.from_store(self._store, theatre=self._theatre)
+        return getattr(self._made, name)
+
+
+async def analysis(store: ReadStore, theatre: AppTheatre) -> "Analysis":
+    """An :class:`~ruydad.analysis.Analysis` over this request's store, for the app's theatre."""
+    made: Analysis = _AnalysisOnFirstUse(store, theatre)  # type: ignore[assignment]  # stands in for it
+    return made
 
 
 if TYPE_CHECKING:
