@@ -1338,6 +1338,8 @@ class EventsStep:
                       [*verb.children, *(verb.head.children if verb.dep_ == "conj" else [])])
         since = any(t.lower_ == "since" and t.dep_ == "prep" and t.head.i in (verb.i, verb.head.i)
                     for t in verb.sent)
+        if perfect and _RECENT_PERIOD.search(doc.text[start:end]):
+            return True  # "Similar attacks have killed dozens in the province in recent months": a tally
         return perfect and since and not any(start <= d.start < end and _short_since(d) for d in doc.dates)
 
     def _is_aggregate(self, doc: Document, sent: Any) -> bool:
@@ -2260,6 +2262,9 @@ _SEVERAL_INCIDENTS = re.compile(
     r"(?:incidents|attacks|bombings|blasts|explosions|raids)\b)")
 """A count over several incidents ("killed 100 worshippers in two different incidents"): dated only by a
 month, it sums past incidents up."""
+_RECENT_PERIOD = re.compile(r"(?i:\b(?:in|over|during|throughout)\s+(?:the\s+)?(?:recent|past|last|previous|"
+                            r"preceding)\s+(?:few\s+|several\s+|couple\s+of\s+|\w+\s+)?(?:days|weeks|months|years)\b)")
+"""A period of several days or more told by its length ("in recent months", "over the past few weeks")."""
 _LOCATIVE_PREPS = frozenset({"in", "at", "inside", "across", "near", "outside", "around"})
 _LIST_GAP = re.compile(r"(?i:^\s*(?:,|and|or|,\s*and)\s*$)")
 _PLURAL_UNITS = re.compile(r"(?i:\b(?:provinces|districts|regions|states|areas)\b)")

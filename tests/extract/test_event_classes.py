@@ -584,3 +584,17 @@ def test_deaths_after_an_attack_are_that_attack():
     events = _events("At least eight policemen were killed after militants stormed a checkpoint in Kunduz province "
                      "on Saturday.")
     assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 8)], _rows(events)
+
+
+# -- tallies over recent months ---------------------------------------------------------------------------
+
+def test_a_tally_over_recent_months_is_not_the_incidents_toll():
+    events = _events("Gunmen killed five people in Kunduz city on Monday. Similar attacks have killed dozens of "
+                     "people in the province in recent months.")
+    assert [e.fatalities for e in events] == [5], _rows(events)
+    assert _events("Security forces have killed 30 militants in Kunduz province over the past few weeks.") == []
+
+
+def test_a_perfect_that_reports_one_incident_is_still_one():
+    events = _events("Militants have killed three soldiers in Kunduz province, officials said on Monday.")
+    assert [(e.date, e.fatalities) for e in events] == [(date(2022, 8, 15), 3)], _rows(events)
