@@ -493,9 +493,13 @@ class Analysis:
             dims = [*dims, "dataset"]
         sql = summary.grouped_sql(q, source, dims, dialect, place_names=places, top=top,
                                   shares="dataset" if per_dataset else "all")
-        table = _summary_types(con.execute(sql).arrow().read_all())
+        read = con.execute(sql).arrow().read_all()
+        of = read.column(summary.TOTAL_COLUMN)
+        table = _summary_types(read.drop_columns([summary.TOTAL_COLUMN]))
         if per_dataset:
             total = sum(totals.values())
+        elif read.num_rows:  # every row carries the total its share is of
+            total = int(of[0].as_py() or 0)
         else:
             row = con.execute(summary.count_sql(q, source, dialect)).fetchone()
             total = int(row[0]) if row else 0

@@ -412,13 +412,18 @@ def _lit(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+TOTAL_COLUMN = "share_of"
+"""The column of :func:`grouped_sql` (with ``shares``) that holds the total each share is of."""
+
+
 def grouped_sql(query: Any, source: Source, dims: Sequence[str], dialect: str, *,
                 place_names: dict[str, dict[str, str]] | None = None, top: int | None = None,
                 shares: str | None = None) -> str:
     """Events, fatalities and the low/high estimates grouped by ``dims``, read from ``source``: the
     same rows, order and types as :meth:`ruydad.analysis.Analysis.counts` computes from the events.
     ``shares`` adds each group's share of the selected events (``"all"``) or of its dataset's
-    (``"dataset"``).
+    (``"dataset"``), and the total it is a share of (:data:`TOTAL_COLUMN`, on every row: the
+    caller's total without a query of its own).
 
     Grouped by actor or actor category, each summary row counts under both of its sides, once when
     both sides are the same on the grouped dimensions."""
@@ -465,9 +470,9 @@ def grouped_sql(query: Any, source: Source, dims: Sequence[str], dialect: str, *
         else:
             joined = (f"CROSS JOIN (SELECT CAST(coalesce(sum(events), 0) AS BIGINT) AS total FROM {source.table} "
                       f"WHERE {where}) t")
-        sql = (f"SELECT g.*, CASE WHEN t.total > 0 THEN CAST(g.events AS FLOAT8) / t.total END AS share "
-               f"FROM ({sql}) g {joined}")
-        sql = f"SELECT {', '.join([*(_ident(d) for d in dims), *METRICS, 'share'])} FROM ({sql}) x"
+        sql = (f"SELECT g.*, CASE WHEN t.total > 0 THEN CAST(g.events AS FLOAT8) / t.total END AS share, "
+               f"t.total AS {TOTAL_COLUMN} FROM ({sql}) g {joined}")
+        sql = f"SELECT {', '.join([*(_ident(d) for d in dims), *METRICS, 'share', TOTAL_COLUMN])} FROM ({sql}) x"
     if keys:
         ordered = [f"{_ident(d)} ASC NULLS LAST" for d, _ in keys]
         if dims[0] in ("day", *TIME_TRUNC):
