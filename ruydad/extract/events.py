@@ -875,6 +875,15 @@ class EventsStep:
                             counted_at += [(i, kind, n or 0) for i, n in parts]
                         else:
                             counted_at.append((token.i, kind, count))
+                        # "killed two soldiers in <A> and three in <B>": the number the parser joins
+                        # to the verb, with its own locative, counts more people of the same kind
+                        for number in token.children:
+                            extra = _number_at(number) if number.dep_ == "conj" and number.pos_ == "NUM" and \
+                                number.i > victims.i and any(g.dep_ == "prep" or g.lower_ == "more"
+                                                             for g in number.children) else None
+                            if extra:
+                                counted_at.append((number.i, kind, extra))
+                                count += extra
                         source = _source_of(token)
                         known = sources.setdefault(kind, set())
                         # Two sources giving one death toll ("officers put the dead at 15; the group

@@ -598,3 +598,13 @@ def test_a_tally_over_recent_months_is_not_the_incidents_toll():
 def test_a_perfect_that_reports_one_incident_is_still_one():
     events = _events("Militants have killed three soldiers in Kunduz province, officials said on Monday.")
     assert [(e.date, e.fatalities) for e in events] == [(date(2022, 8, 15), 3)], _rows(events)
+
+
+# -- a number whose noun is left out ------------------------------------------------------------------------
+
+def test_a_gapped_count_with_its_own_place_counts_there():
+    events = _events("Militants killed two soldiers in Kunduz and three in Baghlan on Monday, the ministry said.")
+    assert sorted((e.admin1_code, e.fatalities) for e in events) == [("AF-BGL", 3), ("AF-KDZ", 2)], _rows(events)
+    events = _events("Suicide bombers struck two mosques on Friday, killing 12 worshippers in Kunduz city and seven in "
+                     "Baghlan province, officials said.")
+    assert sorted((e.admin1_code, e.fatalities) for e in events) == [("AF-BGL", 7), ("AF-KDZ", 12)], _rows(events)
