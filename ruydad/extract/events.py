@@ -2424,6 +2424,7 @@ _NEW_INCIDENT = re.compile(
     r"|\bafter\s+the\s+first\s+(?:\w+\s+)?(?:attack|blast|explosion|bombing|strike|raid|ambush|incident)\b"
     r"|^\W*(?:hours|minutes|days|shortly|soon|a\s+day|a\s+few\s+hours)\s+after\s+the\s+(?:\w+\s+)?"
     r"(?:attack|blast|explosion|bombing|strike|raid|ambush|assault)\b"
+    r"|^\W*(?:(?:several|a\s+few|two|three|some)\s+)?(?:hours|days)\s+later\b"
     r"|\b(?:another|a\s+(?:second|third|fourth|separate|further))\s+(?:\w+\s+){0,2}"
     r"(?:blast|explosion|bomb|bomber|bombing|attack|air ?strike|drone strike|strike|ambush|clash|raid|incident)s?\b"
     r"|\balso\s+bl(?:ew|own)\s+(?:him|her|them)sel(?:f|ves)\s+up\b"

@@ -608,3 +608,12 @@ def test_a_gapped_count_with_its_own_place_counts_there():
     events = _events("Suicide bombers struck two mosques on Friday, killing 12 worshippers in Kunduz city and seven in "
                      "Baghlan province, officials said.")
     assert sorted((e.admin1_code, e.fatalities) for e in events) == [("AF-BGL", 7), ("AF-KDZ", 12)], _rows(events)
+
+
+def test_another_act_hours_later_is_another_event():
+    events = _events("A bomb killed three people in Kunduz city on Monday. Hours later, gunmen killed two policemen "
+                     "in the same city.")
+    assert sorted((e.event_type, e.fatalities) for e in events) == \
+        [("Battles", 2), ("Explosions/Remote violence", 3)], _rows(events)
+    events = _events("A bomb killed three people in Kunduz city on Monday. Hours later, the death toll rose to five.")
+    assert [e.fatalities for e in events] == [5], _rows(events)
