@@ -5,7 +5,8 @@ each dataset's own ("National Resistance Front", "Panjsher", "acled"). Resolving
 needs the distinct actor names each dataset uses (with the dates and number of events of each) and
 each dataset's coverage (first and last day per country). Both come from two grouped scans of the
 events table, in SQL that DuckDB, PostgreSQL, SQLite and Spark all read, so the catalog is built the
-same way over a store connection or over any Ibis table.
+same way over a store connection or over any Ibis table; a store with a current summary reads them
+from its rollups instead (:meth:`Catalog.from_rollups`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,16 @@ _ACTOR_SQL = " UNION ALL ".join(
 )
 _COVERAGE_SQL = ("SELECT dataset, country_code, country, min(event_date) AS first_day, max(event_date) AS last_day, "
                  "count(*) AS n FROM {table} GROUP BY dataset, country_code, country")
+
+
+_ROLLUP_ACTOR_SQL = " UNION ALL ".join(
+    f"SELECT '{c}' AS col, dataset, {c} AS name, min(first_day) AS first_day, max(last_day) AS last_day, "
+    f"sum(events) AS n FROM {{table}} WHERE {c} IS NOT NULL GROUP BY dataset, {c}"
+    for c in ACTOR_COLUMNS
+)
+_ROLLUP_COVERAGE_SQL = ("SELECT dataset, country_code, country, min(first_day) AS first_day, "
+                        "max(last_day) AS last_day, sum(events) AS n FROM {table} "
+                        "GROUP BY dataset, country_code, country")
 
 
 @dataclass(frozen=True)
@@ -61,10 +72,21 @@ class Catalog:
 
     @classmethod
     def build(cls, run: RunSQL, table: str = "events") -> Catalog:
+        return cls._read(run(_ACTOR_SQL.format(table=table)), run(_COVERAGE_SQL.format(table=table)))
+
+    @classmethod
+    def from_rollups(cls, run: RunSQL, actors_table: str, totals_table: str) -> Catalog:
+        """The same catalog from a store's summary rollups (:mod:`ruydad.store.summary`): the actor
+        columns by month and the totals by month and country, each with its groups' first and last
+        day, instead of two grouped scans of every event (a million events: 70 ms -> a few)."""
+        return cls._read(run(_ROLLUP_ACTOR_SQL.format(table=actors_table)),
+                         run(_ROLLUP_COVERAGE_SQL.format(table=totals_table)))
+
+    @classmethod
+    def _read(cls, name_rows: Iterable[Sequence[Any]], coverage_rows: Iterable[Sequence[Any]]) -> Catalog:
         names = tuple(StoredName(str(r[0]), str(r[1]), str(r[2]), _day(r[3]), _day(r[4]), int(r[5]))
-                      for r in run(_ACTOR_SQL.format(table=table)))
-        coverage = tuple(Coverage(str(r[0]), r[1], r[2], _day(r[3]), _day(r[4]), int(r[5]))
-                         for r in run(_COVERAGE_SQL.format(table=table)))
+                      for r in name_rows)
+        coverage = tuple(Coverage(str(r[0]), r[1], r[2], _day(r[3]), _day(r[4]), int(r[5])) for r in coverage_rows)
         return cls(names, coverage)
 
     @property

@@ -43,7 +43,7 @@ INTERRUPTED = ("interrupted: the process ended before the ingest finished (kille
 if TYPE_CHECKING:
     import pyarrow as pa
 
-    from ruydad.query import Filters, Query, QueryContext
+    from ruydad.query import Catalog, Filters, Query, QueryContext
     from ruydad.store.summary import SummaryState
 
 __all__ = ["DB_ENV_VAR", "Store", "StoreSummary", "default_db", "default_db_path", "open_store"]
@@ -259,9 +259,18 @@ class Store:
         cached = contexts.get(theatre)
         if cached is not None and cached[0] == version:
             return cached[1]
-        context = QueryContext(Catalog.build(sql_runner(self.con)), theatre)
+        context = QueryContext(self._catalog(Catalog, sql_runner(self.con)), theatre)
         contexts[theatre] = (version, context)
         return context
+
+    def _catalog(self, catalog: type[Catalog], run: Any) -> Catalog:
+        """The store's catalog: from the summary rollups when they are current, else from the events."""
+        from ruydad.store import summary
+
+        found = self.summary_state()
+        if found is not None and found.current:
+            return catalog.from_rollups(run, summary.ACTOR_MONTH_TABLE, summary.TOTAL_TABLE)
+        return catalog.build(run)
 
     def _shared_contexts(self) -> dict[str, tuple[tuple[Any, ...], QueryContext]]:
         """Query contexts by theatre, shared with the readers made from this store (:meth:`reader`):

@@ -395,3 +395,17 @@ def test_a_store_summarised_before_the_rollups_gets_them_filled_when_it_opens(tm
         assert summary.source_for(query) == summary.ACTOR_MONTHS
         assert store.count_events(query) == store.con.execute(
             f"SELECT count(*) FROM events WHERE {query.where(store.SQL_DIALECT)}").fetchone()[0]  # type: ignore[index]
+
+
+def test_the_catalog_read_from_the_rollups_equals_the_one_counted_from_the_events(both: Store) -> None:
+    """Every stored actor name with its first and last day and events, and every dataset's coverage
+    by country: the same from the rollups as from a scan of the events (DuckDB and PostgreSQL)."""
+    from ruydad.query import Catalog, sql_runner
+
+    run = sql_runner(both.con)
+    scanned = Catalog.build(run)
+    rolled = Catalog.from_rollups(run, summary.ACTOR_MONTH_TABLE, summary.TOTAL_TABLE)
+    assert len(scanned.names) > 20 and len(scanned.coverage) >= 2
+    assert sorted(rolled.names, key=repr) == sorted(scanned.names, key=repr)
+    assert sorted(rolled.coverage, key=repr) == sorted(scanned.coverage, key=repr)
+    assert both.query_context().catalog.datasets == scanned.datasets
