@@ -221,11 +221,15 @@ def candidate_spans(doc: Document, theatre: str | None = None) -> list[tuple[int
                 spans.append((start, _with_parenthetical(text, ent.end_char), None))
         for token in doc.nlp:
             before = token.nbor(-1) if token.i > 0 else None
+            directed = False
             if before is not None and token.i > 1 and _DIRECTION.match(before.lower_ + " ") and \
                     before.lower_ not in _LOCATIVE:
                 before = token.nbor(-2)  # "in western <name>", "in northern <name>"
+                directed = True
+            # the parser often calls a country after a direction word a person ("in northern <Country>");
+            # a person's name found so is dropped later unless it reads as a country or a province
             if token.pos_ == "PROPN" and before is not None and before.lower_ in _LOCATIVE and \
-                    token.ent_type_ not in ("PERSON", "NORP") and \
+                    (token.ent_type_ not in ("PERSON", "NORP") or (directed and token.ent_type_ == "PERSON")) and \
                     (token.ent_type_ != "DATE" or token.lower_[:3] not in _CALENDAR_WORDS):
                 end_token = token
                 while end_token.i + 1 < len(doc.nlp) and doc.nlp[end_token.i + 1].pos_ == "PROPN":

@@ -255,3 +255,11 @@ def test_a_near_miss_of_a_home_name_in_a_story_with_nothing_of_the_theatre_is_no
 def test_a_near_miss_beside_an_exact_home_province_is_still_read():
     found = run("Gunmen killed five people in an attack in Narh-e Saraj district, Helmand province, on Monday.")
     assert event_places(found) == {("AF-HEL", "Nahr-e-Saraj")}
+
+
+def test_a_country_after_a_direction_word_is_the_country_though_the_parser_calls_it_a_person():
+    found = run("Suspected jihadists killed 20 civilians in an attack on a village in central Mali's Mopti region "
+                "on Wednesday.")
+    assert event_places(found) == {("ML-5", None)}
+    found = run("Suspected jihadists killed 20 soldiers in northern Mali on Wednesday.")
+    assert any(p.kind == "country" and p.country_code == "MLI" for p in found.places)
