@@ -140,6 +140,12 @@ def _connect_waiting(path: str | Path, read_only: bool, wait: float) -> duckdb.D
             delay = min(delay * 2, 0.1)
 
 
+def _memory_share_mb(processes: int) -> int:
+    """One of ``processes`` equal shares of DuckDB's default memory limit (80% of physical memory), in MB."""
+    total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    return max(256, int(total * 0.8 / processes / 2**20))
+
+
 def file_version(path: str) -> object:
     """The size and modification time of a DuckDB file and its write-ahead log: a commit by any
     process changes one of them, so answers cached under an older value are stale."""
@@ -158,10 +164,15 @@ class SharedStore:
 
     backend = "duckdb"
 
-    def __init__(self, path: str | Path, *, idle_seconds: float = 0.5, wait_seconds: float | None = None) -> None:
+    def __init__(self, path: str | Path, *, idle_seconds: float = 0.5, wait_seconds: float | None = None,
+                 memory_share: int = 1) -> None:
+        """``memory_share``: how many processes serve the file side by side (``ruydad serve
+        --workers``); each connection's DuckDB memory limit is its share of DuckDB's default (80% of
+        the machine's memory), so N workers together stay within what one would take."""
         self.path = str(Path(path).expanduser())
         self.idle_seconds = idle_seconds
         self.wait_seconds = wait_seconds
+        self.memory_share = max(1, memory_share)
         self._state = threading.Condition()
         self._con: duckdb.DuckDBPyConnection | None = None
         self._writable = False
@@ -315,6 +326,8 @@ class SharedStore:
             self._con = None
         self._con = connect_duckdb(self.path, read_only=not writable, wait_seconds=self.wait_seconds)
         self._con.execute(SERVING_SETTINGS)
+        if self.memory_share > 1:
+            self._con.execute(f"SET memory_limit = '{_memory_share_mb(self.memory_share)}MiB'")
         self._writable = writable
         self._generation += 1
 

@@ -8,7 +8,7 @@ cache, the trusted hosts) from :data:`SERVE_ENV`, set by the serving command, an
 
 - a DuckDB file through its own :class:`~ruydad.store.shared.SharedStore` (read-only locks are
   shared; a worker that writes takes the write turn, :mod:`ruydad.store.turn`, and the others let go
-  of the file until its write is done);
+  of the file until its write is done), with its share of DuckDB's memory limit;
 - a PostgreSQL server through its own connection pool.
 
 What a process keeps for itself is divided among the workers, so N workers do not take N times the
@@ -51,7 +51,8 @@ def app_from_env() -> Any:
     options = json.loads(raw)
     workers = max(1, int(options["workers"]))
     location = str(options["db"])
-    shared: StoreAccess = HeldStore(Store.open(location)) if is_database_url(location) else SharedStore.open(location)
+    shared: StoreAccess = (HeldStore(Store.open(location)) if is_database_url(location)
+                           else SharedStore.open(location, memory_share=workers))
     app = create_app(shared, cache=bool(options["cache"]), allowed_hosts=list(options["allowed_hosts"]),
                      theatre=str(options["theatre"]), limits=divided(ExtractLimits.from_env(), workers))
     state = app.state.ruydad

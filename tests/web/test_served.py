@@ -5,6 +5,8 @@ tested in tests/store/test_shared.py."""
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
 import pytest
@@ -46,9 +48,26 @@ def test_a_worker_serves_the_store_it_is_given_with_its_share_of_the_reading_tur
     app = app_from_env()
     assert app.state.ruydad.read_slots == max(2, -(-read_slots() // 4))
     assert app.state.ruydad.extractions.limits.workers == 1
+    lease = app.state.ruydad.store.reader()
+    try:  # a quarter of DuckDB's default memory limit (80% of the machine's) each
+        row = lease.con.execute("SELECT current_setting('memory_limit')").fetchone()
+    finally:
+        lease.close()
+    total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    assert row is not None
+    limit = _bytes(str(row[0]))
+    assert 0.8 * total / 4 * 0.95 <= limit <= 0.8 * total / 4 * 1.05
     with TestClient(app) as client:
         answer = client.get("/api/summary")
         assert answer.status_code == 200 and answer.json()["events"] == 0
         assert answer.json()["path"] == str(db)
     monkeypatch.setenv(READ_SLOTS_ENV, "5")  # set by the operator: per worker, as given
     assert app_from_env().state.ruydad.read_slots == 5
+
+
+def _bytes(text: str) -> float:
+    """DuckDB's spelling of a memory size ('3.7 GiB', '950.0 MiB') in bytes."""
+    found = re.fullmatch(r"([\d.]+)\s*(KiB|MiB|GiB|TiB|KB|MB|GB|TB)", text.strip())
+    assert found, text
+    units = {"KiB": 2**10, "MiB": 2**20, "GiB": 2**30, "TiB": 2**40, "KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12}
+    return float(found.group(1)) * units[found.group(2)]
