@@ -713,6 +713,7 @@ class PlacesStep:
         abroad += [(s_, e_, h_) for s_, e_, h_, r_ in readings if r_ is not None and not any(r_ is k[3] for k in kept)]
         readings = kept
         readings += self._foreign_subdivisions(doc, readings, abroad)
+        readings += _demonym_capitals(doc, readings, home)
         readings.sort(key=lambda r: r[0])
         places: dict[tuple[str, str], Place] = {}
         resolved_spans: list[tuple[int, int, Place]] = []
@@ -956,6 +957,32 @@ def _world_place(surface: str, countries: frozenset[str], hint: str | None) -> P
     return Place(name=place.name, kind=_WORLD_KINDS[place.kind], country_code=str(country.alpha_3) if country else None,
                  admin1=_iso_name(place.admin1_code) or place.admin1, admin1_code=place.admin1_code,
                  admin2=place.admin2)
+
+
+_DEMONYM_CAPITAL = re.compile(r"\bthe\s+(?P<people>[A-Z][a-z]{3,20})\s+capital(?:\s+city)?\b(?!\s+of\b)")
+
+
+def _demonym_capitals(doc: Document, readings: list[tuple[int, int, str | None, Any]],
+                      home: str | None) -> list[tuple[int, int, str | None, Any]]:
+    """"in the <Demonym> capital": that country's capital (the world index's), a city in its
+    province; not "near/outside the <Demonym> capital" (around it, maybe in another province), nor
+    the theatre's own capital (its gazetteer's business)."""
+    from ruydad.geo.world import capital_of
+
+    found: list[tuple[int, int, str | None, Any]] = []
+    for m in _DEMONYM_CAPITAL.finditer(doc.text):
+        start, end = m.start(), m.end()
+        if any(s_ < end and start < e_ for s_, e_, _h, _r in readings) or \
+                _AROUND.search(doc.text[max(0, start - 40):start]):
+            continue
+        country = _demonym_country(m["people"])
+        capital = capital_of(country) if country and country != home else None
+        if capital is None:
+            continue
+        found.append((start, end, "city", Place(
+            name=capital.name, kind="city", country_code=country, admin1=_iso_name(capital.admin1_code) or
+            capital.admin1, admin1_code=capital.admin1_code)))  # a capital spans several districts
+    return found
 
 
 _AROUND = re.compile(r"(?i:\b(?:near(?:by)?|outside|outskirts\s+of|around|close\s+to|edge\s+of|vicinity\s+of)\s+"

@@ -11,6 +11,7 @@ their province as an ISO 3166-2 code (the code every event carries) and their di
   looser transliteration-folded skeleton of :func:`ruydad.geo.names.fold`);
 - :func:`world_place`: the one reading those places agree on, or None when they lie in different
   provinces (the name is ambiguous there: never guessed) or there are none;
+- :func:`capital_of`: a country's capital ("the <Demonym> capital");
 - :func:`match_subdivision`: a division's name -> the ISO 3166-2 code of the country's subdivision of
   that name (folded, then fuzzy), how the index's GeoNames provinces were given their ISO codes;
 - :func:`province_aliases`: the other names of first-level divisions ("North Kivu" for "Nord-Kivu").
@@ -277,6 +278,22 @@ _LEVEL_ORDER = {"province": 2, "city": 1, "district": 0}
 """Which of several places of one name in one province a bare name is read as: the province (a
 name that is also its capital's stays at the province's level), else the largest town, else the
 district (a kind word has already kept only the districts)."""
+
+
+@lru_cache(maxsize=256)
+def capital_of(country: str) -> WorldPlace | None:
+    """The capital of ``country`` (ISO alpha-2 or alpha-3) that GeoNames marks as such, None when it
+    marks none, or several, or the capital's province has no ISO 3166-2 code ("the <Demonym>
+    capital" names it without its name)."""
+    alpha2 = _alpha2(country)
+    if alpha2 is None:
+        return None
+    exact, _loose = _country_index(alpha2)
+    capitals = {place for entries in exact.values() for place, _own in entries if place.capital}
+    if len(capitals) != 1:
+        return None
+    capital = next(iter(capitals))
+    return capital if capital.admin1_code else None
 
 
 def world_place(name: str, countries: Iterable[str], level: str | None = None) -> WorldPlace | None:

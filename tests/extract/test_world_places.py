@@ -263,3 +263,18 @@ def test_a_country_after_a_direction_word_is_the_country_though_the_parser_calls
     assert event_places(found) == {("ML-5", None)}
     found = run("Suspected jihadists killed 20 soldiers in northern Mali on Wednesday.")
     assert any(p.kind == "country" and p.country_code == "MLI" for p in found.places)
+
+
+def test_the_capital_named_by_its_peoples_word_is_that_capital():
+    from ruydad.geo.world import capital_of
+
+    capital = capital_of("SOM")
+    assert capital is not None and (capital.admin1_code, capital.capital) == ("SO-BN", True)
+    found = run("A car bomb exploded near a military base in the Somali capital on Sunday, killing at least eight "
+                "people, police said.")
+    assert event_places(found) == {("SO-BN", None)}
+
+
+def test_around_the_capital_named_by_its_peoples_word_places_nothing():
+    found = run("A car bomb exploded on the outskirts of the Somali capital on Sunday, killing eight people.")
+    assert provinces(found) == set()
