@@ -1176,7 +1176,9 @@ class EventsStep:
                          r"(?:\w+\s+)?$", prefix) or \
                     categories.get(name) in ("Civilians", "Protesters"):
                 continue
-            if actor1 is None and name != actor2:
+            if _owns_target(doc, a_start) and actor2 is None and name != actor1:
+                actor2 = name  # "a bomb exploded near a military base": whose base it was, the target
+            elif actor1 is None and name != actor2:
                 actor1 = name
             elif actor2 is None and name != actor1:
                 actor2 = name
@@ -1933,6 +1935,27 @@ def _same_side_again(actor1: str | None, actor: str) -> bool:
     if not words or words[-1] not in _ARMED_PLAIN_WORDS or any(w[:1].isupper() for w in actor.split()[1:]):
         return False
     return actor1 is not None and not actor1.startswith(("Military Forces of", "Police Forces of"))
+
+
+_TARGET_NOUNS = frozenset({
+    "base", "convoy", "post", "outpost", "station", "checkpoint", "vehicle", "camp", "barracks", "headquarters",
+    "patrol", "compound", "office", "car", "truck", "bus", "building", "position", "garrison", "installation"})
+
+
+def _owns_target(doc: Document, offset: int) -> bool:
+    """The actor named at ``offset`` only says whose place or vehicle it is ("a military base", "a
+    police vehicle", "an army convoy"), and the sentence names no one who did it there: the target."""
+    if doc.nlp is None:
+        return False
+    span = doc.nlp.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    token = span[0]
+    while token.dep_ == "compound" and token.head.pos_ == "PROPN":
+        token = token.head
+    head = token.head
+    return token.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN" and head.lemma_.lower() in _TARGET_NOUNS \
+        and head.dep_ in ("pobj", "dobj", "nsubjpass")
 
 
 def _hit_by_weapon(verb: Any) -> bool:

@@ -617,3 +617,15 @@ def test_another_act_hours_later_is_another_event():
         [("Battles", 2), ("Explosions/Remote violence", 3)], _rows(events)
     events = _events("A bomb killed three people in Kunduz city on Monday. Hours later, the death toll rose to five.")
     assert [e.fatalities for e in events] == [5], _rows(events)
+
+
+# -- whose base or convoy it was ------------------------------------------------------------------------------
+
+def test_the_forces_whose_base_a_bomb_struck_near_are_the_target():
+    events = _events("A car bomb exploded near a military base in Kunduz city on Sunday, killing eight people.")
+    assert [(e.actor1, e.actor2) for e in events] == [(None, "Military Forces of Afghanistan")], _rows(events)
+
+
+def test_forces_that_attacked_a_camp_are_still_the_attackers():
+    events = _events("Army troops attacked a militant camp in Kunduz province on Monday.")
+    assert [e.actor1 for e in events] == ["Military Forces of Afghanistan"], _rows(events)
