@@ -47,6 +47,7 @@ def serve(
     from ruydad.store import Store, is_database_url
     from ruydad.store.shared import HeldStore, SharedStore, StoreAccess
     from ruydad.web import create_app
+    from ruydad.web.served import settle_for_serving
 
     def body() -> None:
         path = store_location()
@@ -57,8 +58,9 @@ def serve(
         shared: StoreAccess = (HeldStore(Store.open(path)) if is_database_url(path) else SharedStore.open(path))
         try:
             console.print(f"Ruydad on http://{host}:{port}/ (store {shared.path}); API docs at /docs")
-            uvicorn.run(create_app(shared, cache=cache, allowed_hosts=hosts, theatre=theatre), host=host, port=port,
-                        log_level="warning")
+            served = create_app(shared, cache=cache, allowed_hosts=hosts, theatre=theatre)
+            settle_for_serving(served)
+            uvicorn.run(served, host=host, port=port, log_level="warning")
         finally:
             if isinstance(shared, HeldStore):
                 shared.store.close()

@@ -71,3 +71,29 @@ def _bytes(text: str) -> float:
     assert found, text
     units = {"KiB": 2**10, "MiB": 2**20, "GiB": 2**30, "TiB": 2**40, "KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12}
     return float(found.group(1)) * units[found.group(2)]
+
+
+def test_a_serving_process_loads_what_requests_need_then_freezes_its_heap(tmp_path: Path) -> None:
+    import gc
+
+    from fastapi.testclient import TestClient
+
+    from ruydad.store.shared import SharedStore
+    from ruydad.web import create_app
+    from ruydad.web.served import GC_THRESHOLDS, settle_for_serving
+
+    shared = SharedStore.open(tmp_path / "warm.duckdb")
+    app = create_app(shared, cache=False)
+    settle_for_serving(app)
+    before = gc.get_threshold()
+    gc.unfreeze()
+    try:
+        with TestClient(app) as client:  # startup: warmed, collected, frozen
+            assert gc.get_freeze_count() > 10_000
+            assert gc.get_threshold() == GC_THRESHOLDS
+            assert shared.query_contexts  # the theatre's query context was built on startup
+            assert client.get("/api/stats?by=event_type").status_code == 200
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
+        shared.close()
