@@ -2146,7 +2146,7 @@ _SPEECH_ATTRIBUTION = re.compile(
 """Who gave the report ("police said", "said a police spokesman", "according to the army"): not victims."""
 _CIVILIAN_VICTIMS = re.compile(
     r"(?i:\b(?:civilians?|women|woman|children|child|worshipp?ers|villagers|residents|students|passengers|"
-    r"families|girls|boys|teachers?|doctors?|journalists?|farmers?)\b)")
+    r"families|girls|boys|teachers?|doctors?|journalists?|farmers?|people|persons)\b)")
 _ARMED_VICTIMS = re.compile(
     r"(?i:\b(?:soldiers?|troops|fighters?|militants?|insurgents?|police(?:m[ae]n)?|officers?|guards?|"
     r"commanders?|forces|combatants?|members|gendarmes?|troopers?|militiam[ae]n|personnel|policem[ae]n|sentr(?:y|ies))\b)")

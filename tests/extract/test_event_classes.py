@@ -629,3 +629,20 @@ def test_the_forces_whose_base_a_bomb_struck_near_are_the_target():
 def test_forces_that_attacked_a_camp_are_still_the_attackers():
     events = _events("Army troops attacked a militant camp in Kunduz province on Monday.")
     assert [e.actor1 for e in events] == ["Military Forces of Afghanistan"], _rows(events)
+
+
+# -- "people" killed with no fight told ---------------------------------------------------------------------
+
+def test_people_killed_by_an_armed_group_with_no_fight_told_are_civilians():
+    # ACLED's codebook: violence by an organised armed group against unarmed people is Violence
+    # against civilians; "people" with no armed side among them are such
+    for text in ("Suspected rebels killed 14 people in Kunduz province on Sunday, a local official said.",
+                 "Militants killed 14 people in Kunduz province on Sunday."):
+        events = _events(text)
+        assert [(e.event_type, e.sub_event_type) for e in events] == [("Violence against civilians", "Attack")], \
+            _rows(events)
+
+
+def test_people_killed_in_clashes_are_a_battle():
+    events = _events("Clashes between the army and rebels killed 14 people in Kunduz province on Sunday.")
+    assert [e.event_type for e in events] == ["Battles"], _rows(events)
