@@ -786,10 +786,15 @@ class EventsStep:
                     killed = (killed or 0) + count
                     counted_at.append((token.i, "kill", count))
                 continue
-            if token.pos_ == "VERB" and _takes_place(token) and _reports_past_event(token):
+            if token.pos_ == "VERB" and _takes_place(token) and (_reports_past_event(token) or (
+                    token.lower_ == "retook" and not any(c.dep_ in ("neg", "aux") for c in token.children))):
+                # (the parser tags the irregular past "retook" as a present)
                 kinds.add("territory")  # "rebels seized control of the town"
                 if actor1 is None:
                     actor1 = self._agent(doc, self._roles(token)[0])
+                if lemma in _REGAIN_LEMMAS and actor1 is not None and \
+                        actor1.startswith(("Military Forces of", "Police Forces of")):
+                    kinds.add("regain")  # "the army regained control of the town": ACLED's government regains territory
                 continue
             if token.pos_ == "VERB" and _destroys_property(token) and _reports_past_event(token):
                 kinds.add("loot")  # "looted shops", "torched houses", "set fire to the market"
@@ -1643,10 +1648,13 @@ class EventsStep:
                 event_type, sub = "Battles", "Armed clash"  # two armed sides fought: not a one-sided attack
             elif event_type == "Violence against civilians" and _armed_dead_only(draft):
                 event_type, sub = "Battles", "Armed clash"  # "stormed a police station, killing eight policemen"
-            elif sub == "Non-state actor overtakes territory" and "territory" not in draft.kinds:
+            elif (sub == "Non-state actor overtakes territory" and "territory" not in draft.kinds) or \
+                    (sub == "Government regains territory" and "regain" not in draft.kinds):
                 event_type, sub = rule_type, rule_sub
             if draft.means is not None:
                 event_type, sub = "Explosions/Remote violence", draft.means
+            if "regain" in draft.kinds and not draft.killed:
+                event_type, sub = "Battles", "Government regains territory"
             event.event_type, event.sub_event_type = event_type, sub
             event.confidence = getattr(result, "confidence", None)
 
@@ -2048,10 +2056,14 @@ def _is_takeover(verb: Any) -> bool:
         not _takes_place(verb)
 
 
+_REGAIN_LEMMAS = ("regain", "retake", "retook", "recapture", "reclaim")
+"""Verbs of taking ground back (the parser leaves "retook" unlemmatised)."""
+
+
 def _takes_place(verb: Any) -> bool:
     """"seized / took / gained control of the town": ground taken, told as an event (not "control of
     the country", a state's takeover told as background)."""
-    if verb.lemma_.lower() not in ("seize", "take", "capture", "grab", "gain", "wrest", "assume"):
+    if verb.lemma_.lower() not in ("seize", "take", "capture", "grab", "gain", "wrest", "assume", *_REGAIN_LEMMAS):
         return False
     from ruydad.extract.actors import _country_by_name
 

@@ -646,3 +646,19 @@ def test_people_killed_by_an_armed_group_with_no_fight_told_are_civilians():
 def test_people_killed_in_clashes_are_a_battle():
     events = _events("Clashes between the army and rebels killed 14 people in Kunduz province on Sunday.")
     assert [e.event_type for e in events] == ["Battles"], _rows(events)
+
+
+# -- ground taken back ---------------------------------------------------------------------------------------
+
+def test_state_forces_taking_ground_back_is_government_regains_territory():
+    for text in ("The army regained control of the town of Imam Sahib in Kunduz province on Monday.",
+                 "Security forces retook control of the district centre in Kunduz province on Monday."):
+        events = _events(text)
+        assert [(e.event_type, e.sub_event_type) for e in events] == [("Battles", "Government regains territory")], \
+            _rows(events)
+
+
+def test_an_armed_group_taking_ground_back_overtakes_territory():
+    events = _events("Militants regained control of a district centre in Kunduz province on Monday.")
+    assert [(e.event_type, e.sub_event_type) for e in events] == \
+        [("Battles", "Non-state actor overtakes territory")], _rows(events)
