@@ -620,6 +620,9 @@ _NOT_GROUP_WORDS = frozenset({
     "At", "Of", "In", "On", "Its", "Their", "His", "Her", "Our", "Government", "Militia", "Resistance",
     "Security", "Border", "Police", "Army", "Military", "Rebel", "Shiite", "Sunni", "Shia", "Muslim",
     "Another", "Other", "This", "That", "These", "Those", "Each", "Every", "Any", "No", "Such", "One", "Which",
+    # words that describe armed men at the start of a sentence ("Rival militias clashed", "Masked gunmen")
+    "Rival", "Masked", "Hooded", "Alleged", "Rogue", "Renegade", "Breakaway", "Heavily", "Dozens", "Hundreds",
+    "Scores", "Gun-wielding", "Motorcycle-borne", "Former", "Disgruntled",
 })
 
 

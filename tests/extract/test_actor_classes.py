@@ -307,3 +307,11 @@ def test_unknown_gunmen_of_a_story_that_names_no_place_stay_the_registrys_uniden
     result = _result("Unknown gunmen killed a shopkeeper on Saturday night, relatives said.")
     group = [a for a in result.actors if a.name.startswith("Unidentified Armed Group")]
     assert group and group[0].name == "Unidentified Armed Group"
+
+
+def test_a_sentences_first_adjective_is_no_group_name():
+    found = extract("Rival militias clashed in Kunduz city on Monday, leaving six fighters dead.",
+                    published="2022-08-18")
+    assert not any(a.name == "Rival" for a in found.actors), [a.name for a in found.actors]
+    found = extract("Ansaru fighters killed 20 villagers on Monday.", published="2022-08-18")
+    assert any(a.name == "Ansaru" for a in found.actors), [a.name for a in found.actors]
