@@ -64,6 +64,17 @@ Algorithm:
    soldiers or fighters killed, Battles); where it returns a class ACLED does not code, or a
    non-violent type for an event with deaths, rules decide from the triggers (air strike words ->
    Explosions/Remote violence, killing -> Battles, detention -> Strategic developments: Arrests).
+5. **Held-back news (issue 12).** Shelling and air strikes joined in one phrase are two events
+   (the toll once, to the means told first); arrests told "after" an incident are another event;
+   "In the second, ...", "Hours later, ..." open another incident; a count whose noun is left out
+   ("two soldiers in <A> and three in <B>") counts in its own place; the dead of another side told
+   later add to the toll; a toll update ("the death toll rose to 25 on Saturday") is dated by the
+   incident, not the update; people "found dead" are dead; a perfect over "recent months" is a
+   tally. The target of an incident is actor2: what a blast "was aimed at", what a bomb "hit", the
+   owner of a base or convoy struck; a machine nobody owns ("a drone") and armed men named again
+   in plain words are no new actor. A quoted account of the incident gives its spot (inside the
+   event's province). Explosives found or seized are not the means; "people" killed with no fight
+   are civilians; ground taken back by the state is Government regains territory.
 """
 
 from __future__ import annotations
