@@ -71,7 +71,7 @@ def serve(
         import os
         from pathlib import Path
 
-        from ruydad.web.served import SERVE_ENV, serve_options
+        from ruydad.web.served import SERVE_ENV, run_workers, serve_options
 
         location = path if is_database_url(path) else str(Path(path).expanduser().resolve())
         if not is_database_url(path):
@@ -79,8 +79,9 @@ def serve(
         os.environ[SERVE_ENV] = serve_options(db=location, cache=cache, allowed_hosts=hosts, theatre=theatre,
                                               workers=workers)
         console.print(f"Ruydad on http://{host}:{port}/ (store {location}, {workers} workers); API docs at /docs")
-        uvicorn.run("ruydad.web.served:app_from_env", factory=True, workers=workers, host=host, port=port,
-                    log_level="warning")
+        status = run_workers(workers, host, port)
+        if status:
+            raise typer.Exit(status)
 
     run_guarded(body)
 

@@ -165,14 +165,16 @@ class SharedStore:
     backend = "duckdb"
 
     def __init__(self, path: str | Path, *, idle_seconds: float = 0.5, wait_seconds: float | None = None,
-                 memory_share: int = 1) -> None:
-        """``memory_share``: how many processes serve the file side by side (``ruydad serve
-        --workers``); each connection's DuckDB memory limit is its share of DuckDB's default (80% of
-        the machine's memory), so N workers together stay within what one would take."""
+                 processes: int = 1) -> None:
+        """``processes``: how many processes serve the file side by side (``ruydad serve
+        --workers``); each connection takes its share of DuckDB's defaults, the memory limit (80% of
+        the machine's memory) and the threads (one per core), so N workers together take what one
+        would: more threads than cores only make queries wait on each other (on the 1M-event bench,
+        two workers used 8.5 -> 8.1 ms of CPU a request with one thread each)."""
         self.path = str(Path(path).expanduser())
         self.idle_seconds = idle_seconds
         self.wait_seconds = wait_seconds
-        self.memory_share = max(1, memory_share)
+        self.processes = max(1, processes)
         self._state = threading.Condition()
         self._con: duckdb.DuckDBPyConnection | None = None
         self._writable = False
@@ -326,8 +328,9 @@ class SharedStore:
             self._con = None
         self._con = connect_duckdb(self.path, read_only=not writable, wait_seconds=self.wait_seconds)
         self._con.execute(SERVING_SETTINGS)
-        if self.memory_share > 1:
-            self._con.execute(f"SET memory_limit = '{_memory_share_mb(self.memory_share)}MiB'")
+        if self.processes > 1:
+            self._con.execute(f"SET memory_limit = '{_memory_share_mb(self.processes)}MiB'")
+            self._con.execute(f"SET threads = {max(1, (os.cpu_count() or 1) // self.processes)}")
         self._writable = writable
         self._generation += 1
 

@@ -1,14 +1,15 @@
 """The app as each worker process of ``ruydad serve --workers N`` builds it.
 
 One Python process answers requests one at a time wherever Python runs (the GIL), so on a machine
-with several cores a busy server leaves cores idle while requests queue. With ``--workers N`` uvicorn
-starts N processes on one listening socket and the kernel hands each new connection to one of them.
-Each worker imports :func:`app_from_env`, which reads what to serve (the store, the theatre, the
-cache, the trusted hosts) from :data:`SERVE_ENV`, set by the serving command, and opens its own store:
+with several cores a busy server leaves cores idle while requests queue. With ``--workers N``,
+:func:`run_workers` starts N processes, each listening on the port with a socket of its own
+(``SO_REUSEPORT``), and the kernel hands each new connection to one of them. Each worker builds its
+app with :func:`app_from_env`, which reads what to serve (the store, the theatre, the cache, the
+trusted hosts) from :data:`SERVE_ENV`, set by the serving command, and opens its own store:
 
 - a DuckDB file through its own :class:`~ruydad.store.shared.SharedStore` (read-only locks are
   shared; a worker that writes takes the write turn, :mod:`ruydad.store.turn`, and the others let go
-  of the file until its write is done), with its share of DuckDB's memory limit;
+  of the file until its write is done), with its share of DuckDB's memory and threads;
 - a PostgreSQL server through its own connection pool.
 
 What a process keeps for itself is divided among the workers, so N workers do not take N times the
@@ -52,7 +53,7 @@ def app_from_env() -> Any:
     workers = max(1, int(options["workers"]))
     location = str(options["db"])
     shared: StoreAccess = (HeldStore(Store.open(location)) if is_database_url(location)
-                           else SharedStore.open(location, memory_share=workers))
+                           else SharedStore.open(location, processes=workers))
     app = create_app(shared, cache=bool(options["cache"]), allowed_hosts=list(options["allowed_hosts"]),
                      theatre=str(options["theatre"]), limits=divided(ExtractLimits.from_env(), workers))
     state = app.state.ruydad
@@ -67,6 +68,100 @@ def app_from_env() -> Any:
     app.router.add_event_handler("shutdown", close)
     settle_for_serving(app)
     return app
+
+
+WORKER_EXIT_GRACE = 30.0
+"""Seconds the workers get to finish their requests when the server stops."""
+EARLY_EXIT_SECONDS = 20.0
+"""A worker that ends this soon after it started failed to start: stop, do not restart it."""
+
+
+def run_workers(count: int, host: str, port: int) -> int:
+    """Serve with ``count`` worker processes, each listening on ``host:port`` with a socket of its
+    own (``SO_REUSEPORT``), until interrupted; a worker that dies later is started again. Returns
+    the exit status (non-zero when a worker could not start: its error is on stderr).
+
+    Why not uvicorn's own ``--workers``: its workers share one listening socket, and whichever
+    wakes first accepts every connection waiting, so 50 clients connecting at once were split 43/7
+    (and 29/21, 29/21 in the next two tries); the busier worker answered its clients at half the
+    speed. With a socket each, the kernel spreads connections over the workers by their addresses."""
+    import multiprocessing
+    import signal
+    import threading
+    import time
+
+    _check_free(host, port)  # the workers share the port with each other, never with another server
+    context = multiprocessing.get_context("spawn")
+    stop = threading.Event()
+    previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
+
+    def start() -> tuple[Any, float]:
+        process = context.Process(target=_serve_one, args=(host, port), name="ruydad-worker")
+        process.start()
+        return process, time.monotonic()
+
+    workers = [start() for _ in range(count)]
+    status = 0
+    try:
+        while not stop.wait(0.5):
+            for i, (process, started) in enumerate(workers):
+                if process.is_alive():
+                    continue
+                if time.monotonic() - started < EARLY_EXIT_SECONDS:
+                    status = process.exitcode or 1
+                    stop.set()
+                    break
+                workers[i] = start()  # died while serving: its clients reconnect to the others meanwhile
+    finally:
+        for process, _ in workers:
+            if process.is_alive():
+                process.terminate()  # SIGTERM: uvicorn finishes the requests in flight
+        deadline = time.monotonic() + WORKER_EXIT_GRACE
+        for process, _ in workers:
+            process.join(max(0.0, deadline - time.monotonic()))
+            if process.is_alive():
+                process.kill()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return status
+
+
+def _family(host: str) -> int:
+    import socket
+
+    return socket.AF_INET6 if ":" in host else socket.AF_INET
+
+
+def _check_free(host: str, port: int) -> None:
+    """An :class:`~ruydad.errors.InputError` when ``host:port`` is taken (by any program, a Ruydad
+    server with workers included: their sockets let only each other share the port)."""
+    import socket
+
+    probe = socket.socket(_family(host), socket.SOCK_STREAM)
+    try:
+        probe.bind((host, port))
+    except OSError as exc:
+        raise InputError(f"cannot listen on {host}:{port}: {exc.strerror or exc}; stop what uses it or choose "
+                         "another --port") from None
+    finally:
+        probe.close()
+
+
+def _serve_one(host: str, port: int) -> None:
+    """One worker: its own listening socket on the shared port, then the app (:func:`app_from_env`)."""
+    import socket
+
+    import uvicorn
+
+    sock = socket.socket(_family(host), socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind((host, port))
+    sock.listen(2048)
+    sock.set_inheritable(True)
+    config = uvicorn.Config("ruydad.web.served:app_from_env", factory=True, host=host, port=port,
+                            log_level="warning")
+    uvicorn.Server(config).run(sockets=[sock])
 
 
 GC_THRESHOLDS = (50_000, 20, 20)
