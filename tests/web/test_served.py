@@ -103,3 +103,24 @@ def test_a_serving_process_loads_what_requests_need_then_freezes_its_heap(tmp_pa
         gc.unfreeze()
         gc.set_threshold(*before)
         shared.close()
+
+
+def test_workers_refuse_a_port_another_program_listens_on(tmp_path: Path) -> None:
+    """Worker sockets share the port with each other only: a port in use is an error, not a split."""
+    import socket
+    import subprocess
+    import sys
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    try:
+        port = taken.getsockname()[1]
+        done = subprocess.run([sys.executable, "-c", "from ruydad.cli import main; main()", "--db",
+                               str(tmp_path / "w.duckdb"), "serve", "--workers", "2", "--port", str(port)],
+                              capture_output=True, text=True, timeout=120)
+    finally:
+        taken.close()
+    assert done.returncode != 0
+    message = " ".join(done.stderr.split())
+    assert f"cannot listen on 127.0.0.1:{port}" in message and "--port" in message
