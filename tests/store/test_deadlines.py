@@ -53,3 +53,19 @@ def test_many_cancelled_deadlines_do_not_pile_up() -> None:
     assert deadlines.pending() == 1
     assert len(deadlines._heap) < 200  # cancelled calls are dropped as new ones come
     live.cancel()
+
+
+def test_a_call_due_before_the_one_the_watcher_waits_for_wakes_it() -> None:
+    """The watcher sleeps until the earliest call; a later call added meanwhile leaves it asleep, an
+    earlier one wakes it (else it would come only when the long wait ends)."""
+    import time
+
+    deadlines = Deadlines()
+    deadlines.after(30.0, lambda: None)  # the watcher now waits 30 s
+    time.sleep(0.05)
+    deadlines.after(20.0, lambda: None)  # due later than nothing new: no wake-up needed
+    soon = threading.Event()
+    started = time.monotonic()
+    deadlines.after(0.05, soon.set)
+    assert soon.wait(5)
+    assert time.monotonic() - started < 2
