@@ -124,3 +124,50 @@ def test_workers_refuse_a_port_another_program_listens_on(tmp_path: Path) -> Non
     assert done.returncode != 0
     message = " ".join(done.stderr.split())
     assert f"cannot listen on 127.0.0.1:{port}" in message and "--port" in message
+
+
+def test_turns_are_shared_in_proportion_to_each_workers_demand() -> None:
+    from ruydad.web.served import turn_share
+
+    assert turn_share(6, 31, [31, 19]) == 4 and turn_share(6, 19, [31, 19]) == 2
+    assert turn_share(6, 0, [0, 12]) == 1  # an idle worker keeps one turn for its next request
+    assert turn_share(6, 0, [0, 0]) == 3  # nobody waits: equal shares
+    assert turn_share(6, 10, [10, 10, 10]) == 2
+
+
+def test_a_worker_posts_its_demand_and_takes_its_share_from_the_board(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two workers on a board; the other has twelve requests waiting, this one none: it keeps one
+    turn of the machine's; when the other's queue empties, it takes back an equal share."""
+    import struct
+    import time
+    from multiprocessing import shared_memory
+
+    from fastapi.testclient import TestClient
+
+    from ruydad.web.served import BOARD_ENV, serve_options
+    from ruydad.web.state import READ_SLOTS_ENV, read_slots
+
+    board = shared_memory.SharedMemory(create=True, size=16)
+    try:
+        assert board.buf is not None
+        struct.pack_into("2d", board.buf, 0, 0.0, 12.0)
+        monkeypatch.setenv(BOARD_ENV, f"{board.name}:0:2")
+        monkeypatch.delenv(READ_SLOTS_ENV, raising=False)
+        monkeypatch.setenv(SERVE_ENV, serve_options(db=str(tmp_path / "b.duckdb"), cache=False, allowed_hosts=[],
+                                                    theatre="afghanistan", workers=2))
+        app = app_from_env()
+        state = app.state.ruydad
+        with TestClient(app):
+            deadline = time.monotonic() + 10
+            while state.read_slots != 1 and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert state.read_slots == 1
+            struct.pack_into("d", board.buf, 8, 0.0)
+            deadline = time.monotonic() + 10
+            while state.read_slots == 1 and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert state.read_slots == -(-read_slots() // 2)
+    finally:
+        board.close()
+        board.unlink()
