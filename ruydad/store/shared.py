@@ -217,9 +217,7 @@ class SharedStore:
         if not self._state.acquire(blocking=False):
             return None
         try:
-            if (self._closed or self._con is None or self._downgrading
-                    or (self._waiting_writers and not self._writable)
-                    or (not self._writable and self._turn.wanted_elsewhere())):
+            if self._closed or self._con is None or self._own_write_pending() or self._other_write_pending():
                 return None
             self._cancel_idle_close()
             return self._lease_cursor()
@@ -236,6 +234,18 @@ class SharedStore:
         self._leases += 1
         return _Lease(cursor, self, reads_once=True, kept=kept)
 
+    def _own_write_pending(self) -> bool:
+        """A write of this process waits for the reads in flight, or is going back to reading
+        (caller holds ``_state``); reads on its read-write connection go on meanwhile."""
+        return self._downgrading or (bool(self._waiting_writers) and not self._writable)
+
+    def _other_write_pending(self) -> bool:
+        """Another process holds the write turn, and this one reads read-only (caller holds ``_state``)."""
+        return not self._writable and self._turn.wanted_elsewhere()
+
+    def _lock_wait(self) -> float:
+        return lock_wait_seconds() if self.wait_seconds is None else self.wait_seconds
+
     def _await_reading_turn(self) -> None:
         """Wait (caller holds ``_state``) until a read may start: not while this process waits to
         write or goes back to reading after a write, and not while another process holds the write
@@ -244,10 +254,10 @@ class SharedStore:
         own lock decides)."""
         deadline: float | None = None
         while True:
-            if self._downgrading or (self._waiting_writers and not self._writable):
+            if self._own_write_pending():
                 self._state.wait()  # this process's write comes first
                 continue
-            if self._writable or not self._turn.wanted_elsewhere():
+            if not self._other_write_pending():
                 return
             if self._con is not None and self._leases:
                 self._state.wait(0.01)  # let the reads in flight finish
@@ -255,8 +265,7 @@ class SharedStore:
             if self._con is not None:
                 self._close_now()  # let the writing process in
             if deadline is None:
-                deadline = time.monotonic() + (lock_wait_seconds() if self.wait_seconds is None
-                                               else self.wait_seconds)
+                deadline = time.monotonic() + self._lock_wait()
             if time.monotonic() >= deadline:
                 return  # DuckDB's lock and its wait decide from here
             self._state.wait(0.01)
@@ -268,7 +277,7 @@ class SharedStore:
         Other processes sharing the file are asked to let go of it first (the write turn,
         :mod:`ruydad.store.turn`); after the write this process reads through a read-only connection
         again, so they can come back."""
-        wait = lock_wait_seconds() if self.wait_seconds is None else self.wait_seconds
+        wait = self._lock_wait()
         with self._write_lock:
             with self._state:
                 self._waiting_writers += 1
@@ -323,9 +332,7 @@ class SharedStore:
         if self._con is not None and (self._writable or not writable):
             return
         if self._con is not None:  # read-only, and a write is due: no reads are in flight
-            self._close_idle_cursors()
-            self._con.close()
-            self._con = None
+            self._close_now()
         self._con = connect_duckdb(self.path, read_only=not writable, wait_seconds=self.wait_seconds)
         self._con.execute(SERVING_SETTINGS)
         if self.processes > 1:

@@ -49,10 +49,6 @@ class WriteTurn:
                 self._unavailable = True
         return self._fd
 
-    @property
-    def held_here(self) -> bool:
-        return self._holds > 0
-
     def wanted_elsewhere(self) -> bool:
         """Whether another process holds the turn now (it waits to write, or writes)."""
         with self._lock:
@@ -67,15 +63,6 @@ class WriteTurn:
                 return True
             fcntl.flock(fd, fcntl.LOCK_UN)
             return False
-
-    def wait_until_free(self, seconds: float) -> bool:
-        """Wait up to ``seconds`` for another process's turn to end; whether it ended."""
-        deadline = time.monotonic() + seconds
-        while self.wanted_elsewhere():
-            if time.monotonic() >= deadline:
-                return False
-            time.sleep(POLL_SECONDS)
-        return True
 
     @contextmanager
     def held(self, seconds: float) -> Iterator[None]:
