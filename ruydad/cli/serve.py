@@ -44,10 +44,10 @@ def serve(
     other ``ruydad`` commands read and write it meanwhile and the dashboard shows what they wrote."""
     import uvicorn
 
-    from ruydad.store import Store, is_database_url
-    from ruydad.store.shared import HeldStore, SharedStore, StoreAccess
+    from ruydad.store import is_database_url
+    from ruydad.store.shared import SharedStore
     from ruydad.web import create_app
-    from ruydad.web.served import settle_for_serving
+    from ruydad.web.served import close_served_store, open_served_store, settle_for_serving
 
     def body() -> None:
         path = store_location()
@@ -55,16 +55,14 @@ def serve(
         if workers > 1:
             serve_workers(str(path), hosts)
             return
-        shared: StoreAccess = (HeldStore(Store.open(path)) if is_database_url(path) else SharedStore.open(path))
+        shared = open_served_store(str(path))
         try:
             console.print(f"Ruydad on http://{host}:{port}/ (store {shared.path}); API docs at /docs")
             served = create_app(shared, cache=cache, allowed_hosts=hosts, theatre=theatre)
             settle_for_serving(served)
             uvicorn.run(served, host=host, port=port, log_level="warning")
         finally:
-            if isinstance(shared, HeldStore):
-                shared.store.close()
-            shared.close()
+            close_served_store(shared)
 
     def serve_workers(path: str, hosts: list[str]) -> None:
         """``workers`` processes, each opening the store itself (:mod:`ruydad.web.served`)."""

@@ -15,8 +15,8 @@ trusted hosts) from :data:`SERVE_ENV`, set by the serving command, and opens its
 What a process keeps for itself is divided among the workers, so N workers do not take N times the
 configured share: the extraction pool's processes and queue, the anonymous extraction rate, and the
 reading turns (``RUYDAD_READ_SLOTS`` when set is per worker; by default the machine's turns are
-shared out, at least two each: more reads at once than cores only slow each other down). The
-response cache is per worker.
+shared out, equally at start and then in proportion to each worker's queue, one at least:
+:class:`TurnBoard`). The response cache is per worker.
 """
 
 from __future__ import annotations
@@ -38,10 +38,28 @@ def serve_options(*, db: str, cache: bool, allowed_hosts: list[str], theatre: st
                        "workers": workers})
 
 
+def open_served_store(location: str, processes: int = 1) -> Any:
+    """The store a serving process answers from: a PostgreSQL server held open, or a DuckDB file
+    shared with the other processes (:class:`~ruydad.store.shared.SharedStore`); close it with
+    :func:`close_served_store`."""
+    from ruydad.store import Store, is_database_url
+    from ruydad.store.shared import HeldStore, SharedStore
+
+    if is_database_url(location):
+        return HeldStore(Store.open(location))
+    return SharedStore.open(location, processes=processes)
+
+
+def close_served_store(shared: Any) -> None:
+    from ruydad.store.shared import HeldStore
+
+    if isinstance(shared, HeldStore):
+        shared.store.close()  # the held store is the server's own
+    shared.close()
+
+
 def app_from_env() -> Any:
     """The app of one worker process (uvicorn's factory: ``ruydad.web.served:app_from_env``)."""
-    from ruydad.store import Store, is_database_url
-    from ruydad.store.shared import HeldStore, SharedStore, StoreAccess
     from ruydad.web import create_app
     from ruydad.web.jobs import ExtractLimits
     from ruydad.web.state import READ_SLOTS_ENV
@@ -52,8 +70,7 @@ def app_from_env() -> Any:
     options = json.loads(raw)
     workers = max(1, int(options["workers"]))
     location = str(options["db"])
-    shared: StoreAccess = (HeldStore(Store.open(location)) if is_database_url(location)
-                           else SharedStore.open(location, processes=workers))
+    shared = open_served_store(location, processes=workers)
     app = create_app(shared, cache=bool(options["cache"]), allowed_hosts=list(options["allowed_hosts"]),
                      theatre=str(options["theatre"]), limits=divided(ExtractLimits.from_env(), workers))
     state = app.state.ruydad
@@ -78,12 +95,7 @@ def app_from_env() -> Any:
             app.router.add_event_handler("startup", start_sharing)
             app.router.add_event_handler("shutdown", stop_sharing)
 
-    def close() -> None:
-        if isinstance(shared, HeldStore):
-            shared.store.close()
-        shared.close()
-
-    app.router.add_event_handler("shutdown", close)
+    app.router.add_event_handler("shutdown", lambda: close_served_store(shared))
     settle_for_serving(app)
     return app
 
