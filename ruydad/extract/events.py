@@ -119,7 +119,7 @@ AGENT_NOUNS = frozenset({
     "attacker", "insurgent", "agent", "man", "bomber", "member", "militia", "rebel", "army", "military", "unit",
     "jet", "aircraft", "drone", "helicopter", "commando", "operative", "officer", "personnel", "group",
     "terrorist", "jihadist", "extremist", "combatant", "regime", "government", "authority", "mujahideen",
-    "bandit", "kidnapper", "abductor", "raider", "squad", "brigade", "battalion",
+    "bandit", "kidnapper", "abductor", "raider", "squad", "brigade", "battalion", "militiaman",
 })
 """Head nouns of a subject that names who acted ("gunmen", "<demonym> border guards"); a subject
 headed by anything else ("three blasts", "local media", "one") is not an actor."""
@@ -253,6 +253,47 @@ def _more_than(number: Any) -> bool:
     words = " ".join(t.lower_ for t in number.doc[max(0, number.i - 3):number.i])
     words = words[:-2] if words.endswith(" a") else words  # "more than a dozen"
     return words.endswith(("more than", "over", "upwards of", "in excess of"))
+
+
+_TO_DEATH_NOT_KILLED = frozenset({"sentence", "condemn", "scare", "frighten", "bore", "threaten", "worry", "love"})
+"""Verbs whose "to death" is not a killing ("sentenced to death", "scared to death")."""
+_ALIVE_LEMMAS = frozenset({"burn", "bury"})
+_DYING_LEMMAS = frozenset({"die", "perish"})
+_INJURY_NOUNS = frozenset({"injury", "wound", "burn"})
+
+
+def _dies(verb: Any) -> bool:
+    """A verb whose subject died: "died", "perished", "succumbed to their injuries"."""
+    lemma = verb.lemma_.lower()
+    if lemma in _DYING_LEMMAS:
+        return True
+    return lemma == "succumb" and any(c.lemma_.lower() in _INJURY_NOUNS for p_ in verb.children
+                                      if p_.dep_ == "prep" and p_.lower_ == "to" for c in p_.children)
+
+
+def _shot_dead(verb: Any) -> bool:
+    """"shot dead", with "dead" on the verb or, as the parser reads "shot dead two policemen", on
+    the object that follows it."""
+    return any(c.lower_ == "dead" for c in verb.children) or (
+        verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == "dead" and
+        verb.doc[verb.i + 1].head.head == verb)
+
+
+def _kill_idiom(verb: Any) -> bool:
+    """Ways news tells a killing with another verb: "gunned down", "hacked/beaten/stabbed to death",
+    "burned alive", "perished", "succumbed to their injuries"."""
+    lemma = verb.lemma_.lower()
+    if _dies(verb):
+        return True
+    if lemma == "gun" and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
+        return True
+    if lemma not in _TO_DEATH_NOT_KILLED and any(
+            c.lower_ == "death" for p_ in verb.children if p_.dep_ == "prep" and p_.lower_ == "to"
+            for c in p_.children if c.dep_ == "pobj"):
+        return True
+    return lemma in _ALIVE_LEMMAS and (
+        any(c.lower_ == "alive" for c in verb.children) or
+        (verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == "alive"))
 
 
 _NUMBER_JOINERS = frozenset({"-", "‐", "‑", "–", "—", "and"})
@@ -734,6 +775,28 @@ class EventsStep:
             lemma = token.lemma_.lower()
             if lemma in ("neutralise", "neutralize") and token.pos_ == "VERB" and _neutralised_people(token):
                 lemma = "kill"  # military communiqués: "at least 15 terrorists were neutralised" (killed)
+            if token.pos_ == "VERB" and lemma not in KILL_LEMMAS and _kill_idiom(token):
+                lemma = "kill"  # "gunned down", "hacked to death", "burned alive", "perished"
+            if lemma == "claim" and token.pos_ == "VERB" and _reports_past_event(token) and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in token.children):
+                # "the blast claimed the lives of six soldiers", "claimed six lives"
+                lives = next(c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() == "life")
+                of = [c for p_ in lives.children if p_.dep_ == "prep" and p_.lower_ == "of"
+                      for c in p_.children if c.dep_ == "pobj"]
+                victims = of[0] if of else lives
+                kinds.add("kill")
+                if victims.i not in counted:
+                    counted.add(victims.i)
+                    count = _count_phrase(victims)
+                    if count is not None:
+                        killed = (killed or 0) + count
+                        counted_at.append((token.i, "kill", count))
+                        nouns_here = victim_nouns.setdefault("kill", {})
+                        for noun, number in _head_nouns(doc, victims).items():
+                            nouns_here[noun] = nouns_here.get(noun, 0) + number
+                if actor1 is None:
+                    actor1 = self._agent(doc, self._roles(token)[0])
+                continue
             if lemma == "hit" and token.pos_ == "VERB" and _hit_by_weapon(token):
                 lemma = "strike"  # "a roadside bomb hit a <Group> vehicle": what it hit is the target
             if lemma == "lose" and token.pos_ == "VERB" and _reports_past_event(token) and any(
@@ -858,7 +921,7 @@ class EventsStep:
                     if actor1 is None:
                         actor1 = self._agent(doc, self._roles(token)[0])
                     continue
-                if lemma == "shoot" and not any(c.lower_ == "dead" for c in token.children):
+                if lemma == "shoot" and not _shot_dead(token):
                     kinds.add("violence")
                     continue
                 kind = "kill" if lemma in KILL_LEMMAS else "detain" if lemma in DETAIN_LEMMAS else "violence"
@@ -1394,8 +1457,9 @@ class EventsStep:
             children = [c for c in children if c.dep_ != dep or c is subjects[-1]]
         for child in children:
             if child.dep_ == "nsubj":
-                subject = child if verb.lemma_ != "die" else None
-                if verb.lemma_ == "die":
+                dies = _dies(verb)
+                subject = child if not dies else None
+                if dies:
                     patient = child
             elif (child.dep_ == "dobj" or child.dep_ == "nsubjpass") and patient is None:
                 patient = child  # the first: an appositive the parser reads as a second object is not more people

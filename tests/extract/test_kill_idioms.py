@@ -1,0 +1,51 @@
+"""Killings told without "killed" (issue 12): wire copy says "shot dead", "gunned down", "hacked to
+death", "burned alive", "perished", "succumbed to their injuries" and "claimed the lives of"; each
+is a toll, and idioms that are not killings ("sentenced to death") stay none. Sentences written for
+the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from ruydad.extract import extract
+
+PUBLISHED = "2023-03-10"  # a Friday
+
+
+def _killed(text: str) -> list[int | None]:
+    return [e.fatalities for e in extract(text, published=PUBLISHED).events]
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Unknown gunmen shot dead three shopkeepers in the town on Tuesday.", 3),
+    ("Two guards were shot dead at the gate of the compound on Tuesday.", 2),
+    ("Gunmen gunned down four farmers on their way to the fields on Tuesday.", 4),
+    ("Five herders were gunned down by raiders on Tuesday.", 5),
+    ("The raiders hacked to death six villagers on Tuesday.", 6),
+    ("Two traders were beaten to death by a mob on Tuesday.", 2),
+    ("The attackers stabbed three pilgrims to death on Tuesday.", 3),
+    ("Militiamen burned alive seven villagers in their homes on Tuesday.", 7),
+    ("Eight passengers perished in the ambush on Tuesday.", 8),
+    ("A roadside bomb claimed the lives of four soldiers on Tuesday.", 4),
+    ("The explosion claimed nine lives on Tuesday.", 9),
+])
+def test_a_killing_told_by_an_idiom_is_a_toll(text: str, killed: int) -> None:
+    assert _killed(text) == [killed]
+
+
+def test_the_wounded_who_later_died_are_dead():
+    assert sum(n or 0 for n in _killed("Militants attacked a police post on Tuesday, killing two officers. Three "
+                                       "more policemen later succumbed to their injuries in hospital.")) >= 2
+
+
+def test_sentenced_to_death_is_no_killing():
+    assert all(not n for n in _killed("A court sentenced to death two men convicted of a bombing on Tuesday."))
+
+
+def test_shot_without_dead_is_no_toll():
+    assert all(not n for n in _killed("Gunmen shot two guards at the gate of the compound on Tuesday."))
+
+
+def test_militiamen_who_hacked_villagers_to_death_are_the_actor():
+    events = extract("Two women were hacked to death by militiamen on Tuesday.", published=PUBLISHED).events
+    assert [(e.actor1, e.fatalities) for e in events] == [("militiamen", 2)]
