@@ -2460,8 +2460,12 @@ def _resolve_summaries(drafts: list[_Draft]) -> None:
             lead.killed = None
         if any(d.detained is not None for d in details):
             lead.detained = None
-        if lead.killed is None and lead.detained is None and lead.place is not None and any(
-                d.place is None or d.place.admin1_code == lead.place.admin1_code for d in details):
+        # a lead placed by its country only ("Two separate attacks killed nine people in <Country>"),
+        # or not at all, sums up details that say where: none of its own either
+        place = lead.place
+        broad = place is None or (place.kind == "country" and all(d.place is not None for d in details))
+        if lead.killed is None and lead.detained is None and (broad or any(
+                d.place is None or place is None or d.place.admin1_code == place.admin1_code for d in details)):
             drop.append(i)
             for detail in details:  # the lead says who and how; the details where and how many
                 detail.date = detail.date or lead.date
