@@ -491,9 +491,8 @@ class Analysis:
         per_dataset = len(totals) > 1
         if per_dataset:
             dims = [*dims, "dataset"]
-        sql = summary.grouped_sql(q, source, dims, dialect, place_names=places, top=top,
-                                  shares="dataset" if per_dataset else "all")
-        read = con.execute(sql).arrow().read_all()
+        read = summary.grouped(con, q, source, dims, dialect, place_names=places, top=top,
+                               shares="dataset" if per_dataset else "all", dataset_totals=totals)
         of = read.column(summary.TOTAL_COLUMN)
         table = _summary_types(read.drop_columns([summary.TOTAL_COLUMN]))
         if per_dataset:
