@@ -216,6 +216,10 @@ def _count_np(head: Any) -> int | None:
     lower = head.lower_
     if head.pos_ == "PRON":
         return None  # "detained him": someone already counted
+    if head.lemma_.lower() in _ANIMALS or any(
+            c.lemma_.lower() in _ANIMALS for p_ in head.children if p_.dep_ == "prep" and p_.lower_ == "of"
+            for c in p_.children if c.dep_ == "pobj"):
+        return None  # "killing 10 livestock", "dozens of cattle": no people
     if head.pos_ == "NUM" or (lower in _NUMBER_WORDS and head.dep_ != "det"):
         value = _number_at(head)
         return value + 1 if value is not None and _more_than(head) else value
@@ -279,6 +283,21 @@ def _shot_dead(verb: Any) -> bool:
         verb.doc[verb.i + 1].head.head == verb)
 
 
+_RECORDINGS = frozenset({"video", "camera", "footage", "image", "photo", "photograph", "picture", "recording",
+                         "film", "clip", "cctv"})
+_RECORDED = _RECORDINGS | frozenset({"sound", "moment", "scene", "attention", "imagination", "mood", "essence"})
+
+
+def _captures_no_one(verb: Any) -> bool:
+    """"captured" that detains nobody: a recording's ("a video captured the sound of the blast"), or
+    what no one can hold ("captured the moment", "captured the attention of")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    patient = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    agent = next((c for p_ in verb.children if p_.dep_ == "agent" for c in p_.children if c.dep_ == "pobj"), None)
+    return any(t is not None and t.lemma_.lower() in _RECORDINGS for t in (subject, agent)) or \
+        (patient is not None and patient.lemma_.lower() in _RECORDED)
+
+
 def _kill_idiom(verb: Any) -> bool:
     """Ways news tells a killing with another verb: "gunned down", "hacked/beaten/stabbed to death",
     "burned alive", "perished", "succumbed to their injuries"."""
@@ -287,6 +306,8 @@ def _kill_idiom(verb: Any) -> bool:
         return True
     if lemma == "gun" and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
         return True
+    if lemma == "martyr" and verb.tag_ in ("VBN", "VBD"):
+        return True  # "six civilians were martyred": the word of many sources for their side's dead
     if lemma not in _TO_DEATH_NOT_KILLED and any(
             c.lower_ == "death" for p_ in verb.children if p_.dep_ == "prep" and p_.lower_ == "to"
             for c in p_.children if c.dep_ == "pobj"):
@@ -341,11 +362,18 @@ _PLACE_UNITS = frozenset({"district", "province", "region", "area", "village", "
 "districts" to "men", names places, not more people."""
 
 
+_ANIMALS = frozenset({"livestock", "cattle", "cow", "goat", "sheep", "camel", "animal", "donkey", "horse", "ox",
+                      "buffalo", "mule", "dog", "chicken", "herd"})
+"""Who a killing counts that are no people ("killing 10 livestock"): ACLED's fatalities are people."""
+_NOT_PEOPLE = _ANIMALS | frozenset({"wound", "wounding", "damage", "destruction", "loss", "displacement"})
+"""Nouns joined to the dead that count no dead: animals, and the harm told beside the deaths."""
+
+
 def _conjuncts(head: Any) -> list[Any]:
     found = [head]
     for child in head.children:
-        if child.dep_ == "conj" and child.lemma_.lower() in _PLACE_UNITS:
-            continue
+        if child.dep_ == "conj" and (child.lemma_.lower() in _PLACE_UNITS or child.lemma_.lower() in _NOT_PEOPLE):
+            continue  # "killed two men and 20 cattle", "the death of two and the wounding of three"
         if child.dep_ == "conj" and (child.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
                                      or child.lower_ in VAGUE_COUNTS or child.lower_ in _NUMBER_WORDS):
             found += _conjuncts(child)
@@ -916,6 +944,8 @@ class EventsStep:
                     # "a force targeting a leader", "attacks targeting civilians", a headline's
                     # "<Leaders> Targeted": who an operation was after, not an attack told
                     continue
+                if lemma == "capture" and _captures_no_one(token):
+                    continue  # "a video captured the sound of the explosion"
                 if lemma in ("capture", "seize") and self._object_is_place(doc, token):
                     kinds.add("territory")
                     if actor1 is None:

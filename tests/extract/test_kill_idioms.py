@@ -49,3 +49,30 @@ def test_shot_without_dead_is_no_toll():
 def test_militiamen_who_hacked_villagers_to_death_are_the_actor():
     events = extract("Two women were hacked to death by militiamen on Tuesday.", published=PUBLISHED).events
     assert [(e.actor1, e.fatalities) for e in events] == [("militiamen", 2)]
+
+
+def test_martyred_is_killed():
+    assert _killed("Four border guards were martyred when militants attacked their post on Tuesday.") == [4]
+
+
+# -- who is not counted -------------------------------------------------------------------------------
+
+def test_animals_killed_are_no_fatalities():
+    events = extract("Shells hit a village on Tuesday, killing 15 livestock and destroying two houses.",
+                     published=PUBLISHED).events
+    assert all(not e.fatalities for e in events), [e.to_dict() for e in events]
+
+
+def test_people_and_animals_killed_count_the_people():
+    assert _killed("Raiders killed two herders and 30 cattle near the river on Tuesday.") == [2]
+
+
+def test_a_recording_that_captured_a_blast_detains_nobody():
+    events = extract("Militants attacked a patrol in the district on Tuesday, killing one soldier. A video released "
+                     "by the group captured the sound of the explosion.", published=PUBLISHED).events
+    assert [(e.fatalities, e.detained) for e in events] == [(1, None)], [e.to_dict() for e in events]
+
+
+def test_captured_fighters_are_still_detained():
+    events = extract("Troops captured three fighters in a raid on Tuesday.", published=PUBLISHED).events
+    assert [e.detained for e in events] == [3]
