@@ -1638,6 +1638,12 @@ class EventsStep:
             _earlier_claim(new, last_date)
         if new.quoted_only:
             other_date = False  # a source's words on the incident just told, whatever day they name
+        aside = other_place and new.killed is None and new.detained is None and new.kinds <= {"violence"} and \
+            bool(_BACK_REFERENCE.search(text))
+        if aside:
+            # "<Name>, the commander of <X> district, and several soldiers were injured in the
+            # fighting": the wounded of the incident told, whatever place a title names
+            other_place = False
         detail = last.summary and not new.summary and (new.killed is not None or new.detained is not None)
         repeated = bool(_REPEATED_BLAST.search(text)) and not new.elsewhere and new.place is None and \
             not _NEW_INCIDENT.search(_REPEATED_BLAST.sub(" ", text))
@@ -1680,7 +1686,8 @@ class EventsStep:
         last.end = max(last.end, new.end)
         if last.date is None or (last.weak_date and new.date is not None and not new.weak_date):
             last.date, last.weak_date = new.date, new.weak_date
-        if new.place is not None and (last.place is None or _place_rank(new.place) > _place_rank(last.place)):
+        if new.place is not None and not aside and (last.place is None or
+                                                    _place_rank(new.place) > _place_rank(last.place)):
             last.place, last.place_text = new.place, new.place_text
         # one actor is never on both sides: a name the event already has is not its other side
         if last.actor1 is None and new.actor1 != last.actor2:
@@ -1782,10 +1789,10 @@ _NOT_WHERE = re.compile(
     r"(?i:(?:\bfrom|\bresidents?\s+of|\bnatives?\s+of|\bpeople\s+of|\banniversary\s+of|\bfall\s+of|"
     r"\btaking\s+of|\btakeover\s+of|\bcapture\s+of|\btook\s+over|\bsince|"
     r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\b(?:kilomet(?:re|er)s?|km|miles)\s+(?:from|of))"
-    r"\s+(?:the\s+|their\s+|its\s+)?"
+    r"\s+(?:the\s+|their\s+|its\s+)?(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?"
     r"(?:(?:city|capital|province)\s+of\s+)?$)")
 """Words before a place that make it not where the event was: a reference point ("the valley
-north of the capital", "40 km from X"), origin ("a man from Kapisa",
+north of the capital", "40 km from X"), origin ("a man from Kapisa", "civilians from eastern <X>",
 "residents of Kapisa") and background ("the anniversary of their taking of the capital", "since the
 fall of the capital")."""
 
@@ -2577,6 +2584,12 @@ _NEW_INCIDENT = re.compile(
 """A sentence that tells a further incident, not a detail of the last one: "In a separate incident
 ...", "Elsewhere, ...", "A third magnetic bomb detonated in the east of the city"; a bomber who dies
 with his bomb sets off one: "a second bomber", "two bombers also blew themselves up" are another."""
+
+
+_BACK_REFERENCE = re.compile(
+    r"(?i:\b(?:in|during)\s+the\s+(?:same\s+|ensuing\s+|heavy\s+)?(?:fighting|attack|clash|clashes|assault|ambush|"
+    r"blast|explosion|bombing|raid|incident|gunfight|firefight|battle|operation|strike|shelling|exchange)\b)")
+"""A sentence that points back to the incident told ("... were injured in the fighting")."""
 
 
 _QUARTER = re.compile(r"(?i:\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+$|"

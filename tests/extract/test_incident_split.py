@@ -22,3 +22,23 @@ def test_a_country_wide_summary_of_separate_attacks_is_not_an_event_of_its_own()
 def test_a_summary_whose_details_name_no_place_keeps_its_toll():
     events = _events("Two separate attacks killed eleven people in Nigeria on Monday, police said.")
     assert sum(e.fatalities or 0 for e in events) == 11
+
+
+def test_victims_from_a_province_to_the_east_do_not_place_another_event():
+    events = _events("A roadside bomb killed six people in Kunar province on Wednesday, officials said. The victims "
+                     "were civilians from eastern Nuristan province who were on their way to a wedding when their "
+                     "vehicle struck the bomb.")
+    assert [(e.admin1_code, e.fatalities) for e in events] == [("AF-KNR", 6)], [e.to_dict() for e in events]
+
+
+def test_wounded_told_with_a_title_that_names_another_district_are_the_same_fight():
+    events = _events("Government forces killed 12 militants in heavy fighting in Kunduz province on Wednesday. "
+                     "Mohammad Karim, the police commander of Kabul's fifth district, and several soldiers were "
+                     "wounded in the fighting.")
+    assert [(e.admin1_code, e.fatalities) for e in events] == [("AF-KDZ", 12)], [e.to_dict() for e in events]
+
+
+def test_wounded_in_another_province_on_another_day_are_another_event():
+    events = _events("Government forces killed 12 militants in heavy fighting in Kunduz province on Wednesday. "
+                     "On Thursday, three soldiers were wounded in an attack in Baghlan province.")
+    assert sorted(e.admin1_code or "" for e in events) == ["AF-BGL", "AF-KDZ"], [e.to_dict() for e in events]
