@@ -452,6 +452,7 @@ def _reports_past_event(token: Any, dated_clause: bool = False) -> bool:
             token.head.head.lemma_ == "be" and token.head.head.tag_ in ("VBZ", "VBP"):
         return False  # "this is the second incident this week in which they have detained ...": a tally
     if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and token.head.lemma_ not in EVENT_NOUNS and \
+            not _event_clause_misplaced(token) and \
             not dated_clause and not any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children) and \
             not _where_clause(token):
         # (a clause opened by the conjunction "that" is what someone reported, which the parser
@@ -468,6 +469,15 @@ def _reports_past_event(token: Any, dated_clause: bool = False) -> bool:
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and not reported_past:
         return False
     return not _under_background(token)
+
+
+def _event_clause_misplaced(clause: Any) -> bool:
+    """A relative clause that tells what an incident did, which the parser hangs on the place after
+    the incident's noun ("a bombing in the capital that killed six", "an attack on a checkpoint which
+    left five dead"): opened by "that"/"which", on the object of a preposition of an event noun."""
+    noun = clause.head
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.lemma_.lower() in EVENT_NOUNS and \
+        any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in clause.children)
 
 
 _DESCRIBING_PARTICIPLES = frozenset({
@@ -555,9 +565,14 @@ def _fold_claim(told: _Draft, claim: _Draft, index: int) -> None:
 
 def _the_incident(noun: Any) -> bool:
     """What a claim of responsibility is for names the incident just told ("the attack", "Monday's
-    blast"), not another ("a similar attack last year", "several attacks", "previous bombings")."""
-    if any(c.lower_ in ("a", "an", "several", "many", "some", "other", "previous", "earlier", "past", "similar",
-                        "recent", "numerous", "multiple", "most", "all", "these") for c in noun.children):
+    blast"), not another ("a similar attack last year", "several attacks", "previous bombings"). An
+    incident told by what it did ("a suicide bombing in <City> that killed six") is one incident."""
+    told = any(c.dep_ == "relcl" and c.tag_ == "VBD" for c in noun.children) or any(
+        c.dep_ == "relcl" and c.tag_ == "VBD" and _event_clause_misplaced(c)
+        for p_ in noun.children if p_.dep_ == "prep" for n in p_.children if n.dep_ == "pobj" for c in n.children)
+    if any((c.lower_ in ("a", "an") and not told) or c.lower_ in (
+            "several", "many", "some", "other", "previous", "earlier", "past", "similar", "recent", "numerous",
+            "multiple", "most", "all", "these") for c in noun.children):
         return False
     return not any(t.ent_type_ == "DATE" and t.lower_ in ("year", "month", "week", "years", "months", "weeks", "ago")
                    for t in noun.subtree)
