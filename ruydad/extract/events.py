@@ -471,6 +471,17 @@ def _reports_past_event(token: Any, dated_clause: bool = False) -> bool:
     return not _under_background(token)
 
 
+def _states_number(victims: Any) -> bool:
+    """Whether a counted phrase says how many ("six people", "dozens of villagers", "a soldier"),
+    not only that there were some ("killed people, including women")."""
+    for np in _conjuncts(victims):
+        if np.pos_ == "NUM" or np.lower_ in _NUMBER_WORDS or np.lower_ in VAGUE_COUNTS or np.tag_ in ("NN", "NNP"):
+            return True
+        if any(c.dep_ in ("nummod", "det", "quantmod") or c.lower_ in VAGUE_COUNTS for c in np.children):
+            return True
+    return False
+
+
 def _event_clause_misplaced(clause: Any) -> bool:
     """A relative clause that tells what an incident did, which the parser hangs on the place after
     the incident's noun ("a bombing in the capital that killed six", "an attack on a checkpoint which
@@ -1008,7 +1019,8 @@ class EventsStep:
                             if extra:
                                 counted_at.append((number.i, kind, extra))
                                 count += extra
-                        source = _source_of(token)
+                        # a source's figure is a number it states: "killed people" (at least two) is none
+                        source = _source_of(token) if _states_number(victims) else None
                         known = sources.setdefault(kind, set())
                         # Two sources giving one death toll ("officers put the dead at 15; the group
                         # said 21 were killed"): the lowest, ACLED's conservative estimate. Arrests

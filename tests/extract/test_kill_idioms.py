@@ -76,3 +76,10 @@ def test_a_recording_that_captured_a_blast_detains_nobody():
 def test_captured_fighters_are_still_detained():
     events = extract("Troops captured three fighters in a raid on Tuesday.", published=PUBLISHED).events
     assert [e.detained for e in events] == [3]
+
+
+def test_a_second_source_saying_people_were_killed_gives_no_lower_toll():
+    events = extract("Gunmen killed 23 villagers in an attack on a market on Tuesday, the police said. The local "
+                     "Red Cross said the attackers killed people with guns and machetes. At least nine people were "
+                     "burned alive in their shops, it added.", published=PUBLISHED).events
+    assert [e.fatalities for e in events] == [23], [e.to_dict() for e in events]
