@@ -1693,7 +1693,8 @@ class EventsStep:
             before = last.victims.setdefault(kind, {})
             restated = bool(nouns) and all(_named_before(noun, number, before) for noun, number in nouns.items())
             mine, theirs = last.sources.get(kind, set()), new.sources.get(kind, set())
-            if kind == "kill" and not additive and _other_side(nouns, before):
+            if kind == "kill" and not additive and (_other_side(nouns, before) or
+                                                    _perpetrators_killed(nouns, before, last.actor1)):
                 # "killing seven officers" ... "Four attackers were killed in the ensuing gunfight":
                 # the dead of the other side are more dead, whatever words mark it
                 setattr(last, attribute, _combine(getattr(last, attribute), getattr(new, attribute), True))
@@ -2493,6 +2494,22 @@ def _other_side(new: dict[tuple[str, str | None], int], before: dict[tuple[str, 
     mine = {_side(noun) for noun, _actor in before}
     theirs = {_side(noun) for noun, _actor in new}
     return bool(mine) and bool(theirs) and None not in mine | theirs and not (mine & theirs)
+
+
+_PERPETRATOR_NOUNS = frozenset({"attacker", "assailant", "raider", "gunman"})
+
+
+def _perpetrators_killed(new: dict[tuple[str, str | None], int], before: dict[tuple[str, str | None], int],
+                         actor1: str | None) -> bool:
+    """The dead a later sentence counts are those who carried out the attack ("killing 22 people
+    ... The three attackers were killed by security forces"; "Militants stormed a hotel, killing 20
+    guests ... four militants were killed"): more dead, when the dead counted before were not of an
+    armed side (the victims of those attackers)."""
+    if not new or not before or any(_side(noun) == "armed" for noun, _actor in before):
+        return False
+    doers = (actor1 or "").lower()
+    return all(noun in _PERPETRATOR_NOUNS or (_side(noun) == "armed" and re.search(rf"\b{re.escape(noun)}", doers))
+               for noun, _actor in new)
 
 
 def _named_before(noun: tuple[str, str | None], number: int, before: dict[tuple[str, str | None], int]) -> bool:

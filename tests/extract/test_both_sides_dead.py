@@ -1,0 +1,28 @@
+"""The dead of both sides add up (issue 12): attackers killed after their victims were counted are
+more dead, not the same told again; the victims restated are not. Sentences written for the test."""
+
+from __future__ import annotations
+
+from ruydad.extract import extract
+
+PUBLISHED = "2023-03-10"
+
+
+def _tolls(text: str) -> list[int | None]:
+    return [e.fatalities for e in extract(text, published=PUBLISHED).events]
+
+
+def test_the_attackers_killed_after_their_victims_add_to_the_toll():
+    assert _tolls("Gunmen stormed a hotel in the city on Tuesday, killing at least 14 people, mostly guests, "
+                  "officials said. The four attackers were killed by police after a six-hour siege.") == [18]
+
+
+def test_militants_who_attacked_and_were_killed_add_to_the_toll():
+    assert _tolls("Militants stormed a wedding hall on Tuesday, killing nine guests. Two militants were killed in "
+                  "the ensuing exchange of fire, police said.") == [11]
+
+
+def test_militants_killed_by_an_air_strike_are_not_more_than_its_dead():
+    # the air force's dead "people" may be the militants: the later count is not added
+    assert _tolls("An air strike killed 12 people in a village on Tuesday. Officials said ten militants were "
+                  "killed.") == [12]
