@@ -659,8 +659,14 @@ def _neutralised_people(verb: Any) -> bool:
 def _where_clause(verb: Any) -> bool:
     """A relative clause opened by "where" on a place that an event verb just named ("Bandits
     attacked a settlement, where they killed one local and abducted 19 others"): the clause tells
-    what was done there, in the past tense, not who someone is."""
-    if verb.tag_ != "VBD" or not any(c.lower_ == "where" and c.dep_ == "advmod" for c in verb.children):
+    what was done there, in the past tense, not who someone is; also opened by "in which" ("attacked a
+    village, in which four civilians were killed")."""
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were")
+                                                            for c in verb.children))
+    opened = any(c.lower_ == "where" and c.dep_ == "advmod" for c in verb.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("in", "during") and any(g.lower_ == "which" for g in c.children)
+        for c in verb.children)
+    if not past or not opened:
         return False
     if any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
         return False  # "in <X> district, where a bombing killed 43 people last week": the place's past
@@ -1154,7 +1160,8 @@ class EventsStep:
             count: int | None = None
             if token.lower_ == "dead" and token.pos_ in ("ADJ", "NOUN"):
                 count = _dead_count(doc, token, counted)  # "two dead on the army's side"
-            elif token.pos_ == "VERB" and (token.lemma_.lower() in KILL_LEMMAS or _neutralised_people(token)) and \
+            elif token.pos_ == "VERB" and (token.lemma_.lower() in KILL_LEMMAS or _neutralised_people(token) or
+                                           _kill_idiom(token)) and \
                     _reports_past_event(token) and not _with_wounded(token):
                 doer, victims = self._roles(token)
                 if doer is not None and doer.lower_ in ("we", "i"):

@@ -42,3 +42,15 @@ def test_wounded_in_another_province_on_another_day_are_another_event():
     events = _events("Government forces killed 12 militants in heavy fighting in Kunduz province on Wednesday. "
                      "On Thursday, three soldiers were wounded in an attack in Baghlan province.")
     assert sorted(e.admin1_code or "" for e in events) == ["AF-BGL", "AF-KDZ"], [e.to_dict() for e in events]
+
+
+def test_an_in_which_clause_tells_the_toll_of_the_attack_on_the_place():
+    events = _events("Militants attacked a village in Kunduz province on Wednesday, in which three farmers and a "
+                     "policeman were killed, while five others were wounded.")
+    assert [(e.admin1_code, e.fatalities) for e in events] == [("AF-KDZ", 4)], [e.to_dict() for e in events]
+
+
+def test_a_quoted_toll_of_martyrs_is_a_toll():
+    events = _events("Gunmen attacked a checkpoint in Kunduz province on Wednesday. \"The terrorists opened fire on "
+                     "our men and three policemen were martyred,\" the police spokesman said.")
+    assert [e.fatalities for e in events] == [3], [e.to_dict() for e in events]
