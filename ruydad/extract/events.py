@@ -438,6 +438,8 @@ def _reports_past_event(token: Any, dated_clause: bool = False) -> bool:
         return False  # "they are enemies, and fought each other before": a description, not an incident
     if token.tag_ == "VBG" and token.dep_ == "conj" and token.head.tag_ == "VBG" and token.head.i != token.i:
         return _reports_past_event(token.head, dated_clause)  # "on capturing and killing": as the first gerund
+    if _in_long_spell(token):
+        return False  # "a months-long rampage in which the militia killed scores of civilians"
     if token.tag_ == "VBG":
         if any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "be") for c in token.children):
             return False
@@ -489,6 +491,29 @@ def _event_clause_misplaced(clause: Any) -> bool:
     noun = clause.head
     return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.lemma_.lower() in EVENT_NOUNS and \
         any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in clause.children)
+
+
+_LONG_SPELL = re.compile(r"(?i)^(?:days?|weeks?|months?|years?|decades?)[- ]?long$")
+
+
+def _long_spell(noun: Any) -> bool:
+    return noun.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") and _LONG_SPELL.match(
+        "".join(t.text for t in c.subtree)) for c in noun.children)
+
+
+def _in_long_spell(token: Any) -> bool:
+    """A trigger inside what is said of a spell of violence that lasted days or more ("a months-long
+    rampage in which ... killed scores"), or joined to the verb that names the spell ("has faced a
+    months-long rampage ..., killed scores of civilians", as the parser reads it): a tally of that
+    spell, not one incident."""
+    if any(_long_spell(a) for a in token.ancestors):
+        return True
+    verb = token
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+        if any(c.dep_ in ("dobj", "nsubj") and _long_spell(c) for c in verb.children):
+            return True
+    return False
 
 
 _DESCRIBING_PARTICIPLES = frozenset({

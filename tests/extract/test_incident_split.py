@@ -54,3 +54,14 @@ def test_a_quoted_toll_of_martyrs_is_a_toll():
     events = _events("Gunmen attacked a checkpoint in Kunduz province on Wednesday. \"The terrorists opened fire on "
                      "our men and three policemen were martyred,\" the police spokesman said.")
     assert [e.fatalities for e in events] == [3], [e.to_dict() for e in events]
+
+
+def test_what_a_months_long_rampage_did_is_no_incident():
+    events = _events("The province has already faced a months-long rampage in which residents said the militia "
+                     "looted homes, killed scores of civilians and displaced thousands.")
+    assert events == [], [e.to_dict() for e in events]
+
+
+def test_a_siege_that_lasted_days_does_not_hide_the_attack_told_with_its_day():
+    events = _events("Gunmen killed five guards in an attack on a prison in Kunduz city on Wednesday.")
+    assert [e.fatalities for e in events] == [5]
