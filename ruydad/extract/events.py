@@ -205,6 +205,9 @@ class _Draft:
     quoted_only: bool = False
     """The sentence tells the event only in a source's quoted words (see
     :meth:`EventsStep._quoted_toll`): a detail of the incident told before, not another one."""
+    target: str | None = None
+    """What the sentence's attack verb took, named afresh with "a"/"an" ("militants attacked a police
+    detachment"): a target no sentence of the event named before is another attack's."""
     means: str | None = None
     """The sub-event one sentence that tells two means of remote violence gives each of its two
     events ("artillery fire and airstrikes killed eight": ACLED codes the shelling and the air
@@ -473,6 +476,22 @@ def _reports_past_event(token: Any, dated_clause: bool = False) -> bool:
     return not _under_background(token)
 
 
+_ATTACK_VERBS = frozenset({"attack", "ambush", "raid", "storm", "bomb", "shell", "overrun"})
+
+
+def _fresh_target(sent: Any, quoted: list[tuple[int, int]]) -> str | None:
+    """The head noun of what the sentence's attack verb (past, active) took when it is named with
+    "a"/"an" ("attacked a police detachment"), see :attr:`_Draft.target`."""
+    for token in sent:
+        if token.pos_ != "VERB" or token.tag_ != "VBD" or token.lemma_.lower() not in _ATTACK_VERBS or \
+                _inside(quoted, token.idx):
+            continue
+        target = next((c for c in token.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+        if target is not None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in target.children):
+            return str(target.lemma_.lower())
+    return None
+
+
 def _states_number(victims: Any) -> bool:
     """Whether a counted phrase says how many ("six people", "dozens of villagers", "a soldier"),
     not only that there were some ("killed people, including women")."""
@@ -489,8 +508,20 @@ def _event_clause_misplaced(clause: Any) -> bool:
     the incident's noun ("a bombing in the capital that killed six", "an attack on a checkpoint which
     left five dead"): opened by "that"/"which", on the object of a preposition of an event noun."""
     noun = clause.head
-    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.lemma_.lower() in EVENT_NOUNS and \
-        any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in clause.children)
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in clause.children):
+        return False
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.lemma_.lower() in EVENT_NOUNS:
+        return True
+    # ", which left four policemen dead" after "attacked a detachment on the road": the attack's
+    # outcome (a comma before "which"), hung on the last noun of what the attack verb took
+    if clause.i < 2 or clause.doc[max(0, clause.i - 3):clause.i].text.find(",") < 0:
+        return False
+    head = noun
+    while head.dep_ in ("pobj", "prep", "compound", "dobj", "appos") and head.head.i != head.i:
+        head = head.head
+        if head.pos_ == "VERB":
+            break
+    return head.pos_ == "VERB" and head.tag_ in ("VBD", "VBN") and head.lemma_.lower() in VIOLENCE_LEMMAS
 
 
 _LONG_SPELL = re.compile(r"(?i)^(?:days?|weeks?|months?|years?|decades?)[- ]?long$")
@@ -1144,7 +1175,7 @@ class EventsStep:
         draft = _Draft(sentences=[index], start=sent.start_char, end=sent.end_char, killed=killed,
                        detained=detained, kinds=kinds, date=date_expr, place=place, place_text=place_text,
                        actor1=actor1, actor2=actor2, texts=[sent.text], weak_date=weak, victims=victim_nouns,
-                       summary=self._is_summary(doc, sent), sources=sources,
+                       summary=self._is_summary(doc, sent), sources=sources, target=_fresh_target(sent, quoted),
                        weekday=_unplaced_weekday(doc, sent), quoted_only=quoted_only,
                        quarter=_quarter(doc, sent, place), elsewhere=_own_locative(sent),
                        pending={k: n for k, n in (("kill", killed), ("detain", detained))
@@ -1704,6 +1735,10 @@ class EventsStep:
             # fighting": the wounded of the incident told, whatever place a title names
             other_place = False
         detail = last.summary and not new.summary and (new.killed is not None or new.detained is not None)
+        if new.target is not None and not new.quoted_only and not _ADDITIVE.search(text) and \
+                (last.kinds & {"kill", "violence"}) and \
+                not any(re.search(rf"(?i)\b{re.escape(new.target)}", t) for t in last.texts):
+            detail = True  # "ISIS militants attacked a police detachment" after a post's attack: another attack
         repeated = bool(_REPEATED_BLAST.search(text)) and not new.elsewhere and new.place is None and \
             not _NEW_INCIDENT.search(_REPEATED_BLAST.sub(" ", text))
         if far or other_place or other_date or detail or (_NEW_INCIDENT.search(text) and not repeated and
@@ -2646,7 +2681,7 @@ def _combine(old: int | None, new: int | None, additive: bool) -> int | None:
 
 _NEW_INCIDENT = re.compile(
     r"(?i:\b(?:in\s+(?:a|another)\s+(?:separate|different|new|second|similar)\s+(?:incident|attack|development)"
-    r"|in\s+another\s+(?:incident|attack|case|operation|raid|strike)|^\s*(?:elsewhere|separately)\b"
+    r"|in\s+another\s+(?:incident|attack|case|operation|raid|strike)|^\s*(?:elsewhere|separately|meanwhile)\b"
     r"|^\W*in\s+the\s+(?:second|third|fourth|fifth|latter|other)\b"
     r"|\bafter\s+the\s+first\s+(?:\w+\s+)?(?:attack|blast|explosion|bombing|strike|raid|ambush|incident)\b"
     r"|^\W*(?:hours|minutes|days|shortly|soon|a\s+day|a\s+few\s+hours)\s+after\s+the\s+(?:\w+\s+)?"

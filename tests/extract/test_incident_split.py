@@ -65,3 +65,22 @@ def test_what_a_months_long_rampage_did_is_no_incident():
 def test_a_siege_that_lasted_days_does_not_hide_the_attack_told_with_its_day():
     events = _events("Gunmen killed five guards in an attack on a prison in Kunduz city on Wednesday.")
     assert [e.fatalities for e in events] == [5]
+
+
+def test_a_fresh_target_attacked_is_another_attack():
+    events = _events("Two soldiers were killed in an attack on an army post in Kunduz province on Wednesday night, "
+                     "officials said. On Wednesday night, police said that militants attacked a police convoy on the "
+                     "highway, which left four policemen dead.")
+    assert sorted(e.fatalities or 0 for e in events) == [2, 4], [e.to_dict() for e in events]
+
+
+def test_the_same_target_named_again_is_the_same_attack():
+    events = _events("Militants attacked an army post in Kunduz province on Wednesday night, killing two soldiers. "
+                     "The militants attacked the post from three sides, officials said.")
+    assert [e.fatalities for e in events] == [2], [e.to_dict() for e in events]
+
+
+def test_meanwhile_opens_another_incident():
+    events = _events("A roadside bomb killed three soldiers in Kunduz province on Wednesday. Meanwhile, gunmen "
+                     "killed two shopkeepers in the provincial capital.")
+    assert sorted(e.fatalities or 0 for e in events) == [2, 3], [e.to_dict() for e in events]
