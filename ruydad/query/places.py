@@ -70,8 +70,13 @@ def _index(theatre: str) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     return codes, spellings
 
 
+@functools.lru_cache(maxsize=4096)
 def match_place(term: str, level: int, theatre: str) -> PlaceMatch:
-    """The unit a province (level 1) or district (level 2) name or code stands for."""
+    """The unit a province (level 1) or district (level 2) name or code stands for.
+
+    Remembered per term like the gazetteer it reads (a name that is not a code goes through the
+    fuzzy place resolver: about 5% of a province-filtered page's time in the server, one client);
+    bounded, as the terms come from users."""
     codes, spellings = _index(theatre)
     key = term.strip()
     pcode = codes.get(key.upper())

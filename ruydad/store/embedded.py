@@ -269,7 +269,8 @@ class Store:
 
         found = self.summary_state()
         if found is not None and found.current:
-            return catalog.from_rollups(run, summary.ACTOR_MONTH_TABLE, summary.TOTAL_TABLE)
+            return catalog.from_rollups(run, summary.ACTOR_MONTH_TABLE, summary.TOTAL_TABLE,
+                                        summary.PLACE_MONTH_TABLE)
         return catalog.build(run)
 
     def _shared_contexts(self) -> dict[str, tuple[tuple[Any, ...], QueryContext]]:

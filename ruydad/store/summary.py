@@ -349,19 +349,7 @@ def source_for(query: Any, columns: Iterable[str] = (), *, by_day: bool = False)
 
 def where_sql(query: Any, source: Source, dialect: str) -> str:
     """The query's condition on ``source`` (dates read from its date column)."""
-    condition = query.condition
-    if condition is None:
-        return "TRUE"
-    if source.date_column != "event_date":
-        target = source.date_column
-
-        def rename(node: Any) -> Any:
-            if isinstance(node, sx.Column) and node.name == "event_date":
-                return sx.column(target)
-            return node
-
-        condition = condition.transform(rename)
-    return str(condition.sql(dialect))
+    return str(query.where_on(source.date_column, dialect))
 
 
 # -- reading -------------------------------------------------------------------------------------

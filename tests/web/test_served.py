@@ -58,11 +58,11 @@ def test_a_worker_serves_the_store_it_is_given_with_its_share_of_the_reading_tur
     limit = _bytes(str(row[0]))
     assert 0.8 * total / 4 * 0.95 <= limit <= 0.8 * total / 4 * 1.05
     lease = app.state.ruydad.store.reader()
-    try:  # and a quarter of the cores, one thread at least
+    try:  # and a quarter of half the cores, one thread at least
         threads = lease.con.execute("SELECT current_setting('threads')").fetchone()
     finally:
         lease.close()
-    assert threads is not None and int(threads[0]) == max(1, (os.cpu_count() or 1) // 4)
+    assert threads is not None and int(threads[0]) == max(1, (os.cpu_count() or 1) // 8)
     with TestClient(app) as client:
         answer = client.get("/api/summary")
         assert answer.status_code == 200 and answer.json()["events"] == 0
