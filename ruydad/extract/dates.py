@@ -541,6 +541,26 @@ def _header_stamp(head: str) -> tuple[int, int | None] | None:
     return (int(year.group(1)), None) if year else None
 
 
+_ISO_YEAR_MONTH = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<mo>0[1-9]|1[0-2])(?!\d)")
+
+
+def _document_stamp(text: str) -> tuple[int, int | None] | None:
+    """(year, month or None) a whole document gives when its top has no stamp: the one year of all
+    its full dates ("Jan. 25, 2013", "2013-01-25") and year-months ("2013-01", "January 2013");
+    None when they give two years or none (a year is never guessed)."""
+    found: set[tuple[int, int]] = set()
+    for name in ("month_day_year", "day_month_year", "iso_date", "month_year"):
+        for m in _PATTERN[name].finditer(text):
+            month = int(m["mo"]) if name == "iso_date" else _month(m["m"])
+            found.add((int(m["y"]), month))
+    found |= {(int(m["y"]), int(m["mo"])) for m in _ISO_YEAR_MONTH.finditer(text)}
+    years = {year for year, _month_ in found}
+    if len(years) != 1:
+        return None
+    months = {month for _year, month in found}
+    return years.pop(), (months.pop() if len(months) == 1 else None)
+
+
 def _year_for(month: int, stamp: tuple[int, int | None] | None) -> int | None:
     """The year of a month-and-day date in a document stamped ``stamp``: the stamp's year, except
     across the turn of a year (a "Dec. 31" dateline on a January release is the year before)."""
@@ -554,9 +574,10 @@ def _year_for(month: int, stamp: tuple[int, int | None] | None) -> int | None:
     return year
 
 
-def _dateline_date(inner: str, head: str, published: date | None = None) -> date | None:
+def _dateline_date(inner: str, head: str, published: date | None = None, text: str = "") -> date | None:
     """The date a dateline's date part gives; one without a year takes it from the publication
-    date when known, else from the header stamp."""
+    date when known, else from the header stamp, else from the one year the whole ``text`` gives
+    (:func:`_document_stamp`)."""
     full = _full_date(inner)
     if full:
         return full[1]
@@ -564,7 +585,8 @@ def _dateline_date(inner: str, head: str, published: date | None = None) -> date
     if partial is None:
         return None
     month, day = _month(partial["m"]), int(partial["d"])
-    year = _year_of_day(month, day, published) if published else _year_for(month, _header_stamp(head))
+    year = _year_of_day(month, day, published) if published else \
+        _year_for(month, _header_stamp(head) or _document_stamp(text))
     return _safe_date(year, month, day) if year else None
 
 
@@ -579,14 +601,15 @@ def find_dateline(text: str, published: date | None = None) -> tuple[date | None
     "CITY, Country (Jan. 25, 2013)" and "CITY, Jan. 25, 2013 (Agency) -" give 2013-01-25. A
     dateline without a year, e.g. "(Sept. 1)" or "CITY, Sept. 1 (Agency) -", takes the year of the
     document's stamp (:func:`_header_stamp`): a release number ("2010-09-CA-005"), a full date, a
-    month and year or a year near the top of the text; no stamp, no date (a year is never guessed).
+    month and year or a year near the top of the text, else the one year all the full dates and
+    year-months of the text give; no stamp, no date (a year is never guessed).
     With ``published`` known, a dateline without a year takes the year that puts it closest
     before publication.
     """
     head = text[:1500]
     lines = sorted([*_DATELINE.finditer(head), *_WIRE_DATELINE.finditer(head)], key=lambda m: m.start())
     for m in lines:
-        found = _dateline_date(m["inner"], head, published)
+        found = _dateline_date(m["inner"], head, published, text)
         if found:
             return found, (m.start("inner"), m.end("inner"))
     return None, None

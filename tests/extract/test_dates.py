@@ -197,3 +197,21 @@ def test_the_previous_day_is_the_day_before_the_day_the_sentence_tells():
     found = find_dates("Gunmen killed five people the previous day, police said.", PUB)
     assert [(d.precision, d.period_start) for d in found] == [("day", date(2022, 8, 29))]
     assert find_dates("The attack came a day before the elections.", PUB) == []
+
+
+def test_a_dateline_without_a_year_takes_the_one_year_the_whole_text_gives():
+    from ruydad.extract.dates import find_dateline
+
+    filler = " The patrol searched several compounds in the valley." * 40
+    text = "KABUL, Afghanistan (Jan. 28) - A patrol detained two men today." + filler + \
+        " The cell had planted bombs along the highway in November 2012."
+    assert find_dateline(text)[0] == date(2013, 1, 28)  # a January dateline after a November stamp: the next year
+
+
+def test_a_dateline_without_a_year_takes_none_when_the_text_gives_two_years():
+    from ruydad.extract.dates import find_dateline
+
+    filler = " The patrol searched several compounds in the valley." * 40
+    text = "KABUL, Afghanistan (Jan. 28) - A patrol detained two men today." + filler + \
+        " The cell was formed in March 2011 and has planted bombs since 2012-05."
+    assert find_dateline(text)[0] is None
