@@ -1883,7 +1883,8 @@ SAY_LEMMAS = frozenset({"say", "tell", "report", "confirm", "announce", "add", "
 _NOT_WHERE = re.compile(
     r"(?i:(?:\bfrom|\bresidents?\s+of|\bnatives?\s+of|\bpeople\s+of|\banniversary\s+of|\bfall\s+of|"
     r"\btaking\s+of|\btakeover\s+of|\bcapture\s+of|\btook\s+over|\bsince|"
-    r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\b(?:kilomet(?:re|er)s?|km|miles)\s+(?:from|of))"
+    r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\b(?:kilomet(?:re|er)s?|km|miles)\s+(?:from|of)|"
+    r"\bwith\s+the\s+(?:adjacent|neighbou?ring|bordering))"
     r"\s+(?:the\s+|their\s+|its\s+)?(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?"
     r"(?:(?:city|capital|province)\s+of\s+)?$)")
 """Words before a place that make it not where the event was: a reference point ("the valley

@@ -84,3 +84,10 @@ def test_meanwhile_opens_another_incident():
     events = _events("A roadside bomb killed three soldiers in Kunduz province on Wednesday. Meanwhile, gunmen "
                      "killed two shopkeepers in the provincial capital.")
     assert sorted(e.fatalities or 0 for e in events) == [2, 3], [e.to_dict() for e in events]
+
+
+def test_the_adjacent_province_a_front_line_connects_to_is_not_where_the_fight_was():
+    events = _events("Government troops in Kunduz province said they had repelled an assault on Thursday. The "
+                     "militants attacked their positions on Wednesday in a range of hills which connect the Gulbagh "
+                     "area with the adjacent Takhar province, officials said.")
+    assert "AF-TAK" not in {e.admin1_code for e in events}, [e.to_dict() for e in events]
