@@ -37,7 +37,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 import pyarrow as pa
 import sqlglot.expressions as sx
@@ -640,7 +640,20 @@ def _periods(store: Any, query: Any, source: Source) -> list[tuple[Any, int]]:
     return read[sql]
 
 
-def narrow_page(store: Any, query: Any, where: str, limit: int, offset: int) -> tuple[str, int, str]:
+class PagePlace(NamedTuple):
+    """Where :func:`narrow_page` placed a page: the narrowed condition and offset, the window's
+    bounds alone ("" when not narrowed), its first and last day, and how many selected events it
+    holds (None when not narrowed)."""
+
+    where: str
+    skip: int
+    bounds: str
+    first: date | None = None
+    last: date | None = None
+    held: int | None = None
+
+
+def narrow_page(store: Any, query: Any, where: str, limit: int, offset: int) -> PagePlace:
     """The condition and offset of a page of events, narrowed to the days that hold it, and those
     days' bounds alone ("" when not narrowed: a plain condition on event_date, for the page's other
     reads).
@@ -650,21 +663,22 @@ def narrow_page(store: Any, query: Any, where: str, limit: int, offset: int) -> 
     Returns ``where`` and ``offset`` unchanged when the summary cannot answer the query, when
     the page would reach events without a date, or when narrowing would not pay."""
     if limit <= 0:
-        return where, offset, ""
+        return PagePlace(where, offset, "")
     source = _answerable(store, query)
     if source is None or (source == DAYS and offset < DEEP_PAGE):
-        return where, offset, ""
+        return PagePlace(where, offset, "")
     if source.by_month and offset >= DEEP_PAGE and _answerable(store, query, by_day=True) == DAY_TOTALS:
         source = DAY_TOTALS  # deep in the events a month holds many pages: place the page on its days
     periods = _periods(store, query, source)
     total = sum(n for _, n in periods)
     window = page_window(periods, source, offset, limit, total)
     if window is None:
-        return where, offset, ""
+        return PagePlace(where, offset, "")
     bounds = f"event_date <= CAST('{window.last.isoformat()}' AS DATE)"
     if window.first != date.min:
         bounds = f"event_date >= CAST('{window.first.isoformat()}' AS DATE) AND {bounds}"
-    return f"({where}) AND {bounds}", window.skip, bounds
+    held = sum(n for p, n in periods if p is not None and window.first <= p <= window.last)
+    return PagePlace(f"({where}) AND {bounds}", window.skip, bounds, window.first, window.last, held)
 
 
 @dataclass(frozen=True)

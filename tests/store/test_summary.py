@@ -94,11 +94,51 @@ def test_pages_and_totals_read_with_the_summary_equal_the_scan(both: Store, f: F
     assert both.count_events(query) == int(row[0])
 
 
+@pytest.mark.parametrize("form", ["rowid", "compact"])
+def test_both_forms_of_a_placed_page_equal_the_scan(both: Store, form: str) -> None:
+    """A placed page is read in one sorted pass when its window is small (``Store._compact_window``)
+    and through its rowids otherwise: each form, forced on every page, gives the scan's rows."""
+    if not both.PAGE_BY_ROWID:
+        pytest.skip("one form on PostgreSQL: a sorted pass")
+    both.COMPACT_HELD, both.COMPACT_WINDOW_ROWS = (0, 0) if form == "rowid" else (10**9, 10**9)  # type: ignore[misc]
+    try:
+        for f in (Filters(), Filters(event_type="Battles"), Filters(admin1="Panjshir"), Filters(actor="Taliban"),
+                  Filters(date_from=date(2022, 1, 1), date_to=date(2022, 6, 30))):
+            count = both.count_events(f)
+            for limit in (1, 10, 100):
+                for offset in sorted({0, 7, count // 2, max(0, count - 5), count + 3}):
+                    got = both.events(f, limit=limit, offset=offset).to_pylist()
+                    assert got == _scan_page(both, f, limit, offset).to_pylist(), (form, f, limit, offset)
+    finally:
+        del both.COMPACT_HELD, both.COMPACT_WINDOW_ROWS
+
+
+def test_a_window_is_compact_when_it_holds_few_rows(both: Store) -> None:
+    coverage = both.query_context().catalog.coverage
+    first = min(c.first for c in coverage if c.first)
+    last = max(c.last for c in coverage if c.last)
+    per_day = sum(c.events for c in coverage) / ((last - first).days + 1)
+    if not both.PAGE_BY_ROWID:
+        assert not both._compact_window(first, last, 10)
+        return
+    assert both._compact_window(last, last, 10)  # one day
+    assert not both._compact_window(last, last, both.COMPACT_HELD + 1)  # too many selected events
+    both.COMPACT_WINDOW_ROWS = per_day * 30  # type: ignore[misc]  # about thirty days' rows
+    try:
+        assert both._compact_window(last - timedelta(days=28), last, 10)
+        assert not both._compact_window(last - timedelta(days=31), last, 10)
+        # days past the events' last one (or before their first) hold nothing
+        assert both._compact_window(last - timedelta(days=28), last + timedelta(days=10_000), 10)
+        assert not both._compact_window(first - timedelta(days=10_000), first + timedelta(days=31), 10)
+    finally:
+        del both.COMPACT_WINDOW_ROWS
+
+
 def test_a_deep_page_is_read_from_its_days_only(both: Store) -> None:
     total = both.count_events()
     assert total > 1250
     query = both.query(Filters())
-    where, skip, window = summary.narrow_page(both, query, query.where(both.SQL_DIALECT), 50, 1200)
+    where, skip, window, *_ = summary.narrow_page(both, query, query.where(both.SQL_DIALECT), 50, 1200)
     assert "event_date >=" in window and "event_date <=" in window and window in where and skip < 1200
     narrowed = both.con.execute(both._events_sql(list(EVENT_COLUMN_NAMES), where, 50, skip, window)
                                   ).arrow().read_all()
