@@ -800,6 +800,9 @@ class EventsStep:
                             draft.date is None and days >= 0:
                         day = anchor.period_start - timedelta(days=days)
                         draft.date = replace(anchor, period_start=day, period_end=day, kind="relative")
+                    if days == LAPSE_UNSAID:
+                        drafts.append(draft)  # an incident some days before: never a detail of the one told
+                        continue
                     self._merge(drafts, draft, earlier.text, lead_date)
             found = self._sentence_event(doc, main, index, quoted)
             if any(d.quoted_only for d in found) and not (drafts and drafts[-1].sentences[-1] >= index - 2):
@@ -1277,6 +1280,15 @@ class EventsStep:
                         None) if token is not None else None
             places.append((start, place, prep, place.admin1_code or f"@{place.country_code}"))
         codes = list(dict.fromkeys(code for _s, _pl, _p, code in places))
+        if len(codes) == 1:
+            # two districts of one province, each in a locative of its own ("eight were killed in
+            # <X> district, while four others were killed in <Y> district"): one event each
+            # (not a reference point: "a market in <X> near <Y>")
+            districts = [(s_, pl, p_, f"{code}/{pl.admin2.casefold()}") for s_, pl, p_, code in places
+                         if pl.admin2 and p_ is not None and sent.doc[p_].lower_ in ("in", "at")]
+            if len({c for _s, _pl, _p, c in districts}) >= 2:
+                places = districts
+                codes = list(dict.fromkeys(code for _s, _pl, _p, code in places))
         if len(codes) < 2:
             return [draft]
         preps = {code: {p for _s, _pl, p, c in places if c == code} for code in codes}
@@ -1976,6 +1988,8 @@ def _describes(doc: Document, offset: int) -> bool:
                                                      or c.lower_ in ("has", "have") for c in root.children)
 
 
+LAPSE_UNSAID = -2
+"""How many days before for "days after" / "hours after": more than none, not said."""
 _DAYS_BEFORE = {"a day": 1, "one day": 1, "the day": 1, "two days": 2, "three days": 3, "a week": 7, "one week": 7}
 
 
@@ -1995,6 +2009,9 @@ def _split_days_after(sent: Any) -> tuple[Any, Any | None, int]:
             continue
         before = sent.doc[token.i - 2:token.i].text.lower()
         days = _DAYS_BEFORE.get(before)
+        if days is None and sent.doc[token.i - 1].lower_ in ("days", "hours") and token.dep_ in ("prep", "mark") and \
+                sent.doc[token.i - 1].dep_ == "npadvmod":
+            days = LAPSE_UNSAID  # "The attack came days after a suicide bomber targeted ...": another, earlier
         if days is None:
             continue
         if not any(t.pos_ == "VERB" for t in sent.doc[token.i + 1:sent.end]):

@@ -91,3 +91,31 @@ def test_the_adjacent_province_a_front_line_connects_to_is_not_where_the_fight_w
                      "militants attacked their positions on Wednesday in a range of hills which connect the Gulbagh "
                      "area with the adjacent Takhar province, officials said.")
     assert "AF-TAK" not in {e.admin1_code for e in events}, [e.to_dict() for e in events]
+
+
+def test_two_districts_of_one_province_each_with_its_toll_are_two_events():
+    events = _events("Security forces killed 12 militants in two separate operations in Kandahar province on "
+                     "Wednesday, officials said. Eight militants were killed in Spin Boldak district, while four "
+                     "others were killed in Maiwand district.")
+    assert sorted((e.admin2 or "", e.fatalities) for e in events) == [("Maywand", 4), ("Spin Boldak", 8)], \
+        [e.to_dict() for e in events]
+
+
+def test_a_district_named_as_a_reference_point_is_no_second_event():
+    events = _events("A suicide bomber killed nine people at a market in Spin Boldak district near Kandahar city on "
+                     "Wednesday.")
+    assert [e.fatalities for e in events] == [9], [e.to_dict() for e in events]
+
+
+def test_an_attack_days_before_is_another_event():
+    events = _events("At least 11 soldiers were killed when militants attacked a convoy in Kunar province on "
+                     "Wednesday. The attack came days after a suicide bomber targeted a police station in the "
+                     "provincial capital, killing three policemen.")
+    assert sorted(e.fatalities or 0 for e in events) == [3, 11], [e.to_dict() for e in events]
+
+
+def test_fighting_in_recent_hours_after_an_attack_is_the_same_fight():
+    events = _events("Fighting between the army and the rebels in Kunar province has left 30 people dead, a source "
+                     "said on Wednesday. Fierce fighting has been going on in recent hours after the rebels attacked "
+                     "army positions west of the city.")
+    assert [e.fatalities for e in events] == [30], [e.to_dict() for e in events]
