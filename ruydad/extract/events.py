@@ -1284,8 +1284,9 @@ class EventsStep:
             # two districts of one province, each in a locative of its own ("eight were killed in
             # <X> district, while four others were killed in <Y> district"): one event each
             # (not a reference point: "a market in <X> near <Y>")
-            districts = [(s_, pl, p_, f"{code}/{pl.admin2.casefold()}") for s_, pl, p_, code in places
-                         if pl.admin2 and p_ is not None and sent.doc[p_].lower_ in ("in", "at")]
+            districts: list[tuple[int, Place, int | None, str]] = [
+                (s_, pl, p_, f"{code}/{pl.admin2.casefold()}") for s_, pl, p_, code in places
+                if pl.admin2 and p_ is not None and sent.doc[p_].lower_ in ("in", "at")]
             if len({c for _s, _pl, _p, c in districts}) >= 2:
                 places = districts
                 codes = list(dict.fromkeys(code for _s, _pl, _p, code in places))
