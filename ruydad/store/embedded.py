@@ -318,14 +318,16 @@ class Store:
         where = query.where(self.SQL_DIALECT)
         window, compact = "", False
         if after:
-            from ruydad.store.summary import after_condition
+            from ruydad.store.summary import place_after
 
-            where = f"({where}) AND {after_condition(self, after, query, limit)}"
+            placed = place_after(self, after, query, limit)
+            where, window = f"({where}) AND {placed.where}", placed.bounds
         elif limit:
             from ruydad.store.summary import narrow_page
 
             placed = narrow_page(self, query, where, limit, offset)  # only the days holding it
             where, offset, window = placed.where, placed.skip, placed.bounds
+        if limit and window:
             compact = placed.held is not None and self._compact_window(placed.first, placed.last, placed.held)
         if limit and not window and self.PAGE_BY_ROWID:
             where, offset, window = self._page_days(where, limit, offset)

@@ -740,6 +740,12 @@ def after_condition(store: Any, cursor: str, query: Any = None, limit: int | Non
     the cursor's day and key are its position, and the next page starts right after it even when its
     event has since been updated or deleted. Given the page's ``query`` and ``limit``, the summary also
     bounds how far back the page can reach."""
+    return place_after(store, cursor, query, limit).where
+
+
+def place_after(store: Any, cursor: str, query: Any = None, limit: int | None = None) -> PagePlace:
+    """The condition of :func:`after_condition` as a placed page: when the summary bounds how far
+    back the page reaches, its window's days and how many selected events they hold at most."""
     import base64
     import binascii
     import json
@@ -756,34 +762,42 @@ def after_condition(store: Any, cursor: str, query: Any = None, limit: int | Non
         raise InputError("after: not a page cursor; use the `next` value of the previous page") from None
     key = f"({_lit(dataset)}, {_lit(event_id)})"
     if day is None:  # undated events come last, in key order
-        return f"(event_date IS NULL AND (dataset, dataset_event_id) > {key})"
-    since = "" if query is None or not limit else _reach(store, query, day, limit)
+        return PagePlace(f"(event_date IS NULL AND (dataset, dataset_event_id) > {key})", 0, "")
+    reach = None if query is None or not limit else _reach(store, query, day, limit)
     older = f"event_date < CAST('{day.isoformat()}' AS DATE)"
     # the day as a bound of its own, so an index or a zone map narrows the read to the days left
     bounded = f"event_date <= CAST('{day.isoformat()}' AS DATE) AND ({older} OR (dataset, dataset_event_id) > {key})"
-    if since:  # the page ends among dated events: undated ones, sorted last, are out of reach
-        return f"({bounded}{since})"
+    if reach is not None:  # the page ends among dated events: undated ones, sorted last, are out of reach
+        first, held = reach
+        since = f"event_date >= CAST('{first.isoformat()}' AS DATE)"
+        return PagePlace(f"({bounded} AND {since})", 0, f"{since} AND event_date <= CAST('{day.isoformat()}' AS DATE)",
+                         first, day, held)
     undated = store.con.execute("SELECT count(*) FROM (SELECT 1 FROM events WHERE event_date IS NULL LIMIT 1) u"
                                 ).fetchone()
     if undated and undated[0]:  # undated events follow every dated one
-        return f"(({bounded}) OR event_date IS NULL)"
-    return f"({bounded})"
+        return PagePlace(f"(({bounded}) OR event_date IS NULL)", 0, "")
+    return PagePlace(f"({bounded})", 0, "")
 
 
-def _reach(store: Any, query: Any, day: date, limit: int) -> str:
-    """`` AND event_date >= <first day>``: how far back a page of ``limit`` events after ``day`` can
-    reach, from the summary's counts of the days (or months) before ``day``'s ("" when it cannot say
-    or the page would run past the oldest dated event)."""
+def _reach(store: Any, query: Any, day: date, limit: int) -> tuple[date, int] | None:
+    """How far back a page of ``limit`` events after ``day`` can reach, from the summary's counts of
+    the days (or months) before ``day``'s, and the selected events from there to ``day``'s period at
+    most (None when it cannot say or the page would run past the oldest dated event)."""
     source = _answerable(store, query)
     if source is None:
-        return ""
+        return None
+    if source.by_month and _answerable(store, query, by_day=True) == DAY_TOTALS:
+        source = DAY_TOTALS  # a cursor is a day: reach back by days, not whole months, where they are summed
     start = date(day.year, day.month, 1) if source.by_month else day
-    seen = 0
+    seen = held = 0
     for period, n in _periods(store, query, source):
         first = _as_day(period)
-        if first is None or first >= start:
+        if first is None or first > start:
+            continue  # undated, or newer than the cursor's period
+        held += int(n)
+        if first == start:
             continue
         seen += int(n)
         if seen >= limit:
-            return f" AND event_date >= CAST('{first.isoformat()}' AS DATE)"
-    return ""
+            return first, held
+    return None

@@ -109,6 +109,13 @@ def test_both_forms_of_a_placed_page_equal_the_scan(both: Store, form: str) -> N
                 for offset in sorted({0, 7, count // 2, max(0, count - 5), count + 3}):
                     got = both.events(f, limit=limit, offset=offset).to_pylist()
                     assert got == _scan_page(both, f, limit, offset).to_pylist(), (form, f, limit, offset)
+            # keyset pages (placed from the cursor's day back) walk the same order
+            walked: list[dict[str, Any]] = []
+            page = both.events(f, limit=40).to_pylist()
+            while page:
+                walked += page
+                page = both.events(f, limit=40, after=summary.page_cursor(page[-1])).to_pylist()
+            assert walked == _scan_page(both, f, count + 1, 0).to_pylist(), (form, f)
     finally:
         del both.COMPACT_HELD, both.COMPACT_WINDOW_ROWS
 
