@@ -2388,6 +2388,11 @@ _CIVILIAN_VICTIMS = re.compile(
 _ARMED_VICTIMS = re.compile(
     r"(?i:\b(?:soldiers?|troops|fighters?|militants?|insurgents?|police(?:m[ae]n)?|officers?|guards?|"
     r"commanders?|forces|combatants?|members|gendarmes?|troopers?|militiam[ae]n|personnel|policem[ae]n|sentr(?:y|ies))\b)")
+_FORMER_FORCES = re.compile(
+    r"(?i:\b(?:former|ex-|retired)\s*(?:[\w-]+\s+){0,3}?(?:soldiers?|troops|police(?:m[ae]n)?|officers?|"
+    r"commanders?|members|personnel|army|military|guards?|servicem[ae]n)\b)")
+"""Members of forces that no longer serve ("a former police officer", "two former soldiers", "a former
+member of the national army"): ACLED codes killing them, out of combat, as violence against civilians."""
 _REMOTE_EXPLOSIVE = re.compile(
     r"(?i:\b(?:roadside\s+bombs?|IEDs?|improvised\s+explosive|landmines?|land\s+mines?|(?:explosive|magnetic|sticky)"
     rf"\s+(?:device|bomb)s?|car[- ]bombs?|suicide\s+(?:bomb\w*|attack\w*|car\w*)|{_SELF_DETONATION})\b)")
@@ -2456,7 +2461,7 @@ def _armed_dead_only(draft: _Draft) -> bool:
     battle, not violence against civilians."""
     dead = draft.victims.get("kill", {})
     return bool(dead) and "kill" in draft.kinds and all(noun in _ARMED_NOUNS for noun, _actor in dead) and \
-        not _EXECUTION.search(" ".join(draft.texts))
+        not _EXECUTION.search(" ".join(draft.texts)) and not _FORMER_FORCES.search(" ".join(draft.texts))
 
 
 def _cue_type(draft: _Draft, span: str = "") -> tuple[str, str] | None:
@@ -2502,6 +2507,11 @@ def _cue_type(draft: _Draft, span: str = "") -> tuple[str, str] | None:
     if _EXECUTION.search(text) and "kill" in draft.kinds:
         return "Violence against civilians", "Attack"
     text = _SPEECH_ATTRIBUTION.sub(" ", text)  # "police said": who spoke, not who died
+    dead = draft.victims.get("kill", {})
+    if "kill" in draft.kinds and dead and _FORMER_FORCES.search(text) and not _FIGHTING.search(text) and \
+            all(noun in _ARMED_NOUNS or noun == "member" for noun, _actor in dead):
+        return "Violence against civilians", "Attack"  # "<Group> forces killed two former soldiers"
+    text = _FORMER_FORCES.sub(" civilians ", text)  # "two former soldiers": no longer armed
     if "kill" in draft.kinds and _CIVILIAN_VICTIMS.search(text) and not _ARMED_VICTIMS.search(text):
         return "Violence against civilians", "Attack"  # people killed with no fighting and no weapon named
     if "kill" in draft.kinds and _ARMED_VICTIMS.search(text) and not _CIVILIAN_VICTIMS.search(text):
