@@ -375,8 +375,9 @@ _NOT_PEOPLE = _ANIMALS | frozenset({"wound", "wounding", "damage", "destruction"
 def _conjuncts(head: Any) -> list[Any]:
     found = [head]
     for child in head.children:
-        if child.dep_ == "conj" and (child.lemma_.lower() in _PLACE_UNITS or child.lemma_.lower() in _NOT_PEOPLE):
-            continue  # "killed two men and 20 cattle", "the death of two and the wounding of three"
+        if child.dep_ == "conj" and (child.lemma_.lower() in _PLACE_UNITS or child.lemma_.lower() in _NOT_PEOPLE or
+                                     child.lemma_.lower() in _PROPERTY):
+            continue  # "killed two men and 20 cattle", "killing seven farmers and burning houses"
         if child.dep_ == "conj" and (child.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
                                      or child.lower_ in VAGUE_COUNTS or child.lower_ in _NUMBER_WORDS):
             found += _conjuncts(child)

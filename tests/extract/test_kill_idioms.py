@@ -83,3 +83,7 @@ def test_a_second_source_saying_people_were_killed_gives_no_lower_toll():
                      "Red Cross said the attackers killed people with guns and machetes. At least nine people were "
                      "burned alive in their shops, it added.", published=PUBLISHED).events
     assert [e.fatalities for e in events] == [23], [e.to_dict() for e in events]
+
+
+def test_property_joined_to_the_dead_counts_no_dead():
+    assert _killed("Insurgents raided a village on Tuesday, killing five herders and burning houses.") == [5]
