@@ -321,19 +321,31 @@ def _kill_idiom(verb: Any) -> bool:
 
 
 _NUMBER_JOINERS = frozenset({"-", "‐", "‑", "–", "—", "and"})
+_SCALE_WORDS = frozenset({"hundred", "thousand", "million"})
 
 
 def _number_at(token: Any) -> int | None:
     """The number a token is part of: "Forty-one" and "one hundred and forty-one" are parsed as
     several tokens; the whole run of number words (with hyphens and "and") is read."""
     doc = token.doc
+    low = next((c for c in token.children if c.dep_ == "quantmod" and c.pos_ == "NUM" and c.i < token.i), None)
+    if low is not None and any(c.dep_ == "quantmod" and c.lower_ in ("to", "or") for c in token.children):
+        return _number_at(low)  # "two to three people", "10 to 12": a range, its lowest
+
+    def joins(i: int) -> bool:
+        # "and" joins the parts of one number only after "hundred" ("one hundred and forty-one"),
+        # never two numbers ("between 10 and 15")
+        # nor does a dash join two figures ("10-15 people": a range, of which the lowest is read)
+        if doc[i].text not in _NUMBER_JOINERS or (doc[i].lower_ == "and" and doc[i - 1].lower_ not in _SCALE_WORDS):
+            return False
+        return not (doc[i - 1].text.isdigit() and i + 1 < len(doc) and doc[i + 1].text.isdigit())
+
     left = token.i
-    while left > 0 and (doc[left - 1].pos_ == "NUM" or (doc[left - 1].text in _NUMBER_JOINERS and left > 1
-                                                           and doc[left - 2].pos_ == "NUM")):
+    while left > 0 and (doc[left - 1].pos_ == "NUM" or (left > 1 and joins(left - 1) and doc[left - 2].pos_ == "NUM")):
         left -= 1
     right = token.i
     while right + 1 < len(doc) and (doc[right + 1].pos_ == "NUM" or (
-            doc[right + 1].text in _NUMBER_JOINERS and right + 2 < len(doc) and doc[right + 2].pos_ == "NUM")):
+            right + 2 < len(doc) and joins(right + 1) and doc[right + 2].pos_ == "NUM")):
         right += 1
     if left == right:
         return _number(token.text)

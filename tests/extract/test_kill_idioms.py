@@ -87,3 +87,15 @@ def test_a_second_source_saying_people_were_killed_gives_no_lower_toll():
 
 def test_property_joined_to_the_dead_counts_no_dead():
     assert _killed("Insurgents raided a village on Tuesday, killing five herders and burning houses.") == [5]
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Between 10 and 15 people were killed in the attack on Tuesday.", 10),
+    ("The blast killed 10-15 people on Tuesday.", 10),
+    ("Two to three people were killed on Tuesday.", 2),
+    ("The blast killed 10 to 12 people on Tuesday.", 10),
+    ("One hundred and forty-one people were killed on Tuesday.", 141),
+    ("Forty-one people were killed on Tuesday.", 41),
+])
+def test_a_range_of_dead_is_its_lowest_figure(text: str, killed: int) -> None:
+    assert _killed(text) == [killed]
