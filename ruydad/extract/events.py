@@ -505,6 +505,15 @@ def _fresh_target(sent: Any, quoted: list[tuple[int, int]]) -> str | None:
     return None
 
 
+def _add_nouns(victim_nouns: dict[str, dict[tuple[str, str | None], int]],
+               nouns: dict[tuple[str, str | None], int]) -> None:
+    """Record who a killing idiom ("lost their lives", "left six soldiers dead") counted, as the
+    verbs' counts do, so that the dead of each side are told apart (see :func:`_other_side`)."""
+    here = victim_nouns.setdefault("kill", {})
+    for noun, number in nouns.items():
+        here[noun] = here.get(noun, 0) + number
+
+
 def _states_number(victims: Any) -> bool:
     """Whether a counted phrase says how many ("six people", "dozens of villagers", "a soldier"),
     not only that there were some ("killed people, including women")."""
@@ -942,6 +951,7 @@ class EventsStep:
                     if count is not None:
                         killed = (killed or 0) + count
                         counted_at.append((token.i, "kill", count))
+                        _add_nouns(victim_nouns, _head_nouns(doc, subject))
                 continue
             if lemma == "leave" and token.pos_ == "VERB" and _reports_past_event(token) and any(
                     c.lower_ == "dead" or (c.dep_ == "dobj" and any(g.lower_ == "dead" for g in c.children))
@@ -956,6 +966,7 @@ class EventsStep:
                     killed = (killed or 0) + count if count is not None else killed
                     if count is not None:
                         counted_at.append((token.i, "kill", count))
+                        _add_nouns(victim_nouns, _head_nouns(doc, victims))
                 continue
             if token.pos_ == "NOUN" and lemma == "death" and _outcome_of_event(token):
                 of = [c for p_ in token.children if p_.dep_ == "prep" and p_.lower_ == "of"

@@ -26,3 +26,13 @@ def test_militants_killed_by_an_air_strike_are_not_more_than_its_dead():
     # the air force's dead "people" may be the militants: the later count is not added
     assert _tolls("An air strike killed 12 people in a village on Tuesday. Officials said ten militants were "
                   "killed.") == [12]
+
+
+def test_soldiers_who_lost_their_lives_add_to_the_insurgents_killed():
+    assert _tolls("Troops repelled an attack on their base on Tuesday, killing 20 insurgents. Three soldiers lost "
+                  "their lives in the attack.") == [23]
+
+
+def test_soldiers_left_dead_add_to_the_attackers_killed():
+    assert _tolls("Security forces killed six attackers who stormed a checkpoint on Tuesday. The assault left two "
+                  "policemen dead, officials said.") == [8]
