@@ -37,10 +37,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import pyarrow as pa
 import sqlglot.expressions as sx
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 DAY_TABLE = "summary_days"
 MONTH_TABLE = "summary_months"
@@ -417,6 +419,8 @@ def grouped(con: Any, query: Any, source: Source, dims: Sequence[str], dialect: 
     figure of the dashboard 2.3 -> 1.0 ms on the million-event bench store. Grouped by actor side,
     an event counts under both sides and the groups' sum exceeds the events: the query joins the
     total as before."""
+    import pyarrow as pa  # not at import: `ruydad status` reads the summary without Arrow
+
     sides = any(d in SIDE_DIMENSIONS for d in dims)
     if shares is None or sides:
         return con.execute(grouped_sql(query, source, dims, dialect, place_names=place_names, top=top,
