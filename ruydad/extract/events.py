@@ -2374,7 +2374,8 @@ _EXPLOSIVE = re.compile(
     r"bomb(?:s|ing|ings|ed|er|ers)?|car[- ]bomb\w*|blasts?|explosions?|explosives?|IEDs?|suicide|landmines?|"
     r"(?<!coal )(?<!gold )mines?(?! workers)|"
     r"grenades?|detonat\w*|shell(?:s|ed|ing)|artillery|mortars?|rockets?|missiles?|air ?strikes?|drone strikes?|"
-    r"drones?|jets|warplanes?|aircraft|air ?raids?|air force|bombard\w*)\b)")
+    r"drones?|jets|warplanes?|aircraft|air ?raids?|air force|bombard\w*|(?:unexploded\s+)?ordnance|UXOs?|"
+    r"explod(?:ed|es|ing))\b)")
 _CLASH = re.compile(
     r"(?i:\b(?:clash\w*|fighting|fought|firefights?|gunfights?|gun ?battles?|exchanged? (?:of )?fire|exchanged fire|"
     r"ambush\w*|storm(?:ed|ing)|overr[au]n|battles?|skirmish\w*|repel\w*|repuls\w*|(?:took|take|taking) control|"
@@ -2408,7 +2409,10 @@ _SPEECH_ATTRIBUTION = re.compile(
 """Who gave the report ("police said", "said a police spokesman", "according to the army"): not victims."""
 _CIVILIAN_VICTIMS = re.compile(
     r"(?i:\b(?:civilians?|women|woman|children|child|worshipp?ers|villagers|residents|students|passengers|"
-    r"families|girls|boys|teachers?|doctors?|journalists?|farmers?|people|persons)\b)")
+    r"families|girls|boys|teachers?|doctors?|journalists?|farmers?|people|persons|migrants?|refugees?|"
+    r"traders?|shopkeepers?|(?:aid |health |construction )?workers?|labou?rers?|drivers?|vendors?|herders?|"
+    r"shepherds?|vaccinators?|elders?|clerics?|imams?|pilgrims?|mourners?|shoppers?|commuters?|patients?|"
+    r"guests?|passers-by|bystanders?)\b)")
 _ARMED_VICTIMS = re.compile(
     r"(?i:\b(?:soldiers?|troops|fighters?|militants?|insurgents?|police(?:m[ae]n)?|officers?|guards?|"
     r"commanders?|forces|combatants?|members|gendarmes?|troopers?|militiam[ae]n|personnel|policem[ae]n|sentr(?:y|ies))\b)")
@@ -2418,7 +2422,8 @@ _FORMER_FORCES = re.compile(
 """Members of forces that no longer serve ("a former police officer", "two former soldiers", "a former
 member of the national army"): ACLED codes killing them, out of combat, as violence against civilians."""
 _REMOTE_EXPLOSIVE = re.compile(
-    r"(?i:\b(?:roadside\s+bombs?|IEDs?|improvised\s+explosive|landmines?|land\s+mines?|(?:explosive|magnetic|sticky)"
+    r"(?i:\b(?:roadside\s+bombs?|IEDs?|improvised\s+explosive|landmines?|land\s+mines?|unexploded|ordnance|UXOs?|"
+    r"(?:explosive|magnetic|sticky)"
     rf"\s+(?:device|bomb)s?|car[- ]bombs?|suicide\s+(?:bomb\w*|attack\w*|car\w*)|{_SELF_DETONATION})\b)")
 """Explosives set off without the bomber's side in a fight: what makes an ambush Remote violence."""
 _SUB_OF_EXPLOSIVE = (
@@ -2536,6 +2541,10 @@ def _cue_type(draft: _Draft, span: str = "") -> tuple[str, str] | None:
             all(noun in _ARMED_NOUNS or noun == "member" for noun, _actor in dead):
         return "Violence against civilians", "Attack"  # "<Group> forces killed two former soldiers"
     text = _FORMER_FORCES.sub(" civilians ", text)  # "two former soldiers": no longer armed
+    if "kill" in draft.kinds and dead and not _FIGHTING.search(text) and \
+            not any(_EXPLOSIVE.search(t) for t in (weapon_text, span, *draft.texts)) and \
+            all(_CIVILIAN_VICTIMS.fullmatch(noun) for noun, _actor in dead):
+        return "Violence against civilians", "Attack"  # "militants killed four truck drivers": whoever killed them
     if "kill" in draft.kinds and _CIVILIAN_VICTIMS.search(text) and not _ARMED_VICTIMS.search(text):
         return "Violence against civilians", "Attack"  # people killed with no fighting and no weapon named
     if "kill" in draft.kinds and _ARMED_VICTIMS.search(text) and not _CIVILIAN_VICTIMS.search(text):

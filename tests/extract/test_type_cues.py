@@ -1,0 +1,37 @@
+"""Event types the words decide (issue 12): unexploded ordnance that goes off is remote violence, and
+people killed who are civilians by their trade ("vaccinators", "drivers", "migrants") are violence
+against civilians. Sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from ruydad.extract import extract
+
+PUBLISHED = "2023-08-14"
+
+
+def _types(text: str) -> list[str | None]:
+    return [e.event_type for e in extract(text, published=PUBLISHED).events]
+
+
+def test_unexploded_ordnance_that_went_off_is_remote_violence():
+    assert _types("Three boys were killed when a piece of unexploded ordnance they found in a field exploded in "
+                  "the village on Sunday.") == ["Explosions/Remote violence"]
+
+
+@pytest.mark.parametrize("text", [
+    "Militants killed two polio vaccinators in the district on Sunday.",
+    "Militants killed four truck drivers on the highway on Sunday.",
+    "Fighters killed three tribal elders in the village on Sunday.",
+    "Rebels killed 12 migrants near the border on Sunday.",
+    "Insurgents killed six labourers at a quarry on Sunday.",
+])
+def test_people_killed_who_are_civilians_by_their_trade(text: str) -> None:
+    assert _types(text) == ["Violence against civilians"]
+
+
+def test_civilians_killed_by_shelling_told_next_stay_remote_violence():
+    assert _types("At least 31 people were killed, including seven children, in an attack on a camp for displaced "
+                  "people in the city on Saturday, volunteers said. The camp was hit by intense artillery shelling, "
+                  "the group said.") == ["Explosions/Remote violence"]
