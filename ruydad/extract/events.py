@@ -1645,6 +1645,14 @@ class EventsStep:
         if patient is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") \
                 and verb.head.lemma_.lower() not in EVENT_NOUNS:
             patient = verb.head  # "abducted, with one person killed": the participle's noun is who died
+        if patient is not None and patient.pos_ == "PROPN":
+            # "CITY, Country — At least 10 people were killed": the parser may make the dateline's
+            # city the patient, with the people killed as its apposition
+            sent = patient.sent
+            dateline = _DATELINE_PREFIX.match(sent.text)
+            if dateline and patient.idx < sent.start_char + dateline.end():
+                patient = next((t for t in patient.children if t.dep_ == "appos" and
+                                t.idx >= sent.start_char + dateline.end()), None)
         if patient is not None and patient.lower_ in ("them", "they") and patient.dep_ == "dobj":
             patient = None
         if subject is None and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
