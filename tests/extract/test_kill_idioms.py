@@ -102,5 +102,5 @@ def test_a_range_of_dead_is_its_lowest_figure(text: str, killed: int) -> None:
 
 
 def test_the_dead_after_a_dateline_are_counted_not_the_dateline_city():
-    assert _killed("KANDAHAR, Afghanistan — At least 10 people were killed when a car bomb exploded at a busy "
-                   "junction in the city on Tuesday, police said.") == [10]
+    assert _killed("MAIDUGURI, Nigeria — At least 10 people were killed when a suicide car bomb exploded at a "
+                   "busy junction in Maiduguri on Sunday, police said.") == [10]
