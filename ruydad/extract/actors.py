@@ -320,7 +320,7 @@ class ActorsStep:
                 continue  # someone's / described / a label in scare quotes, kept in the source's words
             if _overlaps(start, end, found + extra):
                 continue
-            if group is not None:
+            if group is not None and not _in_another_incident(doc, start):
                 extra.append((start, end, group))
             elif re.search(r"(?i)unknown|unidentified", m["qualifier"]):
                 unknown = unknown or self._unidentified_group(api, doc, found)
@@ -658,6 +658,17 @@ _NOT_ARMED_NAME = re.compile(
     r"ministry|department|directorate|association|institute|bank|fund|court|nations|cross|crescent|observatory|"
     r"watch|times|news|press|radio|television|tv)\b")
 """Words of an organisation's name that is not an armed group ("<Name> Council", "<Name> Watch")."""
+
+
+_ANOTHER_INCIDENT = re.compile(
+    r"(?i)^\W*(?:separately|elsewhere|meanwhile|in\s+(?:a|another)\s+(?:separate\s+)?(?:incident|attack|development))\b")
+
+
+def _in_another_incident(doc: Document, offset: int) -> bool:
+    """The words are in a sentence that opens another incident ("Separately, bandits killed ..."):
+    its armed men are not the group the story named for the first one."""
+    index = doc.sentence_at(offset)
+    return index >= 0 and bool(_ANOTHER_INCIDENT.match(doc.sentences[index].text))
 
 
 def _line_before(text: str, offset: int) -> str:

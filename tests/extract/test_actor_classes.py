@@ -315,3 +315,11 @@ def test_a_sentences_first_adjective_is_no_group_name():
     assert not any(a.name == "Rival" for a in found.actors), [a.name for a in found.actors]
     found = extract("Ansaru fighters killed 20 villagers on Monday.", published="2022-08-18")
     assert any(a.name == "Ansaru" for a in found.actors), [a.name for a in found.actors]
+
+
+def test_armed_men_of_another_incident_are_not_the_group_named_for_the_first():
+    events = extract("Troops killed 22 Boko Haram fighters in Borno state on Sunday, the army said on Monday. "
+                     "Separately, bandits killed seven vigilantes in an ambush in Zamfara state on Saturday, local "
+                     "officials said.", published="2023-06-12").events
+    assert [(e.admin1_code, e.actor1) for e in events if e.admin1_code == "NG-ZA"] == [("NG-ZA", "bandits")], \
+        [e.to_dict() for e in events]
