@@ -505,6 +505,15 @@ def _fresh_target(sent: Any, quoted: list[tuple[int, int]]) -> str | None:
     return None
 
 
+_STATE_WORDS = re.compile(r"(?i:^(?:military|police) forces of\b|\b(?:police|army|troops|soldiers|security|"
+                          r"intelligence|authorities|government|gendarmes?|forces)\b)")
+
+
+def _state_side(actor: str | None) -> bool:
+    """An actor of the state's side: its forces as the registry names them, or the words for them."""
+    return actor is not None and bool(_STATE_WORDS.search(actor))
+
+
 def _add_nouns(victim_nouns: dict[str, dict[tuple[str, str | None], int]],
                nouns: dict[tuple[str, str | None], int]) -> None:
     """Record who a killing idiom ("lost their lives", "left six soldiers dead") counted, as the
@@ -1780,6 +1789,9 @@ class EventsStep:
             # fighting": the wounded of the incident told, whatever place a title names
             other_place = False
         detail = last.summary and not new.summary and (new.killed is not None or new.detained is not None)
+        if new.kinds == {"detain"} and "detain" not in last.kinds and last.kinds & {"kill", "violence"} and \
+                _state_side(new.actor1) and last.actor1 is not None and not _state_side(last.actor1):
+            detail = True  # "Gunmen killed 15 ... Police said they had arrested three suspects": another act
         if new.target is not None and not new.quoted_only and not _ADDITIVE.search(text) and \
                 (last.kinds & {"kill", "violence"}) and \
                 not any(re.search(rf"(?i)\b{re.escape(new.target)}", t) for t in last.texts):
@@ -2580,9 +2592,11 @@ _SEVERAL_OPERATIONS = re.compile(
 
 _SEVERAL_INCIDENTS = re.compile(
     r"(?i:\bin\s+(?:two|three|four|five|six|several|multiple|many|\d+)\s+(?:different\s+|separate\s+)?"
-    r"(?:incidents|attacks|bombings|blasts|explosions|raids)\b)")
-"""A count over several incidents ("killed 100 worshippers in two different incidents"): dated only by a
-month, it sums past incidents up."""
+    r"(?:incidents|attacks|bombings|blasts|explosions|raids)\b"
+    r"|\b(?:a\s+)?(?:series|spate|wave|string|flurry)s?\s+of\s+(?:\w+\s+)?(?:incidents|attacks|bombings|blasts|"
+    r"explosions|raids|killings|clashes)\b)")
+"""A count over several incidents ("killed 100 worshippers in two different incidents", "in a series of
+attacks"): dated only by a month, it sums past incidents up."""
 _RECENT_PERIOD = re.compile(r"(?i:\b(?:in|over|during|throughout)\s+(?:the\s+)?(?:recent|past|last|previous|"
                             r"preceding)\s+(?:few\s+|several\s+|couple\s+of\s+|\w+\s+)?(?:days|weeks|months|years)\b)")
 """A period of several days or more told by its length ("in recent months", "over the past few weeks")."""

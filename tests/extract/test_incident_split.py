@@ -119,3 +119,22 @@ def test_fighting_in_recent_hours_after_an_attack_is_the_same_fight():
                      "said on Wednesday. Fierce fighting has been going on in recent hours after the rebels attacked "
                      "army positions west of the city.")
     assert [e.fatalities for e in events] == [30], [e.to_dict() for e in events]
+
+
+def test_arrests_by_police_after_an_attack_by_gunmen_are_another_event():
+    events = _events("Gunmen killed nine villagers in an attack in Kunduz province on Wednesday. Police said they had "
+                     "arrested four suspects.")
+    assert sorted((e.fatalities or 0, e.detained or 0) for e in events) == [(0, 4), (9, 0)], \
+        [e.to_dict() for e in events]
+
+
+def test_detentions_by_the_force_that_fought_are_the_same_operation():
+    events = _events("Security forces killed three militants in a raid in Kunduz province on Wednesday. The security "
+                     "forces also detained two suspects.")
+    assert [(e.fatalities, e.detained) for e in events] == [(3, 2)], [e.to_dict() for e in events]
+
+
+def test_a_series_of_attacks_last_month_is_a_tally():
+    events = _events("Gunmen killed 15 people in an attack in Kunduz province on Wednesday. Last month, more than 100 "
+                     "people were killed in a series of attacks in the province.")
+    assert [e.fatalities for e in events] == [15], [e.to_dict() for e in events]
