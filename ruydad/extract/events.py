@@ -1123,7 +1123,10 @@ class EventsStep:
                         # Two sources giving one death toll ("officers put the dead at 15; the group
                         # said 21 were killed"): the lowest, ACLED's conservative estimate. Arrests
                         # reported by several sources are usually of different people: they add up.
-                        disagree = kind == "kill" and source is not None and bool(known - {source})
+                        disagree = kind == "kill" and source is not None and bool(known - {source}) and \
+                            not _other_side(_head_nouns(doc, victims), victim_nouns.get(kind, {}))
+                        # (each side's dead told by its enemy: "the army said 40 militants were killed,
+                        # while the rebels said they had killed 25 soldiers" are more dead, not one toll)
                         if source is not None:
                             known.add(source)
                         if kind == "kill":

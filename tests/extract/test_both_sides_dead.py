@@ -36,3 +36,13 @@ def test_soldiers_who_lost_their_lives_add_to_the_insurgents_killed():
 def test_soldiers_left_dead_add_to_the_attackers_killed():
     assert _tolls("Security forces killed six attackers who stormed a checkpoint on Tuesday. The assault left two "
                   "policemen dead, officials said.") == [8]
+
+
+def test_each_sides_dead_told_by_its_enemy_in_one_sentence_add_up():
+    assert _tolls("The army said 40 militants were killed in the fighting on Tuesday, while the rebels said they had "
+                  "killed 25 soldiers.") == [65]
+
+
+def test_two_sources_on_the_same_dead_give_the_lowest():
+    assert _tolls("Police said 12 civilians were killed in the attack on Tuesday, while residents said 15 villagers "
+                  "were killed.") == [12]
