@@ -1183,8 +1183,11 @@ class EventsStep:
             if any(n is not None for n in listed):
                 kinds.add("kill")  # the toll of each side adds up; the same people told again do not
                 killed = max(killed or 0, sum(n or 0 for n in listed))
-        quoted_toll = self._quoted_toll(doc, sent, quoted)
+        quoted_nouns: dict[tuple[str, str | None], int] = {}
+        quoted_toll = self._quoted_toll(doc, sent, quoted, quoted_nouns)
         quoted_only = quoted_toll is not None and not kinds
+        if quoted_toll is not None and quoted_only:
+            _add_nouns(victim_nouns, quoted_nouns)  # whose dead the source counts: the other side's add up
         if quoted_toll is not None:
             kinds.add("kill")  # the same people the writer counted, or more: never added to them
             killed = quoted_toll if killed is None else max(killed, quoted_toll)
@@ -1228,7 +1231,8 @@ class EventsStep:
                        texts=list(draft.texts), victims={}, sources={}, pending={}, placed={}, means=means[1])
         return [draft, twin]
 
-    def _quoted_toll(self, doc: Document, sent: Any, quoted: list[tuple[int, int]]) -> int | None:
+    def _quoted_toll(self, doc: Document, sent: Any, quoted: list[tuple[int, int]],
+                     nouns: dict[tuple[str, str | None], int] | None = None) -> int | None:
         """The toll a source gives in its own words ("'Eight members of the security forces were
         killed,' he said"; "'The toll is two dead on the army's side and five dead on the
         attackers' side,' it added"): a quotation of speech (four words or more, with a verb of
@@ -1265,6 +1269,9 @@ class EventsStep:
                         t.like_num for t in victims.subtree):
                     counted.add(victims.i)
                     count = _count_phrase(victims)  # a number written out, not "my brother"
+                    if nouns is not None:
+                        for noun, number in _head_nouns(doc, victims).items():
+                            nouns[noun] = nouns.get(noun, 0) + number
                     for other in token.children:  # "A commander and three fighters were killed", the
                         # parser giving the passive two subjects: the first, joined by "and", counts too
                         if other.dep_ == "nsubjpass" and other.i < victims.i and other.i not in counted and \

@@ -46,3 +46,13 @@ def test_each_sides_dead_told_by_its_enemy_in_one_sentence_add_up():
 def test_two_sources_on_the_same_dead_give_the_lowest():
     assert _tolls("Police said 12 civilians were killed in the attack on Tuesday, while residents said 15 villagers "
                   "were killed.") == [12]
+
+
+def test_the_other_sides_dead_in_a_quoted_statement_add_up():
+    assert _tolls("Militants killed 12 soldiers in an attack on an army post on Sunday, the defence ministry said. "
+                  "\"Our forces killed 21 terrorists,\" the ministry said in a statement.") == [33]
+
+
+def test_a_quoted_toll_of_the_same_dead_is_not_added():
+    assert _tolls("Militants killed 12 soldiers in an attack on an army post on Sunday, officials said. \"Twelve of "
+                  "our soldiers were killed,\" the army spokesman said.") == [12]
