@@ -205,6 +205,9 @@ class _Draft:
     quoted_only: bool = False
     """The sentence tells the event only in a source's quoted words (see
     :meth:`EventsStep._quoted_toll`): a detail of the incident told before, not another one."""
+    new_group: bool = False
+    """The sentence kills "all <N>" of a group of N a sentence just before brought in ("a group of 11
+    insurgents approached ... killing all 11 insurgents"): others than the dead counted before."""
     target: str | None = None
     """What the sentence's attack verb took, named afresh with "a"/"an" ("militants attacked a police
     detachment"): a target no sentence of the event named before is another attack's."""
@@ -1218,6 +1221,7 @@ class EventsStep:
                        detained=detained, kinds=kinds, date=date_expr, place=place, place_text=place_text,
                        actor1=actor1, actor2=actor2, texts=[sent.text], weak_date=weak, victims=victim_nouns,
                        summary=self._is_summary(doc, sent), sources=sources, target=_fresh_target(sent, quoted),
+                       new_group=_kills_new_group(doc, sent),
                        weekday=_unplaced_weekday(doc, sent), quoted_only=quoted_only,
                        quarter=_quarter(doc, sent, place), elsewhere=_own_locative(sent),
                        pending={k: n for k, n in (("kill", killed), ("detain", detained))
@@ -1814,7 +1818,7 @@ class EventsStep:
                 _hand_over(last, new)
             drafts.append(new)  # a detail of a summary lead is its own event (see _resolve_summaries)
             return
-        additive = (bool(_ADDITIVE.search(text)) or repeated) and not new.quoted_only
+        additive = (bool(_ADDITIVE.search(text)) or repeated or new.new_group) and not new.quoted_only
         if new.place is not None and not additive:
             for kind, attribute in (("kill", "killed"), ("detain", "detained")):
                 count = getattr(new, attribute)
@@ -2731,6 +2735,22 @@ _TOLL_NOW = re.compile(
     r"(?:to\s+|at\s+)(?:at\s+least\s+)?(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b)")
 """A toll as it now stands: "the death toll rose to eight", "the toll stood at 20", "the death toll
 from Friday's bombing has risen to 25"."""
+_ALL_OF = re.compile(r"(?i:\bkill\w*\s+all\s+(?:of\s+the\s+)?(?P<n>\d+|[a-z]+)\b)")
+_GROUP_OF = re.compile(r"(?i:\ba\s+(?:second\s+)?group\s+of\s+(?P<n>\d+|[a-z]+)\b)")
+
+
+def _kills_new_group(doc: Document, sent: Any) -> bool:
+    """See :attr:`_Draft.new_group`: the number of "kill(ing) all <N>" is that of "a group of <N>" in
+    this sentence or one of the two before it."""
+    found = _ALL_OF.search(sent.text)
+    if found is None or doc.nlp is None:
+        return False
+    number = _number(found["n"])
+    earlier = [s for s in doc.nlp.sents if s.end <= sent.start][-2:]
+    return number is not None and any(_number(m["n"]) == number for s in [*earlier, sent]
+                                      for m in _GROUP_OF.finditer(s.text))
+
+
 _UPDATE = re.compile(r"(?i:\b(?:rose|risen|rising|climbed|increased|jumped|reached)\s+to\b)")
 """A later figure that updates a toll ("the toll rose to 20") replaces it even from another source."""
 

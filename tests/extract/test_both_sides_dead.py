@@ -56,3 +56,14 @@ def test_the_other_sides_dead_in_a_quoted_statement_add_up():
 def test_a_quoted_toll_of_the_same_dead_is_not_added():
     assert _tolls("Militants killed 12 soldiers in an attack on an army post on Sunday, officials said. \"Twelve of "
                   "our soldiers were killed,\" the army spokesman said.") == [12]
+
+
+def test_a_group_brought_in_and_killed_to_a_man_adds_to_the_dead_before():
+    assert _tolls("Troops raided a compound in the valley on Tuesday, killing three militants. As they withdrew, a "
+                  "group of seven armed men on motorcycles approached the troops. Helicopters fired on the group, "
+                  "killing all seven men.") == [10]
+
+
+def test_all_the_dead_counted_again_are_not_more():
+    assert _tolls("Troops raided a compound in the valley on Tuesday and killed seven militants. Officials said "
+                  "the troops killed all seven militants inside the compound.") == [7]
