@@ -205,6 +205,9 @@ class _Draft:
     quoted_only: bool = False
     """The sentence tells the event only in a source's quoted words (see
     :meth:`EventsStep._quoted_toll`): a detail of the incident told before, not another one."""
+    others: bool = False
+    """The event counted dead as "other(s)" ("several other insurgents were killed"): apart from
+    someone, whom a later sentence may count ("the commander was killed")."""
     new_group: bool = False
     """The sentence kills "all <N>" of a group of N a sentence just before brought in ("a group of 11
     insurgents approached ... killing all 11 insurgents"): others than the dead counted before."""
@@ -921,6 +924,7 @@ class EventsStep:
         counted: set[int] = set()
         victim_nouns: dict[str, dict[tuple[str, str | None], int]] = {}
         counted_at: list[tuple[int, str, int]] = []  # (trigger token, kind, people) for each count
+        others = False
         sources: dict[str, set[str]] = {}
         for token in sent:
             if _inside(quoted, token.idx):
@@ -1140,6 +1144,8 @@ class EventsStep:
                         nouns_here = victim_nouns.setdefault(kind, {})
                         for noun, number in _head_nouns(doc, victims).items():
                             nouns_here[noun] = nouns_here.get(noun, 0) + number
+                        if kind == "kill" and any(c.lower_ in ("other", "others") for c in victims.subtree):
+                            others = True
                 if subject is not None and actor1 is None:
                     actor1 = self._agent(doc, subject)
                 if victims is not None and actor2 is None:
@@ -1221,7 +1227,7 @@ class EventsStep:
                        detained=detained, kinds=kinds, date=date_expr, place=place, place_text=place_text,
                        actor1=actor1, actor2=actor2, texts=[sent.text], weak_date=weak, victims=victim_nouns,
                        summary=self._is_summary(doc, sent), sources=sources, target=_fresh_target(sent, quoted),
-                       new_group=_kills_new_group(doc, sent),
+                       new_group=_kills_new_group(doc, sent), others=others,
                        weekday=_unplaced_weekday(doc, sent), quoted_only=quoted_only,
                        quarter=_quarter(doc, sent, place), elsewhere=_own_locative(sent),
                        pending={k: n for k, n in (("kill", killed), ("detain", detained))
@@ -1831,7 +1837,11 @@ class EventsStep:
             before = last.victims.setdefault(kind, {})
             restated = bool(nouns) and all(_named_before(noun, number, before) for noun, number in nouns.items())
             mine, theirs = last.sources.get(kind, set()), new.sources.get(kind, set())
-            if kind == "kill" and not additive and (_other_side(nouns, before) or
+            # "Several other insurgents were killed in the strike" ... "the commander was killed":
+            # the one the others were counted apart from
+            the_one = kind == "kill" and last.others and sum(nouns.values()) == 1 and \
+                not any(noun == old for noun, _a in nouns for old, _b in before)
+            if kind == "kill" and not additive and (_other_side(nouns, before) or the_one or
                                                     _perpetrators_killed(nouns, before, last.actor1)):
                 # "killing seven officers" ... "Four attackers were killed in the ensuing gunfight":
                 # the dead of the other side are more dead, whatever words mark it
@@ -1846,6 +1856,7 @@ class EventsStep:
             last.sources.setdefault(kind, set()).update(theirs)
             for noun, number in nouns.items():
                 before[noun] = max(before.get(noun, 0), number) if restated else before.get(noun, 0) + number
+        last.others = last.others or new.others
         last.kinds |= new.kinds
         last.sentences += new.sentences
         last.texts += new.texts

@@ -67,3 +67,13 @@ def test_a_group_brought_in_and_killed_to_a_man_adds_to_the_dead_before():
 def test_all_the_dead_counted_again_are_not_more():
     assert _tolls("Troops raided a compound in the valley on Tuesday and killed seven militants. Officials said "
                   "the troops killed all seven militants inside the compound.") == [7]
+
+
+def test_the_one_the_others_were_counted_apart_from_adds_to_them():
+    assert _tolls("An air strike hit a meeting of militants in the district on Tuesday. Several other militants "
+                  "were killed in the strike. Police said the group's leader was killed in the strike.") == [4]
+
+
+def test_the_dead_named_again_after_others_are_not_more():
+    assert _tolls("An air strike hit a meeting of militants in the district on Tuesday. Four other militants were "
+                  "killed in the strike. Police said four militants were killed.") == [4]
