@@ -491,14 +491,11 @@ class Analysis:
         per_dataset = len(totals) > 1
         if per_dataset:
             dims = [*dims, "dataset"]
-        read = summary.grouped(con, q, source, dims, dialect, place_names=places, top=top,
-                               shares="dataset" if per_dataset else "all", dataset_totals=totals)
-        of = read.column(summary.TOTAL_COLUMN)
-        table = _summary_types(read.drop_columns([summary.TOTAL_COLUMN]))
-        if per_dataset:
-            total = sum(totals.values())
-        elif read.num_rows:  # every row carries the total its share is of
-            total = int(of[0].as_py() or 0)
+        read, of = summary.grouped(con, q, source, dims, dialect, place_names=places, top=top,
+                                   shares="dataset" if per_dataset else "all", dataset_totals=totals)
+        table = _summary_types(read)
+        if of is not None:
+            total = of
         else:
             row = con.execute(summary.count_sql(q, source, dialect)).fetchone()
             total = int(row[0]) if row else 0

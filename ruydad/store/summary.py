@@ -409,42 +409,50 @@ TOTAL_COLUMN = "share_of"
 
 def grouped(con: Any, query: Any, source: Source, dims: Sequence[str], dialect: str, *,
             place_names: dict[str, dict[str, str]] | None = None, top: int | None = None,
-            shares: str | None = None, dataset_totals: dict[str, int] | None = None) -> pa.Table:
-    """The rows of :func:`grouped_sql`, read through ``con``, with each group's share and the total
-    it is of (:data:`TOTAL_COLUMN`) when ``shares`` asks for them.
+            shares: str | None = None, dataset_totals: dict[str, int] | None = None) -> tuple[pa.Table, int | None]:
+    """The rows of :func:`grouped_sql`, read through ``con``, with each group's share when ``shares``
+    asks for it, and the total the shares are of (None without shares).
 
     Where every summary row falls in exactly one group (no actor sides), the total is the groups'
-    sum (per dataset: ``dataset_totals`` when the caller has them), so shares are worked out on the
-    few grouped rows here and the query loses its join on a second pass over the source: a grouped
-    figure of the dashboard 2.3 -> 1.0 ms on the million-event bench store. Grouped by actor side,
-    an event counts under both sides and the groups' sum exceeds the events: the query joins the
-    total as before."""
+    sum, or per dataset the caller's ``dataset_totals``, so the query loses its join on a second
+    pass over the source (a grouped figure of the dashboard 2.3 -> 1.0 ms on the million-event
+    bench store). Grouped by actor side, an event counts under both sides and the groups' sum
+    exceeds the events: the query joins the total. The shares are worked out with Arrow's compute
+    functions, which (unlike arrays made from Python values) do not load pandas into a command."""
     import pyarrow as pa  # not at import: `ruydad status` reads the summary without Arrow
+    import pyarrow.compute as pc
 
+    def read(sql: str) -> pa.Table:
+        return con.execute(sql).arrow().read_all()
+
+    if shares is None:
+        return read(grouped_sql(query, source, dims, dialect, place_names=place_names, top=top)), None
     sides = any(d in SIDE_DIMENSIONS for d in dims)
-    if shares is None or sides:
-        return con.execute(grouped_sql(query, source, dims, dialect, place_names=place_names, top=top,
-                                       shares=shares)).arrow().read_all()
-    table = con.execute(grouped_sql(query, source, dims, dialect, place_names=place_names)).arrow().read_all()
-    events = [int(n or 0) for n in table.column("events").to_pylist()]
-    if shares == "dataset":
-        keys = [str(d) for d in table.column("dataset").to_pylist()]
-        by_dataset = dict(dataset_totals or {})
-        if not dataset_totals:
-            for key, n in zip(keys, events, strict=True):
-                by_dataset[key] = by_dataset.get(key, 0) + n
-        totals = [by_dataset.get(k) for k in keys]
-    else:
-        totals = [sum(events)] * len(events)
-    share = [n / t if t else None for n, t in zip(events, totals, strict=True)]
-    table = table.append_column("share", pa.array(share, pa.float64()))
-    table = table.append_column(TOTAL_COLUMN, pa.array(totals, pa.int64()))
-    return table.slice(0, top) if top else table
+    if shares == "dataset" and dataset_totals and not sides:
+        table = read(grouped_sql(query, source, dims, dialect, place_names=place_names, top=top,
+                                 share_totals=dataset_totals))
+        return table, sum(dataset_totals.values())
+    if sides or shares == "dataset":
+        table = read(grouped_sql(query, source, dims, dialect, place_names=place_names, top=top, shares=shares))
+        if shares == "dataset":  # each row carries its dataset's total: the caller's sum is the whole
+            total = sum(dataset_totals.values()) if dataset_totals else None
+        else:
+            total = table.column(TOTAL_COLUMN)[0].as_py() if table.num_rows else None
+        return table.drop_columns([TOTAL_COLUMN]), None if total is None else int(total)
+    table = read(grouped_sql(query, source, dims, dialect, place_names=place_names))
+    events = table.column("events")
+    summed = pc.sum(events)
+    if summed.as_py():
+        share = pc.divide(pc.cast(events, pa.float64()), pc.cast(summed, pa.float64()))
+    else:  # nothing selected, or only groups of none: no share of nothing
+        share = pa.nulls(table.num_rows, pa.float64())
+    table = table.append_column("share", share)
+    return (table.slice(0, top) if top else table), int(summed.as_py() or 0)
 
 
 def grouped_sql(query: Any, source: Source, dims: Sequence[str], dialect: str, *,
                 place_names: dict[str, dict[str, str]] | None = None, top: int | None = None,
-                shares: str | None = None) -> str:
+                shares: str | None = None, share_totals: dict[str, int] | None = None) -> str:
     """Events, fatalities and the low/high estimates grouped by ``dims``, read from ``source``: the
     same rows, order and types as :meth:`ruydad.analysis.Analysis.counts` computes from the events.
     ``shares`` adds each group's share of the selected events (``"all"``) or of its dataset's
@@ -485,6 +493,9 @@ def grouped_sql(query: Any, source: Source, dims: Sequence[str], dialect: str, *
         raw = sorted({c for d in dims for c in _key_columns(d, source, names)})
         rows = f"SELECT {', '.join(raw)}, {sums} FROM ({rows}) r GROUP BY {', '.join(raw)}"
     select = ", ".join(f"{expr} AS {_ident(d)}" for d, expr in keys)
+    if share_totals is not None:  # each group's share of its dataset's total, known beforehand
+        whens = " ".join(f"WHEN {_lit(k)} THEN {int(v)}" for k, v in sorted(share_totals.items()))
+        metrics += (f", CAST(coalesce(sum(events), 0) AS FLOAT8) / NULLIF(CASE dataset {whens} END, 0) AS share")
     sql = f"SELECT {select + ', ' if select else ''}{metrics} FROM ({rows}) r"
     if keys:
         sql += " GROUP BY " + ", ".join(expr for _, expr in keys)

@@ -49,6 +49,21 @@ def test_ruydad_help_runs_without_loading_the_store_or_engines() -> None:
     assert loaded_after(code, *NOT_FOR_HELP) == []
 
 
+def test_grouped_stats_from_the_summary_load_no_pandas(tmp_path: Path) -> None:
+    """Shares of a grouped figure are worked out on Arrow's own arrays: building an array from Python
+    values would load pandas (a third of a second of `ruydad stats`)."""
+    from ruydad.ingest import ingest_file
+
+    db = tmp_path / "s.duckdb"
+    with Store.open(db) as store:
+        ingest_file(store, Path(__file__).resolve().parents[2] / "ruydad" / "data" / "sample"
+                    / "ucdp_aec_afghanistan.csv", "ucdp")
+    for args in (["stats", "--by", "admin1"], ["stats", "--by", "event_type", "--format", "json"]):
+        code = (f"import sys\nsys.argv = ['ruydad', '--db', {str(db)!r}, *{args!r}]\nfrom ruydad.cli import main\n"
+                "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code")
+        assert loaded_after(code, "pandas") == [], args
+
+
 def test_status_reads_the_store_without_the_analysis_engines(tmp_path: Path) -> None:
     db = tmp_path / "s.duckdb"
     Store.open(db).close()  # created and migrated here: migrations pass parameters, which loads pandas
