@@ -84,7 +84,7 @@ where the story was filed, not where anything happened."""
 _KIND_SPAN = re.compile(
     rf"(?P<names>{_NAME}(?:\s*\([A-Za-z][\w ’'-]{{0,30}}\))?(?:(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?{_NAME}"
     rf"(?:\s*\([A-Za-z][\w ’'-]{{0,30}}\))?){{0,8}})"
-    rf"\s+(?P<kind>(?i:{KIND_WORD}))\b")
+    rf"\s+(?P<tribal>(?i:tribal)\s+)?(?P<kind>(?i:{KIND_WORD}))\b")  # "<Name> tribal district"
 _KIND_BEFORE = re.compile(rf"\b(?P<kind>(?i:province|state|governorate|district|territory))\s+of\s+(?P<name>{_NAME})\b")
 _SPLIT_LIST = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _LOCATIVE = {"in", "near", "at", "from", "across", "around", "outside", "inside", "to", "of", "with", "between",
@@ -212,7 +212,7 @@ def candidate_spans(doc: Document, theatre: str | None = None) -> list[tuple[int
             if kind == "state":
                 spans.append((clean_start, offset, "state"))
                 continue
-            end = m.end() if part is parts[-1] else offset
+            end = m.end() if part is parts[-1] and not m["tribal"] else offset
             spans.append((clean_start, end, kind))
     if doc.nlp is not None:
         for ent in doc.entities:

@@ -278,3 +278,8 @@ def test_the_capital_named_by_its_peoples_word_is_that_capital():
 def test_around_the_capital_named_by_its_peoples_word_places_nothing():
     found = run("A car bomb exploded on the outskirts of the Somali capital on Sunday, killing eight people.")
     assert provinces(found) == set()
+
+
+def test_a_tribal_district_is_a_district():
+    found = run("Security forces killed six militants in the Kurram tribal district of northwest Pakistan on Sunday.")
+    assert event_places(found) == {("PK-KP", "Kurram")}
