@@ -823,6 +823,7 @@ class EventsStep:
         quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(doc.text)]
         drafts: list[_Draft] = []
         lead_date = self._lead_date(doc)
+        turned: tuple[int, Place, str | None] | None = None
         for index, sent in enumerate(doc.nlp.sents):
             main, earlier, days = _split_days_after(sent)
             if earlier is not None:
@@ -844,7 +845,18 @@ class EventsStep:
             found = self._sentence_event(doc, main, index, quoted)
             if any(d.quoted_only for d in found) and not (drafts and drafts[-1].sentences[-1] >= index - 2):
                 found = []  # a source's quoted toll details the incident just told, or none
+            if not found and earlier is None:
+                place, place_text = self._sentence_place(doc, main)
+                if place is not None and place.admin1_code and _TURNS_TO.match(main.text):
+                    turned = (index, place, place_text)  # "In <Province>, forces have been shelling ...": moves there
             for draft in found:
+                placed = next((d for d in reversed(drafts) if d.place is not None), None)
+                if draft.place is None and turned is not None and placed is not None and placed.place is not None and \
+                        turned[0] > max(d.sentences[-1] for d in drafts) and turned[0] >= index - 2 and \
+                        placed.place.admin1_code != turned[1].admin1_code:
+                    # "Five civilians were killed in the attacks on Friday night, it said": where the
+                    # sentence before turned the story, not the province of the event told before it
+                    draft.place, draft.place_text = turned[1], turned[2]
                 if any(_claims_responsibility(t) for t in main) and drafts and \
                         drafts[-1].sentences[-1] >= index - 3:
                     _fold_claim(drafts[-1], draft, index)  # "<X> claimed responsibility for the attack that ..."
@@ -2822,6 +2834,9 @@ _NEW_INCIDENT = re.compile(
 with his bomb sets off one: "a second bomber", "two bombers also blew themselves up" are another."""
 
 
+_TURNS_TO = re.compile(r"(?i:^\W*in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+                       r"(?:\s+(?:province|district|state|region|governorate))?\s*,)")
+"""A sentence that opens with where the story turns: "In <Province>, ..."."""
 _BACK_REFERENCE = re.compile(
     r"(?i:\b(?:in|during)\s+the\s+(?:same\s+|ensuing\s+|heavy\s+)?(?:fighting|attack|clash|clashes|assault|ambush|"
     r"blast|explosion|bombing|raid|incident|gunfight|firefight|battle|operation|strike|shelling|exchange)\b)")

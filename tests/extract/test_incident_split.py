@@ -138,3 +138,11 @@ def test_a_series_of_attacks_last_month_is_a_tally():
     events = _events("Gunmen killed 15 people in an attack in Kunduz province on Wednesday. Last month, more than 100 "
                      "people were killed in a series of attacks in the province.")
     assert [e.fatalities for e in events] == [15], [e.to_dict() for e in events]
+
+
+def test_a_toll_after_the_story_turns_to_another_province_is_placed_there():
+    events = _events("In Khost province, at least 30 civilians were killed when jets bombed four villages on Friday "
+                     "night, officials said. In Kunar, the army has been shelling the area for the past three days in "
+                     "Marawara district, an official said. Five civilians were killed in the attacks on Friday night, "
+                     "he said.")
+    assert ("AF-KNR", 5) in [(e.admin1_code, e.fatalities) for e in events], [e.to_dict() for e in events]
