@@ -777,8 +777,20 @@ class PlacesStep:
         # when it names none
         placed = named | {r.country_code for _s, _e, _h, r in found if r.country_code}
         countries = placed or countries
-        if not countries:
-            return found
+
+        def sentence_countries(start: int) -> frozenset[str]:
+            # a story of the theatre that names no other country: a sentence with no place of the
+            # theatre that names a neighbour's people ("seven <Demonym> soldiers were killed in the
+            # country's <Name> region") is set in that neighbour
+            index = doc.sentence_at(start)
+            if index < 0:
+                return frozenset()
+            sentence = doc.sentences[index]
+            if any(sentence.start <= r_start < sentence.end and not isinstance(r, Place)
+                   for r_start, _e, _h, r in readings):
+                return frozenset()
+            return frozenset(code for code in demonym_countries(sentence.text) if code != home)
+
         named_provinces: dict[str, set[str]] = {}
         for s_, _e, _h, r in found:
             named_provinces.setdefault(_paragraph_key(doc.text, s_), set()).add(r.admin1_code)
@@ -789,8 +801,11 @@ class PlacesStep:
             before = doc.text[max(0, start - 40):start]
             if _BESIDE.search(before):
                 continue  # "adjacent to <X>": not where it was, nor in the unit named after it
-            place = _world_place(doc.text[start:end].strip(), frozenset(countries), hint)
-            if place is not None and _around_capital(doc.text, start, place.name, frozenset(countries)):
+            lookup = frozenset(countries) if countries else sentence_countries(start)
+            if not lookup:
+                continue
+            place = _world_place(doc.text[start:end].strip(), lookup, hint)
+            if place is not None and _around_capital(doc.text, start, place.name, lookup):
                 continue  # "near <capital>": the capital's own province is likely not where it was
             if place is not None and place.kind == "town" and _AFTER_DIRECTION.search(before):
                 # "in southern <Name>": the region around the town, its province

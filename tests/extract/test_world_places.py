@@ -283,3 +283,16 @@ def test_around_the_capital_named_by_its_peoples_word_places_nothing():
 def test_a_tribal_district_is_a_district():
     found = run("Security forces killed six militants in the Kurram tribal district of northwest Pakistan on Sunday.")
     assert event_places(found) == {("PK-KP", "Kurram")}
+
+
+def test_a_sentence_set_in_a_neighbour_by_its_people_is_placed_there_in_a_theatre_story():
+    found = run("Pakistani jets bombed villages in Khost province overnight, killing 20 civilians, Taliban officials "
+                "said on Saturday. On Friday, seven Pakistani soldiers were killed in an ambush in the country's "
+                "North Waziristan tribal region.")
+    assert ("PK-KP", "North Wazīristān") in event_places(found)
+    assert "AF-KHO" in {code for code, _district in event_places(found)}
+
+
+def test_a_sentence_with_a_theatre_place_is_not_looked_up_in_the_neighbour():
+    found = run("Pakistani forces fired rockets into Dangam district of Kunar province on Friday, killing a child.")
+    assert {code for code, _district in event_places(found)} == {"AF-KNR"}
