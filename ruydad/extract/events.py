@@ -2819,6 +2819,7 @@ def _combine(old: int | None, new: int | None, additive: bool) -> int | None:
 _NEW_INCIDENT = re.compile(
     r"(?i:\b(?:in\s+(?:a|another)\s+(?:separate|different|new|second|similar)\s+(?:incident|attack|development)"
     r"|in\s+another\s+(?:incident|attack|case|operation|raid|strike)|^\s*(?:elsewhere|separately|meanwhile)\b"
+    r"|^\W*(?:in|during)\s+that\s+(?:incident|attack|ambush|raid|clash|operation|assault)\b"
     r"|^\W*in\s+the\s+(?:second|third|fourth|fifth|latter|other)\b"
     r"|\bafter\s+the\s+first\s+(?:\w+\s+)?(?:attack|blast|explosion|bombing|strike|raid|ambush|incident)\b"
     r"|^\W*(?:hours|minutes|days|shortly|soon|a\s+day|a\s+few\s+hours)\s+after\s+the\s+(?:\w+\s+)?"

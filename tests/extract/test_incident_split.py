@@ -146,3 +146,10 @@ def test_a_toll_after_the_story_turns_to_another_province_is_placed_there():
                      "Marawara district, an official said. Five civilians were killed in the attacks on Friday night, "
                      "he said.")
     assert ("AF-KNR", 5) in [(e.admin1_code, e.fatalities) for e in events], [e.to_dict() for e in events]
+
+
+def test_in_that_incident_after_an_earlier_incident_is_that_one():
+    events = _events("Gunmen stormed a mosque in Kunduz province on Wednesday, killing 13 worshippers. Officials said "
+                     "the attack was a reprisal for a recent ambush by villagers on the gunmen's hideout. In that "
+                     "incident, four gunmen were killed.")
+    assert sorted(e.fatalities or 0 for e in events) == [4, 13], [e.to_dict() for e in events]
