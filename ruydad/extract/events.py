@@ -460,6 +460,8 @@ def _reports_past_event(token: Any, dated_clause: bool = False) -> bool:
         return False  # "they are enemies, and fought each other before": a description, not an incident
     if token.tag_ == "VBG" and token.dep_ == "conj" and token.head.tag_ == "VBG" and token.head.i != token.i:
         return _reports_past_event(token.head, dated_clause)  # "on capturing and killing": as the first gerund
+    if token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "conj") and _generic_tally(token):
+        return False  # "the group has carried out revenge attacks in the state, killing and detaining civilians"
     if _in_long_spell(token):
         return False  # "a months-long rampage in which the militia killed scores of civilians"
     if token.tag_ == "VBG":
@@ -562,6 +564,27 @@ def _event_clause_misplaced(clause: Any) -> bool:
 
 
 _LONG_SPELL = re.compile(r"(?i)^(?:days?|weeks?|months?|years?|decades?)[- ]?long$")
+
+
+def _generic_tally(participle: Any) -> bool:
+    """A participle that says what a run of incidents did to people in general: under a verb in the
+    present perfect whose object is incidents in the plural ("has carried out revenge attacks"), with
+    people named by a bare plural ("killing and detaining civilians"), no number and no article."""
+    first = participle
+    while first.dep_ == "conj" and first.head.tag_ == "VBG" and first.head.i != first.i:
+        first = first.head  # "killing and detaining": the first participle's head
+    verb = first.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ != "VBN" or \
+            not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children) or \
+            not any(c.dep_ == "dobj" and c.tag_ == "NNS" and c.lemma_.lower() in EVENT_NOUNS | {"operation"}
+                    for c in verb.children):
+        return False
+    # the people the run of participles took ("killing and detaining civilians")
+    people = next((c for t in [participle, *first.subtree] if t.tag_ == "VBG" for c in t.children
+                   if c.dep_ == "dobj"), None)
+    return people is not None and people.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "nummod", "quantmod", "amod") and (c.pos_ in ("DET", "NUM") or c.lower_ in VAGUE_COUNTS)
+        for c in people.children)
 
 
 def _long_spell(noun: Any) -> bool:
@@ -1169,6 +1192,9 @@ class EventsStep:
                     continue
                 if token.dep_ == "attr" and token.head.lemma_ == "be" and token.head.tag_ in ("VBZ", "VBP"):
                     continue  # "this is the third incident this month": a tally of incidents, not one
+                if token.dep_ == "dobj" and token.tag_ == "NNS" and any(
+                        _generic_tally(c) for c in token.head.children if c.tag_ == "VBG"):
+                    continue  # "has carried out revenge attacks ..., killing and detaining civilians": a tally
                 if self._sentence_date(doc, sent) is not None or self._is_incident(token, doc):
                     kinds.add("kill" if lemma in ("killing", "assassination", "execution") else "violence")
                     if lemma in ("killing", "assassination", "execution"):

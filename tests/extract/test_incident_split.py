@@ -153,3 +153,16 @@ def test_in_that_incident_after_an_earlier_incident_is_that_one():
                      "the attack was a reprisal for a recent ambush by villagers on the gunmen's hideout. In that "
                      "incident, four gunmen were killed.")
     assert sorted(e.fatalities or 0 for e in events) == [4, 13], [e.to_dict() for e in events]
+
+
+def test_what_a_run_of_attacks_did_to_people_in_general_is_no_incident():
+    events = _events("Militiamen killed at least 40 villagers in Kunduz province on Friday, activists said. Activists "
+                     "said the militia has carried out revenge attacks in the province, killing and detaining "
+                     "civilians and displacing thousands.")
+    assert [(e.fatalities, e.detained) for e in events] == [(40, None)], [e.to_dict() for e in events]
+
+
+def test_attacks_that_killed_a_number_told_in_the_present_perfect_still_count():
+    events = _events("Militants have carried out attacks on two checkpoints in Kunduz province, killing six "
+                     "policemen, officials said on Friday.")
+    assert [e.fatalities for e in events] == [6], [e.to_dict() for e in events]
