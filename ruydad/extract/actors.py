@@ -600,8 +600,9 @@ _STATE_FORCE = re.compile(
 _STATE_CATEGORIES = frozenset({"External/Other forces", "State forces"})
 _GROUP_KIND = r"(?:extremist|militant|jihadist|Islamist|insurgent|terrorist|armed|rebel|separatist)"
 _NAMED_FIGHTERS = (re.compile(
-    r"\b(?P<name>(?:[Aa]l[- ]+)?(?:[A-Z][\w'’]+[ -]){0,3}[A-Z][\w'’]+)\s+(?:Islamist\s+|jihadist\s+|armed\s+)?"
-    r"(?:militants|fighters|insurgents|rebels|jihadists|gunmen|militiamen|members|militias?)\b"), re.compile(
+    r"\b(?P<name>(?:[Aa]l[- ]+)?(?:(?:[A-Z][\w'’]+|al)[ -]){0,3}[A-Z][\w'’]+)\s+(?:Islamist\s+|jihadist\s+|armed\s+)?"
+    r"(?:militants|fighters|insurgents|rebels|jihadists|gunmen|militiamen|members|militias?|separatists|"
+    r"mercenaries)\b"), re.compile(
     rf"\b(?P<name>(?:[Aa]l[- ]+)?(?:[A-Z][\w'’]+[ -]){{0,3}}[A-Z][\w'’]+)\s+(?:{_GROUP_KIND}\s+){{1,2}}"
     r"(?:group|movement|organi[sz]ation|outfit|faction)\b"), re.compile(
     rf"\b{_GROUP_KIND}\s+(?:group|movement|organi[sz]ation|outfit|faction),?\s+"

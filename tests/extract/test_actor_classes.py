@@ -323,3 +323,13 @@ def test_armed_men_of_another_incident_are_not_the_group_named_for_the_first():
                      "officials said.", published="2023-06-12").events
     assert [(e.admin1_code, e.actor1) for e in events if e.admin1_code == "NG-ZA"] == [("NG-ZA", "bandits")], \
         [e.to_dict() for e in events]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Hayat Tahrir al-Sham fighters attacked army positions on Sunday, killing five soldiers.", "hayat tahrir al"),
+    ("Ambazonian separatists killed three gendarmes at a checkpoint on Sunday.", "ambazonian"),
+    ("Wagner mercenaries killed 30 villagers in a raid on Sunday.", "wagner"),
+])
+def test_a_group_named_by_its_members_with_more_words_for_them(text: str, name: str) -> None:
+    events = extract(text, published="2023-06-12").events
+    assert any(name in (e.actor1 or "").lower() for e in events), [e.to_dict() for e in events]
