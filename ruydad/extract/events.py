@@ -1474,9 +1474,10 @@ class EventsStep:
             if not sent.start_char <= a_start < sent.end_char or _inside(quoted, a_start):
                 continue
             prefix = doc.text[max(sent.start_char, a_start - 40):a_start].lower()
+            suffix = doc.text[_a_end:min(sent.end_char, _a_end + 40)].lower()
             if re.search(r"(?:spokes(?:man|woman|person)|official|commander|head|leader|member|minister|"
                          r"representative)s?\s+(?:for|of)\s+(?:the\s+)?$|(?:anti|pro)-$|according\s+to\s+(?:the\s+)?"
-                         r"(?:\w+\s+)?$", prefix) or \
+                         r"(?:\w+\s+)?$", prefix) or _SOURCE_AFTER.match(suffix) or _LINKED_TO.search(prefix) or \
                     categories.get(name) in ("Civilians", "Protesters"):
                 continue
             if _owns_target(doc, a_start) and actor2 is None and name != actor1:
@@ -2650,7 +2651,9 @@ _SEVERAL_OPERATIONS = re.compile(
     r"|\b(?:over|in|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+|\w+\s+)?(?:days|weeks)\b"
     r"|\bseparate\s+(?:\w+\s+)?(?:attacks|blasts|explosions|bombings|incidents|clashes|strikes|ambushes)\b"
     r"|\bin\s+(?:two|three|four|five|six|\d+)\s+(?:different\s+|separate\s+)?"
-    r"(?:attacks|blasts|explosions|bombings|incidents|clashes|ambushes)\b)")
+    r"(?:attacks|blasts|explosions|bombings|incidents|clashes|ambushes)\b"
+    r"|^\W*(?:two|three|four|five|six|twin|multiple|several|\d+)\s+(?:separate\s+|deadly\s+|suicide\s+|bomb\s+)?"
+    r"(?:explosions|blasts|bombings|attacks|strikes|air\s?strikes)\b)")
 
 
 _SEVERAL_INCIDENTS = re.compile(
@@ -2861,6 +2864,13 @@ _NEW_INCIDENT = re.compile(
 with his bomb sets off one: "a second bomber", "two bombers also blew themselves up" are another."""
 
 
+_SOURCE_AFTER = re.compile(r"(?:['’]s)?\s+(?:\w+\s+)?(?:officials?|spokes(?:man|woman|person)|sources?|media|"
+                           r"authorities)\s+(?:said|say|says|told|reported|confirmed|claimed)\b")
+"""An actor named as who spoke ("<Group> officials said"), not as a side of the incident."""
+_LINKED_TO = re.compile(r"(?:links?|ties|connections?|affiliation|association|collaborat\w+|cooperat\w+)\s+"
+                        r"(?:with|to)\s+(?:the\s+)?$")
+"""An actor named as what people are accused of being linked to ("arrested on charges of links with
+<Group>"): not a side of the arrest."""
 _TURNS_TO = re.compile(r"(?i:^\W*in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
                        r"(?:\s+(?:province|district|state|region|governorate))?\s*,)")
 """A sentence that opens with where the story turns: "In <Province>, ..."."""

@@ -333,3 +333,12 @@ def test_armed_men_of_another_incident_are_not_the_group_named_for_the_first():
 def test_a_group_named_by_its_members_with_more_words_for_them(text: str, name: str) -> None:
     events = extract(text, published="2023-06-12").events
     assert any(name in (e.actor1 or "").lower() for e in events), [e.to_dict() for e in events]
+
+
+def test_a_group_that_only_speaks_or_that_suspects_are_linked_to_takes_no_side():
+    events = extract("A bomb hit a minibus in Kabul on Saturday, killing three passengers, Taliban officials said.",
+                     published="2023-08-20").events
+    assert [e.actor1 for e in events] == [None], [e.to_dict() for e in events]
+    events = extract("Three men were arrested in Rustaq district of Takhar province on Saturday on charges of links "
+                     "with the National Resistance Front.", published="2023-08-20").events
+    assert all("Resistance" not in (e.actor1 or "") + (e.actor2 or "") for e in events), [e.to_dict() for e in events]

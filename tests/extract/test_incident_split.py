@@ -166,3 +166,10 @@ def test_attacks_that_killed_a_number_told_in_the_present_perfect_still_count():
     events = _events("Militants have carried out attacks on two checkpoints in Kunduz province, killing six "
                      "policemen, officials said on Friday.")
     assert [e.fatalities for e in events] == [6], [e.to_dict() for e in events]
+
+
+def test_a_lead_that_counts_the_explosions_sums_up_the_ones_told_next():
+    events = _events("Two explosions in Kabul have killed at least four people, officials said. The first blast hit a "
+                     "minibus in the west of the city on Saturday morning, killing three passengers. Hours later, a "
+                     "second explosion targeted a police vehicle in the city, killing one policeman.")
+    assert sorted(e.fatalities or 0 for e in events) == [1, 3], [e.to_dict() for e in events]
