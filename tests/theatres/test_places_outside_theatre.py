@@ -61,7 +61,8 @@ def test_a_near_miss_spelling_in_a_foreign_story_is_no_home_district() -> None:
     # "Khyber" comes close to a romanised spelling of a home district; the story is about another country
     text = ("Two soldiers were killed in a clash in Pakistan's northwestern Khyber Pakhtunkhwa province on "
             "Monday, officials said.\n\nThe army said troops raided a hideout in the Khyber district.")
-    assert _admin1(text) == ["PK-KP"]
+    # the raid may be read as the clash or as an incident of its own: either way, in that province
+    assert set(_admin1(text)) == {"PK-KP"}
 
 
 def test_a_subdivision_with_its_acronym_and_a_lower_level_iso_province() -> None:
