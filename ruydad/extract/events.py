@@ -205,6 +205,9 @@ class _Draft:
     quoted_only: bool = False
     """The sentence tells the event only in a source's quoted words (see
     :meth:`EventsStep._quoted_toll`): a detail of the incident told before, not another one."""
+    details: dict[str, list[int]] = field(default_factory=dict)
+    """Per kind, the counts of the sentences merged into the event after its first (see
+    :func:`_split_lead_total`)."""
     others: bool = False
     """The event counted dead as "other(s)" ("several other insurgents were killed"): apart from
     someone, whom a later sentence may count ("the commander was killed")."""
@@ -891,6 +894,7 @@ class EventsStep:
             if not found and drafts and drafts[-1].killed is None and drafts[-1].sentences[-1] == index - 1 and \
                     _no_casualties(main.text, main.start_char, quoted):
                 drafts[-1].killed = 0  # "A bomb hit a police car. Nobody was hurt, police said."
+        _split_lead_total(drafts)
         _resolve_summaries(drafts)
         drafts[:] = [part for draft in drafts for part in self._one_per_listed_place(doc, draft)]
         self._claimed_by(doc, drafts)
@@ -1895,6 +1899,9 @@ class EventsStep:
             last.sources.setdefault(kind, set()).update(theirs)
             for noun, number in nouns.items():
                 before[noun] = max(before.get(noun, 0), number) if restated else before.get(noun, 0) + number
+        for kind, attribute in (("kill", "killed"), ("detain", "detained")):
+            if getattr(new, attribute):
+                last.details.setdefault(kind, []).append(getattr(new, attribute))
         last.others = last.others or new.others
         last.kinds |= new.kinds
         last.sentences += new.sentences
@@ -2736,6 +2743,32 @@ def _named_before(noun: tuple[str, str | None], number: int, before: dict[tuple[
     lemma, actor = noun
     return any(lemma == old and (actor is None or other is None or actor == other) and number <= counted
                for (old, other), counted in before.items())
+
+
+_THE_REST = re.compile(r"(?i:\bthe\s+(?:other|remaining)\s+(?:\d+|[a-z]+)\b)")
+
+
+def _split_lead_total(drafts: list[_Draft]) -> None:
+    """A lead's total whose parts the next sentences give at different places ("detained five people
+    in <Province>. ... detained the two former soldiers in <City> on Friday. The other three were
+    arrested in <District> on Saturday"): the first part was merged into the lead, the others are
+    events of their own; when the parts add up to the lead's figure exactly, the lead's event keeps
+    its own part only, not the total."""
+    for i, lead in enumerate(drafts):
+        for kind, attribute in (("kill", "killed"), ("detain", "detained")):
+            total, parts = getattr(lead, attribute), lead.details.get(kind, [])
+            if not total or (parts and max(parts) >= total):
+                continue
+            following = [d for d in drafts[i + 1:]
+                         if d.sentences[0] - lead.sentences[-1] <= MERGE_WINDOW and getattr(d, attribute) and
+                         (d.place is None or lead.place is None or d.place.admin1_code == lead.place.admin1_code)]
+            later = [getattr(d, attribute) for d in following]
+            if parts and later and sum(parts) + sum(later) == total:
+                setattr(lead, attribute, sum(parts))
+            elif not parts and later and sum(later) < total and len(lead.sentences) > 1 and \
+                    any(_THE_REST.search(" ".join(d.texts)) for d in following):
+                # "... detained the two former soldiers in <City>. The other three were arrested in <X>"
+                setattr(lead, attribute, total - sum(later))
 
 
 def _resolve_summaries(drafts: list[_Draft]) -> None:

@@ -173,3 +173,22 @@ def test_a_lead_that_counts_the_explosions_sums_up_the_ones_told_next():
                      "minibus in the west of the city on Saturday morning, killing three passengers. Hours later, a "
                      "second explosion targeted a police vehicle in the city, killing one policeman.")
     assert sorted(e.fatalities or 0 for e in events) == [1, 3], [e.to_dict() for e in events]
+
+
+def test_a_lead_total_whose_parts_are_told_at_two_places_is_not_counted_twice():
+    events = _events("Gunmen killed seven people in Kunduz province, officials said. Four villagers were killed in "
+                     "Imam Sahib district on Friday. Three others were killed in Chahar Dara district on Saturday.")
+    assert sum(e.fatalities or 0 for e in events) == 7, [e.to_dict() for e in events]
+
+
+def test_the_rest_of_a_lead_total_told_elsewhere_leaves_the_lead_its_part():
+    events = _events("The Taliban have detained five people in Takhar province, sources said. Taliban intelligence "
+                     "detained the two former soldiers in Taloqan city on Friday. The other three were arrested in "
+                     "Rustaq district on Saturday.")
+    assert sorted(e.detained or 0 for e in events) == [2, 3], [e.to_dict() for e in events]
+
+
+def test_a_lead_total_with_more_dead_told_elsewhere_is_kept():
+    events = _events("Gunmen killed seven people in Kunduz province on Friday, officials said. Four of them were "
+                     "farmers. On Saturday, two soldiers were killed in Chahar Dara district.")
+    assert sum(e.fatalities or 0 for e in events) == 9, [e.to_dict() for e in events]
