@@ -279,10 +279,12 @@ _INJURY_NOUNS = frozenset({"injury", "wound", "burn"})
 
 
 def _dies(verb: Any) -> bool:
-    """A verb whose subject died: "died", "perished", "succumbed to their injuries"."""
+    """A verb whose subject died: "died", "perished", "succumbed to their injuries", "embraced martyrdom"."""
     lemma = verb.lemma_.lower()
     if lemma in _DYING_LEMMAS:
         return True
+    if lemma == "embrace" and any(c.dep_ == "dobj" and c.lower_ in ("martyrdom", "shahadat") for c in verb.children):
+        return True  # "a soldier embraced martyrdom": military communiqués' word for their own dead
     return lemma == "succumb" and any(c.lemma_.lower() in _INJURY_NOUNS for p_ in verb.children
                                       if p_.dep_ == "prep" and p_.lower_ == "to" for c in p_.children)
 

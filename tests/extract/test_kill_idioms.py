@@ -26,6 +26,7 @@ def _killed(text: str) -> list[int | None]:
     ("The attackers stabbed three pilgrims to death on Tuesday.", 3),
     ("Militiamen burned alive seven villagers in their homes on Tuesday.", 7),
     ("Eight passengers perished in the ambush on Tuesday.", 8),
+    ("Two soldiers embraced martyrdom in an exchange of fire with militants on Tuesday.", 2),
     ("A roadside bomb claimed the lives of four soldiers on Tuesday.", 4),
     ("The explosion claimed nine lives on Tuesday.", 9),
 ])
