@@ -2858,7 +2858,8 @@ _NO_CASUALTIES = re.compile(
     r"(?i:\b(?:no(?:body|[- ]one)(?:\s+else)?|none|no\s+(?:people|persons?|casualties|injuries|deaths|fatalities))"
     r"\s+(?:\w+\s+)?(?:was|were|has\s+been|have\s+been|had\s+been|got|is|are)\s+(?:\w+\s+)?"
     r"(?:hurt|injured|killed|harmed|wounded|reported)\b"
-    r"|\bno\s+(?:immediate\s+|other\s+)?(?:reports?\s+of\s+)?(?:casualties|injuries|deaths|fatalities|loss\s+of\s+life)\b"
+    r"|\bno\s+(?:immediate\s+|other\s+)?(?:reports?\s+of\s+)?(?:any\s+)?(?:casualties|injuries|deaths|fatalities|"
+    r"loss\s+of\s+life)\b"
     r"|\b(?:did\s+not|didn['’]t|without)\s+(?:\w+\s+)?(?:any\s+)?(?:casualties|injuries|deaths|fatalities|"
     r"loss\s+of\s+life)\b)")
 """A nil toll: "no one was hurt", "caused no casualties", "there were no immediate reports of
@@ -2884,6 +2885,7 @@ _NEW_INCIDENT = re.compile(
     r"(?i:\b(?:in\s+(?:a|another)\s+(?:separate|different|new|second|similar)\s+(?:incident|attack|development)"
     r"|in\s+another\s+(?:incident|attack|case|operation|raid|strike)|^\s*(?:elsewhere|separately|meanwhile)\b"
     r"|^\W*(?:in|during)\s+that\s+(?:incident|attack|ambush|raid|clash|operation|assault)\b"
+    r"|\b(?:struck|attacked|raided|returned)\s+again\s+(?:the\s+(?:next|following)\s+(?:day|night|morning))\b"
     r"|^\W*in\s+the\s+(?:second|third|fourth|fifth|latter|other)\b"
     r"|\bafter\s+the\s+first\s+(?:\w+\s+)?(?:attack|blast|explosion|bombing|strike|raid|ambush|incident)\b"
     r"|^\W*(?:hours|minutes|days|shortly|soon|a\s+day|a\s+few\s+hours)\s+after\s+the\s+(?:\w+\s+)?"

@@ -192,3 +192,15 @@ def test_a_lead_total_with_more_dead_told_elsewhere_is_kept():
     events = _events("Gunmen killed seven people in Kunduz province on Friday, officials said. Four of them were "
                      "farmers. On Saturday, two soldiers were killed in Chahar Dara district.")
     assert sum(e.fatalities or 0 for e in events) == 9, [e.to_dict() for e in events]
+
+
+def test_insurgents_who_struck_again_the_next_day_are_another_event():
+    events = _events("Insurgents attacked a village in Kunduz province, beheading two farmers. Insurgents struck "
+                     "again the next day, entering a second village and burning homes.")
+    assert len(events) == 2, [e.to_dict() for e in events]
+
+
+def test_no_reports_of_any_casualties_is_a_nil_toll():
+    events = _events("Insurgents attacked a village in Kunduz province on Tuesday, but there were no reports of any "
+                     "casualties.")
+    assert [e.fatalities for e in events] == [0], [e.to_dict() for e in events]
