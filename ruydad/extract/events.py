@@ -2860,7 +2860,7 @@ _NO_CASUALTIES = re.compile(
     r"(?:hurt|injured|killed|harmed|wounded|reported)\b"
     r"|\bno\s+(?:immediate\s+|other\s+)?(?:reports?\s+of\s+)?(?:any\s+)?(?:casualties|injuries|deaths|fatalities|"
     r"loss\s+of\s+life)\b"
-    r"|\b(?:did\s+not|didn['’]t|without)\s+(?:\w+\s+)?(?:any\s+)?(?:casualties|injuries|deaths|fatalities|"
+    r"|\b(?:did\s+not|didn['’]t|without)\s+(?:\w+\s+){0,2}(?:any\s+)?(?:casualties|injuries|deaths|fatalities|"
     r"loss\s+of\s+life)\b)")
 """A nil toll: "no one was hurt", "caused no casualties", "there were no immediate reports of
 injuries", "did not incur any casualties". ACLED codes such an event with fatalities 0."""

@@ -3,6 +3,8 @@ sentences that tell each of them; sentences written for the test in the style of
 
 from __future__ import annotations
 
+import pytest
+
 from ruydad.extract import Event, extract
 
 PUBLISHED = "2023-03-10"  # a Friday
@@ -204,3 +206,17 @@ def test_no_reports_of_any_casualties_is_a_nil_toll():
     events = _events("Insurgents attacked a village in Kunduz province on Tuesday, but there were no reports of any "
                      "casualties.")
     assert [e.fatalities for e in events] == [0], [e.to_dict() for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "A bomb exploded near a police station in Kunduz city on Tuesday. The blast did not result in any casualties.",
+    "A bomb exploded near a police station in Kunduz city on Tuesday. The attack did not lead to casualties.",
+])
+def test_a_blast_that_did_not_result_in_casualties_has_a_nil_toll(text: str) -> None:
+    assert [e.fatalities for e in _events(text)] == [0]
+
+
+def test_no_word_on_casualties_is_no_toll():
+    events = _events("A bomb exploded near a police station in Kunduz city on Tuesday. There was no immediate word on "
+                     "casualties.")
+    assert [e.fatalities for e in events] == [None], [e.to_dict() for e in events]
