@@ -910,7 +910,9 @@ class EventsStep:
                 detail = self._quoted_detail_place(doc, draft, quoted, following)
                 if detail is not None:
                     draft.place, draft.place_text = detail
-            if draft.place is None:
+            if draft.place is None and not (position > 0 and self._names_unknown_place(doc, draft)):
+                # (another incident at a place of its own that no gazetteer knows ("In a separate
+                # incident, a bomb killed three people in <Town>") is not where the one before was)
                 draft.place, draft.place_text = self._place_before(doc, draft.end)
             if draft.date is None:
                 draft.date = lead_date if lead_date is None or lead_date.start < draft.end else None
@@ -1624,6 +1626,29 @@ class EventsStep:
             if best is not None:
                 return best
         return None
+
+    def _names_unknown_place(self, doc: Document, draft: _Draft) -> bool:
+        """Whether the event's first sentence says where it was by a name no place reading covers:
+        a locative preposition ("in", "at", "near") with a proper name, not a date, an actor or a place
+        found."""
+        if doc.nlp is None:
+            return False
+        sentences = list(doc.nlp.sents)
+        if draft.sentences[0] >= len(sentences):
+            return False
+        sent = sentences[draft.sentences[0]]
+        for token in sent:
+            if token.dep_ != "prep" or token.lower_ not in ("in", "at", "near"):
+                continue
+            for name in token.children:
+                if name.dep_ != "pobj" or name.pos_ != "PROPN" or name.ent_type_ in ("NORP", "PERSON") or \
+                        any(d.start <= name.idx < d.end for d in doc.dates):
+                    continue
+                if any(s_ <= name.idx < e_ for s_, e_, _p in doc.place_spans) or \
+                        any(s_ <= name.idx < e_ for s_, e_, _n in doc.actor_spans):
+                    continue
+                return True
+        return False
 
     def _place_before(self, doc: Document, offset: int) -> tuple[Place | None, str | None]:
         """The place the text last named before ``offset`` (news names the place once, in the

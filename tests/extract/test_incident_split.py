@@ -220,3 +220,17 @@ def test_no_word_on_casualties_is_no_toll():
     events = _events("A bomb exploded near a police station in Kunduz city on Tuesday. There was no immediate word on "
                      "casualties.")
     assert [e.fatalities for e in events] == [None], [e.to_dict() for e in events]
+
+
+def test_another_incident_at_a_place_no_gazetteer_knows_does_not_take_the_province_before():
+    events = _events("Gunmen killed two policemen in Kunduz province on Tuesday. In a separate incident, a bomb "
+                     "killed three people in Gulbahar.")
+    assert sorted((e.fatalities or 0, e.admin1_code or "") for e in events) == [(2, "AF-KDZ"), (3, "")], \
+        [e.to_dict() for e in events]
+
+
+def test_a_detail_without_a_place_of_its_own_keeps_the_province_told_before():
+    events = _events("Gunmen killed two policemen in Kunduz province on Tuesday. In a separate incident, a bomb "
+                     "killed three people at a market.")
+    assert sorted((e.fatalities or 0, e.admin1_code or "") for e in events) == [(2, "AF-KDZ"), (3, "AF-KDZ")], \
+        [e.to_dict() for e in events]
