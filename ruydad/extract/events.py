@@ -1482,7 +1482,7 @@ class EventsStep:
             if not sent.start_char <= a_start < sent.end_char or _inside(quoted, a_start):
                 continue
             prefix = doc.text[max(sent.start_char, a_start - 40):a_start].lower()
-            suffix = doc.text[_a_end:min(sent.end_char, _a_end + 40)].lower()
+            suffix = doc.text[_a_end:min(sent.end_char, _a_end + 60)]
             if re.search(r"(?:spokes(?:man|woman|person)|official|commander|head|leader|member|minister|"
                          r"representative)s?\s+(?:for|of)\s+(?:the\s+)?$|(?:anti|pro)-$|according\s+to\s+(?:the\s+)?"
                          r"(?:\w+\s+)?$", prefix) or _SOURCE_AFTER.match(suffix) or _LINKED_TO.search(prefix) or \
@@ -2926,9 +2926,10 @@ _NEW_INCIDENT = re.compile(
 with his bomb sets off one: "a second bomber", "two bombers also blew themselves up" are another."""
 
 
-_SOURCE_AFTER = re.compile(r"(?:['’]s)?\s+(?:\w+\s+)?(?:officials?|spokes(?:man|woman|person)|sources?|media|"
-                           r"authorities)\s+(?:said|say|says|told|reported|confirmed|claimed)\b")
-"""An actor named as who spoke ("<Group> officials said"), not as a side of the incident."""
+_SOURCE_AFTER = re.compile(r"(?i:(?:['’]s)?\s+(?:\w+\s+)?(?:officials?|spokes(?:man|woman|person)|sources?|media|"
+                           r"authorities)(?:,?\s+[\w'’-]+){0,3}?,?\s+(?:said|say|says|told|reported|confirmed|claimed)\b)")
+"""An actor named as who spoke ("<Group> officials said", "<Group> spokesman <Name> said"), not as a
+side of the incident."""
 _LINKED_TO = re.compile(r"(?:links?|ties|connections?|affiliation|association|collaborat\w+|cooperat\w+)\s+"
                         r"(?:with|to)\s+(?:the\s+)?$")
 """An actor named as what people are accused of being linked to ("arrested on charges of links with

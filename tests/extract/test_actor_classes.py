@@ -342,3 +342,9 @@ def test_a_group_that_only_speaks_or_that_suspects_are_linked_to_takes_no_side()
     events = extract("Three men were arrested in Rustaq district of Takhar province on Saturday on charges of links "
                      "with the National Resistance Front.", published="2023-08-20").events
     assert all("Resistance" not in (e.actor1 or "") + (e.actor2 or "") for e in events), [e.to_dict() for e in events]
+
+
+def test_a_groups_spokesman_named_before_said_takes_no_side():
+    events = extract("Foreign aircraft bombed houses in Barmal district of Paktika province on Saturday night, killing "
+                     "eight people, Taliban spokesman Zabihullah Mujahid said.", published="2023-08-20").events
+    assert all("Taliban" not in (e.actor1 or "") + (e.actor2 or "") for e in events), [e.to_dict() for e in events]
