@@ -312,6 +312,15 @@ def _captures_no_one(verb: Any) -> bool:
         (patient is not None and patient.lemma_.lower() in _RECORDED)
 
 
+def _detain_idiom(verb: Any) -> bool:
+    """Ways news tells an arrest with another verb: "took/taken into custody", "rounded up"."""
+    lemma = verb.lemma_.lower()
+    if lemma == "take" and any(c.lower_ == "custody" for p_ in verb.children if p_.dep_ == "prep" and
+                               p_.lower_ == "into" for c in p_.children):
+        return True
+    return lemma == "round" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+
+
 def _kill_idiom(verb: Any) -> bool:
     """Ways news tells a killing with another verb: "gunned down", "hacked/beaten/stabbed to death",
     "burned alive", "perished", "succumbed to their injuries"."""
@@ -977,6 +986,8 @@ class EventsStep:
                 lemma = "kill"  # military communiqués: "at least 15 terrorists were neutralised" (killed)
             if token.pos_ == "VERB" and lemma not in KILL_LEMMAS and _kill_idiom(token):
                 lemma = "kill"  # "gunned down", "hacked to death", "burned alive", "perished"
+            elif token.pos_ == "VERB" and lemma not in DETAIN_LEMMAS and _detain_idiom(token):
+                lemma = "detain"  # "took five suspects into custody", "rounded up 30 people"
             if lemma == "claim" and token.pos_ == "VERB" and _reports_past_event(token) and any(
                     c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in token.children):
                 # "the blast claimed the lives of six soldiers", "claimed six lives"

@@ -105,3 +105,13 @@ def test_a_range_of_dead_is_its_lowest_figure(text: str, killed: int) -> None:
 def test_the_dead_after_a_dateline_are_counted_not_the_dateline_city():
     assert _killed("MAIDUGURI, Nigeria — At least 10 people were killed when a suicide car bomb exploded at a "
                    "busy junction in Maiduguri on Sunday, police said.") == [10]
+
+
+@pytest.mark.parametrize(("text", "detained"), [
+    ("Security forces took five suspected militants into custody on Tuesday.", 5),
+    ("Security forces took into custody four suspects on Tuesday.", 4),
+    ("A journalist was taken into custody by intelligence agents in the city on Tuesday.", 1),
+    ("Police rounded up 30 people after the attack on Tuesday.", 30),
+])
+def test_an_arrest_told_by_an_idiom_is_a_detention(text: str, detained: int) -> None:
+    assert [e.detained for e in extract(text, published=PUBLISHED).events] == [detained]
