@@ -2050,7 +2050,7 @@ _NOT_WHERE = re.compile(
     r"(?i:(?:\bfrom|\bresidents?\s+of|\bnatives?\s+of|\bpeople\s+of|\banniversary\s+of|\bfall\s+of|"
     r"\btaking\s+of|\btakeover\s+of|\bcapture\s+of|\btook\s+over|\bsince|"
     r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\b(?:kilomet(?:re|er)s?|km|miles)\s+(?:from|of)|"
-    r"\bwith\s+the\s+(?:adjacent|neighbou?ring|bordering))"
+    r"\bwith\s+the\s+(?:adjacent|neighbou?ring|bordering)|\b(?:hospitals?|clinics?|morgue|mortuary)\s+(?:in|of|at))"
     r"\s+(?:the\s+|their\s+|its\s+)?(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?"
     r"(?:(?:city|capital|province)\s+of\s+)?$)")
 """Words before a place that make it not where the event was: a reference point ("the valley
@@ -2090,6 +2090,9 @@ def _not_where(doc: Document, start: int, floor: int) -> bool:
     event was (:data:`_NOT_WHERE`). "from" is the place of an arrest or abduction when it goes with
     the verb of taking ("detained a civilian named <Name> from <Town>", "abducted two teachers from
     <Village>": where they were taken), not origin ("a man from <Town>", "originally from")."""
+    end = next((e for s_, e, _p in doc.place_spans if s_ == start), None)
+    if end is not None and re.match(r"[-‐‑]based\b", doc.text[end:end + 8]):
+        return True  # "a <City>-based group": where the group has its base, not where it struck
     if not _NOT_WHERE.search(doc.text[max(floor, start - 40):start]):
         return False
     return not _taken_from(doc, start)

@@ -234,3 +234,14 @@ def test_a_detail_without_a_place_of_its_own_keeps_the_province_told_before():
                      "killed three people at a market.")
     assert sorted((e.fatalities or 0, e.admin1_code or "") for e in events) == [(2, "AF-KDZ"), (3, "AF-KDZ")], \
         [e.to_dict() for e in events]
+
+
+def test_a_group_based_in_a_province_struck_where_the_sentence_says():
+    events = _events("A Kandahar-based militant group killed three soldiers in Helmand province on Saturday.")
+    assert [e.admin1_code for e in events] == ["AF-HEL"], [e.to_dict() for e in events]
+
+
+def test_the_hospital_the_wounded_were_taken_to_is_not_another_event():
+    events = _events("A blast killed three soldiers in Kunar province on Saturday, and the wounded were taken to a "
+                     "hospital in Jalalabad city.")
+    assert [(e.admin1_code, e.fatalities) for e in events] == [("AF-KNR", 3)], [e.to_dict() for e in events]
