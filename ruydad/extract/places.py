@@ -228,8 +228,15 @@ def candidate_spans(doc: Document, theatre: str | None = None) -> list[tuple[int
                 directed = True
             # the parser often calls a country after a direction word a person ("in northern <Country>");
             # a person's name found so is dropped later unless it reads as a country or a province
+            # (nor is the object of "in"/"at"/"near" a person or a people, whatever the tagger says: "killed
+            # three people in <Province>", where it calls the name a person's; the gazetteer decides)
+            named_place = token.dep_ == "pobj" and before.lower_ in ("in", "at", "near") if before is not None \
+                else False
+            if named_place and token.i + 1 < len(doc.nlp) and doc.nlp[token.i + 1].lower_ in ("'s", "’s"):
+                named_place = False
             if token.pos_ == "PROPN" and before is not None and before.lower_ in _LOCATIVE and \
-                    (token.ent_type_ not in ("PERSON", "NORP") or (directed and token.ent_type_ == "PERSON")) and \
+                    (token.ent_type_ not in ("PERSON", "NORP") or (directed and token.ent_type_ == "PERSON") or
+                     named_place) and \
                     (token.ent_type_ != "DATE" or token.lower_[:3] not in _CALENDAR_WORDS):
                 end_token = token
                 while end_token.i + 1 < len(doc.nlp) and doc.nlp[end_token.i + 1].pos_ == "PROPN":

@@ -172,3 +172,15 @@ def test_an_area_the_district_does_not_know_is_the_district_itself():
     by_mention = {m.text: (p.admin1_code, p.admin2) for p in found.places for m in p.mentions}
     assert by_mention["Qalandar Ghundai"] == ("AF-PAN", "Dara")
     assert {(e.admin1_code, e.admin2) for e in found.events} == {("AF-PAN", "Dara")}
+
+
+@pytest.mark.parametrize(("name", "code"), [("Farah", "AF-FRA"), ("Badghis", "AF-BDG"), ("Samangan", "AF-SAM"),
+                                            ("Bamyan", "AF-BAM")])
+def test_a_province_the_tagger_calls_a_person_after_in_is_still_a_place(name, code):
+    events = extract(f"Gunmen killed three people in {name} on Saturday.", published="2023-08-20").events
+    assert [e.admin1_code for e in events] == [code]
+
+
+def test_a_persons_name_after_in_with_a_possessive_is_no_place():
+    found = extract("Gunmen killed three guards in Karim's house on Saturday.", published="2023-08-20")
+    assert all(p.kind == "country" for p in found.places)
