@@ -306,6 +306,9 @@ class ActorsStep:
         if len(groups) > 1:
             return []
         group: Actor | None = next(iter(groups.values())) if groups else None
+        if group is not None and all(_in_another_incident(doc, s_) for s_, _e, actor in _kept(found)
+                                     if actor.name == group.name):
+            group = None  # named only in another incident ("Separately, a <Group> commander was killed")
         named_by_words: Actor | None = None
         unknown: Actor | None = None
         extra: list[tuple[int, int, Actor]] = []

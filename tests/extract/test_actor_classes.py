@@ -348,3 +348,10 @@ def test_a_groups_spokesman_named_before_said_takes_no_side():
     events = extract("Foreign aircraft bombed houses in Barmal district of Paktika province on Saturday night, killing "
                      "eight people, Taliban spokesman Zabihullah Mujahid said.", published="2023-08-20").events
     assert all("Taliban" not in (e.actor1 or "") + (e.actor2 or "") for e in events), [e.to_dict() for e in events]
+
+
+def test_gunmen_are_not_the_group_named_only_in_another_incident():
+    events = extract("Police said gunmen killed a local official and his driver in Ghazni province on Wednesday. "
+                     "Separately, a Taliban commander was killed in a clash with security forces in Zabul province, "
+                     "officials said.", published="2024-05-10").events
+    assert [e.actor1 for e in events if e.admin1_code == "AF-GHA"] == ["gunmen"], [e.to_dict() for e in events]
