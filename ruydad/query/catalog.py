@@ -97,20 +97,19 @@ class Catalog:
         columns by month and the totals by month and country, each with its groups' first and last
         day, instead of two grouped scans of every event (a million events: 70 ms -> a few); with
         ``places_table`` (provinces by month), the provinces the events hold as well."""
-        found = cls._read(run(_ROLLUP_ACTOR_SQL.format(table=actors_table)),
-                          run(_ROLLUP_COVERAGE_SQL.format(table=totals_table)))
-        if places_table is None:
-            return found
-        provinces = tuple(StoredProvince(r[0], r[1], r[2], int(r[3]))
-                          for r in run(_ROLLUP_PROVINCE_SQL.format(table=places_table)))
-        return cls(found.names, found.coverage, provinces)
+        return cls._read(run(_ROLLUP_ACTOR_SQL.format(table=actors_table)),
+                         run(_ROLLUP_COVERAGE_SQL.format(table=totals_table)),
+                         None if places_table is None else run(_ROLLUP_PROVINCE_SQL.format(table=places_table)))
 
     @classmethod
-    def _read(cls, name_rows: Iterable[Sequence[Any]], coverage_rows: Iterable[Sequence[Any]]) -> Catalog:
+    def _read(cls, name_rows: Iterable[Sequence[Any]], coverage_rows: Iterable[Sequence[Any]],
+              province_rows: Iterable[Sequence[Any]] | None = None) -> Catalog:
         names = tuple(StoredName(str(r[0]), str(r[1]), str(r[2]), _day(r[3]), _day(r[4]), int(r[5]))
                       for r in name_rows)
         coverage = tuple(Coverage(str(r[0]), r[1], r[2], _day(r[3]), _day(r[4]), int(r[5])) for r in coverage_rows)
-        return cls(names, coverage)
+        provinces = None if province_rows is None else tuple(
+            StoredProvince(r[0], r[1], r[2], int(r[3])) for r in province_rows)
+        return cls(names, coverage, provinces)
 
     @property
     def datasets(self) -> dict[str, int]:
