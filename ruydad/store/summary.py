@@ -690,11 +690,15 @@ def narrow_page(store: Any, query: Any, where: str, limit: int, offset: int) -> 
     window = page_window(periods, source, offset, limit, total)
     if window is None:
         return PagePlace(where, offset, "")
-    bounds = f"event_date <= CAST('{window.last.isoformat()}' AS DATE)"
-    if window.first != date.min:
-        bounds = f"event_date >= CAST('{window.first.isoformat()}' AS DATE) AND {bounds}"
+    bounds = _date_bounds(None if window.first == date.min else window.first, window.last)
     held = sum(n for p, n in periods if p is not None and window.first <= p <= window.last)
     return PagePlace(f"({where}) AND {bounds}", window.skip, bounds, window.first, window.last, held)
+
+
+def _date_bounds(first: date | None, last: date) -> str:
+    """A window of days as plain bounds on event_date (no lower bound when ``first`` is None)."""
+    upper = f"event_date <= CAST('{last.isoformat()}' AS DATE)"
+    return upper if first is None else f"event_date >= CAST('{first.isoformat()}' AS DATE) AND {upper}"
 
 
 @dataclass(frozen=True)
@@ -785,9 +789,8 @@ def place_after(store: Any, cursor: str, query: Any = None, limit: int | None = 
     bounded = f"event_date <= CAST('{day.isoformat()}' AS DATE) AND ({older} OR (dataset, dataset_event_id) > {key})"
     if reach is not None:  # the page ends among dated events: undated ones, sorted last, are out of reach
         first, held = reach
-        since = f"event_date >= CAST('{first.isoformat()}' AS DATE)"
-        return PagePlace(f"({bounded} AND {since})", 0, f"{since} AND event_date <= CAST('{day.isoformat()}' AS DATE)",
-                         first, day, held)
+        return PagePlace(f"({bounded} AND event_date >= CAST('{first.isoformat()}' AS DATE))", 0,
+                         _date_bounds(first, day), first, day, held)
     undated = store.con.execute("SELECT count(*) FROM (SELECT 1 FROM events WHERE event_date IS NULL LIMIT 1) u"
                                 ).fetchone()
     if undated and undated[0]:  # undated events follow every dated one
