@@ -89,6 +89,7 @@ def evaluate_isaf(path: Path, show_errors: int = 0) -> dict[str, Any]:
     keys = ("province", "date", "killed", "detained")
     hits = {part: dict.fromkeys(keys, 0) for part in ("all", "tune", "held")}
     sizes = {"all": 0, "tune": 0, "held": 0}
+    outcomes: dict[str, dict[str, int]] = {part: dict.fromkeys(DATE_OUTCOMES, 0) for part in ("all", "tune", "held")}
     errors: list[str] = []
     for row, extraction in zip(rows, extractions, strict=True):
         gold = row["gold"]
@@ -106,6 +107,7 @@ def evaluate_isaf(path: Path, show_errors: int = 0) -> dict[str, Any]:
             sizes[part] += 1
             for key, ok in checks.items():
                 hits[part][key] += ok
+            outcomes[part][date_outcome(got["date"], gold["start_date"])] += 1
         if not held and not all(checks.values()) and len(errors) < show_errors:
             wrong = [k for k, ok in checks.items() if not ok]
             errors.append(f"--- doc {extraction.document.id} wrong {wrong}: got {got}, gold provinces "
@@ -113,10 +115,26 @@ def evaluate_isaf(path: Path, show_errors: int = 0) -> dict[str, Any]:
                           f"detained {gold['min_captured']}\n{row['text'][:700]}")
     n = len(rows)
     parts = {part: {"documents": sizes[part],
-                    **{f"{k}_accuracy": round(v / max(1, sizes[part]), 4) for k, v in hits[part].items()}}
+                    **{f"{k}_accuracy": round(v / max(1, sizes[part]), 4) for k, v in hits[part].items()},
+                    "date_outcomes": outcomes[part]}
              for part in ("tune", "held")}
     return {"documents": n, "seconds": round(seconds, 2),
-            **{f"{k}_accuracy": round(v / n, 4) for k, v in hits["all"].items()}, "parts": parts, "errors": errors}
+            **{f"{k}_accuracy": round(v / n, 4) for k, v in hits["all"].items()},
+            "date_outcomes": outcomes["all"], "parts": parts, "errors": errors}
+
+
+DATE_OUTCOMES = ("right", "undated", "one_day_off", "wrong")
+"""How an earliest date compares with the gold: silence (no date could be read: the text gives no year,
+or no day) is kept apart from a confident wrong date, and a date one day off (the gold's own
+convention for "overnight" and "last night" differs between releases) from one further off."""
+
+
+def date_outcome(got: str | None, gold: str) -> str:
+    if got == gold:
+        return "right"
+    if got is None:
+        return "undated"
+    return "one_day_off" if abs((date.fromisoformat(got) - date.fromisoformat(gold)).days) == 1 else "wrong"
 
 
 def isaf_prediction(extraction: Findings) -> dict[str, Any]:
