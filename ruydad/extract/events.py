@@ -152,6 +152,10 @@ fatalities?"); "scores" is at least two score."""
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "a": 1, "an": 1}
 _ADDITIVE = re.compile(r"(?i:\b(?:also|in addition|additionally|additional|other|another|more)\b)")
+_COUNT_MORE = re.compile(r"(?i:\b(?:\d+|several|a\s+few|" + "|".join(w for w in _NUMBER_WORDS if len(w) > 2) +
+                         r")\s+more\s+(?!than\b))")
+"""People counted as more than those told ("two more soldiers died of their wounds"): never the same
+people told again, whatever kind they are."""
 _AIR = re.compile(r"(?i:\b(?:air ?strikes?|air strikes?|drone|bombers?|aircraft|helicopters?|precision strike|"
                   r"air ?raids?|air force|warplanes?)\b)")
 _QUOTE = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
@@ -1262,7 +1266,7 @@ class EventsStep:
                 sources.setdefault("kill", set()).add(speaker)  # another source's toll: the lower stands
         toll_only = not kinds
         for m in _TOLL_NOW.finditer(sent.text):
-            value = _number(m["n"])
+            value = _number(m["n"] or m["m"])
             if value is not None and not _inside(quoted, sent.start_char + m.start()):
                 kinds.add("kill")  # "the death toll rose to eight": the figure now, not more deaths
                 killed = value if killed is None else max(killed, value)
@@ -1905,7 +1909,9 @@ class EventsStep:
                 _hand_over(last, new)
             drafts.append(new)  # a detail of a summary lead is its own event (see _resolve_summaries)
             return
-        additive = (bool(_ADDITIVE.search(text)) or repeated or new.new_group) and not new.quoted_only
+        # ("two more soldiers died of their wounds, bringing the toll to 10": the toll now, not more dead)
+        additive = (bool(_ADDITIVE.search(text)) or repeated or new.new_group) and not new.quoted_only and \
+            not _TOLL_NOW.search(text)
         if new.place is not None and not additive:
             for kind, attribute in (("kill", "killed"), ("detain", "detained")):
                 count = getattr(new, attribute)
@@ -1916,7 +1922,8 @@ class EventsStep:
             # "they also detained several insurgents") are not more people, "also" or not.
             nouns = new.victims.get(kind, {})
             before = last.victims.setdefault(kind, {})
-            restated = bool(nouns) and all(_named_before(noun, number, before) for noun, number in nouns.items())
+            restated = bool(nouns) and all(_named_before(noun, number, before) for noun, number in nouns.items()) \
+                and not _COUNT_MORE.search(text)
             mine, theirs = last.sources.get(kind, set()), new.sources.get(kind, set())
             # "Several other insurgents were killed in the strike" ... "the commander was killed":
             # the one the others were counted apart from
@@ -2855,12 +2862,17 @@ _TOLL = re.compile(
     r"(?:dead|deaths|people\s+killed|those\s+killed|fatalities))\s+at\s+(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b)")
 """A source's toll: "A military officer put the number of dead at 15"."""
 _TOLL_NOW = re.compile(
-    r"(?i:\b(?:death\s+)?toll\s+(?:(?:from|of|in)\s+[^.;:!?]{1,80}?\s+)?"
+    r"(?i:(?:\b(?:death\s+)?toll|\bnumber\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|people\s+killed|"
+    r"those\s+killed|victims))\s+(?:(?:from|of|in)\s+[^.;:!?]{1,80}?\s+)?"
     r"(?:has\s+|had\s+)?(?:later\s+|since\s+|now\s+|subsequently\s+|further\s+)?"
     r"(?:rose|risen|climbed|increased|jumped|reached|stood|stands)\s+"
-    r"(?:to\s+|at\s+)(?:at\s+least\s+)?(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b)")
+    r"(?:to\s+|at\s+)(?:at\s+least\s+)?(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b"
+    r"|\b(?:bringing|taking|raising|pushing|brought|took|raised|pushed)\s+the\s+(?:overall\s+|total\s+)?"
+    r"(?:death\s+)?toll\s+(?:\w+\s+){0,4}?to\s+(?:at\s+least\s+)?(?P<m>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b)")
 """A toll as it now stands: "the death toll rose to eight", "the toll stood at 20", "the death toll
-from Friday's bombing has risen to 25"."""
+from Friday's bombing has risen to 25", "the number of dead had risen to 15", "two more died of
+their wounds, bringing the death toll to 10" (the figure now, which the deaths told beside it are
+part of)."""
 _ALL_OF = re.compile(r"(?i:\bkill\w*\s+all\s+(?:of\s+the\s+)?(?P<n>\d+|[a-z]+)\b)")
 _GROUP_OF = re.compile(r"(?i:\ba\s+(?:second\s+)?group\s+of\s+(?P<n>\d+|[a-z]+)\b)")
 
@@ -2877,8 +2889,11 @@ def _kills_new_group(doc: Document, sent: Any) -> bool:
                                       for m in _GROUP_OF.finditer(s.text))
 
 
-_UPDATE = re.compile(r"(?i:\b(?:rose|risen|rising|climbed|increased|jumped|reached)\s+to\b)")
-"""A later figure that updates a toll ("the toll rose to 20") replaces it even from another source."""
+_UPDATE = re.compile(r"(?i:\b(?:rose|risen|rising|climbed|increased|jumped|reached)\s+to\b"
+                     r"|\b(?:later|subsequently|since|now)\s+(?:put|puts|placed|raised|revised)\s+the\s+"
+                     r"(?:death\s+)?(?:toll|number)\b)")
+"""A later figure that updates a toll ("the toll rose to 20", "hospital officials later put the toll
+at 12") replaces it even from another source."""
 
 
 def _source_of(token: Any) -> str | None:

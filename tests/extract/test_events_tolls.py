@@ -1,0 +1,49 @@
+"""Killed per incident (issue 12): a toll told again, updated or summed up counts the same dead once;
+sentences written for the test in the style of wire copy."""
+
+from __future__ import annotations
+
+import pytest
+
+from ruydad.extract import Event, extract
+
+PUBLISHED = "2023-03-10"  # a Friday
+
+
+def _events(text: str) -> list[Event]:
+    return extract(text, published=PUBLISHED).events
+
+
+def _killed(events: list[Event]) -> int:
+    return sum(e.fatalities or 0 for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "A bomb killed 10 people at a market in Quetta on Friday. By Saturday, the number of dead had risen to 15, "
+    "officials said.",
+    "At least 10 people were killed in a suicide attack on a mosque in Kunduz on Friday. Later, officials said the "
+    "number of people killed had increased to 15.",
+    "A car bomb in Mogadishu killed at least 10 people on Sunday, police said. Hospital officials later put the toll "
+    "at 15.",
+])
+def test_an_updated_toll_is_the_toll_now(text: str):
+    events = _events(text)
+    assert len(events) == 1 and _killed(events) == 15, [e.to_dict() for e in events]
+
+
+def test_more_deaths_that_bring_the_toll_to_a_figure_are_part_of_it():
+    events = _events("A roadside bomb killed eight soldiers in Kunar province on Tuesday. Two more soldiers later "
+                     "died of their wounds, bringing the death toll to 10.")
+    assert [(e.admin1_code, e.fatalities) for e in events] == [("AF-KNR", 10)], [e.to_dict() for e in events]
+
+
+def test_more_deaths_told_without_a_new_toll_still_add_up():
+    events = _events("A roadside bomb killed eight soldiers in Kunar province on Tuesday. Two more soldiers later "
+                     "died of their wounds in hospital.")
+    assert _killed(events) == 10, [e.to_dict() for e in events]
+
+
+def test_two_sources_that_disagree_still_give_the_lower_toll():
+    events = _events("A car bomb in Mogadishu killed at least seven people on Sunday, police said. Hospital "
+                     "officials put the toll at 12.")
+    assert _killed(events) == 7, [e.to_dict() for e in events]
