@@ -75,7 +75,7 @@ _DIRECTION = re.compile(r"(?i)^(?:north|south|east|west|northern|southern|easter
                         r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)\s+")
 _FILED_FROM = re.compile(
     r"(?:^|\n)[ \t]*(?P<city>[A-Z][A-Za-z'’.-]{1,30}(?:[ -][A-Z][A-Za-z'’.-]{1,30})?)"
-    r"(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?(?:\s*\([^)\n]{1,40}\))?\s*(?::|[—–]|--?)\s")
+    r"(?:,\s*(?P<country>[A-Z][A-Za-z .'’-]{1,30}?))?(?:\s*\([^)\n]{1,40}\))?\s*(?::|[—–]|--?)\s")
 """A dateline without a date ("CITY: ...", "City (Country): ...", "MOSCOW (Sputnik) - ..."):
 where the story was filed, not where anything happened."""
 """Kind words that are not part of a gazetteer name ("the Hesarak area", "Andarab areas")."""
@@ -253,6 +253,9 @@ def candidate_spans(doc: Document, theatre: str | None = None) -> list[tuple[int
         head = _FACILITY_TAIL.search(text, run.start(), run.end())
         if head is not None and head.start() > run.start() and head.end() == run.end():
             spans.append((run.start(), head.start(), "locative"))  # "<City> International Airport"
+    for m in _FILED_FROM.finditer(text[:600]):  # "<CITY>, <Country> (<Agency>) -": the parser often misses it
+        if m["country"]:
+            spans.append((m.start("country"), m.end("country"), None))
     spans += _list_continuations(text, spans)
     return spans
 
@@ -627,6 +630,8 @@ class PlacesStep:
         _date, dateline = find_dateline(doc.text)
         dateline_line = (doc.text.rfind("\n", 0, dateline[0]) + 1, dateline[1]) if dateline else None
         filed = [(m.start("city"), m.end("city")) for m in _FILED_FROM.finditer(doc.text[:600])]
+        # the country of a dateline is one, whatever the parser calls the word ("BAMAKO, <Country> -")
+        dateline_countries = {m.start("country") for m in _FILED_FROM.finditer(doc.text[:600]) if m["country"]}
         outlets = outlet_spans(doc.text)
         # one order on every run: the same stretch found with several hints is read with the most
         # telling one first (a kind word, then a locative, then a list, then the parser alone)
@@ -678,6 +683,7 @@ class PlacesStep:
                     abroad.append((start, end, hint))
                 continue
             if surface in people and surface not in gpes and hint not in _KIND_HINTS and \
+                    start not in dateline_countries and \
                     not (isinstance(reading, Place) and reading.kind == "country" and
                          _AFTER_DIRECTION.search(doc.text[max(0, start - 20):start])) and (
                     isinstance(reading, Place) or reading[0].kind not in ("admin1", "admin2")):
@@ -893,7 +899,7 @@ class PlacesStep:
 
     def _first_pass(self, name: str, hint: str | None) -> Place | tuple[Any, ...] | None:
         if hint is None or hint in ("locative", "list", "area"):
-            country = _country(_DIRECTION.sub("", re.sub(r"^the\s+", "", name)))
+            country = _country(_without_agency(_DIRECTION.sub("", re.sub(r"^the\s+", "", name))))
             if country is not None:
                 return Place(name=country[1], kind="country", country_code=country[0])
         candidates = _lookup(name, self.theatre)
@@ -939,6 +945,16 @@ class PlacesStep:
             admin2_pcode=best.admin2_pcode if best.level >= 2 else None,
             lat=best.latitude, lon=best.longitude,
         )
+
+
+_AGENCY = re.compile(r"\s*\([^()]{1,40}\)$")
+
+
+def _without_agency(name: str) -> str:
+    """A country's name without the parenthetical after it: in a wire dateline ("<CITY>, <Country> (AP) -")
+    the parenthetical names the news agency, and the country must still count as named (the towns and
+    districts of the story are looked for in it)."""
+    return _AGENCY.sub("", name)
 
 
 _CONTAINED_BY = re.compile(r"(?:\s+(?i:village|town|area|locality))?\s*,?\s*(?:(?:in|of)\s+)?(?:the\s+)?"

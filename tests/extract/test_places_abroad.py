@@ -1,0 +1,42 @@
+"""Places of other theatres in wire copy (issue 12): districts and countries the way wire reports write them.
+
+The sentences are written for these tests in the style of wire reports (names of real places, events
+invented); what each asserts follows from GeoNames (``ruydad/data/world/``) and ISO 3166-2.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ruydad.extract import Findings, extract
+
+
+def run(text: str) -> Findings:
+    return extract(text, published="2023-05-02")
+
+
+def event_places(found: Findings) -> set[tuple[str | None, str | None]]:
+    return {(e.admin1_code, e.admin2) for e in found.events}
+
+
+# --- a wire dateline names the country the story's towns are in --------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("MOGADISHU, Somalia (AP) - A roadside bomb killed three soldiers in the Balcad district on Monday, "
+     "police said.", ("SO-SD", "Balcad")),
+    ("MAIDUGURI, Nigeria (Reuters) - Suspected insurgents killed nine farmers in Jere local government area "
+     "on Sunday, residents said.", ("NG-BO", "Jere")),
+])
+def test_the_country_of_a_dateline_with_an_agency_counts_as_named(text, expected):
+    assert expected in event_places(run(text))
+
+
+def test_the_country_of_a_dateline_is_a_country_whatever_the_parser_calls_it():
+    found = run("BAMAKO, Mali (Reuters) - Jihadists killed 12 soldiers in an attack on an army post on Sunday, "
+                "the army said.")
+    assert any(p.kind == "country" and p.country_code == "MLI" for p in found.places)
+
+
+def test_an_agency_after_a_dateline_city_is_not_a_country():
+    found = run("KABUL (Reuters) - A bomb killed three people in Kabul on Monday, police said.")
+    assert not any(p.kind == "country" and p.country_code != "AFG" for p in found.places)
