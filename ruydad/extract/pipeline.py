@@ -4,7 +4,7 @@ Like a spaCy ``Language``, a :class:`Pipeline` holds named components; each is a
 ``step(doc) -> doc`` that reads what earlier steps left on the document and adds its own
 annotations (always with character offsets). The default order is
 
-    clean, sentences, dates, actors, places, quotes, claims, statistics, events
+    clean, sentences, dates, actors, places, quotes, claims, statistics, events, causes
 
 A step can be swapped (rules for a model, a model for an LLM) with :meth:`Pipeline.replace`
 without touching the others, as long as it fills the same fields. A step may also have a
@@ -35,7 +35,7 @@ class Step(Protocol):
 
 
 STEP_ORDER: tuple[str, ...] = ("clean", "sentences", "dates", "actors", "places", "quotes", "claims",
-                               "statistics", "events")
+                               "statistics", "events", "causes")
 
 
 REQUIREMENTS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -74,6 +74,7 @@ def default_steps(theatre: TheatreLike | None = None) -> list[Step]:
     """The default steps, in :data:`STEP_ORDER`, for ``theatre`` (the default theatre when None)."""
     require_components(STEP_ORDER)
     from ruydad.extract.actors import ActorsStep
+    from ruydad.extract.causes import CausesStep
     from ruydad.extract.claims import ClaimsStep
     from ruydad.extract.clean import CleanStep
     from ruydad.extract.dates import DatesStep
@@ -85,7 +86,8 @@ def default_steps(theatre: TheatreLike | None = None) -> list[Step]:
 
     place = as_theatre(theatre)
     return [CleanStep(), SentencesStep(), DatesStep(), ActorsStep(place), PlacesStep(place), QuotesStep(),
-            ClaimsStep(), StatisticsStep(), EventsStep()]
+            ClaimsStep(), StatisticsStep(), EventsStep(),
+            CausesStep()]
 
 
 class Pipeline:

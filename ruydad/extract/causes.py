@@ -1,0 +1,189 @@
+"""Step ``causes``: deaths the text puts down to nature, an accident or disease are no conflict event.
+
+News of a war-torn country reports earthquakes, floods, avalanches, road accidents and outbreaks in
+the words it uses for attacks ("an earthquake killed more than 1,000 people", "a bus plunged into a
+ravine, killing 15", "twelve people died of cholera"). Read as events, they would be counted as
+violence against civilians: a confident wrong answer in every figure built on them. ACLED codes
+none of them.
+
+The events step builds an event from a sentence's deaths, arrests or attacks. This step, run after
+it, reads the cause the sentence gives each death, from spaCy's parse:
+
+- the subject of the killing verb ("lightning killed three shepherds", "a gas cylinder explosion
+  killed four");
+- what the dead were killed or died in, by, of or from ("killed in a road accident", "died of
+  cholera", "killed by floods");
+- the act a participle or a "when" clause hangs on ("a bus plunged into a ravine, killing 15",
+  "killed when their vehicle overturned");
+- the sentence's own words for drowning, avalanches and the like.
+
+An event is dropped only when its sentence gives such a cause and names no act of violence at all
+(no bomb, shelling, gunmen, attack or fighting): "a mortar shell left from the war exploded,
+killing three children" stays, as ACLED keeps it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ruydad.extract.document import Document, Event
+
+HAZARD_NOUNS = frozenset({
+    # nature
+    "earthquake", "quake", "tremor", "aftershock", "flood", "flooding", "deluge", "avalanche", "landslide",
+    "landslip", "mudslide", "rockslide", "storm", "rainstorm", "snowstorm", "blizzard", "snowfall", "rain",
+    "downpour", "cyclone", "hurricane", "typhoon", "tornado", "lightning", "heatwave", "cold", "frost",
+    "drought", "tsunami", "wildfire",
+    # accidents
+    "accident", "crash", "collision", "stampede", "drowning", "electrocution", "fire", "blaze", "leak",
+    "cave-in", "derailment",
+    # disease and want
+    "disease", "illness", "cholera", "measles", "malaria", "dengue", "diarrhoea", "diarrhea", "covid",
+    "covid-19", "coronavirus", "virus", "outbreak", "epidemic", "pandemic", "infection", "hunger",
+    "starvation", "malnutrition", "famine", "exposure", "hypothermia", "overdose",
+})
+"""Causes of death that are no act of violence (lemmas, lower case)."""
+
+ACCIDENTAL_EXPLOSIONS = frozenset({"gas", "cylinder", "boiler", "firework", "fireworks", "accidental", "lpg",
+                                   "pipeline", "transformer"})
+"""Words that make an explosion an accident ("a gas cylinder explosion", "a boiler blast")."""
+
+MISHAP_VERBS = frozenset({"plunge", "overturn", "collide", "crash", "capsize", "collapse", "derail", "skid",
+                          "topple", "sink", "drown", "freeze", "electrocute", "bury", "sweep", "flood", "hit",
+                          "strike", "fall", "roll", "veer", "catch"})
+"""Acts a deadly mishap is told with; they count only when what did them is a vehicle, a building or
+a hazard ("a bus plunged", "floods swept away", "an earthquake struck": a car bomb that hit a convoy
+is no mishap)."""
+
+MISHAP_SUBJECTS = frozenset({
+    "bus", "minibus", "car", "vehicle", "truck", "lorry", "van", "coach", "tanker", "train", "boat", "ferry",
+    "vessel", "plane", "aircraft", "airplane", "helicopter", "motorcycle", "rickshaw", "building", "roof", "wall",
+    "house", "bridge", "mine", "dam", "river", "water", "wave", "snow", "mud", "rock", "debris", "tree",
+}) | HAZARD_NOUNS
+"""What a mishap verb's subject is when the verb tells an accident or a disaster."""
+
+DEATH_VERBS = frozenset({"kill", "die", "perish", "claim", "injure", "wound", "hurt", "destroy", "damage",
+                         "leave", "drown", "bury", "sweep"})
+"""Verbs that tell the deaths, injuries or damage an event was built from."""
+
+VICTIM_SUBJECT_VERBS = frozenset({"die", "perish", "drown"})
+"""Death verbs whose subject is the dead, not who killed them."""
+
+CAUSE_PREPOSITIONS = frozenset({"in", "by", "of", "from", "during", "after", "due", "amid"})
+
+VIOLENCE_WORDS = frozenset({
+    "attack", "attacker", "bomb", "bombing", "bomber", "explosive", "ied", "mine", "landmine", "grenade",
+    "mortar", "shell", "shelling", "rocket", "missile", "artillery", "gunman", "gunmen", "gunfire", "gun",
+    "shoot", "shooting", "shot", "militant", "insurgent", "fighter", "rebel", "terrorist", "jihadist", "clash",
+    "fight", "fighting", "battle", "ambush", "raid", "assault", "airstrike", "strike", "drone", "suicide",
+    "assassinate", "assassination", "execute", "execution", "behead", "torture", "abduct", "kidnap", "arson",
+    "arsonist", "torch", "militia", "offensive", "combat", "massacre", "murder", "stab", "lynch", "sniper",
+    "troops", "soldier", "army", "target",
+})
+"""Words that name an act of violence or its arms; a sentence with any of them keeps its event.
+("strike" counts only as a noun: an earthquake "struck".)"""
+
+
+class CausesStep:
+    """Pipeline step: drops from ``doc.events`` those whose deaths the text puts down to a
+    natural hazard, an accident or disease (see the module's docstring)."""
+
+    name = "causes"
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.nlp is None or not doc.events:
+            return doc
+        doc.events = [event for event in doc.events if not told_as_mishap(doc, event)]
+        return doc
+
+
+def told_as_mishap(doc: Document, event: Event) -> bool:
+    """Whether the sentences the event was told in put its deaths down to nature, an accident or
+    disease, and name no act of violence.
+
+    An event built from a detail sentence ("He said three women were killed ...") is read with the
+    sentence that told it ("... jets bombed houses"), which gives the act."""
+    spans = [span for span in (_span(doc, event.start, event.end), _told_in(doc, event)) if span is not None]
+    if not spans or any(_violent(token) for span in spans for token in span):
+        return False
+    return any(_mishap_cause(token) for span in spans for token in span if token.lemma_.lower() in DEATH_VERBS)
+
+
+def _span(doc: Document, start: int, end: int) -> Any | None:
+    span = doc.nlp.char_span(start, end, alignment_mode="expand") if doc.nlp is not None else None
+    return span if span is not None and len(span) else None
+
+
+def _told_in(doc: Document, event: Event) -> Any | None:
+    """The sentence the event was told in, where it is not the one its offsets point at."""
+    if not event.sentence or doc.text[event.start:event.end] == event.sentence:
+        return None
+    start = doc.text.find(event.sentence)
+    return _span(doc, start, start + len(event.sentence)) if start >= 0 else None
+
+
+def _violent(token: Any) -> bool:
+    word = token.lemma_.lower()
+    if word == "strike" and token.pos_ == "VERB":
+        return False  # "an earthquake struck"
+    if word in ("shoot", "shot") and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
+        return False  # "prices shot up"
+    if word in ("explosion", "blast"):
+        return not _hazard_phrase(token)  # a blast is a bomb's unless its words make it an accident
+    if word == "explode":
+        return not any(c.dep_ in ("nsubj", "nsubjpass") and _hazard_phrase(c) for c in token.children)
+    return word in VIOLENCE_WORDS or token.lower_ in VIOLENCE_WORDS
+
+
+def _mishap_cause(verb: Any) -> bool:
+    """The cause the parse gives ``verb`` (a death, injury or damage verb) is a hazard."""
+    if verb.lemma_.lower() not in VICTIM_SUBJECT_VERBS and any(
+            not _hazard_phrase(c) and c.lower_ not in ("it", "which", "that") for c in verb.children
+            if c.dep_ == "nsubj"):
+        return False  # "gunmen killed two men after floods hit the province": someone killed them
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj") and _hazard_phrase(child):
+            return True
+        if child.dep_ in ("prep", "agent") and child.lower_ in CAUSE_PREPOSITIONS and any(
+                _hazard_phrase(obj) for obj in child.children if obj.dep_ == "pobj"):
+            return True
+        if child.dep_ == "advcl" and _mishap_clause(child):
+            return True  # "killed when their bus overturned"
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and _mishap_act(verb.head):
+        return True  # "a bus plunged into a ravine, killing 15"
+    return verb.lemma_.lower() in ("drown", "bury", "sweep") and not any(
+        child.dep_ in ("nsubj", "agent") for child in verb.children)
+
+
+def _mishap_clause(clause: Any) -> bool:
+    """A "when" or "after" clause that tells a mishap; the parser sometimes hangs it on its subject
+    ("when [their car] overturned" with the verb as the noun's modifier)."""
+    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "after", "as") for c in clause.subtree):
+        return False
+    if clause.pos_ in ("NOUN", "PROPN"):
+        return clause.lemma_.lower() in MISHAP_SUBJECTS and any(
+            c.dep_ in ("acl", "relcl") and c.lemma_.lower() in MISHAP_VERBS for c in clause.children)
+    return _mishap_act(clause)
+
+
+def _mishap_act(verb: Any) -> bool:
+    if verb.lemma_.lower() not in MISHAP_VERBS:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # the whole phrase: the parser makes "A bus carrying pilgrims" a phrase headed by "pilgrims"
+    return any(_hazard_phrase(s) or any(t.lemma_.lower() in MISHAP_SUBJECTS for t in s.subtree) for s in subjects)
+
+
+def _hazard_phrase(noun: Any) -> bool:
+    """A noun phrase that names a hazard: its head ("floods", "a road accident") or an explosion
+    its own words make an accident ("a gas cylinder explosion")."""
+    head = noun.lemma_.lower()
+    if head in HAZARD_NOUNS or noun.lower_ in HAZARD_NOUNS:
+        return True
+    if head in ("explosion", "blast"):
+        return any(t.lower_ in ACCIDENTAL_EXPLOSIONS or t.lemma_.lower() in ACCIDENTAL_EXPLOSIONS
+                   for t in noun.subtree)
+    if head in ("toll", "death", "casualty"):
+        return any(c.dep_ == "prep" and c.lower_ in ("from", "of", "in")
+                   and any(_hazard_phrase(o) for o in c.children if o.dep_ == "pobj") for c in noun.children)
+    return False

@@ -1,0 +1,74 @@
+"""Deaths put down to nature, an accident or disease are no conflict event; acts of violence told
+with the same words stay events. Sentences written for these tests in the style of wire reports."""
+
+import pytest
+
+from ruydad.extract import Pipeline, extract, from_text
+
+PUBLISHED = "2023-03-15"
+
+MISHAPS = [
+    "An earthquake killed more than 1,000 people in Paktika province on Wednesday, officials said.",
+    "Flash floods killed 30 people and destroyed hundreds of homes in Baghlan province on Friday.",
+    "A traffic accident on the Salang highway killed 12 passengers on Monday, police said.",
+    "An avalanche in Panjshir killed five people, the provincial disaster authority said.",
+    "A fire at a market in Kandahar city destroyed 40 shops on Tuesday.",
+    "Twelve people died of cholera in Herat province last week, health officials said.",
+    "A bus carrying pilgrims plunged into a ravine in Kunar, killing 15, police said on Saturday.",
+    "Lightning killed three shepherds in Badghis province on Thursday.",
+    "A gas cylinder explosion killed four members of a family in Jalalabad on Tuesday.",
+    "Seven children drowned in the Kunar river on Sunday, local officials said.",
+    "Four people were killed when their car overturned on the Kabul-Jalalabad highway on Monday.",
+    "Heavy snowfall and freezing cold have killed 70 people across Ghor province this month.",
+]
+
+ACTS = [
+    "A car bomb hit a police convoy in Kabul on Monday, killing five officers.",
+    "Taliban fighters killed three civilians in Panjshir during heavy rain on Monday.",
+    "The building collapsed after an air strike, killing 12 civilians in Kunduz on Friday.",
+    "Five people were killed in an exchange of fire between Taliban and NRF fighters in Andarab.",
+    "Five civilians were killed when a mortar shell hit their house in Kunar on Tuesday.",
+    "Twelve people died in a stampede after a blast at a mosque in Kabul on Friday.",
+    "An explosion at a mosque in Kunduz killed 50 worshippers on Friday.",
+    "Two children died when an old landmine exploded in Helmand province on Sunday.",
+    "Unknown gunmen shot dead a former army officer in Herat on Monday.",
+    "A vehicle carrying Taliban fighters hit a roadside bomb in Ghazni, killing four.",
+    "The Taliban killed two men in Khost after floods hit the province, residents said.",
+]
+
+
+@pytest.mark.parametrize("text", MISHAPS)
+def test_a_death_put_down_to_nature_an_accident_or_disease_is_no_event(text):
+    assert extract(text, published=PUBLISHED).events == []
+
+
+@pytest.mark.parametrize("text", ACTS)
+def test_an_act_of_violence_told_with_the_same_words_stays_an_event(text):
+    events = extract(text, published=PUBLISHED).events
+    assert len(events) == 1
+    assert events[0].fatalities
+
+
+def test_the_events_step_alone_still_builds_the_mishap_so_the_causes_step_is_what_drops_it():
+    text = MISHAPS[0]
+    without = Pipeline()
+    without.steps = [step for step in without.steps if step.name != "causes"]
+    assert without(from_text(text)).events, "the events step should read the deaths; causes drops them"
+    assert Pipeline()(from_text(text)).events == []
+
+
+def test_a_story_of_a_disaster_and_an_attack_keeps_the_attack_only():
+    text = ("Flash floods killed 20 people in Baghlan province on Monday, officials said. In a separate "
+            "incident, gunmen killed two police officers at a checkpoint in Kunduz province on Tuesday.")
+    events = extract(text, published=PUBLISHED).events
+    assert [e.admin1_code for e in events] == ["AF-KDZ"]
+    assert events[0].fatalities == 2
+
+
+def test_a_detail_sentence_is_read_with_the_sentence_that_told_the_attack():
+    # the detail names a house that collapsed; the telling sentence names the bombing
+    text = ("A minister said jets from across the border bombed houses in Paktika and Khost provinces on "
+            "Monday. He said three women were killed in Paktika and a house collapsed while two women were "
+            "killed in Khost.")
+    events = extract(text, published=PUBLISHED).events
+    assert sum(e.fatalities or 0 for e in events) == 5
