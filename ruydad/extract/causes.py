@@ -69,7 +69,7 @@ DEATH_VERBS = frozenset({"kill", "die", "perish", "claim", "injure", "wound", "h
 VICTIM_SUBJECT_VERBS = frozenset({"die", "perish", "drown"})
 """Death verbs whose subject is the dead, not who killed them."""
 
-CAUSE_PREPOSITIONS = frozenset({"in", "by", "of", "from", "during", "after", "due", "amid"})
+CAUSE_PREPOSITIONS = frozenset({"in", "by", "of", "from", "during", "after", "due", "amid", "as", "following"})
 
 VIOLENCE_WORDS = frozenset({
     "attack", "attacker", "bomb", "bombing", "bomber", "explosive", "ied", "mine", "landmine", "grenade",
@@ -84,6 +84,10 @@ VIOLENCE_WORDS = frozenset({
 ("strike" counts only as a noun: an earthquake "struck".)"""
 
 
+NEW_STORY = ("in a separate", "in another", "separately", "meanwhile", "elsewhere", "in other news")
+"""Sentence openings that start another story: the cause told before them does not reach past them."""
+
+
 class CausesStep:
     """Pipeline step: drops from ``doc.events`` those whose deaths the text puts down to a
     natural hazard, an accident or disease (see the module's docstring)."""
@@ -93,20 +97,54 @@ class CausesStep:
     def __call__(self, doc: Document) -> Document:
         if doc.nlp is None or not doc.events:
             return doc
-        doc.events = [event for event in doc.events if not told_as_mishap(doc, event)]
+        story = _story_causes(doc)
+        doc.events = [event for event in doc.events if not told_as_mishap(doc, event, story)]
         return doc
 
 
-def told_as_mishap(doc: Document, event: Event) -> bool:
+def told_as_mishap(doc: Document, event: Event, story: list[tuple[int, str | None]] | None = None) -> bool:
     """Whether the sentences the event was told in put its deaths down to nature, an accident or
     disease, and name no act of violence.
 
     An event built from a detail sentence ("He said three women were killed ...") is read with the
-    sentence that told it ("... jets bombed houses"), which gives the act."""
+    sentence that told it ("... jets bombed houses"), which gives the act. An event whose sentences
+    give no cause, no act and no actor ("17 people were reported injured.") takes the cause the
+    story told last before it (``story``, from :func:`_story_causes`)."""
     spans = [span for span in (_span(doc, event.start, event.end), _told_in(doc, event)) if span is not None]
-    if not spans or any(_violent(token) for span in spans for token in span):
+    if not spans:
         return False
-    return any(_mishap_cause(token) for span in spans for token in span if token.lemma_.lower() in DEATH_VERBS)
+    verdicts = {_verdict(span) for span in spans}
+    if "violence" in verdicts:
+        return False
+    if "mishap" in verdicts:
+        return True
+    if event.actor1 or event.actor2 or not story:
+        return False
+    before = [cause for start, cause in story if start < min(span.start_char for span in spans)]
+    return bool(before) and before[-1] == "mishap"
+
+
+def _story_causes(doc: Document) -> list[tuple[int, str | None]]:
+    """Each sentence's start with the cause the story stands at there: ``violence``, ``mishap``, or
+    None where the story has told none yet or another story starts."""
+    causes: list[tuple[int, str | None]] = []
+    current: str | None = None
+    for sent in doc.nlp.sents if doc.nlp is not None else ():
+        if sent.text.lstrip().lower().startswith(NEW_STORY):
+            current = None
+        current = _verdict(sent) or current
+        causes.append((sent.start_char, current))
+    return causes
+
+
+def _verdict(span: Any) -> str | None:
+    """``violence`` when the span names an act of violence, ``mishap`` when it puts a death down
+    to a hazard and names none, else None."""
+    if any(_violent(token) for token in span):
+        return "violence"
+    if any(_mishap_cause(token) for token in span if token.lemma_.lower() in DEATH_VERBS):
+        return "mishap"
+    return None
 
 
 def _span(doc: Document, start: int, end: int) -> Any | None:
@@ -136,23 +174,45 @@ def _violent(token: Any) -> bool:
 
 
 def _mishap_cause(verb: Any) -> bool:
-    """The cause the parse gives ``verb`` (a death, injury or damage verb) is a hazard."""
-    if verb.lemma_.lower() not in VICTIM_SUBJECT_VERBS and any(
-            not _hazard_phrase(c) and c.lower_ not in ("it", "which", "that") for c in verb.children
-            if c.dep_ == "nsubj"):
+    """The cause the parse gives ``verb`` (a death, injury or damage verb), or the verbs it is
+    joined with ("killed and injured in floods"), is a hazard."""
+    if _killed_by_someone(verb):
         return False  # "gunmen killed two men after floods hit the province": someone killed them
+    return any(_own_cause(joined) for joined in (verb, *verb.conjuncts))
+
+
+def _killed_by_someone(verb: Any) -> bool:
+    """An active, transitive use with a subject that is no hazard ("the Taliban killed two men")."""
+    if verb.lemma_.lower() in VICTIM_SUBJECT_VERBS or not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return any(not _hazard_phrase(c) and c.lower_ not in ("it", "which", "that")
+               for c in verb.children if c.dep_ == "nsubj")
+
+
+def _own_cause(verb: Any) -> bool:
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj") and _hazard_phrase(child):
             return True
         if child.dep_ in ("prep", "agent") and child.lower_ in CAUSE_PREPOSITIONS and any(
-                _hazard_phrase(obj) for obj in child.children if obj.dep_ == "pobj"):
+                _hazard_phrase(_through_result(obj)) for obj in child.children if obj.dep_ == "pobj"):
             return True
         if child.dep_ == "advcl" and _mishap_clause(child):
             return True  # "killed when their bus overturned"
+    if verb.dep_ in ("acl", "relcl") and _hazard_phrase(verb.head):
+        return True  # "the earthquake that killed 1,000"
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and _mishap_act(verb.head):
         return True  # "a bus plunged into a ravine, killing 15"
     return verb.lemma_.lower() in ("drown", "bury", "sweep") and not any(
         child.dep_ in ("nsubj", "agent") for child in verb.children)
+
+
+def _through_result(noun: Any) -> Any:
+    """"as a result of the earthquake", "in the aftermath of floods": the noun the phrase is about."""
+    if noun.lemma_.lower() in ("result", "consequence", "aftermath", "wake"):
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                return next((o for o in prep.children if o.dep_ == "pobj"), noun)
+    return noun
 
 
 def _mishap_clause(clause: Any) -> bool:
@@ -163,7 +223,7 @@ def _mishap_clause(clause: Any) -> bool:
     if clause.pos_ in ("NOUN", "PROPN"):
         return clause.lemma_.lower() in MISHAP_SUBJECTS and any(
             c.dep_ in ("acl", "relcl") and c.lemma_.lower() in MISHAP_VERBS for c in clause.children)
-    return _mishap_act(clause)
+    return _mishap_act(clause) or any(c.dep_ == "nsubj" and _hazard_phrase(c) for c in clause.children)
 
 
 def _mishap_act(verb: Any) -> bool:

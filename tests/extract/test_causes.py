@@ -1,6 +1,9 @@
 """Deaths put down to nature, an accident or disease are no conflict event; acts of violence told
 with the same words stay events. Sentences written for these tests in the style of wire reports."""
 
+import json
+from pathlib import Path
+
 import pytest
 
 from ruydad.extract import Pipeline, extract, from_text
@@ -72,3 +75,21 @@ def test_a_detail_sentence_is_read_with_the_sentence_that_told_the_attack():
             "killed in Khost.")
     events = extract(text, published=PUBLISHED).events
     assert sum(e.fatalities or 0 for e in events) == 5
+
+
+MISHAP_NEWS = Path(__file__).resolve().parents[1] / "data" / "extract" / "mishaps.jsonl"
+
+
+@pytest.mark.parametrize("row", [json.loads(line) for line in MISHAP_NEWS.read_text(encoding="utf-8").splitlines()],
+                         ids=lambda row: row["id"])
+def test_real_reports_of_earthquakes_floods_and_road_accidents_give_no_event(row):
+    found = extract(row["text"], published=row["published"])
+    assert found.events == [], [e.sentence for e in found.events]
+
+
+def test_a_detail_sentence_without_a_cause_takes_the_cause_the_story_told():
+    text = ("Flash floods swept through villages in Parwan province on Sunday, killing at least 31 people. "
+            "17 people were reported injured. In a separate incident, unknown gunmen killed two police officers "
+            "in Kunduz province.")
+    events = extract(text, published=PUBLISHED).events
+    assert [e.admin1_code for e in events] == ["AF-KDZ"]
