@@ -992,9 +992,20 @@ def _world_place(surface: str, countries: frozenset[str], hint: str | None) -> P
     import pycountry
 
     country = pycountry.countries.get(alpha_2=place.country)
+    if hint == "district" and place.kind == "city":
+        return _district_named_after(place, str(country.alpha_3) if country else None)
     return Place(name=place.name, kind=_WORLD_KINDS[place.kind], country_code=str(country.alpha_3) if country else None,
                  admin1=_iso_name(place.admin1_code) or place.admin1, admin1_code=place.admin1_code,
                  admin2=place.admin2)
+
+
+def _district_named_after(town: Any, country_code: str | None) -> Place:
+    """"<Town> district" where the world index knows only the town: the district the text names is the
+    one named after (and around) the town, in the town's province. GeoNames lacks many second-level units
+    (or has them under older names), and many towns carry no district at all; a writer who says
+    "district" has named one, so it is kept under the town's name rather than left out."""
+    return Place(name=town.name, kind="admin2", country_code=country_code,
+                 admin1=_iso_name(town.admin1_code) or town.admin1, admin1_code=town.admin1_code, admin2=town.name)
 
 
 _DEMONYM_CAPITAL = re.compile(r"\bthe\s+(?P<people>[A-Z][a-z]{3,20})\s+capital(?:\s+city)?\b(?!\s+of\b)")

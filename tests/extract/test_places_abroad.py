@@ -40,3 +40,21 @@ def test_the_country_of_a_dateline_is_a_country_whatever_the_parser_calls_it():
 def test_an_agency_after_a_dateline_city_is_not_a_country():
     found = run("KABUL (Reuters) - A bomb killed three people in Kabul on Monday, police said.")
     assert not any(p.kind == "country" and p.country_code != "AFG" for p in found.places)
+
+
+# --- "<Name> district" of another country --------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # GeoNames knows the town of Afgooye and no district of that name
+    ("Al-Shabaab fighters killed four Somali soldiers in a roadside bomb attack in the Afgoye district of "
+     "Lower Shabelle on Monday, officials said.", ("SO-SH", "Afgooye")),
+    ("Al-Shabaab fighters killed four soldiers in Somalia's Afgoye district on Monday.", ("SO-SH", "Afgooye")),
+])
+def test_a_district_the_world_index_knows_only_as_its_town_is_the_district_around_the_town(text, expected):
+    assert expected in event_places(run(text))
+
+
+def test_a_bare_town_stays_a_town_without_a_district_of_its_name():
+    found = run("Al-Shabaab fighters killed four Somali soldiers in a roadside bomb attack in Afgoye on Monday.")
+    afgoye = next(p for p in found.places if p.name == "Afgooye")
+    assert afgoye.kind == "town" and afgoye.admin2 is None
