@@ -2413,6 +2413,20 @@ def _short_since(expression: DateExpression) -> bool:
     return days <= 7 and expression.text.lower().startswith("since")
 
 
+_STATEMENT_NOUNS = frozenset({"statement", "release", "briefing", "conference", "communique", "communiqué", "post",
+                              "message", "tweet", "interview", "update", "report", "bulletin"})
+
+
+def _saying_of(noun: Any) -> Any:
+    """The verb of saying whose medium a noun names ("the army said in a statement on Monday",
+    "police told reporters at a news conference on Monday": the day is the statement's, which the
+    parser hangs on the noun), else the noun itself."""
+    if noun.pos_ == "NOUN" and noun.lemma_.lower() in _STATEMENT_NOUNS and noun.dep_ == "pobj" and \
+            noun.head.lower_ in ("in", "at", "during", "through", "via") and noun.head.head.pos_ in ("VERB", "AUX"):
+        return noun.head.head
+    return noun
+
+
 def _said_on(doc: Document, expression: DateExpression) -> bool:
     """A date that tells when someone spoke ("police said Thursday", "residents said on Monday")."""
     if doc.nlp is None:
@@ -2427,6 +2441,7 @@ def _said_on(doc: Document, expression: DateExpression) -> bool:
     head = token.head
     if head.pos_ == "ADP" and head.i != token.i:
         head = head.head
+    head = _saying_of(head)
     if not (head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in SAY_LEMMAS and head.i != token.i):
         return False
     # A day written before both the verb of saying and its speaker dates what is said, not the

@@ -47,3 +47,15 @@ def test_two_sources_that_disagree_still_give_the_lower_toll():
     events = _events("A car bomb in Mogadishu killed at least seven people on Sunday, police said. Hospital "
                      "officials put the toll at 12.")
     assert _killed(events) == 7, [e.to_dict() for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Militants killed nine soldiers in an attack on a military post in Mali's Mopti region on Sunday, the army said. "
+    "Nine soldiers died and eight others were wounded, the army said in a statement on Monday.",
+    "Gunmen killed nine policemen at a checkpoint in Kunduz province on Sunday. Nine policemen were killed and two "
+    "were wounded, the provincial police told reporters at a news conference on Monday.",
+])
+def test_a_toll_restated_on_the_day_of_a_statement_is_the_same_incident(text: str):
+    events = _events(text)
+    assert len(events) == 1 and _killed(events) == 9, [e.to_dict() for e in events]
+    assert events[0].date is not None and events[0].date.isoformat() == "2023-03-05"
