@@ -840,13 +840,10 @@ class PlacesStep:
         name in the story is in that unit (a town, no district unless the unit is one)."""
         units = [(s, r) for s, _e, _h, r in found if isinstance(r, Place) and r.kind in ("admin1", "admin2")]
         inside: dict[str, Place] = {}
-        for start, end, _hint in rest:
+        for start, end, hint in rest:
             for unit_start, unit in units:
                 if unit_start >= end and _CONTAINED_BY.fullmatch(doc.text[end:unit_start]):
-                    inside.setdefault(_name_key(doc.text[start:end]), Place(
-                        name=doc.text[start:end].strip(), kind="town", country_code=unit.country_code,
-                        admin1=unit.admin1, admin1_code=unit.admin1_code,
-                        admin2=unit.admin2 if unit.kind == "admin2" else None))
+                    inside.setdefault(_name_key(doc.text[start:end]), _inside_unit(doc.text[start:end], hint, unit))
         placed = [(start, end, hint, place) for start, end, hint in rest
                   if (place := inside.get(_name_key(doc.text[start:end]))) is not None]
         taken = [(s, e) for s, e, _h, _r in found + placed] + [(s, e) for s, e, _n in doc.actor_spans]
@@ -945,6 +942,22 @@ class PlacesStep:
             admin2_pcode=best.admin2_pcode if best.level >= 2 else None,
             lat=best.latitude, lon=best.longitude,
         )
+
+
+_DISTRICT_TAIL = re.compile(r"(?i)\s+(?:district|sub-?district|tehsil|woreda|territory|local\s+government\s+area|"
+                            r"lga|county|cercle|commune|prefecture)s?$")
+
+
+def _inside_unit(surface: str, hint: str | None, unit: Place) -> Place:
+    """What a name the world index does not know is, once the text puts it in ``unit``: a district of the
+    unit's province when the text calls it one ("<Name> district of <Province> province": its name as
+    written, the kind word dropped), else a town there (in the unit's district when the unit is one)."""
+    if hint == "district" and unit.kind == "admin1":
+        name = _DISTRICT_TAIL.sub("", surface.strip())
+        return Place(name=name, kind="admin2", country_code=unit.country_code, admin1=unit.admin1,
+                     admin1_code=unit.admin1_code, admin2=name)
+    return Place(name=surface.strip(), kind="town", country_code=unit.country_code, admin1=unit.admin1,
+                 admin1_code=unit.admin1_code, admin2=unit.admin2 if unit.kind == "admin2" else None)
 
 
 _AGENCY = re.compile(r"\s*\([^()]{1,40}\)$")

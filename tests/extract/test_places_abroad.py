@@ -58,3 +58,19 @@ def test_a_bare_town_stays_a_town_without_a_district_of_its_name():
     found = run("Al-Shabaab fighters killed four Somali soldiers in a roadside bomb attack in Afgoye on Monday.")
     afgoye = next(p for p in found.places if p.name == "Afgooye")
     assert afgoye.kind == "town" and afgoye.admin2 is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # neither district is in GeoNames; the text puts each in a province it knows
+    ("ISIS militants attacked Al-Islah village in the Jalawla district of Diyala province in Iraq late on Monday, "
+     "killing four civilians and a soldier.", ("IQ-DI", "Jalawla")),
+    ("Somali troops killed 13 al-Shabab militants in an operation in the Janale district of Lower Shabelle "
+     "region on Friday, the army said.", ("SO-SH", "Janale")),
+])
+def test_an_unknown_district_the_text_puts_in_a_province_is_a_district_of_it(text, expected):
+    assert expected in event_places(run(text))
+
+
+def test_an_unknown_town_the_text_puts_in_a_province_is_no_district():
+    found = run("Gunmen killed four people in Sabon Gari Dankolo, in Kaduna state, Nigeria, on Friday.")
+    assert ("NG-KD", None) in event_places(found)
