@@ -1,25 +1,28 @@
-"""Step ``causes``: deaths the text puts down to nature, an accident or disease are no conflict event.
+"""Step ``causes``: deaths the text puts down to nature, an accident, disease, a family quarrel or a
+robbery are no conflict event.
 
 News of a war-torn country reports earthquakes, floods, avalanches, road accidents and outbreaks in
 the words it uses for attacks ("an earthquake killed more than 1,000 people", "a bus plunged into a
-ravine, killing 15", "twelve people died of cholera"). Read as events, they would be counted as
-violence against civilians: a confident wrong answer in every figure built on them. ACLED codes
-none of them.
+ravine, killing 15", "twelve people died of cholera"), and its crime pages tell of men who killed
+their wives or brothers over land and of robbers who shot a money changer. Read as events, they
+would be counted as violence against civilians: a confident wrong answer in every figure built on
+them. ACLED codes none of them (it leaves out domestic violence and ordinary crime).
 
 The events step builds an event from a sentence's deaths, arrests or attacks. This step, run after
 it, reads the cause the sentence gives each death, from spaCy's parse:
 
 - the subject of the killing verb ("lightning killed three shepherds", "a gas cylinder explosion
-  killed four");
-- what the dead were killed or died in, by, of or from ("killed in a road accident", "died of
-  cholera", "killed by floods");
+  killed four", "robbers killed a money changer", "a man killed his wife");
+- what the dead were killed or died in, by, of, from or over ("killed in a road accident", "died of
+  cholera", "stabbed to death by her husband", "shot dead over a land dispute");
 - the act a participle or a "when" clause hangs on ("a bus plunged into a ravine, killing 15",
-  "killed when their vehicle overturned");
-- the sentence's own words for drowning, avalanches and the like.
+  "killed when their vehicle overturned").
 
-An event is dropped only when its sentence gives such a cause and names no act of violence at all
-(no bomb, shelling, gunmen, attack or fighting): "a mortar shell left from the war exploded,
-killing three children" stays, as ACLED keeps it.
+An event is dropped only when its sentence gives such a cause and names no armed group or act of
+war (no bomb, shelling, gunmen, militants or fighting; a private killing may still be "shot" or
+"stabbed"): "a mortar shell left from the war exploded, killing three children" stays, as ACLED
+keeps it, and so does "militiamen killed a man over a land dispute". A sentence that gives no
+cause, act or actor ("17 people were reported injured.") takes the cause its story told last.
 """
 
 from __future__ import annotations
@@ -83,6 +86,34 @@ VIOLENCE_WORDS = frozenset({
 """Words that name an act of violence or its arms; a sentence with any of them keeps its event.
 ("strike" counts only as a noun: an earthquake "struck".)"""
 
+PERSONAL_ACTS = frozenset({"shoot", "shooting", "shot", "gun", "murder", "stab", "gunfire"})
+"""Acts of violence one person does to another as readily as an armed group: with no armed group
+in the sentence, a killing told with them may still be a family quarrel or a robbery."""
+
+KIN = frozenset({
+    "wife", "husband", "brother", "sister", "son", "daughter", "father", "mother", "cousin", "uncle", "aunt",
+    "nephew", "niece", "relative", "stepmother", "stepfather", "stepson", "stepdaughter", "fiance", "fiancee",
+    "brother-in-law", "sister-in-law", "father-in-law", "mother-in-law", "son-in-law", "daughter-in-law",
+    "grandfather", "grandmother", "grandson", "granddaughter", "child", "children", "family",
+})
+"""Kin: a killing among them ("a man killed his wife", "stabbed to death by her husband") is no
+political violence; ACLED leaves domestic violence out."""
+
+PLAIN_PEOPLE = frozenset({"man", "woman", "youth", "boy", "girl", "person", "teenager", "neighbour", "neighbor",
+                          "shopkeeper", "farmer", "driver", "student", "resident"})
+"""Who a domestic killing is told of ("a man", "a youth"), as against a group or a force."""
+
+CRIMINALS = frozenset({"robber", "thief", "burglar", "mugger", "carjacker", "pickpocket", "smuggler"})
+"""Those whose killings ACLED leaves out as ordinary crime (bandits and gangs that fight for ground
+are armed groups, not these)."""
+
+MOTIVES = frozenset({"dispute", "feud", "quarrel", "argument", "row", "robbery", "theft", "burglary", "mugging",
+                     "honour", "honor", "jealousy", "debt", "altercation", "brawl", "squabble", "vendetta"})
+"""Reasons a text gives for a private killing ("over a land dispute", "in a family feud")."""
+
+PRIVATE_DEATH_VERBS = frozenset({"kill", "shoot", "stab", "murder", "strangle", "beat", "hack", "poison", "slay",
+                                 "behead", "injure", "wound"})
+
 
 NEW_STORY = ("in a separate", "in another", "separately", "meanwhile", "elsewhere", "in other news")
 """Sentence openings that start another story: the cause told before them does not reach past them."""
@@ -116,12 +147,12 @@ def told_as_mishap(doc: Document, event: Event, story: list[tuple[int, str | Non
     verdicts = {_verdict(span) for span in spans}
     if "violence" in verdicts:
         return False
-    if "mishap" in verdicts:
+    if verdicts & {"mishap", "private"}:
         return True
     if event.actor1 or event.actor2 or not story:
         return False
     before = [cause for start, cause in story if start < min(span.start_char for span in spans)]
-    return bool(before) and before[-1] == "mishap"
+    return bool(before) and before[-1] in ("mishap", "private")
 
 
 def _story_causes(doc: Document) -> list[tuple[int, str | None]]:
@@ -138,8 +169,13 @@ def _story_causes(doc: Document) -> list[tuple[int, str | None]]:
 
 
 def _verdict(span: Any) -> str | None:
-    """``violence`` when the span names an act of violence, ``mishap`` when it puts a death down
-    to a hazard and names none, else None."""
+    """``violence`` when the span names an armed group or an act of violence, ``private`` when its
+    killing is a family quarrel or a crime and no armed group takes part, ``mishap`` when it puts a
+    death down to a hazard and names no act of violence, else None."""
+    if any(_armed(token) for token in span):
+        return "violence"
+    if any(_private_cause(token) for token in span if token.lemma_.lower() in PRIVATE_DEATH_VERBS):
+        return "private"
     if any(_violent(token) for token in span):
         return "violence"
     if any(_mishap_cause(token) for token in span if token.lemma_.lower() in DEATH_VERBS):
@@ -160,6 +196,11 @@ def _told_in(doc: Document, event: Event) -> Any | None:
     return _span(doc, start, start + len(event.sentence)) if start >= 0 else None
 
 
+def _armed(token: Any) -> bool:
+    """A word of violence that is not one a private quarrel is also told with."""
+    return _violent(token) and token.lemma_.lower() not in PERSONAL_ACTS and token.lower_ not in PERSONAL_ACTS
+
+
 def _violent(token: Any) -> bool:
     word = token.lemma_.lower()
     if word == "strike" and token.pos_ == "VERB":
@@ -173,6 +214,34 @@ def _violent(token: Any) -> bool:
     return word in VIOLENCE_WORDS or token.lower_ in VIOLENCE_WORDS
 
 
+def _private_cause(verb: Any) -> bool:
+    """The killing is told as a family quarrel or a crime: kin killed kin, a robber killed, or the
+    text gives a private motive ("over a land dispute"). A killer who is neither kin, a criminal nor a
+    plain person ("militiamen killed a man over a land dispute") keeps the event."""
+    agents = [c for c in verb.children if c.dep_ == "nsubj"] + [
+        o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if any(a.lemma_.lower() not in KIN | CRIMINALS | PLAIN_PEOPLE for a in agents):
+        return False
+    for child in verb.children:
+        if child.dep_ == "nsubj" and (_kin(child) or child.lemma_.lower() in CRIMINALS):
+            return True
+        if child.dep_ == "agent" and any(_kin(o) or o.lemma_.lower() in CRIMINALS
+                                         for o in child.children if o.dep_ == "pobj"):
+            return True  # "stabbed to death by her husband"
+        if child.dep_ == "dobj" and _kin(child) and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in PLAIN_PEOPLE for c in verb.children):
+            return True  # "a man killed his wife"
+        if child.dep_ == "prep" and child.lower_ in ("over", "in", "during", "after", "following", "amid") and any(
+                o.lemma_.lower() in MOTIVES for o in child.children if o.dep_ == "pobj"):
+            return True  # "over a land dispute", "in a family feud"
+    return False
+
+
+def _kin(noun: Any) -> bool:
+    """"his wife", "her husband": kin named as someone's."""
+    return noun.lemma_.lower() in KIN and any(c.dep_ == "poss" for c in noun.children)
+
+
 def _mishap_cause(verb: Any) -> bool:
     """The cause the parse gives ``verb`` (a death, injury or damage verb), or the verbs it is
     joined with ("killed and injured in floods"), is a hazard."""
@@ -182,7 +251,7 @@ def _mishap_cause(verb: Any) -> bool:
 
 
 def _killed_by_someone(verb: Any) -> bool:
-    """An active, transitive use with a subject that is no hazard ("the Taliban killed two men")."""
+    """An active, transitive use with a subject that is no hazard ("the militants killed two men")."""
     if verb.lemma_.lower() in VICTIM_SUBJECT_VERBS or not any(c.dep_ == "dobj" for c in verb.children):
         return False
     return any(not _hazard_phrase(c) and c.lower_ not in ("it", "which", "that")

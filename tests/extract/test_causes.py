@@ -93,3 +93,30 @@ def test_a_detail_sentence_without_a_cause_takes_the_cause_the_story_told():
             "in Kunduz province.")
     events = extract(text, published=PUBLISHED).events
     assert [e.admin1_code for e in events] == ["AF-KDZ"]
+
+
+PRIVATE = [
+    "A man shot dead his brother over a land dispute in Kandahar on Monday, police said.",
+    "A man killed his wife and two daughters in Herat province on Tuesday, police said.",
+    "Two people were killed in a family feud over land in Khost province on Sunday.",
+    "Robbers killed a money changer in Kabul on Monday and fled with his cash, police said.",
+    "A woman was stabbed to death by her husband in Balkh province, local officials said.",
+]
+
+ARMED_KILLINGS = [
+    "The Taliban killed a man over a land dispute in Kandahar on Monday.",
+    "Taliban fighters shot dead a former soldier and his brother in Herat.",
+    "Gunmen killed a money changer in Kabul on Monday.",
+    "A man was shot dead by unknown gunmen in Kunduz on Monday.",
+    "His brother was killed by the Taliban in Panjshir on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", PRIVATE)
+def test_a_family_quarrel_or_a_robbery_is_no_event(text):
+    assert extract(text, published=PUBLISHED).events == []
+
+
+@pytest.mark.parametrize("text", ARMED_KILLINGS)
+def test_a_killing_by_an_armed_group_stays_an_event_whatever_its_motive_or_victim(text):
+    assert len(extract(text, published=PUBLISHED).events) == 1
