@@ -86,7 +86,7 @@ VIOLENCE_WORDS = frozenset({
 """Words that name an act of violence or its arms; a sentence with any of them keeps its event.
 ("strike" counts only as a noun: an earthquake "struck".)"""
 
-PERSONAL_ACTS = frozenset({"shoot", "shooting", "shot", "gun", "murder", "stab", "gunfire"})
+PERSONAL_ACTS = frozenset({"shoot", "shooting", "shot", "gun", "murder", "stab", "gunfire", "behead"})
 """Acts of violence one person does to another as readily as an armed group: with no armed group
 in the sentence, a killing told with them may still be a family quarrel or a robbery."""
 

@@ -120,3 +120,13 @@ def test_a_family_quarrel_or_a_robbery_is_no_event(text):
 @pytest.mark.parametrize("text", ARMED_KILLINGS)
 def test_a_killing_by_an_armed_group_stays_an_event_whatever_its_motive_or_victim(text):
     assert len(extract(text, published=PUBLISHED).events) == 1
+
+
+PRIVATE_NEWS = Path(__file__).resolve().parents[1] / "data" / "extract" / "private_killings.jsonl"
+
+
+@pytest.mark.parametrize("row", [json.loads(line) for line in PRIVATE_NEWS.read_text(encoding="utf-8").splitlines()],
+                         ids=lambda row: row["id"])
+def test_real_reports_of_domestic_killings_and_robberies_give_no_event(row):
+    found = extract(row["text"], published=row["published"])
+    assert found.events == [], [e.sentence for e in found.events]
