@@ -253,11 +253,31 @@ def candidate_spans(doc: Document, theatre: str | None = None) -> list[tuple[int
         head = _FACILITY_TAIL.search(text, run.start(), run.end())
         if head is not None and head.start() > run.start() and head.end() == run.end():
             spans.append((run.start(), head.start(), "locative"))  # "<City> International Airport"
+    spans += _compass_compounds(text, spans)
     for m in _FILED_FROM.finditer(text[:600]):  # "<CITY>, <Country> (<Agency>) -": the parser often misses it
         if m["country"]:
             spans.append((m.start("country"), m.end("country"), None))
     spans += _list_continuations(text, spans)
     return spans
+
+
+_COMPASS_PART = re.compile(r"-(?:nord|sud|est|ouest|centre|center|centro|norte|sur|este|oeste|north|south|east|"
+                           r"west|central|oriental|occidental)\b")
+_COMPASS_COMPOUND = re.compile(rf"\b(?P<name>[A-Z][a-z]{{2,20}}{_COMPASS_PART.pattern}(?:\s+(?P<kind>(?i:region|"
+                               rf"province|state|department|district)))?)")
+
+
+def _compass_compounds(text: str, spans: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str | None]]:
+    """Region names compounded with a compass word written in lower case ("Centre-nord region",
+    "Sud-ouest"): the parser and the name patterns stop at the hyphen, and the first part alone is
+    another region ("Centre"), a wrong province. The whole compound is a candidate too (tried first,
+    being longer); where it names nothing the shorter span is read as before."""
+    found: list[tuple[int, int, str | None]] = []
+    for m in _COMPASS_COMPOUND.finditer(text):
+        kind = m["kind"].lower() if m["kind"] else None
+        found.append((m.start("name"), m.end("name"), kind if kind in ("province", "state", "district") else
+                      "area" if kind else None))
+    return found
 
 
 _UNIT_AFTER = re.compile(

@@ -74,3 +74,15 @@ def test_an_unknown_district_the_text_puts_in_a_province_is_a_district_of_it(tex
 def test_an_unknown_town_the_text_puts_in_a_province_is_no_district():
     found = run("Gunmen killed four people in Sabon Gari Dankolo, in Kaduna state, Nigeria, on Friday.")
     assert ("NG-KD", None) in event_places(found)
+
+
+# --- region names compounded with a compass word in lower case ----------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Jihadists ambushed a supply convoy in Namsiguia, in the Centre-nord region of Burkina Faso, on Monday, "
+     "killing 31 soldiers, the army said.", "BF-05"),
+    ("Gunmen killed nine civilians in the village of Noaka in Burkina Faso's Sud-ouest region on Monday.", "BF-13"),
+])
+def test_a_compass_compound_in_lower_case_is_the_whole_region_not_its_first_word(text, expected):
+    codes = {code for code, _district in event_places(run(text))}
+    assert codes == {expected}
