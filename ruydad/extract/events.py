@@ -404,8 +404,11 @@ _PLACE_UNITS = frozenset({"district", "province", "region", "area", "village", "
 _ANIMALS = frozenset({"livestock", "cattle", "cow", "goat", "sheep", "camel", "animal", "donkey", "horse", "ox",
                       "buffalo", "mule", "dog", "chicken", "herd"})
 """Who a killing counts that are no people ("killing 10 livestock"): ACLED's fatalities are people."""
-_NOT_PEOPLE = _ANIMALS | frozenset({"wound", "wounding", "damage", "destruction", "loss", "displacement"})
-"""Nouns joined to the dead that count no dead: animals, and the harm told beside the deaths."""
+_NOT_PEOPLE = _ANIMALS | frozenset({"wound", "wounding", "damage", "destruction", "loss", "displacement",
+                                    "bomb"}) | EVENT_NOUNS
+"""Nouns joined to the dead that count no dead: animals, the harm told beside the deaths, and
+incidents ("a blast that killed five worshippers and three bombings of minivans that killed nine":
+the parser joins the bombings to the worshippers, but they are no people)."""
 
 
 def _conjuncts(head: Any) -> list[Any]:
