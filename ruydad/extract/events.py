@@ -1897,8 +1897,9 @@ class EventsStep:
             # fighting": the wounded of the incident told, whatever place a title names
             other_place = False
         detail = last.summary and not new.summary and (new.killed is not None or new.detained is not None)
-        if new.kinds == {"detain"} and "detain" not in last.kinds and last.kinds & {"kill", "violence"} and \
-                _state_side(new.actor1) and last.actor1 is not None and not _state_side(last.actor1):
+        if new.kinds == {"detain"} and "detain" not in last.kinds and last.kinds & {"kill", "violence"} and (
+                (_state_side(new.actor1) and last.actor1 is not None and not _state_side(last.actor1)) or
+                _ARRESTED_OVER.search(text)):
             detail = True  # "Gunmen killed 15 ... Police said they had arrested three suspects": another act
         if new.target is not None and not new.quoted_only and not _ADDITIVE.search(text) and \
                 (last.kinds & {"kill", "violence"}) and \
@@ -2954,7 +2955,8 @@ def _combine(old: int | None, new: int | None, additive: bool) -> int | None:
 
 
 _NEW_INCIDENT = re.compile(
-    r"(?i:\b(?:in\s+(?:a|another)\s+(?:separate|different|new|second|similar)\s+(?:incident|attack|development)"
+    r"(?i:\b(?:in\s+(?:a|another)\s+(?:separate|different|new|second|similar)\s+(?:incident|attack|development|"
+    r"operation|raid|strike|clash|ambush|bombing|case)"
     r"|in\s+another\s+(?:incident|attack|case|operation|raid|strike)|^\s*(?:elsewhere|separately|meanwhile)\b"
     r"|^\W*(?:in|during)\s+that\s+(?:incident|attack|ambush|raid|clash|operation|assault)\b"
     r"|\b(?:struck|attacked|raided|returned)\s+again\s+(?:the\s+(?:next|following)\s+(?:day|night|morning))\b"
@@ -2973,6 +2975,15 @@ _NEW_INCIDENT = re.compile(
 with his bomb sets off one: "a second bomber", "two bombers also blew themselves up" are another."""
 
 
+_ARRESTED_OVER = re.compile(
+    r"(?i:\b(?:arrest\w*|detain\w*|apprehend\w*|nabbed|held|taken\s+into\s+custody)\b[^.;]{0,80}?"
+    r"\b(?:in\s+connection\s+(?:with|to)|over|for\s+(?:their\s+)?(?:alleged\s+|suspected\s+)?"
+    r"(?:involvement|role|part|links?)\s+in|(?:suspected|accused)\s+of\s+(?:involvement\s+in|carrying\s+out|"
+    r"taking\s+part\s+in))\s+(?:the|this|that|these|those)\s+(?:\w+\s+){0,2}?"
+    r"(?:attacks?|killings?|bombings?|murders?|blasts?|explosions?|incidents?|ambush(?:es)?|assassinations?|"
+    r"abductions?|kidnappings?|shootings?|raids?|massacres?)\b)")
+"""An arrest over the incident told ("three suspects have been arrested in connection with the
+killing"): the arrests that followed are an act of their own (ACLED's arrest), whoever made them."""
 _SOURCE_AFTER = re.compile(r"(?i:(?:['’]s)?\s+(?:\w+\s+)?(?:officials?|spokes(?:man|woman|person)|sources?|media|"
                            r"authorities)(?:,?\s+[\w'’-]+){0,3}?,?\s+(?:said|say|says|told|reported|confirmed|claimed)\b)")
 """An actor named as who spoke ("<Group> officials said", "<Group> spokesman <Name> said"), not as a

@@ -1,0 +1,38 @@
+"""One event per reported incident (issue 12): an operation told as separate and the arrests that
+followed an attack are incidents of their own; sentences written for the test in the style of wire copy."""
+
+from __future__ import annotations
+
+import pytest
+
+from ruydad.extract import Event, extract
+
+PUBLISHED = "2023-03-10"  # a Friday
+
+
+def _events(text: str) -> list[Event]:
+    return extract(text, published=PUBLISHED).events
+
+
+@pytest.mark.parametrize("opener", ["In a separate operation", "In a separate raid", "In another operation"])
+def test_an_operation_told_as_separate_is_another_event(opener: str):
+    events = _events("Security forces killed two militants in a raid in Kabul on Monday, officials said. "
+                     f"{opener}, intelligence forces killed three militants in the east of the city.")
+    assert sorted(e.fatalities or 0 for e in events) == [2, 3], [e.to_dict() for e in events]
+
+
+@pytest.mark.parametrize("arrest", [
+    "Provincial officials said three suspects have been arrested in connection with the killing.",
+    "Three men were later detained over the attack, a police spokesman said.",
+    "Officials said three suspects had been arrested for their alleged involvement in the shooting.",
+])
+def test_arrests_over_an_attack_are_another_event(arrest: str):
+    events = _events(f"Gunmen shot dead a former army officer in Herat city on Sunday, a local source said. {arrest}")
+    assert len(events) == 2, [e.to_dict() for e in events]
+    assert [(e.fatalities, e.detained) for e in events] == [(1, None), (None, 3)], [e.to_dict() for e in events]
+
+
+def test_arrests_made_in_the_raid_itself_stay_the_raid():
+    events = _events("Security forces killed two militants and detained three others in a raid in Kabul on Monday. "
+                     "The three detained men were wounded in the raid, officials said.")
+    assert [(e.fatalities, e.detained) for e in events] == [(2, 3)], [e.to_dict() for e in events]
