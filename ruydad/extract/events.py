@@ -133,6 +133,7 @@ BACKGROUND_LEMMAS = frozenset({
     "link", "responsible", "involve", "suspect", "associate", "accuse", "blame", "plan", "believe",
     "tie", "know", "involvement", "connect", "wanted", "want", "facilitate", "coordinate",
     "orchestrate", "mastermind", "direct", "oversee", "responsibility", "behind",
+    "anniversary", "commemorate", "commemoration", "memorial", "remembrance",
 })
 """Words above a trigger that make it background. "claim" is not one: "the NRF claimed to have
 killed eight rebels" reports a killing (attributed); "claimed responsibility for an attack"
@@ -488,6 +489,9 @@ def _reports_past_event(token: Any, dated_clause: bool = False) -> bool:
     if token.tag_ == "VBG":
         if any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "be") for c in token.children):
             return False
+        if token.dep_ in ("nsubj", "csubj") and any(c.dep_ == "aux" and c.lower_ in MODALS
+                                                    for c in token.head.children):
+            return False  # "fighting could kill thousands": what might happen
         if token.dep_ in ("pobj", "csubj", "compound", "amod"):
             return False
         if token.dep_ == "xcomp" and token.head.tag_ not in ("VBD", "VBN"):
@@ -1130,6 +1134,8 @@ class EventsStep:
                     continue
                 if _is_takeover(token):
                     continue  # "since the rebels seized power", "took control of the country": background
+                if _figurative(token):
+                    continue  # "killed hopes of a deal", "fired 20 officials", "prices shot up"
                 if lemma == "target" and (_in_headline(doc, token.idx) or not (
                         (token.tag_ == "VBD" and any(c.dep_ == "dobj" for c in token.children)) or
                         (token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children)))):
@@ -2454,6 +2460,40 @@ def _said_on(doc: Document, expression: DateExpression) -> bool:
     # attribution); "police said Thursday" and "Police on Thursday said" date the statement.
     speaker = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return not (token.i < head.i and speaker is not None and speaker.i > token.i)
+
+
+ABSTRACT_OBJECTS = frozenset({
+    "hope", "chance", "deal", "plan", "decision", "law", "policy", "idea", "proposal", "bill", "move", "statement",
+    "report", "claim", "comment", "remark", "price", "agreement", "talk", "process", "project", "order", "rule",
+    "ban", "right", "freedom", "democracy", "economy", "initiative", "strategy", "programme", "program", "effort",
+    "reform", "election", "vote", "result", "decree", "ruling", "verdict", "resolution", "sanction", "measure",
+    "budget", "scheme", "narrative", "dream", "prospect", "possibility", "momentum", "rumour", "rumor",
+    "speculation", "notion", "argument", "view", "approach", "stance", "mood", "appetite", "demand",
+    "confidence", "trust", "credibility", "legitimacy", "record", "image", "reputation", "market",
+})
+"""What news kills, attacks or executes in figures of speech ("killed hopes of a deal", "attacked the
+decision", "executed the plan"): no one is hurt."""
+_FIRED_WITH = frozenset({"shot", "round", "salvo", "volley", "bullet", "gas", "shell", "artillery", "flare",
+                         "warning", "weapon", "gun"})
+"""What is fired when firing is shooting ("fired rockets", "fired warning shots", "fired tear gas")."""
+
+
+def _figurative(verb: Any) -> bool:
+    """A verb of violence used of no act of violence: its object is an abstract thing ("killed
+    hopes of a peace deal", "attacked the decision in a statement", "executed the plan"), "fired"
+    means dismissed ("fired 20 officials from the ministry"), or "shot up" means rose ("prices shot up")."""
+    lemma = verb.lemma_.lower()
+    if lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+        return True
+    patients = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if patients and all(p.lemma_.lower() in ABSTRACT_OBJECTS for p in patients):
+        return True
+    if lemma == "fire" and patients and not any(
+            c.dep_ == "prep" and c.lower_ in ("on", "at", "upon", "into", "toward", "towards") and
+            not any(o.ent_type_ in ("DATE", "TIME") for o in c.children) for c in verb.children):
+        return all(p.pos_ in ("NOUN", "PROPN", "NUM") and p.lemma_.lower() not in _WEAPON_NOUNS | _FIRED_WITH
+                   for p in patients)  # "fired 20 officials": dismissed, not shot at
+    return False
 
 
 def _is_takeover(verb: Any) -> bool:
