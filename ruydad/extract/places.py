@@ -845,7 +845,8 @@ class PlacesStep:
                 place = Place(name=place.name, kind="admin1", country_code=place.country_code, admin1=place.admin1,
                               admin1_code=place.admin1_code)
             paragraph = named_provinces.get(_paragraph_key(doc.text, start))
-            if place is not None and place.admin1_code and paragraph and place.admin1_code not in paragraph:
+            if place is not None and place.admin1_code and paragraph and place.admin1_code not in paragraph and \
+                    not _named_district(doc.text, end, hint, place):
                 continue  # the paragraph names the provinces: a town of that name in another is someone else's
             if place is not None:
                 found.append((start, end, hint, place))
@@ -978,6 +979,19 @@ def _inside_unit(surface: str, hint: str | None, unit: Place) -> Place:
                      admin1_code=unit.admin1_code, admin2=name)
     return Place(name=surface.strip(), kind="town", country_code=unit.country_code, admin1=unit.admin1,
                  admin1_code=unit.admin1_code, admin2=unit.admin2 if unit.kind == "admin2" else None)
+
+
+_PUT_IN = re.compile(r"\s*(?:,\s*|\s+(?:of|in)\s+)(?:the\s+)?[A-Z]")
+
+
+def _named_district(text: str, end: int, hint: str | None, place: Place) -> bool:
+    """Whether a name is a district the text names as such ("the <Name> district") that the world index
+    knows as exactly one district in the countries of the story, with no unit written after it: such a
+    name is that district even in a paragraph that names other provinces ("mountains which connect the
+    <Name> district with the adjacent <Other> province"). A name the text puts in a unit ("<Name> district
+    of <Province>") is left to the unit."""
+    return hint == "district" and place.kind == "admin2" and place.admin2 is not None and \
+        _PUT_IN.match(text, end) is None
 
 
 _AGENCY = re.compile(r"\s*\([^()]{1,40}\)$")

@@ -86,3 +86,17 @@ def test_an_unknown_town_the_text_puts_in_a_province_is_no_district():
 def test_a_compass_compound_in_lower_case_is_the_whole_region_not_its_first_word(text, expected):
     codes = {code for code, _district in event_places(run(text))}
     assert codes == {expected}
+
+
+# --- a district named as such in a paragraph that names another province -------------------------
+
+def test_a_district_named_as_such_is_kept_beside_another_province_of_its_paragraph():
+    found = run("Houthi fighters attacked government troops in Yemen on Saturday in a range of mountains which "
+                "connect the Merkhah Al Ulya district with the adjacent Bayda province, killing four soldiers.")
+    assert ("YE-SH", "Merkhah Al Ulya") in {(p.admin1_code, p.admin2) for p in found.places}
+
+
+def test_a_bare_town_in_a_paragraph_that_names_another_province_is_still_someone_elses():
+    # Ariha is a town of Idlib; the paragraph names only Aleppo province
+    found = run("Syrian government forces shelled Ariha in Aleppo province on Monday, killing five civilians.")
+    assert "SY-ID" not in {p.admin1_code for p in found.places}
