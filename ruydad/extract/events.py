@@ -2767,7 +2767,11 @@ _SEVERAL_OPERATIONS = re.compile(
     r"|\bin\s+(?:two|three|four|five|six|\d+)\s+(?:different\s+|separate\s+)?"
     r"(?:attacks|blasts|explosions|bombings|incidents|clashes|ambushes)\b"
     r"|^\W*(?:two|three|four|five|six|twin|multiple|several|\d+)\s+(?:separate\s+|deadly\s+|suicide\s+|bomb\s+)?"
-    r"(?:explosions|blasts|bombings|attacks|strikes|air\s?strikes)\b)")
+    r"(?:explosions|blasts|bombings|attacks|strikes|air\s?strikes)\b"
+    r"|\b(?:carried\s+out|conducted|launched|staged|mounted)\s+(?:two|three|four|five|six|multiple|several|\d+)\s+"
+    r"(?:separate\s+|\w+\s+)?(?:attacks|strikes|air\s?strikes|ambushes|bombings)\b"
+    r"|\b(?:two|three|four|five|six|several|\d+)\s+days\s+of\s+(?:\w+\s+)?(?:clashes|fighting|attacks|strikes|"
+    r"shelling|raids)\b)")
 
 
 _SEVERAL_INCIDENTS = re.compile(

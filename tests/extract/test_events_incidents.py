@@ -36,3 +36,17 @@ def test_arrests_made_in_the_raid_itself_stay_the_raid():
     events = _events("Security forces killed two militants and detained three others in a raid in Kabul on Monday. "
                      "The three detained men were wounded in the raid, officials said.")
     assert [(e.fatalities, e.detained) for e in events] == [(2, 3)], [e.to_dict() for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Fighters of the group carried out three attacks on Taliban posts in Kabul and Parwan on Thursday, killing nine "
+    "Taliban members. In Parwan, they attacked a checkpoint near Bagram, killing five. In Kabul, two attacks killed "
+    "four Taliban fighters.",
+    "At least nine people have been killed in two days of clashes between Taliban and resistance fighters in Parwan "
+    "and Kabul, local sources said. On Wednesday, five Taliban fighters were killed in Parwan. On Thursday, four "
+    "resistance fighters died in the fighting in Kabul.",
+])
+def test_a_lead_that_sums_up_attacks_or_days_of_fighting_is_not_counted_again(text: str):
+    events = _events(text)
+    assert sorted((e.admin1_code, e.fatalities) for e in events) == [("AF-KAB", 4), ("AF-PAR", 5)], \
+        [e.to_dict() for e in events]
