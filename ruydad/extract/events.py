@@ -2183,9 +2183,11 @@ def _split_days_after(sent: Any) -> tuple[Any, Any | None, int]:
             continue
         before = sent.doc[token.i - 2:token.i].text.lower()
         days = _DAYS_BEFORE.get(before)
-        if days is None and sent.doc[token.i - 1].lower_ in ("days", "hours") and token.dep_ in ("prep", "mark") and \
-                sent.doc[token.i - 1].dep_ == "npadvmod":
-            days = LAPSE_UNSAID  # "The attack came days after a suicide bomber targeted ...": another, earlier
+        if days is None and sent.doc[token.i - 1].lower_ in ("days", "hours", "weeks", "months", "month") and \
+                token.dep_ in ("prep", "mark") and sent.doc[token.i - 1].dep_ == "npadvmod":
+            # "The attack came days after a suicide bomber targeted ...", "comes months after a bombing
+            # killed the police chief": another, earlier incident
+            days = LAPSE_UNSAID
         if days is None:
             continue
         if not any(t.pos_ == "VERB" for t in sent.doc[token.i + 1:sent.end]):

@@ -50,3 +50,15 @@ def test_a_lead_that_sums_up_attacks_or_days_of_fighting_is_not_counted_again(te
     events = _events(text)
     assert sorted((e.admin1_code, e.fatalities) for e in events) == [("AF-KAB", 4), ("AF-PAR", 5)], \
         [e.to_dict() for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "A suicide car bomb killed the deputy governor of Kunduz province and his driver in Kunduz city on Tuesday. "
+    "Several other people were wounded. The attack comes months after a bombing killed the provincial police chief, "
+    "along with two other officers.",
+    "A roadside bomb killed two soldiers in Kunar province on Tuesday. The bombing came two weeks after gunmen killed "
+    "three soldiers in the same district.",
+])
+def test_an_incident_weeks_or_months_before_is_another_event(text: str):
+    events = _events(text)
+    assert sorted(e.fatalities or 0 for e in events) == [2, 3], [e.to_dict() for e in events]
