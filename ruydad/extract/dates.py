@@ -180,6 +180,19 @@ def _named_month(m: re.Match[str], pub: date | None) -> Resolved | None:
                     "relative")
 
 
+def _month_range(m: re.Match[str], pub: date | None) -> Resolved | None:
+    """'between January and March', 'from May to July': months named without a year are the last
+    ones before the report (the later month this year or last, the earlier one before it)."""
+    if pub is None:
+        return Resolved(None, None, "range", "between")
+    first, last = _month(m["m"]), _month(m["m2"])
+    last_year = pub.year if last <= pub.month else pub.year - 1
+    first_year = last_year if first <= last else last_year - 1
+    start = _month_period(first_year, first)[0]
+    end = _month_period(last_year, last)[1]
+    return Resolved(start, min(end, pub), "range", "between")
+
+
 def _relative_month(m: re.Match[str], pub: date | None) -> Resolved | None:
     """'last month', 'late last month', 'earlier this month', 'next month'."""
     if pub is None:
@@ -376,6 +389,9 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
         rf"(?P<m>{MONTH_FULL}|May)\b)"
         rf"|(?:\b(?P<prep>in|In|of|since|Since|during|During|until|by|from|From)\s+"
         rf"(?i:(?P<part2>early|mid-?|late)\s+)?(?P<m2>{MONTH_FULL}|May)\b(?!\s+\d))"), None),  # type: ignore[list-item]
+    ("month_range", re.compile(
+        rf"\b(?:between|Between|from|From)\s+(?P<m>{MONTH_FULL}|May)\s+(?:and|to|until|through)\s+"
+        rf"(?P<m2>{MONTH_FULL}|May)\b(?!\s+\d)"), _month_range),
     ("relative_day", re.compile(
         r"(?i:\b(?:the day before yesterday|yesterday|(?:earlier |later )?today|tonight|last night|last evening|"
         r"(?<!\ban\s)(?<!\bthe\s)(?<!\bAn\s)(?<!\bThe\s)overnight|tomorrow|(?:(?:early|earlier|late|later)\s+)?this\s+(?:morning|afternoon|evening))\b)"),

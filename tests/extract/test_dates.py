@@ -215,3 +215,19 @@ def test_a_dateline_without_a_year_takes_none_when_the_text_gives_two_years():
     text = "KABUL, Afghanistan (Jan. 28) - A patrol detained two men today." + filler + \
         " The cell was formed in March 2011 and has planted bombs since 2012-05."
     assert find_dateline(text)[0] is None
+
+
+def test_months_named_without_a_year_as_a_range_are_the_last_ones_before_the_report():
+    found = find_dates("Fighting between January and March killed 300 people.", date(2023, 6, 11))
+    assert [(d.text, d.kind, d.period_start, d.period_end) for d in found] == [
+        ("between January and March", "between", date(2023, 1, 1), date(2023, 3, 31))]
+    found = find_dates("From November to February, the group abducted 40 people.", date(2023, 6, 11))
+    assert [(d.period_start, d.period_end) for d in found] == [(date(2022, 11, 1), date(2023, 2, 28))]
+
+
+def test_a_toll_over_months_is_a_tally_not_an_event():
+    from ruydad.extract import extract
+
+    for text in ("Fighting between January and March killed 300 people, the UN said.",
+                 "Between January and March, 300 people were killed in clashes, the UN said."):
+        assert extract(text, published="2023-06-11").events == []
