@@ -85,7 +85,8 @@ _KIND_SPAN = re.compile(
     rf"(?P<names>{_NAME}(?:\s*\([A-Za-z][\w ’'-]{{0,30}}\))?(?:(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?{_NAME}"
     rf"(?:\s*\([A-Za-z][\w ’'-]{{0,30}}\))?){{0,8}})"
     rf"\s+(?P<tribal>(?i:tribal)\s+)?(?P<kind>(?i:{KIND_WORD}))\b")  # "<Name> tribal district"
-_KIND_BEFORE = re.compile(rf"\b(?P<kind>(?i:province|state|governorate|district|territory))\s+of\s+(?P<name>{_NAME})\b")
+_KIND_BEFORE = re.compile(
+    rf"\b(?P<kind>(?i:province|state|governorate|district|territory|city))\s+of\s+(?P<name>{_NAME})\b")
 _SPLIT_LIST = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _LOCATIVE = {"in", "near", "at", "from", "across", "around", "outside", "inside", "to", "of", "with", "between",
              "toward", "towards", "into", "through", "via", "along", "beyond"}
@@ -920,7 +921,9 @@ class PlacesStep:
             country = _country(_without_agency(_DIRECTION.sub("", re.sub(r"^the\s+", "", name))))
             if country is not None:
                 return Place(name=country[1], kind="country", country_code=country[0])
-        candidates = _lookup(name, self.theatre)
+        # "the city of <Name>": read as "<Name> city" (the town, in a province named after it its capital's
+        # district), not the province of that name
+        candidates = (_lookup(f"{name} city", self.theatre) if hint == "city" else ()) or _lookup(name, self.theatre)
         if not candidates:
             return None
         best = candidates[0]
