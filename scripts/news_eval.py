@@ -120,6 +120,31 @@ def score_document(row: dict[str, Any], extraction: Findings) -> dict[str, tuple
     return out
 
 
+LEANINGS = ("events_fewer", "events_more", "killed_lower", "killed_higher", "district_unplaced",
+            "district_other")
+"""Which way an excerpt's misses lean, counted per split: fewer or more events than the gold, a killed
+total lower or higher, a gold district no event names while no event has a district at all
+(``district_unplaced``) or while events name others (``district_other``). Counts of excerpts only:
+they say where a held-back split loses facts without printing any of its texts or errors."""
+
+
+def lean(row: dict[str, Any], extraction: Findings) -> list[str]:
+    gold = row["gold"]["events"]
+    events = extraction.events
+    out = []
+    if len(events) != len(gold):
+        out.append("events_fewer" if len(events) < len(gold) else "events_more")
+    figures = [g["killed"] for g in gold if g["killed"] is not None]
+    if figures:
+        got = sum(e.fatalities or 0 for e in events)
+        if got != sum(figures):
+            out.append("killed_lower" if got < sum(figures) else "killed_higher")
+    for district in {g["admin2"] for g in gold if g["admin2"]}:
+        if not any(_same_district(district, e.admin2) for e in events):
+            out.append("district_other" if any(e.admin2 for e in events) else "district_unplaced")
+    return out
+
+
 def _theatre(row: dict[str, Any]) -> str:
     codes = {g["admin1"][:2] for g in row["gold"]["events"] if g["admin1"]}
     return "afghanistan" if codes == {"AF"} else "other"
@@ -135,13 +160,17 @@ def evaluate(rows: list[dict[str, Any]], show_errors: int = 0) -> dict[str, Any]
             doc.published_from = "option"
     extractions = list(extract_many(docs, errors="report"))
     totals: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    directions: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     errors: list[str] = []
     for row, extraction in zip(rows, extractions, strict=True):
         scores = score_document(row, extraction)
+        leanings = lean(row, extraction)
         for group in (row["split"], f"{row['split']}/{_theatre(row)}"):
             for field, (found, total) in scores.items():
                 totals[group][field][0] += found
                 totals[group][field][1] += total
+            for name in leanings:
+                directions[group][name] += 1
         wrong = [f for f, (found, total) in scores.items() if f != "wrong_provinces" and found < total]
         if scores["wrong_provinces"][0]:
             wrong.append("wrong_provinces")
@@ -164,6 +193,7 @@ def evaluate(rows: list[dict[str, Any]], show_errors: int = 0) -> dict[str, Any]
         entry["fact_count"] = facts[1]
         entry["wrong_provinces"] = fields["wrong_provinces"][0]
         entry["documents"] = sum(1 for r in rows if group in (r["split"], f"{r['split']}/{_theatre(r)}"))
+        entry["leanings"] = {name: directions[group][name] for name in LEANINGS}
         report[group] = entry
     return {"scores": report, "errors": errors}
 
@@ -179,6 +209,9 @@ def main() -> None:
                         default="all")
     parser.add_argument("--show-errors", type=int, default=0,
                         help="print this many wrong excerpts (dev split only: the held split stays unread)")
+    parser.add_argument("--leanings", action="store_true",
+                        help="also print, per split, how many excerpts have fewer or more events than the gold, "
+                             "a lower or higher killed total, an unplaced or other district")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     paths = args.data or [p for p in (DATA, FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7) if p.exists()]
@@ -199,6 +232,10 @@ def main() -> None:
     for group, entry in result["scores"].items():
         cells = "".join(f"{'-' if entry[f] is None else entry[f]:>10}" for f in (*FIELDS, "facts"))
         print(f"{group:<20}{entry['documents']:>5}{cells}{entry['wrong_provinces']:>10}")
+    if args.leanings:
+        print(f"\n{'part':<20}" + "".join(f"{name:>18}" for name in LEANINGS))
+        for group, entry in result["scores"].items():
+            print(f"{group:<20}" + "".join(f"{entry['leanings'][name]:>18}" for name in LEANINGS))
 
 
 if __name__ == "__main__":
