@@ -8,7 +8,8 @@ its batch form :func:`extract_many`.
 
 The pipeline (:class:`Pipeline`) is a sequence of named steps over one :class:`Document`:
 clean, sentences (spaCy, once per document), dates, actors, places, quotes, claims, statistics,
-events; each step's module docstring says how it works. It is built for one theatre
+events, causes (which drops the deaths a text puts down to nature, an accident, disease or a private
+quarrel); each step's module docstring says how it works. It is built for one theatre
 (:mod:`ruydad.theatres`), whose registry and gazetteer the steps read. Public surface:
 
 - :func:`extract` one text or document -> :class:`Findings` (``.to_dict()`` is the JSON contract);
