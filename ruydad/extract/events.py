@@ -157,6 +157,10 @@ _COUNT_MORE = re.compile(r"(?i:\b(?:\d+|several|a\s+few|" + "|".join(w for w in 
                          r")\s+more\s+(?!than\b))")
 """People counted as more than those told ("two more soldiers died of their wounds"): never the same
 people told again, whatever kind they are."""
+_WOUNDED_DIED = re.compile(r"(?i:\bof\s+the\s+(?:\w+\s+)?(?:wounded|injured)\b|\b(?:died|succumbed)\s+(?:later\s+)?"
+                           r"(?:of|from|to)\s+(?:their|his|her)\s+(?:wounds|injuries)\b)")
+"""The wounded who died later ("three of the wounded soldiers died in hospital", "died of their
+wounds"): dead who were not counted among the dead before."""
 _AIR = re.compile(r"(?i:\b(?:air ?strikes?|air strikes?|drone|bombers?|aircraft|helicopters?|precision strike|"
                   r"air ?raids?|air force|warplanes?)\b)")
 _QUOTE = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
@@ -1913,6 +1917,8 @@ class EventsStep:
             detail = True  # "ISIS militants attacked a police detachment" after a post's attack: another attack
         repeated = bool(_REPEATED_BLAST.search(text)) and not new.elsewhere and new.place is None and \
             not _NEW_INCIDENT.search(_REPEATED_BLAST.sub(" ", text))
+        if _TURN_OPENER.match(text) and _FRESH_INCIDENT.search(text) and not new.quoted_only:
+            detail = True  # "Later that day, militants attacked a checkpoint ...": what the day brought next
         if far or other_place or other_date or detail or (_NEW_INCIDENT.search(text) and not repeated and
                                                           not _TOLL_NOW.search(text)):
             if other_place and not (far or other_date or detail):
@@ -1920,8 +1926,8 @@ class EventsStep:
             drafts.append(new)  # a detail of a summary lead is its own event (see _resolve_summaries)
             return
         # ("two more soldiers died of their wounds, bringing the toll to 10": the toll now, not more dead)
-        additive = (bool(_ADDITIVE.search(text)) or repeated or new.new_group) and not new.quoted_only and \
-            not _TOLL_NOW.search(text)
+        additive = (bool(_ADDITIVE.search(text)) or repeated or new.new_group or bool(_WOUNDED_DIED.search(text))) \
+            and not new.quoted_only and not _TOLL_NOW.search(text)
         if new.place is not None and not additive:
             for kind, attribute in (("kill", "killed"), ("detain", "detained")):
                 count = getattr(new, attribute)
@@ -1933,7 +1939,7 @@ class EventsStep:
             nouns = new.victims.get(kind, {})
             before = last.victims.setdefault(kind, {})
             restated = bool(nouns) and all(_named_before(noun, number, before) for noun, number in nouns.items()) \
-                and not _COUNT_MORE.search(text)
+                and not _COUNT_MORE.search(text) and not _WOUNDED_DIED.search(text)
             mine, theirs = last.sources.get(kind, set()), new.sources.get(kind, set())
             # "Several other insurgents were killed in the strike" ... "the commander was killed":
             # the one the others were counted apart from
@@ -3021,6 +3027,18 @@ _NEW_INCIDENT = re.compile(
 with his bomb sets off one: "a second bomber", "two bombers also blew themselves up" are another."""
 
 
+_TURN_OPENER = re.compile(
+    r"(?i:^\W*(?:later\s+(?:in\s+the|that|the\s+same)\s+(?:day|night|evening|morning|afternoon)|"
+    r"(?:on\s+)?the\s+(?:following|next)\s+(?:day|night|morning|evening|afternoon)|"
+    r"earlier\s+(?:in\s+the|that|the\s+same)\s+(?:day|night|evening|morning|afternoon|week)|"
+    r"moreover|furthermore|in\s+addition|additionally)\b)")
+"""A sentence that opens by moving on in time or adding to the news ("Later that day, ...", "The
+following day, ...", "Moreover, ..."): with an incident named afresh (see :data:`_FRESH_INCIDENT`)
+it tells another incident, not more of the one told."""
+_FRESH_INCIDENT = re.compile(
+    r"(?i:\b(?:a|an)\s+(?:\w+\s+){0,2}(?:bomb|blast|explosion|attack|ambush|clash|raid|air\s?strike|strike|"
+    r"bombing|gunfight|shootout|firefight|mine|IED|grenade)s?\b|\b(?:attacked|ambushed|clashed|stormed|raided|"
+    r"shelled|bombed)\b)")
 _ARRESTED_OVER = re.compile(
     r"(?i:\b(?:arrest\w*|detain\w*|apprehend\w*|nabbed|held|taken\s+into\s+custody)\b[^.;]{0,80}?"
     r"\b(?:in\s+connection\s+(?:with|to)|over|for\s+(?:their\s+)?(?:alleged\s+|suspected\s+)?"

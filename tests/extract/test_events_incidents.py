@@ -62,3 +62,23 @@ def test_a_lead_that_sums_up_attacks_or_days_of_fighting_is_not_counted_again(te
 def test_an_incident_weeks_or_months_before_is_another_event(text: str):
     events = _events(text)
     assert sorted(e.fatalities or 0 for e in events) == [2, 3], [e.to_dict() for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "A car bomb exploded near a military base in Mogadishu on Thursday, killing four soldiers, police said. Later in "
+    "the day, Al Shabaab fighters clashed with government troops in the Lower Shabelle region, leaving seven "
+    "militants dead.",
+    "Al Shabaab militants attacked a military base in Middle Shabelle on Tuesday, killing four soldiers. The "
+    "following day, a roadside bomb killed seven soldiers in the Lower Shabelle region.",
+    "Resistance fighters attacked a Taliban post in Khenj district of Panjshir on Thursday, killing four Taliban "
+    "fighters. Moreover, a roadside bomb blew up a Taliban vehicle in the district, leaving seven Taliban dead.",
+])
+def test_a_sentence_that_moves_on_to_an_incident_named_afresh_is_another_event(text: str):
+    events = _events(text)
+    assert sorted(e.fatalities or 0 for e in events) == [4, 7], [e.to_dict() for e in events]
+
+
+def test_later_deaths_of_the_wounded_stay_the_incident():
+    events = _events("A roadside bomb killed four soldiers in Kunar province on Tuesday. Later that day, three of "
+                     "the wounded soldiers died in hospital.")
+    assert [e.fatalities for e in events] == [7], [e.to_dict() for e in events]
