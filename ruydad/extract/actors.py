@@ -95,6 +95,7 @@ class ActorsStep:
             found += self._groups_named_by_members(api, doc, found)
             found += self._unknown_armed_groups(api, doc, found)
             found += self._defined_groups(doc, found)
+            found += self._groups_named_in_the_plural(doc, found)
             found += self._named_forces(api, doc, found)
             found += self._other_forms_of_new_groups(doc, found)
             found += self._forces_of_the_only_country(api, doc, found)
@@ -567,6 +568,39 @@ class ActorsStep:
                     extra.append((use.start(), use.end(), actor))
         return extra
 
+    def _groups_named_in_the_plural(self, doc: Document,
+                                    found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
+        """A group the press names by its members in the plural, alone ("<Name>s attacked government
+        troops", "the <Name>s were forced to withdraw"), that the registry does not know: the plural is
+        the group when the text also uses the name as an armed word's qualifier ("a <Name> assault",
+        "<Name> fighters") and the plural is the subject of an active verb at least once (a people or a
+        community is more often what was done to: "<Name>s were killed"). Peoples of a country and
+        words that open a sentence anyway ("Officials", "Residents") are not: the singular must be
+        used as a qualifier. Every plural mention is then the group, under its singular name."""
+        if doc.nlp is None:
+            return []
+        text = doc.text
+        plurals: dict[str, list[tuple[int, int]]] = {}
+        active: set[str] = set()
+        for token in doc.nlp:
+            word = token.text
+            if len(word) < 5 or not word[0].isupper() or not word.endswith("s") or not word[1:].islower():
+                continue
+            singular = word[:-1]
+            if singular in _NOT_GROUP_WORDS or singular in _CALENDAR_WORDS or _country_name(singular) is not None \
+                    or _country_name(word) is not None:
+                continue
+            plurals.setdefault(singular, []).append((token.idx, token.idx + len(word)))
+            if token.dep_ == "nsubj" and token.head.pos_ == "VERB":
+                active.add(singular)
+        extra: list[tuple[int, int, Actor]] = []
+        for singular, spans in plurals.items():
+            if singular not in active or not re.search(rf"\b{re.escape(singular)}\s+{_ARMED_NOUN}\b", text):
+                continue
+            actor = Actor(name=singular, registry_id=None, category=None, new=True)
+            extra += [(s, e, actor) for s, e in spans if not _overlaps(s, e, found + extra)]
+        return extra
+
     def _group_word_mentions(self, doc: Document) -> Iterable[tuple[int, int, Actor]]:
         text = doc.text
         spans: list[tuple[int, int]] = []
@@ -600,6 +634,9 @@ _STATE_FORCE = re.compile(
     rf"|\b(?:{_FORCE_WORDS}|strikes|attacks|bombardment)\s+(?:carried out |conducted |launched |fired )?"
     rf"(?:by|from)\s+(?:the\s+)?(?P<who2>[A-Z][a-z]{{2,20}})\b"
     rf"|\b(?:carried out|conducted|launched)\s+by\s+(?P<who3>[A-Z][a-z]{{2,20}})\b")
+_ARMED_NOUN = (r"(?:assault|attacks?|offensive|fighters|rebels|militants|militia|militiamen|forces|troops|"
+               r"insurgents|gunmen|drones?|missiles?|shelling|positions|commanders?|movement|group)")
+"""Nouns a group's name qualifies ("a <Name> assault", "<Name> fighters", "<Name> positions")."""
 _STATE_CATEGORIES = frozenset({"External/Other forces", "State forces"})
 _GROUP_KIND = r"(?:extremist|militant|jihadist|Islamist|insurgent|terrorist|armed|rebel|separatist)"
 _NAMED_FIGHTERS = (re.compile(
