@@ -95,6 +95,7 @@ class ActorsStep:
             found += self._groups_named_by_members(api, doc, found)
             found += self._unknown_armed_groups(api, doc, found)
             found += self._defined_groups(doc, found)
+            found += self._groups_defined_as_such(doc, found)
             found += self._groups_named_in_the_plural(doc, found)
             found += self._named_forces(api, doc, found)
             found += self._other_forms_of_new_groups(doc, found)
@@ -568,6 +569,23 @@ class ActorsStep:
                     extra.append((use.start(), use.end(), actor))
         return extra
 
+    def _groups_defined_as_such(self, doc: Document,
+                                found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
+        """A name the text defines with its acronym and then calls a group ("the <Name> (ACR) group",
+        "the <Name> (ACR) militia", "<Name> (ACR) rebels"): an organisation though its name ends in no
+        group word ("Cooperative for the Development of ..."), as a place or a person is never so
+        described; ``new``, with the acronym wherever used after."""
+        extra: list[tuple[int, int, Actor]] = []
+        text = doc.text
+        for m in _DEFINED_AS_GROUP.finditer(text):
+            start = _name_start(text, m.start("name"), m.end("name"))
+            if _overlaps(start, m.end("acronym") + 1, found + extra) or len(text[start:m.end("name")].split()) < 2:
+                continue
+            actor = Actor(name=_canonical(text[start:m.end("name")]), registry_id=None, category=None, new=True)
+            extra.append((start, m.end("name"), actor))
+            _add_acronym_uses(text, m["acronym"], actor, found, extra)
+        return extra
+
     def _groups_named_in_the_plural(self, doc: Document,
                                     found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
         """A group the press names by its members in the plural, alone ("<Name>s attacked government
@@ -634,6 +652,11 @@ _STATE_FORCE = re.compile(
     rf"|\b(?:{_FORCE_WORDS}|strikes|attacks|bombardment)\s+(?:carried out |conducted |launched |fired )?"
     rf"(?:by|from)\s+(?:the\s+)?(?P<who2>[A-Z][a-z]{{2,20}})\b"
     rf"|\b(?:carried out|conducted|launched)\s+by\s+(?P<who3>[A-Z][a-z]{{2,20}})\b")
+_DEFINED_AS_GROUP = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|the|and)\s+)*){1,7}[A-Z][\w'’-]*)\s+\((?P<acronym>[A-Z][A-Z&-]{1,9})\)"
+    r"(?:\s+(?:armed|rebel|militia|militant|jihadist|insurgent|terrorist|separatist))?\s+"
+    r"(?:group|militia|militias|rebels|fighters|militants|movement|faction|insurgents)\b")
+"""A name with its acronym, then a word that makes it an organisation: "the <Name> (ACR) group"."""
 _ARMED_NOUN = (r"(?:assault|attacks?|offensive|fighters|rebels|militants|militia|militiamen|forces|troops|"
                r"insurgents|gunmen|drones?|missiles?|shelling|positions|commanders?|movement|group)")
 """Nouns a group's name qualifies ("a <Name> assault", "<Name> fighters", "<Name> positions")."""

@@ -33,3 +33,19 @@ def test_a_people_named_only_as_victims_is_no_group():
 def test_a_plural_never_used_as_a_qualifier_is_no_group():
     text = "Witnesses said Hazaras fled the village after gunmen attacked it in Ghor province on Monday."
     assert "Hazara" not in actors(text)
+
+
+# --- a name defined with its acronym and called a group ---------------------------------------------
+
+def test_a_name_with_its_acronym_called_a_group_is_an_organisation():
+    text = ("More than 45 civilians were killed in an attack on a camp in Congo's Ituri province on Monday. "
+            "The Cooperative for the Development of the Congo (CODECO) group, one of many militias operating in "
+            "the east, was responsible for the killings, the UN said. CODECO fighters often attack camps.")
+    found = extract(text, published="2023-05-02")
+    codeco = [a for a in found.actors if a.name == "Cooperative for the Development of the Congo"]
+    assert codeco and any(m.text == "CODECO" for m in codeco[0].mentions)
+
+
+def test_a_place_with_an_acronym_is_no_group():
+    text = "Gunmen killed four people in the Federal Capital Territory (FCT) of Nigeria on Monday."
+    assert not any("Capital" in name for name in actors(text))
