@@ -157,6 +157,13 @@ _COUNT_MORE = re.compile(r"(?i:\b(?:\d+|several|a\s+few|" + "|".join(w for w in 
                          r")\s+more\s+(?!than\b))")
 """People counted as more than those told ("two more soldiers died of their wounds"): never the same
 people told again, whatever kind they are."""
+_SOURCES_TOO = re.compile(
+    r"(?i:\balso\s+(?:said|says|reported|reports|told|confirmed|stated|claimed|put|gave|cited)\b"
+    r"|\b(?:other|another|more)\s+(?:\w+\s+)?(?:media|outlets?|sources?|officials?|reports?|witnesses|residents|"
+    r"agenc(?:y|ies)|journalists|monitors)\b)")
+""""Also" and "other" that tell of more sources, not more dead ("other local media also reported the
+strike, with some outlets saying nine people had been killed"): the figure is another source's
+count of the same dead."""
 _WOUNDED_DIED = re.compile(r"(?i:\bof\s+the\s+(?:\w+\s+)?(?:wounded|injured)\b|\b(?:died|succumbed)\s+(?:later\s+)?"
                            r"(?:of|from|to)\s+(?:their|his|her)\s+(?:wounds|injuries)\b)")
 """The wounded who died later ("three of the wounded soldiers died in hospital", "died of their
@@ -416,12 +423,24 @@ incidents ("a blast that killed five worshippers and three bombings of minivans 
 the parser joins the bombings to the worshippers, but they are no people)."""
 
 
+def _speaks_next(conjunct: Any) -> bool:
+    """A conjunct right before a verb of saying ("ten civilians, locals and media reports said"):
+    the parser joined the speakers to the dead; they are the verb's subject."""
+    after = conjunct.right_edge.i + 1
+    if after >= len(conjunct.doc):
+        return False
+    verb = conjunct.doc[after]
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in SAY_LEMMAS and verb.i > conjunct.head.i
+
+
 def _conjuncts(head: Any) -> list[Any]:
     found = [head]
     for child in head.children:
         if child.dep_ == "conj" and (child.lemma_.lower() in _PLACE_UNITS or child.lemma_.lower() in _NOT_PEOPLE or
                                      child.lemma_.lower() in _PROPERTY):
             continue  # "killed two men and 20 cattle", "killing seven farmers and burning houses"
+        if child.dep_ == "conj" and _speaks_next(child):
+            continue  # "killed ten civilians, locals and media reports said": who spoke, not more dead
         if child.dep_ == "conj" and (child.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
                                      or child.lower_ in VAGUE_COUNTS or child.lower_ in _NUMBER_WORDS):
             found += _conjuncts(child)
@@ -1926,8 +1945,8 @@ class EventsStep:
             drafts.append(new)  # a detail of a summary lead is its own event (see _resolve_summaries)
             return
         # ("two more soldiers died of their wounds, bringing the toll to 10": the toll now, not more dead)
-        additive = (bool(_ADDITIVE.search(text)) or repeated or new.new_group or bool(_WOUNDED_DIED.search(text))) \
-            and not new.quoted_only and not _TOLL_NOW.search(text)
+        more_words = bool(_ADDITIVE.search(_SOURCES_TOO.sub(" ", text))) or bool(_WOUNDED_DIED.search(text))
+        additive = (more_words or repeated or new.new_group) and not new.quoted_only and not _TOLL_NOW.search(text)
         if new.place is not None and not additive:
             for kind, attribute in (("kill", "killed"), ("detain", "detained")):
                 count = getattr(new, attribute)

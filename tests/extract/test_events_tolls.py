@@ -59,3 +59,19 @@ def test_a_toll_restated_on_the_day_of_a_statement_is_the_same_incident(text: st
     events = _events(text)
     assert len(events) == 1 and _killed(events) == 9, [e.to_dict() for e in events]
     assert events[0].date is not None and events[0].date.isoformat() == "2023-03-05"
+
+
+def test_speakers_the_parser_joins_to_the_dead_are_no_dead():
+    events = _events("A military airstrike on a village in Sagaing region killed ten civilians, residents and local "
+                     "media reports said on Wednesday.")
+    assert _killed(events) == 10, [e.to_dict() for e in events]
+
+
+@pytest.mark.parametrize("second", [
+    "Other local media also reported the strike, with some outlets saying eight people had been killed.",
+    "A local rights group also said eight people had been killed in the strike.",
+])
+def test_another_source_that_also_reports_the_toll_gives_the_lower_figure(second: str):
+    events = _events("An airstrike killed ten civilians in a village in Sagaing region on Tuesday, residents said. "
+                     f"{second}")
+    assert len(events) == 1 and _killed(events) == 8, [e.to_dict() for e in events]
