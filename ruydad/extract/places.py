@@ -68,7 +68,7 @@ from ruydad.extract.dates import find_dateline
 from ruydad.extract.document import Document, Mention, Place
 from ruydad.theatres import TheatreLike, theatre_name
 
-KIND_WORD = r"(?:province|district|valley|city|village|town|region|area|state)s?"
+KIND_WORD = r"(?:province|district|valley|city|village|town|region|area|state|governorate)s?"
 _NAME = r"[A-Z][\w'’.]{0,30}(?:[ -](?:e|i|ye|al|wa|va|[A-Z][\w'’]{0,30})){0,4}"
 _AREA_KINDS = frozenset({"area", "region"})
 _DIRECTION = re.compile(r"(?i)^(?:north|south|east|west|northern|southern|eastern|western|central|"
@@ -194,6 +194,7 @@ def candidate_spans(doc: Document, theatre: str | None = None) -> list[tuple[int
         spans.append((m.start("name"), m.end("name"), m["kind"].lower()))
     for m in _KIND_SPAN.finditer(text):
         kind = m["kind"].lower().rstrip("s")
+        kind = "province" if kind == "governorate" else kind  # "<Name> governorate": a province by another word
         names_start = m.start("names")
         parts = _SPLIT_LIST.split(m["names"])
         offset = names_start

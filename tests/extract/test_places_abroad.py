@@ -100,3 +100,14 @@ def test_a_bare_town_in_a_paragraph_that_names_another_province_is_still_someone
     # Ariha is a town of Idlib; the paragraph names only Aleppo province
     found = run("Syrian government forces shelled Ariha in Aleppo province on Monday, killing five civilians.")
     assert "SY-ID" not in {p.admin1_code for p in found.places}
+
+
+# --- "<Name> governorate" ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Turkish drones struck PKK positions in the Qandil mountains in Iraq's Erbil governorate on Sunday, "
+     "killing four fighters.", "IQ-AR"),
+    ("Syrian government forces shelled villages in Idlib governorate on Monday, killing five civilians.", "SY-ID"),
+])
+def test_a_governorate_is_a_province(text, expected):
+    assert {code for code, _district in event_places(run(text))} == {expected}
