@@ -2986,9 +2986,25 @@ _UPDATE = re.compile(r"(?i:\b(?:rose|risen|rising|climbed|increased|jumped|reach
 at 12") replaces it even from another source."""
 
 
+def _according_to(verb: Any) -> str | None:
+    """Who "according to" names as the source of what the verb reports ("have killed at least 22
+    civilians ..., according to a UN report"); None when the verb has no such phrase."""
+    for prep in verb.children:
+        if prep.lower_ != "according":
+            continue
+        for to in prep.children:
+            source = next((c for c in to.children if c.dep_ == "pobj"), None) if to.lower_ == "to" else None
+            if source is not None and source.pos_ != "PRON":
+                return " ".join(t.lower_ for t in source.subtree)
+    return None
+
+
 def _source_of(token: Any) -> str | None:
     """Who gave the figure a trigger reports: the subject of the verb of saying above it ("police
     said", "the group claimed"); None in the writer's own voice."""
+    according = _according_to(token)
+    if according is not None:
+        return according
     for ancestor in token.ancestors:
         if ancestor.pos_ in ("VERB", "AUX") and ancestor.lemma_.lower() in _SOURCE_VERBS:
             subject = next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -75,3 +75,9 @@ def test_another_source_that_also_reports_the_toll_gives_the_lower_figure(second
     events = _events("An airstrike killed ten civilians in a village in Sagaing region on Tuesday, residents said. "
                      f"{second}")
     assert len(events) == 1 and _killed(events) == 8, [e.to_dict() for e in events]
+
+
+def test_a_toll_given_according_to_a_source_is_that_sources_figure():
+    events = _events("Rebels have killed at least 12 villagers in an attack in Kaduna state on Sunday, according to "
+                     "a police report. A local rights group said 15 people had been killed, including three children.")
+    assert len(events) == 1 and _killed(events) == 12, [e.to_dict() for e in events]
