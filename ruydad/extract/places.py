@@ -162,6 +162,16 @@ def demonym_countries(text: str) -> frozenset[str]:
                      if (code := _demonym_country(word)) is not None)
 
 
+_POSSESSIVE_COUNTRY = re.compile(r"\b(?P<name>[A-Z][a-z]{3,20}(?:\s+[A-Z][a-z]{3,20})?)['’]s\s+(?=[a-zA-Z])")
+
+
+def _possessive_countries(text: str) -> list[tuple[int, int, str | None]]:
+    """"<Country>'s <Name> region": the country, whatever the parser calls the word (a person's name
+    in front of "'s" more often than not)."""
+    return [(m.start("name"), m.end("name"), None) for m in _POSSESSIVE_COUNTRY.finditer(text)
+            if _country(m["name"]) is not None]
+
+
 @cache
 def _theatre_iso3(theatre: str | None) -> str | None:
     from ruydad.theatres import DEFAULT_THEATRE, theatre_info
@@ -256,6 +266,7 @@ def candidate_spans(doc: Document, theatre: str | None = None) -> list[tuple[int
         if head is not None and head.start() > run.start() and head.end() == run.end():
             spans.append((run.start(), head.start(), "locative"))  # "<City> International Airport"
     spans += _compass_compounds(text, spans)
+    spans += _possessive_countries(text)
     for m in _FILED_FROM.finditer(text[:600]):  # "<CITY>, <Country> (<Agency>) -": the parser often misses it
         if m["country"]:
             spans.append((m.start("country"), m.end("country"), None))
@@ -653,7 +664,8 @@ class PlacesStep:
         dateline_line = (doc.text.rfind("\n", 0, dateline[0]) + 1, dateline[1]) if dateline else None
         filed = [(m.start("city"), m.end("city")) for m in _FILED_FROM.finditer(doc.text[:600])]
         # the country of a dateline is one, whatever the parser calls the word ("BAMAKO, <Country> -")
-        dateline_countries = {m.start("country") for m in _FILED_FROM.finditer(doc.text[:600]) if m["country"]}
+        dateline_countries = {m.start("country") for m in _FILED_FROM.finditer(doc.text[:600]) if m["country"]} | \
+            {start for start, _end, _hint in _possessive_countries(doc.text)}
         outlets = outlet_spans(doc.text)
         # one order on every run: the same stretch found with several hints is read with the most
         # telling one first (a kind word, then a locative, then a list, then the parser alone)

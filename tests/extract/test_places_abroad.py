@@ -111,3 +111,16 @@ def test_a_bare_town_in_a_paragraph_that_names_another_province_is_still_someone
 ])
 def test_a_governorate_is_a_province(text, expected):
     assert {code for code, _district in event_places(run(text))} == {expected}
+
+
+# --- "<Country>'s <Name> region" ----------------------------------------------------------------------
+
+def test_a_possessive_country_is_a_country_named_whatever_the_parser_calls_it():
+    found = run("Two soldiers were killed when their vehicle hit an IED in Mali's Timbuktu region on Tuesday.")
+    assert any(p.kind == "country" and p.country_code == "MLI" for p in found.places)
+    assert {code for code, _district in event_places(found)} == {"ML-6"}
+
+
+def test_a_possessive_person_is_no_country():
+    found = run("Gunmen shot dead Ahmad's brother in Kunduz province on Tuesday, police said.")
+    assert not any(p.kind == "country" for p in found.places)
