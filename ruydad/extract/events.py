@@ -1016,8 +1016,13 @@ class EventsStep:
             if _inside(quoted, token.idx):
                 continue
             lemma = token.lemma_.lower()
-            if lemma in ("neutralise", "neutralize") and token.pos_ == "VERB" and _neutralised_people(token):
-                lemma = "kill"  # military communiqués: "at least 15 terrorists were neutralised" (killed)
+            if lemma in ("neutralise", "neutralize", "eliminate") and token.pos_ == "VERB" and \
+                    _neutralised_people(token):
+                lemma = "kill"  # military communiqués: "at least 15 terrorists were neutralised/eliminated" (killed)
+            elif lemma == "send" and token.pos_ == "VERB" and _neutralised_people(token) and any(
+                    c.lower_ == "hell" for p_ in token.children if p_.dep_ == "prep" and p_.lower_ == "to"
+                    for c in p_.children):
+                lemma = "kill"  # "three terrorists were sent to hell": the same communiqués' word for enemies killed
             if token.pos_ == "VERB" and lemma not in KILL_LEMMAS and _kill_idiom(token):
                 lemma = "kill"  # "gunned down", "hacked to death", "burned alive", "perished"
             elif token.pos_ == "VERB" and lemma not in DETAIN_LEMMAS and _detain_idiom(token):

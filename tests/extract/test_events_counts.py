@@ -23,3 +23,22 @@ def _events(text: str) -> list[Event]:
 def test_incidents_joined_to_the_dead_are_no_dead(text: str):
     events = _events(text)
     assert sum(e.fatalities or 0 for e in events) == 10, [e.to_dict() for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Four soldiers were martyred and 12 terrorists were eliminated in an intelligence-based operation in North "
+    "Waziristan on Tuesday, the military said.",
+    "Security forces eliminated 12 terrorists in an intelligence-based operation in North Waziristan on Tuesday, the "
+    "military said. Four soldiers embraced martyrdom during the exchange of fire.",
+    "During the intense exchange of fire in North Waziristan on Tuesday, 12 terrorists were sent to hell, while four "
+    "soldiers were martyred, the military said.",
+])
+def test_military_statements_words_for_enemies_killed_count(text: str):
+    events = _events(text)
+    assert sum(e.fatalities or 0 for e in events) == 16, [e.to_dict() for e in events]
+
+
+def test_eliminating_a_thing_kills_no_one():
+    events = _events("Security forces eliminated a terrorist hideout and killed two militants in North Waziristan "
+                     "on Tuesday, the military said.")
+    assert sum(e.fatalities or 0 for e in events) == 2, [e.to_dict() for e in events]
