@@ -295,12 +295,19 @@ _INJURY_NOUNS = frozenset({"injury", "wound", "burn"})
 
 
 def _dies(verb: Any) -> bool:
-    """A verb whose subject died: "died", "perished", "succumbed to their injuries", "embraced martyrdom"."""
+    """A verb whose subject died: "died", "perished", "succumbed to their injuries", "embraced martyrdom",
+    "paid the ultimate sacrifice", "laid down their lives"."""
     lemma = verb.lemma_.lower()
     if lemma in _DYING_LEMMAS:
         return True
     if lemma == "embrace" and any(c.dep_ == "dobj" and c.lower_ in ("martyrdom", "shahadat") for c in verb.children):
         return True  # "a soldier embraced martyrdom": military communiqués' word for their own dead
+    if lemma == "pay" and any(c.dep_ == "dobj" and c.lemma_.lower() == "sacrifice" and any(
+            m.lower_ in ("ultimate", "supreme") for m in c.children) for c in verb.children):
+        return True  # "four soldiers paid the ultimate sacrifice": the same communiqués' words
+    if lemma == "lay" and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children) and \
+            any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in verb.children):
+        return True  # "two policemen laid down their lives"
     return lemma == "succumb" and any(c.lemma_.lower() in _INJURY_NOUNS for p_ in verb.children
                                       if p_.dep_ == "prep" and p_.lower_ == "to" for c in p_.children)
 

@@ -42,3 +42,14 @@ def test_eliminating_a_thing_kills_no_one():
     events = _events("Security forces eliminated a terrorist hideout and killed two militants in North Waziristan "
                      "on Tuesday, the military said.")
     assert sum(e.fatalities or 0 for e in events) == 2, [e.to_dict() for e in events]
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Security forces killed five terrorists in an operation in Bajaur on Tuesday, the military said. During the "
+     "exchange of fire, two soldiers paid the ultimate sacrifice.", 7),
+    ("Militants attacked a police station in Bannu on Tuesday. Three policemen laid down their lives while repulsing "
+     "the attack, police said.", 3),
+])
+def test_communiques_words_for_their_own_dead_count(text: str, killed: int):
+    events = _events(text)
+    assert sum(e.fatalities or 0 for e in events) == killed, [e.to_dict() for e in events]
