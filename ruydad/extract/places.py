@@ -795,6 +795,10 @@ class PlacesStep:
         home = _theatre_iso3(self.theatre)
         named = {r.country_code for _s, _e, _h, r in readings if isinstance(r, Place) and r.kind == "country"
                  and r.country_code and r.country_code != home}
+        if not named and not any(not isinstance(r, Place) for _s, _e, _h, r in readings):
+            # a story that names no country and no place of the theatre, filed from a capital: the capital's
+            # country ("ADDIS ABABA - ... in <Name> Zone of <Region> Region")
+            named = {code for code in _dateline_capital_countries(doc.text) if code != home}
         countries = set(named)
         if not any(not isinstance(r, Place) for _s, _e, _h, r in readings):
             # a story with no place of the theatre: the countries it names by their people count
@@ -1008,6 +1012,29 @@ def _named_district(text: str, end: int, hint: str | None, place: Place) -> bool
     of <Province>") is left to the unit."""
     return hint == "district" and place.kind == "admin2" and place.admin2 is not None and \
         _PUT_IN.match(text, end) is None
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """A national capital's name (case-folded) -> its country's ISO alpha-3 code (countryinfo's data)."""
+    import countryinfo
+
+    found: dict[str, str] = {}
+    for country in countryinfo.all_countries():
+        try:
+            capital, code = country.capital(), country.iso(3)
+        except Exception:  # a territory with incomplete data names no capital
+            continue
+        if isinstance(capital, str) and capital and isinstance(code, str):
+            found[capital.casefold()] = code
+    return found
+
+
+def _dateline_capital_countries(text: str) -> frozenset[str]:
+    """The country of a dateline's city when the city is a national capital ("ADDIS ABABA - ...",
+    "MOGADISHU (HOL) -"): wire copy gives the capital alone where the country goes without saying."""
+    return frozenset(code for m in _FILED_FROM.finditer(text[:600])
+                     if (code := _capitals().get(m["city"].casefold())) is not None)
 
 
 _AGENCY = re.compile(r"\s*\([^()]{1,40}\)$")

@@ -124,3 +124,19 @@ def test_a_possessive_country_is_a_country_named_whatever_the_parser_calls_it():
 def test_a_possessive_person_is_no_country():
     found = run("Gunmen shot dead Ahmad's brother in Kunduz province on Tuesday, police said.")
     assert not any(p.kind == "country" for p in found.places)
+
+
+# --- a dateline that gives only a capital --------------------------------------------------------------
+
+def test_a_capital_in_the_dateline_names_its_country_for_a_story_with_no_other():
+    found = run("ADDIS ABABA - More than 20 people were killed in a drone attack on Monday night in a rural town, "
+                "East Gojjam Zone of Amhara Region, sources said.")
+    assert {code for code, _district in event_places(found)} == {"ET-AM"}
+
+
+def test_a_capital_in_the_dateline_adds_no_country_to_a_story_of_the_theatre():
+    # filed from a neighbour's capital about the theatre: the story's names are not looked for there
+    found = run("ISLAMABAD: Taliban fighters attacked a security post in Kunar province on Monday, killing "
+                "two guards, officials said.")
+    assert {code for code, _district in event_places(found)} == {"AF-KNR"}
+    assert not any(p.country_code == "PAK" for p in found.places)
