@@ -2810,7 +2810,9 @@ _SEVERAL_OPERATIONS = re.compile(
     r"|\b(?:carried\s+out|conducted|launched|staged|mounted)\s+(?:two|three|four|five|six|multiple|several|\d+)\s+"
     r"(?:separate\s+|\w+\s+)?(?:attacks|strikes|air\s?strikes|ambushes|bombings)\b"
     r"|\b(?:two|three|four|five|six|several|\d+)\s+days\s+of\s+(?:\w+\s+)?(?:clashes|fighting|attacks|strikes|"
-    r"shelling|raids)\b)")
+    r"shelling|raids)\b"
+    r"|\b(?:attacks|violence|clashes|bombings|raids|incidents)\s+(?:across|throughout|around)\s+(?:the\s+)?"
+    r"(?:country|nation|\w+)\b)")
 
 
 _SEVERAL_INCIDENTS = re.compile(

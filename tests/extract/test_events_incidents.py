@@ -82,3 +82,16 @@ def test_later_deaths_of_the_wounded_stay_the_incident():
     events = _events("A roadside bomb killed four soldiers in Kunar province on Tuesday. Later that day, three of "
                      "the wounded soldiers died in hospital.")
     assert [e.fatalities for e in events] == [7], [e.to_dict() for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Attacks across the country killed 15 people on Sunday. Gunmen killed six soldiers at a checkpoint in Kandahar, "
+    "a bomb killed five civilians in Herat and four police officers died in an ambush in Kunduz.",
+    "Violence across Afghanistan left 15 people dead over the weekend. In Kandahar, gunmen killed six soldiers at a "
+    "checkpoint on Saturday. In Herat, a bomb killed five civilians on Sunday. In Kunduz, four police officers died "
+    "in an ambush.",
+])
+def test_a_lead_on_attacks_across_the_country_sums_up_the_incidents_told_next(text: str):
+    events = _events(text)
+    assert sorted((e.admin1_code, e.fatalities) for e in events) == [("AF-HER", 5), ("AF-KAN", 6), ("AF-KDZ", 4)], \
+        [e.to_dict() for e in events]
