@@ -295,7 +295,7 @@ def _compass_compounds(text: str, spans: list[tuple[int, int, str | None]]) -> l
 
 _UNIT_AFTER = re.compile(
     rf"(?P<name>{_NAME})\s+(?:(?i:territory|local\s+government\s+area|cercle|prefecture|sub-?district|woreda|"
-    rf"tehsil)|LGA|County|Commune)\b")
+    rf"tehsil)|LGA|County|Commune|Zone)\b")
 """A second-level unit named by the word other countries use for it ("<Name> Territory", "<Name> Local
 Government Area", "<Name> cercle"): a district, looked up in the world index (:mod:`ruydad.geo.world`)."""
 _IN_UNIT = re.compile(rf"(?P<name>{_NAME}),\s+in\s+(?:the\s+)?{_NAME}\s+(?i:province|region|state|district|territory|"
@@ -986,7 +986,7 @@ class PlacesStep:
 
 
 _DISTRICT_TAIL = re.compile(r"(?i)\s+(?:district|sub-?district|tehsil|woreda|territory|local\s+government\s+area|"
-                            r"lga|county|cercle|commune|prefecture)s?$")
+                            r"lga|county|cercle|commune|prefecture|zone)s?$")
 
 
 def _inside_unit(surface: str, hint: str | None, unit: Place) -> Place:

@@ -43,8 +43,9 @@ SUBDIVISION_FUZZY = 90.0
 """A subdivision name written in another romanisation ("<Name>iya" for "<Name>iyah") matches when its
 folded spelling is this close (rapidfuzz ratio) and no other subdivision comes as close."""
 DISTRICT_WORDS = frozenset({"district", "districts", "territory", "cercle", "commune", "county", "department",
-                            "municipality", "subdistrict", "sub", "prefecture", "lga", "tehsil", "woreda"})
-"""Words after a name that make it a second-level division ("Lubero Territory", "<Name> cercle")."""
+                            "municipality", "subdistrict", "sub", "prefecture", "lga", "tehsil", "woreda", "zone"})
+"""Words after a name that make it a second-level division ("Lubero Territory", "<Name> cercle", "<Name> Zone",
+the second level of some countries)."""
 PLACE_WORDS = frozenset({"city", "town", "village", "area", "locality", "post", "camp", "the"})
 """Words around a name that say nothing of its level ("the <Town> post", "<Name> town")."""
 PROVINCE_WORDS = frozenset({"province", "region", "state", "governorate"})
@@ -237,7 +238,7 @@ def _build_country_index(alpha2: str) -> _Index:
 
 _DISTRICT_WORD = re.compile(r"(?i)^(?:(?:district|territory|cercle|commune|county|department|municipality|"
                             r"circunscri[cç][aã]o|distrito|circonscription|territoire)\s+(?:of|de|d['’]|da|du)?\s*)"
-                            r"|\s+(?:district|territory|cercle|county|department|municipality)$")
+                            r"|\s+(?:district|territory|cercle|county|department|municipality|zone)$")
 
 
 def _strip_district_word(name: str) -> str:

@@ -140,3 +140,20 @@ def test_a_capital_in_the_dateline_adds_no_country_to_a_story_of_the_theatre():
                 "two guards, officials said.")
     assert {code for code, _district in event_places(found)} == {"AF-KNR"}
     assert not any(p.country_code == "PAK" for p in found.places)
+
+
+# --- "<Name> Zone", the second level of some countries ----------------------------------------------
+
+def test_a_zone_is_a_district_under_its_name_without_the_word():
+    from ruydad.geo.world import world_place
+
+    place = world_place("East Gojjam Zone", ["ETH"])
+    assert place is not None and (place.admin1_code, place.admin2, place.kind) == ("ET-AM", "East Gojjam", "district")
+    found = run("Ethiopian troops killed 20 Fano fighters in North Wollo Zone of Amhara region on Monday.")
+    assert ("ET-AM", "North Wollo") in event_places(found)
+
+
+def test_a_numbered_zone_keeps_its_number():
+    from ruydad.geo.world import world_places
+
+    assert any(p.admin2 == "Zone 1" for p in world_places("Zone 1", ["ETH"]))
