@@ -1456,10 +1456,13 @@ class EventsStep:
             return [draft]  # one locative lists them: a summary, not one event each
         sums: dict[str, dict[str, int]] = {code: {} for code in codes}
         own_places: set[str] = set()
+        counting = {i for i, _kind, _count in counted_at}
         for i, kind, count in counted_at:
             verb = sent.doc[i]
-            # the verb's own phrase, without what is joined to it ("killing four, and in Y")
-            joined = {t.idx for c in verb.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+            # the verb's own phrase, without what is joined to it ("killing four, and in Y") or the
+            # clause of another count the parser hangs under it ("Four soldiers died in X, three
+            # civilians were killed in Y": "died" is parsed as a clause of "killed")
+            joined = {t.idx for c in verb.children if c.dep_ in ("conj", "cc") or c.i in counting for t in c.subtree}
             own = {t.idx for t in verb.subtree} - joined
             inside = [c for start, _pl, _p, c in places if start in own]
             before = [c for start, _pl, _p, c in places if start < verb.idx]

@@ -95,3 +95,10 @@ def test_a_lead_on_attacks_across_the_country_sums_up_the_incidents_told_next(te
     events = _events(text)
     assert sorted((e.admin1_code, e.fatalities) for e in events) == [("AF-HER", 5), ("AF-KAN", 6), ("AF-KDZ", 4)], \
         [e.to_dict() for e in events]
+
+
+def test_each_clause_of_a_list_of_incidents_keeps_its_own_province_and_toll():
+    events = _events("Four soldiers died in an ambush in Kunduz, three civilians were killed in a raid on a village "
+                     "in Baghlan, and two policemen were shot dead at a checkpoint in Takhar on Monday.")
+    assert sorted((e.admin1_code, e.fatalities) for e in events) == [("AF-BGL", 3), ("AF-KDZ", 4), ("AF-TAK", 2)], \
+        [e.to_dict() for e in events]
