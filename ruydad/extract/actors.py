@@ -707,13 +707,15 @@ _MEMBERS_OF = re.compile(
 _ARMED_MEN = re.compile(
     r"\b(?P<qualifier>(?:(?i:unknown|unidentified|armed|suspected|masked|heavily)\s+)*)"
     r"(?P<men>[Gg]unmen|[Bb]andits|[Aa]rmed men|[Kk]idnappers|[Aa]bductors|[Aa]ssailants|[Aa]ttackers|[Rr]aiders|"
+    r"[Hh]erdsmen|"
     r"[Mm]ilitants|[Tt]errorists|[Jj]ihadists|[Ii]nsurgents|[Ee]xtremists)\b")
 """Armed men named by what they are, not by their group."""
 _TOLD_OR_CITED = re.compile(r"(?i:\b(?:told|tells|telling|informed|citing|quoting|according\s+to)\s+(?:the\s+)?$)")
 """Words after which a name is who was told or who is the source of a report, not a group's."""
-_UNKNOWN_MEN = re.compile(r"(?i)gunmen|bandits|armed men|kidnappers|abductors")
+_UNKNOWN_MEN = re.compile(r"(?i)gunmen|bandits|armed men|kidnappers|abductors|herdsmen")
 """Words the press uses for armed men it cannot name (ACLED's unidentified armed group), unlike
-"attackers" or "jihadists", which are said of a group the text may describe otherwise."""
+"attackers" or "jihadists", which are said of a group the text may describe otherwise; "herdsmen" is the
+Sahel and Nigerian press's word for armed herders nobody names."""
 _OF_A_NAME = re.compile(r"\s+(?:of|from|belonging\s+to|loyal\s+to|linked\s+to|affiliated\s+(?:to|with))\s+"
                         r"(?:the\s+)?(?:[Aa]l[- ]+)?[A-Z]")
 _ARMED_CATEGORIES = frozenset({"Rebel group", "Political militia", "Identity militia"})

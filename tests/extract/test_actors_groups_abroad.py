@@ -49,3 +49,16 @@ def test_a_name_with_its_acronym_called_a_group_is_an_organisation():
 def test_a_place_with_an_acronym_is_no_group():
     text = "Gunmen killed four people in the Federal Capital Territory (FCT) of Nigeria on Monday."
     assert not any("Capital" in name for name in actors(text))
+
+
+# --- herdsmen ------------------------------------------------------------------------------------------
+
+def test_herdsmen_who_attack_are_men_nobody_named_under_the_texts_word():
+    text = ("Suspected herdsmen have killed the Divisional Police Officer in charge of Gwer West Local Government "
+            "Area of Benue State and two other officers, police said on Tuesday.")
+    assert "herdsmen" in event_actors(text)
+
+
+def test_herdsmen_counted_as_victims_are_no_actor():
+    text = "Three herdsmen were killed by gunmen in Benue State, Nigeria, on Monday, police said."
+    assert "herdsmen" not in event_actors(text)
