@@ -162,6 +162,23 @@ def demonym_countries(text: str) -> frozenset[str]:
                      if (code := _demonym_country(word)) is not None)
 
 
+_JOINED_NAME = re.compile(r"\b[A-Z][a-z]{2,20}\s+and\s+[A-Z][a-z]{2,20}\b")
+
+
+@cache
+def _subdivision_keys() -> frozenset[str]:
+    """The name keys of every subdivision in the world (ISO's names and GeoNames')."""
+    return frozenset(key for key, _type in _world_subdivisions())
+
+
+def _joined_subdivisions(text: str) -> list[tuple[int, int, str | None]]:
+    """Subdivisions whose one name joins two words with "and" ("<Name> and <Name>'s <District> district"):
+    the list patterns and the parser split them, and the first word alone is a town or district of its
+    own (a wrong district). The whole name is a candidate, tried first, only where it is a subdivision's."""
+    return [(m.start(), m.end(), None) for m in _JOINED_NAME.finditer(text)
+            if _subdivision_key(m.group(0)) in _subdivision_keys()]
+
+
 _POSSESSIVE_COUNTRY = re.compile(r"\b(?P<name>[A-Z][a-z]{3,20}(?:\s+[A-Z][a-z]{3,20})?)['’]s\s+(?=[a-zA-Z])")
 
 
@@ -267,6 +284,7 @@ def candidate_spans(doc: Document, theatre: str | None = None) -> list[tuple[int
             spans.append((run.start(), head.start(), "locative"))  # "<City> International Airport"
     spans += _compass_compounds(text, spans)
     spans += _possessive_countries(text)
+    spans += _joined_subdivisions(text)
     for m in _FILED_FROM.finditer(text[:600]):  # "<CITY>, <Country> (<Agency>) -": the parser often misses it
         if m["country"]:
             spans.append((m.start("country"), m.end("country"), None))

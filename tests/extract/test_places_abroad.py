@@ -157,3 +157,16 @@ def test_a_numbered_zone_keeps_its_number():
     from ruydad.geo.world import world_places
 
     assert any(p.admin2 == "Zone 1" for p in world_places("Zone 1", ["ETH"]))
+
+
+# --- a subdivision whose name joins two words with "and" ----------------------------------------------
+
+def test_a_subdivision_named_with_and_is_one_name_not_a_list():
+    found = run("Indian security forces killed two militants in Jammu and Kashmir's Kulgam district on Tuesday, "
+                "police said.")
+    assert event_places(found) == {("IN-JK", "Kulgam")}
+
+
+def test_two_provinces_joined_by_and_stay_two():
+    found = run("Taliban fighters clashed with resistance forces in Kunduz and Baghlan provinces on Tuesday.")
+    assert {p.admin1_code for p in found.places} >= {"AF-KDZ", "AF-BGL"}
