@@ -233,6 +233,8 @@ class _Draft:
     target: str | None = None
     """What the sentence's attack verb took, named afresh with "a"/"an" ("militants attacked a police
     detachment"): a target no sentence of the event named before is another attack's."""
+    doc_text: str = ""
+    """The whole text (a reference, not a copy): what was told between two drafts (see :func:`_opens_elsewhere`)."""
     means: str | None = None
     """The sub-event one sentence that tells two means of remote violence gives each of its two
     events ("artillery fire and airstrikes killed eight": ACLED codes the shelling and the air
@@ -1328,7 +1330,7 @@ class EventsStep:
             actor1, actor2 = self._sentence_actors(doc, sent, quoted, actor1, actor2)
         if actor2 is not None and actor2 == actor1:
             actor2 = None  # the victims named as the attackers' own side: one side known
-        draft = _Draft(sentences=[index], start=sent.start_char, end=sent.end_char, killed=killed,
+        draft = _Draft(sentences=[index], start=sent.start_char, end=sent.end_char, killed=killed, doc_text=doc.text,
                        detained=detained, kinds=kinds, date=date_expr, place=place, place_text=place_text,
                        actor1=actor1, actor2=actor2, texts=[sent.text], weak_date=weak, victims=victim_nouns,
                        summary=self._is_summary(doc, sent), sources=sources, target=_fresh_target(sent, quoted),
@@ -1953,6 +1955,8 @@ class EventsStep:
             not _NEW_INCIDENT.search(_REPEATED_BLAST.sub(" ", text))
         if _TURN_OPENER.match(text) and _FRESH_INCIDENT.search(text) and not new.quoted_only:
             detail = True  # "Later that day, militants attacked a checkpoint ...": what the day brought next
+        if _opens_elsewhere(text, last, new):
+            detail = True  # "In <Town>, two soldiers were killed when a roadside bomb struck their vehicle"
         if far or other_place or other_date or detail or (_NEW_INCIDENT.search(text) and not repeated and
                                                           not _TOLL_NOW.search(text)):
             if other_place and not (far or other_date or detail):
@@ -3083,10 +3087,32 @@ _TURN_OPENER = re.compile(
     r"(?i:^\W*(?:later\s+(?:in\s+the|that|the\s+same)\s+(?:day|night|evening|morning|afternoon)|"
     r"(?:on\s+)?the\s+(?:following|next)\s+(?:day|night|morning|evening|afternoon)|"
     r"earlier\s+(?:in\s+the|that|the\s+same)\s+(?:day|night|evening|morning|afternoon|week)|"
+    r"(?:(?:several|a\s+few|two|three|some)\s+)?(?:hours|minutes|days)\s+(?:earlier|before)|a\s+day\s+earlier|"
     r"moreover|furthermore|in\s+addition|additionally)\b)")
 """A sentence that opens by moving on in time or adding to the news ("Later that day, ...", "The
 following day, ...", "Moreover, ..."): with an incident named afresh (see :data:`_FRESH_INCIDENT`)
 it tells another incident, not more of the one told."""
+_OPENS_AT = re.compile(r"^\W*[Ii]n\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+                       r"(?:\s+(?:province|district|state|region|governorate|county|territory|area))?\s*,")
+_NOT_A_PLACE_OPENING = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                                  "september", "october", "november", "december", "addition", "total", "all",
+                                  "response", "retaliation", "particular", "general", "short", "fact"})
+
+
+def _opens_elsewhere(text: str, last: _Draft, new: _Draft) -> bool:
+    """A sentence that opens with where it happened ("In <Town>, two soldiers were killed when ...")
+    and counts dead or arrested of its own, at a place not named since the event told began: another
+    incident, even where no gazetteer knows the place (a lead that named it sums up; it is not left)."""
+    found = _OPENS_AT.match(text)
+    if found is None or new.quoted_only or not (new.killed or new.detained):
+        return False
+    name = found["name"]
+    if name.split()[0].lower() in _NOT_A_PLACE_OPENING:
+        return False
+    told = new.doc_text[last.start:new.start] if new.doc_text else " ".join(last.texts)
+    return re.search(rf"\b{re.escape(name)}\b", told) is None
+
+
 _FRESH_INCIDENT = re.compile(
     r"(?i:\b(?:a|an)\s+(?:\w+\s+){0,2}(?:bomb|blast|explosion|attack|ambush|clash|raid|air\s?strike|strike|"
     r"bombing|gunfight|shootout|firefight|mine|IED|grenade)s?\b|\b(?:attacked|ambushed|clashed|stormed|raided|"

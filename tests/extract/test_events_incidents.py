@@ -102,3 +102,22 @@ def test_each_clause_of_a_list_of_incidents_keeps_its_own_province_and_toll():
                      "in Baghlan, and two policemen were shot dead at a checkpoint in Takhar on Monday.")
     assert sorted((e.admin1_code, e.fatalities) for e in events) == [("AF-BGL", 3), ("AF-KDZ", 4), ("AF-TAK", 2)], \
         [e.to_dict() for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Militants attacked a police checkpoint in Dera Ismail Khan on Tuesday, killing three policemen. In Bannu, two "
+    "soldiers were killed when a roadside bomb struck their vehicle.",
+    "Gunmen killed three police officers in Quetta on Friday. Hours earlier, a bomb blast killed two people at a "
+    "market in Turbat.",
+    "Gunmen killed three villagers in Kunduz province on Tuesday. In Khanabad district, two farmers were killed by "
+    "a roadside bomb.",
+])
+def test_a_sentence_that_opens_at_a_place_not_named_before_is_another_event(text: str):
+    events = _events(text)
+    assert sorted(e.fatalities or 0 for e in events) == [2, 3], [e.to_dict() for e in events]
+
+
+def test_a_place_the_lead_named_is_a_detail_of_the_lead():
+    events = _events("Pakistani air strikes killed five civilians in Khost province on Saturday, Taliban officials "
+                     "said. In Khost, five civilians were killed in the strikes, an official said.")
+    assert [e.fatalities for e in events] == [5], [e.to_dict() for e in events]
