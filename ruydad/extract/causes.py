@@ -211,6 +211,8 @@ def _violent(token: Any) -> bool:
         return not _hazard_phrase(token)  # a blast is a bomb's unless its words make it an accident
     if word == "explode":
         return not any(c.dep_ in ("nsubj", "nsubjpass") and _hazard_phrase(c) for c in token.children)
+    if token.pos_ == "NOUN" and (word in PERSONAL_ACTS or token.lower_ in PERSONAL_ACTS):
+        return False  # "the woman accused of the murder": the killing told before, named again
     return word in VIOLENCE_WORDS or token.lower_ in VIOLENCE_WORDS
 
 

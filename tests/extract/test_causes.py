@@ -130,3 +130,9 @@ PRIVATE_NEWS = Path(__file__).resolve().parents[1] / "data" / "extract" / "priva
 def test_real_reports_of_domestic_killings_and_robberies_give_no_event(row):
     found = extract(row["text"], published=row["published"])
     assert found.events == [], [e.sentence for e in found.events]
+
+
+def test_arrests_over_a_private_killing_are_no_event_either():
+    text = ("A man killed his wife in Herat province on Monday, police said. The man and his brother, who is "
+            "accused of helping in the murder, have been arrested in connection with the incident.")
+    assert extract(text, published=PUBLISHED).events == []
