@@ -66,15 +66,17 @@ def dashboard(sample_db: Path) -> Iterator[str]:
 
 @pytest.fixture
 def two_workers(sample_db: Path) -> Iterator[str]:
-    """`ruydad serve --workers 2` on the sample store: two server processes on one port."""
-    yield from _serving(sample_db, "--workers", "2")
+    """`ruydad serve --workers 2` on the sample store: two server processes on one port. A read waits
+    up to 20 s for a writer's turn: the test is that reads never fail while a command writes, and on
+    a loaded machine (CI beside other jobs) a 25-row ingest has been seen to hold the file over 2 s."""
+    yield from _serving(sample_db, "--workers", "2", lock_wait=20)
 
 
-def _serving(db: Path, *options: str) -> Iterator[str]:
+def _serving(db: Path, *options: str, lock_wait: int = 2) -> Iterator[str]:
     port = _free_port()
     child = subprocess.Popen([*RUYDAD, "--db", str(db), "serve", "--port", str(port), *options],
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                             env={**os.environ, "RUYDAD_LOCK_WAIT": "2"})
+                             env={**os.environ, "RUYDAD_LOCK_WAIT": str(lock_wait)})
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
