@@ -3109,6 +3109,9 @@ def _opens_elsewhere(text: str, last: _Draft, new: _Draft) -> bool:
     name = found["name"]
     if name.split()[0].lower() in _NOT_A_PLACE_OPENING:
         return False
+    if any(nouns and all(last.victims.get(kind, {}).get(noun) == number for noun, number in nouns.items())
+           for kind, nouns in new.victims.items()):
+        return False  # the same people told again, now with where ("In <Town>, the five villagers were shot")
     told = new.doc_text[last.start:new.start] if new.doc_text else " ".join(last.texts)
     return re.search(rf"\b{re.escape(name)}\b", told) is None
 

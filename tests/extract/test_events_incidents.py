@@ -121,3 +121,14 @@ def test_a_place_the_lead_named_is_a_detail_of_the_lead():
     events = _events("Pakistani air strikes killed five civilians in Khost province on Saturday, Taliban officials "
                      "said. In Khost, five civilians were killed in the strikes, an official said.")
     assert [e.fatalities for e in events] == [5], [e.to_dict() for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Militants killed three soldiers in northwest Pakistan on Tuesday, officials said. In Bannu, three soldiers were "
+    "killed when militants attacked their post, police said.",
+    "Gunmen killed five villagers in northern Nigeria on Sunday. In Tsafe, five villagers were shot dead on their "
+    "farms, police said.",
+])
+def test_the_same_toll_told_again_at_a_town_is_the_same_incident(text: str):
+    events = _events(text)
+    assert len(events) == 1, [e.to_dict() for e in events]
