@@ -277,12 +277,15 @@ class ActorsStep:
             words = m["name"].split()
             acronym = _ACRONYM_AFTER.match(text, end)
             if words[0] in _NOT_GROUP_WORDS or _country_name(words[-1]) is not None or \
-                    _country_name(m["name"]) is not None or \
-                    _overlaps(start, end, found + extra):
+                    _country_name(m["name"]) is not None:
                 continue
             if acronym is None and not re.fullmatch(_GROUP_WORDS, words[-1]) and \
                     not (len(words) == 1 and re.fullmatch(r"[A-Z][A-Z0-9&-]{1,9}", words[0])):
                 continue  # a place ("fighters from <Region>"), unless an acronym: "rebels of the <ACR>"
+            if acronym is not None:
+                _drop_guessed_parts(found, start, end)  # "<Name> <Group word>" guessed inside the defined name
+            if _overlaps(start, end, found + extra):
+                continue
             known = self._registry_actor(api, _name_forms(m["name"]))
             actor = known or Actor(name=m["name"], registry_id=None, category=None, new=True)
             extra.append((start, end, actor))
@@ -702,8 +705,10 @@ _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z]{2,}[A-Za-z&-]{0,8})[),]")
 _MEMBERS_OF = re.compile(
     r"\b(?i:militants|fighters|insurgents|jihadists|gunmen|militiamen|terrorists|rebels|members|operatives|"
     r"commanders|cadres)\s+(?:of|from|belonging\s+to|affiliated\s+(?:to|with)|linked\s+to|loyal\s+to)\s+"
-    r"(?:the\s+)?(?P<name>(?:[Aa]l[- ]+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|al|wal|the)\s+)*[A-Z][\w'’-]*){0,6})")
-"""A group named as what its members belong to: "members of the <Name> (ACR)", "fighters of the <Name> Front"."""
+    r"(?:the\s+)?(?P<name>(?:[Aa]l[- ]+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|al|wal|the)\s+)*(?:(?:al|wal|el|ul)-)?"
+    r"[A-Z][\w'’-]*){0,6})")
+"""A group named as what its members belong to: "members of the <Name> (ACR)", "fighters of the <Name> Front",
+"fighters of <Name> <Name> al-<Name> (ACR)" (an Arabic article joined by a hyphen, in lower case)."""
 _ARMED_MEN = re.compile(
     r"\b(?P<qualifier>(?:(?i:unknown|unidentified|armed|suspected|masked|heavily)\s+)*)"
     r"(?P<men>[Gg]unmen|[Bb]andits|[Aa]rmed men|[Kk]idnappers|[Aa]bductors|[Aa]ssailants|[Aa]ttackers|[Rr]aiders|"
@@ -776,6 +781,16 @@ def _in_scare_quotes(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40):start]
     opening = max(before.rfind(q) for q in ('"', "“", "‘", "'"))
     return opening >= 0 and len(before[opening + 1:].split()) <= 3
+
+
+def _drop_guessed_parts(found: list[tuple[int, int, Actor]], start: int, end: int) -> None:
+    """Drop the candidate groups the registry only guessed (no id, no category) that lie inside a longer
+    name the text defines with its acronym ("Jamaat <Name>" inside "Jamaat <Name> al-<Name> wal-<Name>
+    (ACR)"): the defined name is the group, its first words are not another."""
+    inside = [f for f in found if start <= f[0] and f[1] <= end]
+    if inside and all(a.registry_id is None and a.category is None for _s, _e, a in inside):
+        for guessed in inside:
+            found.remove(guessed)
 
 
 def _kept(found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:

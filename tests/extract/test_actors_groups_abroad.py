@@ -62,3 +62,19 @@ def test_herdsmen_who_attack_are_men_nobody_named_under_the_texts_word():
 def test_herdsmen_counted_as_victims_are_no_actor():
     text = "Three herdsmen were killed by gunmen in Benue State, Nigeria, on Monday, police said."
     assert "herdsmen" not in event_actors(text)
+
+
+# --- names with a hyphenated Arabic article, defined with their acronym ---------------------------------
+
+def test_members_of_a_name_with_a_hyphenated_article_and_an_acronym_are_that_group():
+    text = ("Fighters of Hayat Tahrir al-Sham (HTS) attacked Syrian army positions in Idlib province, killing seven "
+            "soldiers, a war monitor said.")
+    assert "Hayat Tahrir al-Sham" in event_actors(text)
+
+
+def test_a_defined_name_wins_over_a_guess_at_its_first_words():
+    text = ("Militants belonging to Jamaat Nusrat al-Islam wal-Muslimin (JNIM) attacked an army post in Mali's "
+            "Mopti region, killing 12 soldiers. JNIM said it had seized weapons.")
+    found = extract(text, published="2023-05-02")
+    names = {a.name for a in found.actors}
+    assert "Jamaat Nusrat al-Islam wal-Muslimin" in names and "Jamaat Nusrat" not in names
