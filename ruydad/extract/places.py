@@ -182,6 +182,13 @@ def _joined_subdivisions(text: str) -> list[tuple[int, int, str | None]]:
 _POSSESSIVE_COUNTRY = re.compile(r"\b(?P<name>[A-Z][a-z]{3,20}(?:\s+[A-Z][a-z]{3,20})?)['’]s\s+(?=[a-zA-Z])")
 
 
+def _owners_of_forces(text: str) -> frozenset[str]:
+    """Countries the text names by a possessive ("<Country>'s military", "<Country>'s Armed Forces"), also
+    where the words are an actor's mention and so no place: the country is named, as its people's word
+    would name it ("<Demonym> troops")."""
+    return frozenset(found[0] for m in _POSSESSIVE_COUNTRY.finditer(text) if (found := _country(m["name"])))
+
+
 def _possessive_countries(text: str) -> list[tuple[int, int, str | None]]:
     """"<Country>'s <Name> region": the country, whatever the parser calls the word (a person's name
     in front of "'s" more often than not)."""
@@ -821,7 +828,7 @@ class PlacesStep:
         if not any(not isinstance(r, Place) for _s, _e, _h, r in readings):
             # a story with no place of the theatre: the countries it names by their people count
             # too ("<Demonym> shelling killed six in <name> province")
-            countries |= {code for code in demonym_countries(doc.text) if code != home}
+            countries |= {code for code in demonym_countries(doc.text) | _owners_of_forces(doc.text) if code != home}
         # a story that names no country and no place of the theatre: "<name> state" is the one
         # subdivision of that name and type in the world, if there is exactly one
         anywhere = not countries and not any(not isinstance(r, Place) for _s, _e, _h, r in readings)

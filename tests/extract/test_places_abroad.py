@@ -170,3 +170,16 @@ def test_a_subdivision_named_with_and_is_one_name_not_a_list():
 def test_two_provinces_joined_by_and_stay_two():
     found = run("Taliban fighters clashed with resistance forces in Kunduz and Baghlan provinces on Tuesday.")
     assert {p.admin1_code for p in found.places} >= {"AF-KDZ", "AF-BGL"}
+
+
+# --- a country named as the owner of its forces ("<Country>'s military") -------------------------------
+
+def test_a_country_named_as_its_forces_owner_is_where_the_storys_places_are_looked_for():
+    found = run("Mali's military said eight soldiers died in an attack on Wednesday when a unit in the Nara region "
+                "was the target of an ambush combining explosive devices and heavy weapons.")
+    assert {code for code, _district in event_places(found)} == {"ML-2"}
+
+
+def test_a_persons_forces_name_no_country():
+    found = run("Ahmad's men attacked a checkpoint in the Nara area on Wednesday, killing two guards.")
+    assert not any(p.country_code == "MLI" for p in found.places)
