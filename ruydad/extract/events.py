@@ -233,6 +233,9 @@ class _Draft:
     target: str | None = None
     """What the sentence's attack verb took, named afresh with "a"/"an" ("militants attacked a police
     detachment"): a target no sentence of the event named before is another attack's."""
+    unknown_place: str | None = None
+    """The name by which the sentence says where, when no gazetteer knows it (see
+    :func:`_unknown_place_name`)."""
     doc_text: str = ""
     """The whole text (a reference, not a copy): what was told between two drafts (see :func:`_opens_elsewhere`)."""
     means: str | None = None
@@ -1331,6 +1334,7 @@ class EventsStep:
         if actor2 is not None and actor2 == actor1:
             actor2 = None  # the victims named as the attackers' own side: one side known
         draft = _Draft(sentences=[index], start=sent.start_char, end=sent.end_char, killed=killed, doc_text=doc.text,
+                       unknown_place=_unknown_place_name(doc, sent) if place is None else None,
                        detained=detained, kinds=kinds, date=date_expr, place=place, place_text=place_text,
                        actor1=actor1, actor2=actor2, texts=[sent.text], weak_date=weak, victims=victim_nouns,
                        summary=self._is_summary(doc, sent), sources=sources, target=_fresh_target(sent, quoted),
@@ -1700,19 +1704,7 @@ class EventsStep:
         sentences = list(doc.nlp.sents)
         if draft.sentences[0] >= len(sentences):
             return False
-        sent = sentences[draft.sentences[0]]
-        for token in sent:
-            if token.dep_ != "prep" or token.lower_ not in ("in", "at", "near"):
-                continue
-            for name in token.children:
-                if name.dep_ != "pobj" or name.pos_ != "PROPN" or name.ent_type_ in ("NORP", "PERSON") or \
-                        any(d.start <= name.idx < d.end for d in doc.dates):
-                    continue
-                if any(s_ <= name.idx < e_ for s_, e_, _p in doc.place_spans) or \
-                        any(s_ <= name.idx < e_ for s_, e_, _n in doc.actor_spans):
-                    continue
-                return True
-        return False
+        return _unknown_place_name(doc, sentences[draft.sentences[0]]) is not None
 
     def _place_before(self, doc: Document, offset: int) -> tuple[Place | None, str | None]:
         """The place the text last named before ``offset`` (news names the place once, in the
@@ -1955,7 +1947,7 @@ class EventsStep:
             not _NEW_INCIDENT.search(_REPEATED_BLAST.sub(" ", text))
         if _TURN_OPENER.match(text) and _FRESH_INCIDENT.search(text) and not new.quoted_only:
             detail = True  # "Later that day, militants attacked a checkpoint ...": what the day brought next
-        if _opens_elsewhere(text, last, new):
+        if _opens_elsewhere(text, last, new) or _at_unknown_place_elsewhere(last, new):
             detail = True  # "In <Town>, two soldiers were killed when a roadside bomb struck their vehicle"
         if far or other_place or other_date or detail or (_NEW_INCIDENT.search(text) and not repeated and
                                                           not _TOLL_NOW.search(text)):
@@ -3099,6 +3091,51 @@ _NOT_A_PLACE_OPENING = frozenset({"january", "february", "march", "april", "may"
                                   "response", "retaliation", "particular", "general", "short", "fact"})
 
 
+def _same_people(last: _Draft, new: _Draft) -> bool:
+    """Whether a sentence counts the very people the event counted: as many, of the same kind, or
+    told as "people" on one side ("Explosions kill at least 30 in <City>" ... "At least 30 people
+    were killed in three explosions at a school in <Neighbourhood>")."""
+    for kind, attribute in (("kill", "killed"), ("detain", "detained")):
+        count = getattr(new, attribute)
+        if not count or count != getattr(last, attribute):
+            continue
+        mine = {lemma for lemma, _actor in new.victims.get(kind, {})}
+        before = {lemma for lemma, _actor in last.victims.get(kind, {})}
+        if not mine or not before or mine <= before or (mine | before) & {"people", "person"}:
+            return True
+    return False
+
+
+def _unknown_place_name(doc: Document, sent: Any) -> str | None:
+    """The name by which a sentence says where it happened when no place reading covers it: a
+    locative preposition ("in", "at", "near") with a proper name that is no date, actor or place found."""
+    for token in sent:
+        if token.dep_ != "prep" or token.lower_ not in ("in", "at", "near"):
+            continue
+        for name in token.children:
+            if name.dep_ != "pobj" or name.pos_ != "PROPN" or name.ent_type_ in ("NORP", "PERSON") or \
+                    any(d.start <= name.idx < d.end for d in doc.dates):
+                continue
+            if any(s_ <= name.idx < e_ for s_, e_, _p in doc.place_spans) or \
+                    any(s_ <= name.idx < e_ for s_, e_, _n in doc.actor_spans):
+                continue
+            return name.text
+    return None
+
+
+def _at_unknown_place_elsewhere(last: _Draft, new: _Draft) -> bool:
+    """A sentence that counts dead or arrested of its own at a town no gazetteer knows and that was
+    not named since the event told began ("Two soldiers were killed when a roadside bomb struck their
+    vehicle in <Town>" after an attack elsewhere): another incident; the same people told again with
+    where they were ("The three soldiers were killed at their post in <Town>") are not."""
+    if new.unknown_place is None or new.place is not None or new.quoted_only or not (new.killed or new.detained):
+        return False
+    if _same_people(last, new):
+        return False
+    told = new.doc_text[last.start:new.start]
+    return bool(told) and re.search(rf"\b{re.escape(new.unknown_place)}\b", told) is None
+
+
 def _opens_elsewhere(text: str, last: _Draft, new: _Draft) -> bool:
     """A sentence that opens with where it happened ("In <Town>, two soldiers were killed when ...")
     and counts dead or arrested of its own, at a place not named since the event told began: another
@@ -3109,8 +3146,7 @@ def _opens_elsewhere(text: str, last: _Draft, new: _Draft) -> bool:
     name = found["name"]
     if name.split()[0].lower() in _NOT_A_PLACE_OPENING:
         return False
-    if any(nouns and all(last.victims.get(kind, {}).get(noun) == number for noun, number in nouns.items())
-           for kind, nouns in new.victims.items()):
+    if _same_people(last, new):
         return False  # the same people told again, now with where ("In <Town>, the five villagers were shot")
     told = new.doc_text[last.start:new.start] if new.doc_text else " ".join(last.texts)
     return re.search(rf"\b{re.escape(name)}\b", told) is None

@@ -132,3 +132,20 @@ def test_a_place_the_lead_named_is_a_detail_of_the_lead():
 def test_the_same_toll_told_again_at_a_town_is_the_same_incident(text: str):
     events = _events(text)
     assert len(events) == 1, [e.to_dict() for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Militants attacked a police checkpoint in Dera Ismail Khan on Tuesday, killing three policemen. Two soldiers "
+    "were killed when a roadside bomb struck their vehicle in Bannu.",
+    "Al Shabaab fighters killed three soldiers in an attack on a base in Bulo Burte. Two civilians died when a mortar "
+    "hit a market in Beledweyne.",
+])
+def test_dead_counted_at_a_town_no_gazetteer_knows_and_not_named_before_are_another_event(text: str):
+    events = _events(text)
+    assert sorted(e.fatalities or 0 for e in events) == [2, 3], [e.to_dict() for e in events]
+
+
+def test_the_same_dead_told_with_the_town_where_they_died_stay_one_event():
+    events = _events("Militants killed three soldiers in northwest Pakistan on Tuesday. The soldiers were killed "
+                     "when militants attacked their post in Bannu.")
+    assert [e.fatalities for e in events] == [3], [e.to_dict() for e in events]
