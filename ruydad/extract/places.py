@@ -157,9 +157,24 @@ def _demonym_country(word: str) -> str | None:
 
 
 def demonym_countries(text: str) -> frozenset[str]:
-    """Countries the text names by their people ("<Demonym> forces", "the <Demonym> army")."""
-    return frozenset(code for word in set(_CAPITALISED_WORD.findall(text))
-                     if (code := _demonym_country(word)) is not None)
+    """Countries the text names by their people ("<Demonym> forces", "the <Demonym> army"); a people's word
+    two countries share by name ("<Name>ese" of "<Name>" and of "<Name>, The ... Republic of the") names
+    both, and the story's places tell which (:func:`_namesakes_of`)."""
+    return frozenset(namesake for word in set(_CAPITALISED_WORD.findall(text))
+                     if (code := _demonym_country(word)) is not None for namesake in _namesakes_of(code))
+
+
+@cache
+def _namesakes_of(alpha3: str) -> frozenset[str]:
+    """A country and those whose ISO name is its name followed by a comma ("<Name>, The Democratic Republic
+    of the"): news calls the people of both by one word, and mostly means the larger."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=alpha3)
+    if country is None:
+        return frozenset({alpha3})
+    prefix = f"{country.name},"
+    return frozenset({alpha3} | {str(c.alpha_3) for c in pycountry.countries if str(c.name).startswith(prefix)})
 
 
 _JOINED_NAME = re.compile(r"\b[A-Z][a-z]{2,20}\s+and\s+[A-Z][a-z]{2,20}\b")

@@ -183,3 +183,10 @@ def test_a_country_named_as_its_forces_owner_is_where_the_storys_places_are_look
 def test_a_persons_forces_name_no_country():
     found = run("Ahmad's men attacked a checkpoint in the Nara area on Wednesday, killing two guards.")
     assert not any(p.country_code == "MLI" for p in found.places)
+
+
+# --- a people's word two countries share --------------------------------------------------------------
+
+def test_a_peoples_word_two_countries_share_looks_in_both():
+    found = run("Congolese soldiers and UN peacekeepers clashed with M23 rebels near Goma on Tuesday, killing four.")
+    assert {code for code, _district in event_places(found)} == {"CD-NK"}
