@@ -253,6 +253,11 @@ def _count_np(head: Any) -> int | None:
             c.lemma_.lower() in _ANIMALS for p_ in head.children if p_.dep_ == "prep" and p_.lower_ == "of"
             for c in p_.children if c.dep_ == "pobj"):
         return None  # "killing 10 livestock", "dozens of cattle": no people
+    if lower == "total" and head.pos_ == "NOUN":
+        # "A total of 15 people were killed": the people the total counts
+        of = [c for p_ in head.children if p_.dep_ == "prep" and p_.lower_ == "of" for c in p_.children
+              if c.dep_ == "pobj"]
+        return _count_np(of[0]) if of else None
     if head.pos_ == "NUM" or (lower in _NUMBER_WORDS and head.dep_ != "det"):
         value = _number_at(head)
         return value + 1 if value is not None and _more_than(head) else value
@@ -537,7 +542,8 @@ def _reports_past_event(token: Any, dated_clause: bool = False) -> bool:
     if token.dep_ == "relcl" and token.head.lemma_ in EVENT_NOUNS and token.head.dep_ == "attr" and \
             token.head.head.lemma_ == "be" and token.head.head.tag_ in ("VBZ", "VBP"):
         return False  # "this is the second incident this week in which they have detained ...": a tally
-    if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and token.head.lemma_ not in EVENT_NOUNS and \
+    if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and \
+            token.head.lemma_ not in EVENT_NOUNS | _FIGHT_NOUNS and \
             not _event_clause_misplaced(token) and \
             not dated_clause and not any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children) and \
             not _where_clause(token):
@@ -557,6 +563,9 @@ def _reports_past_event(token: Any, dated_clause: bool = False) -> bool:
     return not _under_background(token)
 
 
+_FIGHT_NOUNS = frozenset({"gunbattle", "shootout", "siege", "standoff", "exchange", "operation", "stampede"})
+"""Nouns of an incident besides :data:`EVENT_NOUNS` whose relative clause tells what it did ("a
+gunbattle that left 10 people dead")."""
 _ATTACK_VERBS = frozenset({"attack", "ambush", "raid", "storm", "bomb", "shell", "overrun"})
 
 
@@ -2802,7 +2811,7 @@ _SEVERAL_OPERATIONS = re.compile(
     r"(?:operations|raids|missions)\b|\boperations\s+(?:across|throughout)\b"
     r"|\b(?:over|in|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+|\w+\s+)?(?:days|weeks)\b"
     r"|\bseparate\s+(?:\w+\s+)?(?:attacks|blasts|explosions|bombings|incidents|clashes|strikes|ambushes)\b"
-    r"|\bin\s+(?:two|three|four|five|six|\d+)\s+(?:different\s+|separate\s+)?"
+    r"|\bin\s+(?:two|three|four|five|six|\d+)\s+(?:different\s+|separate\s+)?(?:[a-z]+\s+)?"
     r"(?:attacks|blasts|explosions|bombings|incidents|clashes|ambushes)\b"
     r"|^\W*(?:two|three|four|five|six|twin|multiple|several|\d+)\s+(?:separate\s+|deadly\s+|suicide\s+|bomb\s+)?"
     r"(?:explosions|blasts|bombings|attacks|strikes|air\s?strikes)\b"

@@ -53,3 +53,14 @@ def test_eliminating_a_thing_kills_no_one():
 def test_communiques_words_for_their_own_dead_count(text: str, killed: int):
     events = _events(text)
     assert sum(e.fatalities or 0 for e in events) == killed, [e.to_dict() for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Militants stormed a police station in North Waziristan on Sunday, triggering a gunbattle that left 10 people "
+    "dead, including four attackers, the military said.",
+    "A total of 10 people were killed in the attack on the police station in North Waziristan on Sunday, among them "
+    "four militants, the army said in a statement.",
+])
+def test_a_toll_that_includes_the_attackers_is_counted_once(text: str):
+    events = _events(text)
+    assert sum(e.fatalities or 0 for e in events) == 10, [e.to_dict() for e in events]
