@@ -89,7 +89,7 @@ _KIND_BEFORE = re.compile(
     rf"\b(?P<kind>(?i:province|state|governorate|district|territory|city))\s+of\s+(?P<name>{_NAME})\b")
 _SPLIT_LIST = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _LOCATIVE = {"in", "near", "at", "from", "across", "around", "outside", "inside", "to", "of", "with", "between",
-             "toward", "towards", "into", "through", "via", "along", "beyond"}
+             "toward", "towards", "into", "through", "via", "along", "beyond", "on"}
 _STOP_NAMES = frozenset({"Islamic", "International", "National", "The", "A", "An", "In", "Also"})
 """Capitalised words that open a phrase before a kind word but never a place name; the theatre adds
 its demonyms and its ``extract.yaml`` ``not_place_words`` (:func:`_stop_names`)."""

@@ -190,3 +190,15 @@ def test_a_persons_forces_name_no_country():
 def test_a_peoples_word_two_countries_share_looks_in_both():
     found = run("Congolese soldiers and UN peacekeepers clashed with M23 rebels near Goma on Tuesday, killing four.")
     assert {code for code, _district in event_places(found)} == {"CD-NK"}
+
+
+# --- "an attack on <Town>" ------------------------------------------------------------------------------
+
+def test_the_town_an_attack_was_on_is_where_it_was():
+    found = run("The Sudanese army said it had repelled an RSF attack on El Fasher on Friday, killing 12 fighters.")
+    assert {code for code, _district in event_places(found)} == {"SD-DN"}
+
+
+def test_a_platform_something_was_posted_on_is_no_place():
+    found = run("The Taliban posted a video on Twitter on Monday showing the attack in Kunduz.")
+    assert {p.admin1_code for p in found.places} == {"AF-KDZ"}
