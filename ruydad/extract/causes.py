@@ -121,7 +121,7 @@ NEW_STORY = ("in a separate", "in another", "separately", "meanwhile", "elsewher
 
 class CausesStep:
     """Pipeline step: drops from ``doc.events`` those whose deaths the text puts down to a
-    natural hazard, an accident or disease (see the module's docstring)."""
+    natural hazard, an accident, disease, a family quarrel or a crime (see the module's docstring)."""
 
     name = "causes"
 
@@ -129,13 +129,13 @@ class CausesStep:
         if doc.nlp is None or not doc.events:
             return doc
         story = _story_causes(doc)
-        doc.events = [event for event in doc.events if not told_as_mishap(doc, event, story)]
+        doc.events = [event for event in doc.events if not caused_outside_conflict(doc, event, story)]
         return doc
 
 
-def told_as_mishap(doc: Document, event: Event, story: list[tuple[int, str | None]] | None = None) -> bool:
-    """Whether the sentences the event was told in put its deaths down to nature, an accident or
-    disease, and name no act of violence.
+def caused_outside_conflict(doc: Document, event: Event, story: list[tuple[int, str | None]] | None = None) -> bool:
+    """Whether the sentences the event was told in put its deaths down to nature, an accident,
+    disease, a family quarrel or a crime, and name no act of war.
 
     An event built from a detail sentence ("He said three women were killed ...") is read with the
     sentence that told it ("... jets bombed houses"), which gives the act. An event whose sentences
@@ -156,8 +156,8 @@ def told_as_mishap(doc: Document, event: Event, story: list[tuple[int, str | Non
 
 
 def _story_causes(doc: Document) -> list[tuple[int, str | None]]:
-    """Each sentence's start with the cause the story stands at there: ``violence``, ``mishap``, or
-    None where the story has told none yet or another story starts."""
+    """Each sentence's start with the cause the story stands at there (``violence``, ``private``,
+    ``mishap``; see :func:`_verdict`), or None where the story has told none yet or another starts."""
     causes: list[tuple[int, str | None]] = []
     current: str | None = None
     for sent in doc.nlp.sents if doc.nlp is not None else ():
