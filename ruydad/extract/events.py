@@ -1747,7 +1747,12 @@ class EventsStep:
         # "have been fighting since Wednesday evening" starts what is reported.
         perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in
                       [*verb.children, *(verb.head.children if verb.dep_ == "conj" else [])])
-        since = any(t.lower_ == "since" and t.dep_ == "prep" and t.head.i in (verb.i, verb.head.i)
+        # ("since May 1", or a clause: "have killed at least 200 former soldiers since they took power";
+        # not one with a day: "have been fighting since militants attacked the base on Tuesday")
+        since = any(t.lower_ == "since" and ((t.dep_ == "prep" and t.head.i in (verb.i, verb.head.i)) or
+                                             (t.dep_ == "mark" and t.head.head.i in (verb.i, verb.head.i) and
+                                              not any(t.head.left_edge.idx <= d.start <= t.head.right_edge.idx and
+                                                      d.precision == "day" for d in doc.dates)))
                     for t in verb.sent)
         if perfect and _RECENT_PERIOD.search(doc.text[start:end]):
             return True  # "Similar attacks have killed dozens in the province in recent months": a tally

@@ -81,3 +81,15 @@ def test_a_toll_given_according_to_a_source_is_that_sources_figure():
     events = _events("Rebels have killed at least 12 villagers in an attack in Kaduna state on Sunday, according to "
                      "a police report. A local rights group said 15 people had been killed, including three children.")
     assert len(events) == 1 and _killed(events) == 12, [e.to_dict() for e in events]
+
+
+def test_a_tally_since_a_clause_is_no_incidents_toll():
+    events = _events("Gunmen killed a former police officer in Kandahar city on Monday. Rights groups say the Taliban "
+                     "have killed at least 200 former members of the security forces since they took power.")
+    assert _killed(events) == 1, [e.to_dict() for e in events]
+
+
+def test_deaths_since_a_dated_attack_are_that_fighting():
+    events = _events("Government forces and rebels have been fighting in Kunduz city since the rebels attacked the "
+                     "police headquarters on Tuesday, and at least 12 people have been killed.")
+    assert _killed(events) == 12, [e.to_dict() for e in events]
