@@ -497,7 +497,7 @@ class ActorsStep:
         spans: list[tuple[int, int, Actor]] = []
         for m in _BARE_FORCES.finditer(doc.text):
             before = _line_before(doc.text, m.start()).split()
-            if before and before[-1][:1].isupper() and before[-1].lower() not in _NEUTRAL_MODIFIERS and \
+            if before and before[-1][:1].isupper() and before[-1].lower() not in _NEUTRAL_MODIFIERS | _STATES_OWN and \
                     not before[-1].endswith((".", ",", ":")):
                 continue  # "<Group> soldiers", "<Demonym> troops": someone's, not the country's ("Three
                 # soldiers" opening a sentence is a count)
@@ -755,6 +755,9 @@ _NEUTRAL_MODIFIERS = frozenset({
     "ten", "fleeing", "motorcycle", "motorbike", "the", "a", "an", "these", "those", "local", "gun-wielding",
 })
 """Words in front of "gunmen" / "militants" that do not say whose they are."""
+_STATES_OWN = frozenset({"government", "federal", "national", "regular", "state"})
+"""Words in front of "troops" / "forces" that make them the state's ("Government troops killed ..." opening a
+sentence), not a named group's."""
 
 
 def _described(doc: Document, start: int, end: int) -> bool:

@@ -78,3 +78,16 @@ def test_a_defined_name_wins_over_a_guess_at_its_first_words():
     found = extract(text, published="2023-05-02")
     names = {a.name for a in found.actors}
     assert "Jamaat Nusrat al-Islam wal-Muslimin" in names and "Jamaat Nusrat" not in names
+
+
+# --- the state's own troops opening a sentence ---------------------------------------------------------
+
+def test_government_troops_opening_a_sentence_are_the_countrys_forces():
+    text = ("Government troops killed 20 militants in an operation in Somalia's Hiraan region on Sunday, the "
+            "defence ministry said.")
+    assert "Military Forces of Somalia" in event_actors(text)
+
+
+def test_a_groups_troops_opening_a_sentence_are_not_the_countrys():
+    text = "Wagner troops killed 20 civilians in a raid on a village in Mali's Mopti region on Sunday."
+    assert "Military Forces of Mali" not in event_actors(text)
