@@ -1866,8 +1866,9 @@ class EventsStep:
                 expression = replace(expression, precision="day", period_end=expression.period_start)
             if expression.precision not in ("day", "week", "month"):
                 continue
-            if _said_on(doc, expression):
-                said = said or expression
+            if _said_on(doc, expression) or _AS_OF.search(doc.text[max(sent.start_char, expression.start - 12):
+                                                                   expression.start]):
+                said = said or expression  # ("By Tuesday, the ministry said 23 had died": a figure as of then)
                 continue
             if _in_where_clause(doc, expression):
                 continue  # "targeted in <X> district, where a bombing killed 43 people last week": another time
@@ -1940,8 +1941,10 @@ class EventsStep:
                       not last.weak_date and new.date.period_start != last_date.period_start) or \
             (new.weekday is not None and last.weekday is not None and new.weekday != last.weekday) or \
             _earlier_claim(new, last_date)
-        if new.quoted_only:
-            other_date = False  # a source's words on the incident just told, whatever day they name
+        if new.quoted_only or (_TOLL_NOW.search(text) and not other_place):
+            # a source's words on the incident just told, or its toll as it stands ("On Saturday,
+            # police said the death toll had risen to seven"), whatever day they name
+            other_date = False
         aside = other_place and new.killed is None and new.detained is None and new.kinds <= {"violence"} and \
             bool(_BACK_REFERENCE.search(text))
         if aside:
@@ -2190,6 +2193,8 @@ def _taken_from(doc: Document, start: int) -> bool:
         c.dep_ == "prep" and c.lower_ in ("in", "at", "inside") for c in head.children)
 
 
+_AS_OF = re.compile(r"(?i:\b(?:by|as\s+of)\s+(?:late\s+|early\s+)?$)")
+"""A day that dates a figure as it then stood ("By Tuesday, 23 had died"), not when the incident was."""
 _WEEKDAY_ONLY = re.compile(r"(?i)^(?:on\s+|last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$")
 _NAMES_ANOTHER = re.compile(r"(?i:\b(?:the|an?|its|their|his|her|this|that)\s+$)")
 _SINCE_BEFORE = re.compile(r"(?i:\bsince\b[^,.;:]{3,80}$)")

@@ -93,3 +93,14 @@ def test_deaths_since_a_dated_attack_are_that_fighting():
     events = _events("Government forces and rebels have been fighting in Kunduz city since the rebels attacked the "
                      "police headquarters on Tuesday, and at least 12 people have been killed.")
     assert _killed(events) == 12, [e.to_dict() for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "At least 20 people were killed in clashes between rival militias in Tripoli on Monday, the health ministry said. "
+    "By Tuesday the health ministry said 23 people had died.",
+    "A bomb killed five people in a market in Maiduguri on Wednesday. On Thursday, police said the death toll had "
+    "risen to 23 after several of the wounded died.",
+])
+def test_a_toll_as_it_stood_on_a_later_day_is_the_same_incident(text: str):
+    events = _events(text)
+    assert len(events) == 1 and _killed(events) == 23, [e.to_dict() for e in events]
