@@ -895,6 +895,8 @@ class PlacesStep:
             lookup = frozenset(countries) if countries else sentence_countries(start)
             if not lookup:
                 continue
+            if hint in ("locative", None) and _TOWN_OF.search(before):
+                hint = "town"  # "the town of <Name>": a town by the writer's word, however few its people
             place = _world_place(doc.text[start:end].strip(), lookup, hint)
             if place is not None and _around_capital(doc.text, start, place.name, lookup):
                 continue  # "near <capital>": the capital's own province is likely not where it was
@@ -1077,6 +1079,8 @@ def _dateline_capital_countries(text: str) -> frozenset[str]:
                      if (code := _capitals().get(m["city"].casefold())) is not None)
 
 
+_TOWN_OF = re.compile(r"(?i:\b(?:town|village|city|locality)\s+of\s+)$")
+"""Words before a name that say it is a populated place ("the town of <Name>", "the village of <Name>")."""
 _AGENCY = re.compile(r"\s*\([^()]{1,40}\)$")
 
 

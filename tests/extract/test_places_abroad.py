@@ -202,3 +202,13 @@ def test_the_town_an_attack_was_on_is_where_it_was():
 def test_a_platform_something_was_posted_on_is_no_place():
     found = run("The Taliban posted a video on Twitter on Monday showing the attack in Kunduz.")
     assert {p.admin1_code for p in found.places} == {"AF-KDZ"}
+
+
+# --- "the town of <Name>" -----------------------------------------------------------------------------
+
+def test_a_name_the_writer_calls_a_town_needs_no_population():
+    # GeoNames gives At Tarmiyah no population: a bare "in Tarmiyah" is not read as the town
+    found = run("A roadside bomb killed four Iraqi soldiers near the town of Tarmiyah, north of Baghdad, on Tuesday.")
+    assert {code for code, _district in event_places(found)} == {"IQ-BG"}
+    assert {code for code, _district in event_places(
+        run("A roadside bomb killed four Iraqi soldiers in Tarmiyah on Tuesday."))} == {None}
