@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ruydad.extract.document import Actor, Document, Mention
@@ -608,8 +608,8 @@ class ActorsStep:
             if len(word) < 5 or not word[0].isupper() or not word.endswith("s") or not word[1:].islower():
                 continue
             singular = word[:-1]
-            if singular in _NOT_GROUP_WORDS or singular in _CALENDAR_WORDS or _country_name(singular) is not None \
-                    or _country_name(word) is not None:
+            if singular in _NOT_GROUP_WORDS or singular in _CALENDAR_WORDS or _names_a_country(singular) \
+                    or _names_a_country(word):
                 continue
             plurals.setdefault(singular, []).append((token.idx, token.idx + len(word)))
             if token.dep_ == "nsubj" and token.head.pos_ == "VERB":
@@ -784,6 +784,13 @@ def _in_scare_quotes(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40):start]
     opening = max(before.rfind(q) for q in ('"', "“", "‘", "'"))
     return opening >= 0 and len(before[opening + 1:].split()) <= 3
+
+
+@lru_cache(maxsize=4096)
+def _names_a_country(word: str) -> bool:
+    """Whether a capitalised word is a country's name or its people's (:func:`_country_name`), kept per
+    process: every capitalised plural of every text is asked, and pycountry's lookups are slow."""
+    return _country_name(word) is not None
 
 
 def _drop_guessed_parts(found: list[tuple[int, int, Actor]], start: int, end: int) -> None:
