@@ -1780,7 +1780,10 @@ class EventsStep:
         children = list(verb.children)
         for dep in ("nsubj", "nsubjpass"):
             subjects = [c for c in children if c.dep_ == dep and c.i < verb.i]
-            children = [c for c in children if c.dep_ != dep or c is subjects[-1]]
+            kept = subjects[-1] if subjects else None
+            if len(subjects) >= 2 and _count_np(subjects[-1]) is None and _count_np(subjects[-2]) is not None:
+                kept = subjects[-2]  # "Six people, all members of one family, were killed": the appositive counts none
+            children = [c for c in children if c.dep_ != dep or c is kept]
         for child in children:
             if child.dep_ == "nsubj":
                 dies = _dies(verb)

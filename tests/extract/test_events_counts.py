@@ -64,3 +64,9 @@ def test_communiques_words_for_their_own_dead_count(text: str, killed: int):
 def test_a_toll_that_includes_the_attackers_is_counted_once(text: str):
     events = _events(text)
     assert sum(e.fatalities or 0 for e in events) == 10, [e.to_dict() for e in events]
+
+
+def test_an_appositive_that_describes_the_dead_does_not_hide_their_number():
+    events = _events("Six people, all members of one family, were killed when a mortar shell hit their home in "
+                     "Helmand on Monday. The victims included three children, officials said.")
+    assert [e.fatalities for e in events] == [6], [e.to_dict() for e in events]
