@@ -2487,10 +2487,15 @@ _STATEMENT_NOUNS = frozenset({"statement", "release", "briefing", "conference", 
                               "message", "tweet", "interview", "update", "report", "bulletin"})
 
 
+_PUBLISHING_VERBS = frozenset({"read", "issue", "release", "publish", "broadcast", "post", "air", "send", "share"})
+
+
 def _saying_of(noun: Any) -> Any:
     """The verb of saying whose medium a noun names ("the army said in a statement on Monday",
     "police told reporters at a news conference on Monday": the day is the statement's, which the
     parser hangs on the noun), else the noun itself."""
+    if noun.pos_ == "VERB" and noun.dep_ == "acl" and noun.lemma_.lower() in _PUBLISHING_VERBS:
+        noun = noun.head  # "said in a statement read on state television on Wednesday"
     if noun.pos_ == "NOUN" and noun.lemma_.lower() in _STATEMENT_NOUNS and noun.dep_ == "pobj" and \
             noun.head.lower_ in ("in", "at", "during", "through", "via") and noun.head.head.pos_ in ("VERB", "AUX"):
         return noun.head.head

@@ -54,6 +54,8 @@ def test_two_sources_that_disagree_still_give_the_lower_toll():
     "Nine soldiers died and eight others were wounded, the army said in a statement on Monday.",
     "Gunmen killed nine policemen at a checkpoint in Kunduz province on Sunday. Nine policemen were killed and two "
     "were wounded, the provincial police told reporters at a news conference on Monday.",
+    "Nine soldiers were killed on Sunday when militants ambushed their convoy in Mopti region. Nine soldiers lost "
+    "their lives in the ambush, the ministry said in a statement read on state television on Monday.",
 ])
 def test_a_toll_restated_on_the_day_of_a_statement_is_the_same_incident(text: str):
     events = _events(text)
