@@ -306,6 +306,8 @@ def candidate_spans(doc: Document, theatre: str | None = None) -> list[tuple[int
             spans.append((run.start(), head.start(), "locative"))  # "<City> International Airport"
     spans += _compass_compounds(text, spans)
     spans += _possessive_countries(text)
+    for m in _ROAD.finditer(text):  # "the <A>-<B> road": both ends are candidates
+        spans += [(m.start("a"), m.end("a"), "locative"), (m.start("b"), m.end("b"), "locative")]
     spans += _joined_subdivisions(text)
     for m in _FILED_FROM.finditer(text[:600]):  # "<CITY>, <Country> (<Agency>) -": the parser often misses it
         if m["country"]:
@@ -801,6 +803,7 @@ class PlacesStep:
         readings = kept
         readings += self._foreign_subdivisions(doc, readings, abroad)
         readings += _demonym_capitals(doc, readings, home)
+        readings = _roads_between_provinces(doc.text, readings)
         readings.sort(key=lambda r: r[0])
         places: dict[tuple[str, str], Place] = {}
         resolved_spans: list[tuple[int, int, Place]] = []
@@ -1077,6 +1080,33 @@ def _dateline_capital_countries(text: str) -> frozenset[str]:
     "MOGADISHU (HOL) -"): wire copy gives the capital alone where the country goes without saying."""
     return frozenset(code for m in _FILED_FROM.finditer(text[:600])
                      if (code := _capitals().get(m["city"].casefold())) is not None)
+
+
+_ROAD = re.compile(r"\b(?P<a>[A-Z][a-z]{2,20})\s?[-–]\s?(?P<b>[A-Z][a-z]{2,20})\s+(?i:road|highway|motorway|"
+                   r"expressway)\b")
+"""A road named by its two ends ("the <A>-<B> highway")."""
+
+
+def _reading_province(reading: Any) -> str | None:
+    if isinstance(reading, Place):
+        return reading.admin1_code if reading.kind not in ("country", "ambiguous") else None
+    return None if _ambiguous(reading) else reading[0].admin1_code
+
+
+def _roads_between_provinces(text: str, readings: list[tuple[int, int, str | None, Any]]
+                             ) -> list[tuple[int, int, str | None, Any]]:
+    """A road named by two ends in different provinces ("the <A>-<B> highway" from one province's capital
+    to another's) places nothing: the incident was somewhere along it, in either province or one between,
+    and reading the first end as the place is a guess. Ends in one province place it there as before."""
+    for m in _ROAD.finditer(text):
+        ends = [r for r in readings if r[0] in (m.start("a"), m.start("b")) and r[1] <= m.end("b")]
+        provinces = {_reading_province(r[3]) for r in ends}
+        if len({r[0] for r in ends}) == 2 and None not in provinces and len(provinces) == 2:
+            readings = [r for r in readings if r not in ends]
+            readings.append((m.start("a"), m.end("b"), "road", Place(
+                name=text[m.start("a"):m.end("b")], kind="ambiguous",
+                alternatives=[str(getattr(r[3], "name", None) or r[3][0].name) for r in ends])))
+    return readings
 
 
 _TOWN_OF = re.compile(r"(?i:\b(?:town|village|city|locality)\s+of\s+)$")

@@ -212,3 +212,21 @@ def test_a_name_the_writer_calls_a_town_needs_no_population():
     assert {code for code, _district in event_places(found)} == {"IQ-BG"}
     assert {code for code, _district in event_places(
         run("A roadside bomb killed four Iraqi soldiers in Tarmiyah on Tuesday."))} == {None}
+
+
+# --- a road named by its two ends ------------------------------------------------------------------------
+
+def test_a_road_between_two_provinces_places_nothing():
+    found = run("Four people were killed when a roadside bomb hit their car on the Kabul-Jalalabad highway on Monday.")
+    assert {code for code, _district in event_places(found)} == {None}
+
+
+def test_a_road_whose_ends_lie_in_one_province_is_in_it():
+    found = run("ISIS militants attacked a Federal Police detachment on the Kirkuk-Daquq road in Iraq on Monday, "
+                "killing four policemen.")
+    assert {code for code, _district in event_places(found)} == {"IQ-KI"}
+
+
+def test_a_road_between_two_provinces_in_a_province_the_text_names_is_there():
+    found = run("A roadside bomb hit a Taliban vehicle on the Kabul-Charikar highway in Parwan province, killing two.")
+    assert {code for code, _district in event_places(found)} == {"AF-PAR"}
