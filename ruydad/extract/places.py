@@ -128,9 +128,10 @@ def _country(name: str) -> tuple[str, str] | None:
 
 
 _DEMONYM_STEMS = (("n", ""), ("ese", ""), ("lese", ""), ("ien", ""), ("ian", ""), ("an", ""), ("i", ""), ("", "a"),
-                  ("ian", "e"), ("ish", "ey"), ("can", "que"), ("", "istan"))
+                  ("ian", "e"), ("ish", "ey"), ("can", "que"), ("", "istan"), ("", "s"))
 """How an English demonym is formed from its country's name (<name>-n, <name>-i, <name>-ese, <name>-an,
-<stem>(a), <stem>-ish for <stem>-ey, <stem>(istan)); the stem must be a country's name exactly."""
+<stem>(a), <stem>-ish for <stem>-ey, <stem>(istan), a plural name's singular); the stem must be a country's
+name exactly."""
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{3,20}\b")
 
 

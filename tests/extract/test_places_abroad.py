@@ -230,3 +230,11 @@ def test_a_road_whose_ends_lie_in_one_province_is_in_it():
 def test_a_road_between_two_provinces_in_a_province_the_text_names_is_there():
     found = run("A roadside bomb hit a Taliban vehicle on the Kabul-Charikar highway in Parwan province, killing two.")
     assert {code for code, _district in event_places(found)} == {"AF-PAR"}
+
+
+# --- a people's word that is a plural name's singular ---------------------------------------------------
+
+def test_a_plural_countrys_singular_names_its_people():
+    found = run("Five soldiers were killed in a clash with communist rebels in La Castellana town, Negros "
+                "Occidental, the Philippine army said on Friday.")
+    assert {p.country_code for p in found.places if p.admin1_code} == {"PHL"}
