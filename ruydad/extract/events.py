@@ -1965,7 +1965,8 @@ class EventsStep:
             detail = True  # "ISIS militants attacked a police detachment" after a post's attack: another attack
         repeated = bool(_REPEATED_BLAST.search(text)) and not new.elsewhere and new.place is None and \
             not _NEW_INCIDENT.search(_REPEATED_BLAST.sub(" ", text))
-        if _TURN_OPENER.match(text) and _FRESH_INCIDENT.search(text) and not new.quoted_only:
+        if _TURN_OPENER.match(text) and not new.quoted_only and (
+                _FRESH_INCIDENT.search(text) or (_FRESH_ARREST.search(text) and not _ADDING.match(text))):
             detail = True  # "Later that day, militants attacked a checkpoint ...": what the day brought next
         if _opens_elsewhere(text, last, new) or _at_unknown_place_elsewhere(last, new):
             detail = True  # "In <Town>, two soldiers were killed when a roadside bomb struck their vehicle"
@@ -3095,7 +3096,8 @@ _NEW_INCIDENT = re.compile(
     r"|\b(?:another|a\s+(?:second|third|fourth|separate|further))\s+(?:\w+\s+){0,2}"
     r"(?:blast|explosion|bomb|bomber|bombing|attack|air ?strike|drone strike|strike|ambush|clash|raid|incident)s?\b"
     r"|\balso\s+bl(?:ew|own)\s+(?:him|her|them)sel(?:f|ves)\s+up\b"
-    r"|\b(?:then|later|subsequently)\s+(?:struck|hit|shelled|bombed|pounded|launched|carried\s+out|retaliated)\b"
+    r"|\b(?:then|later|subsequently)\s+(?:struck|hit|shelled|bombed|pounded|launched|carried\s+out|retaliated|"
+    r"attacked|ambushed|stormed|raided)\b"
     r"|\bin\s+(?:response|retaliation|reprisal)\b))")
 """A sentence that tells a further incident, not a detail of the last one: "In a separate incident
 ...", "Elsewhere, ...", "A third magnetic bomb detonated in the east of the city"; a bomber who dies
@@ -3107,10 +3109,17 @@ _TURN_OPENER = re.compile(
     r"(?:on\s+)?the\s+(?:following|next)\s+(?:day|night|morning|evening|afternoon)|"
     r"earlier\s+(?:in\s+the|that|the\s+same)\s+(?:day|night|evening|morning|afternoon|week)|"
     r"(?:(?:several|a\s+few|two|three|some)\s+)?(?:hours|minutes|days)\s+(?:earlier|before)|a\s+day\s+earlier|"
+    r"(?:on\s+)?the\s+same\s+(?:day|night|morning|evening|afternoon)|also\s+(?:on|in)\s+[A-Z]\w+|"
+    r"in\s+(?:another|a\s+related|a\s+further)\s+development|"
     r"moreover|furthermore|in\s+addition|additionally)\b)")
 """A sentence that opens by moving on in time or adding to the news ("Later that day, ...", "The
 following day, ...", "Moreover, ..."): with an incident named afresh (see :data:`_FRESH_INCIDENT`)
 it tells another incident, not more of the one told."""
+_FRESH_ARREST = re.compile(r"(?i:\b(?:arrested|detained)\b)")
+_ADDING = re.compile(r"(?i:^\W*(?:moreover|furthermore|in\s+addition|additionally)\b)")
+"""Arrests told after "Later that day" or "The same day" are another act; told with "In addition" they
+are most often made in the operation just told ("In addition, the security force detained two
+suspects")."""
 _OPENS_AT = re.compile(r"^\W*[Ii]n\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
                        r"(?:\s+(?:province|district|state|region|governorate|county|territory|area))?\s*,")
 _NOT_A_PLACE_OPENING = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
@@ -3180,9 +3189,9 @@ def _opens_elsewhere(text: str, last: _Draft, new: _Draft) -> bool:
 
 
 _FRESH_INCIDENT = re.compile(
-    r"(?i:\b(?:a|an)\s+(?:\w+\s+){0,2}(?:bomb|blast|explosion|attack|ambush|clash|raid|air\s?strike|strike|"
-    r"bombing|gunfight|shootout|firefight|mine|IED|grenade)s?\b|\b(?:attacked|ambushed|clashed|stormed|raided|"
-    r"shelled|bombed)\b)")
+    r"(?i:\b(?:a|an)\s+(?:\w+\s+){0,2}(?:bomb|bomber|blast|explosion|attack|ambush|clash|raid|air\s?strike|strike|"
+    r"bombing|gunfight|shootout|firefight|mine|IED|grenade|operation)s?\b|\b(?:attacked|ambushed|clashed|stormed|"
+    r"raided|shelled|bombed)\b)")
 _ARRESTED_OVER = re.compile(
     r"(?i:\b(?:arrest\w*|detain\w*|apprehend\w*|nabbed|held|taken\s+into\s+custody)\b[^.;]{0,80}?"
     r"\b(?:in\s+connection\s+(?:with|to)|over|for\s+(?:their\s+)?(?:alleged\s+|suspected\s+)?"

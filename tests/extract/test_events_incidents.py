@@ -149,3 +149,14 @@ def test_the_same_dead_told_with_the_town_where_they_died_stay_one_event():
     events = _events("Militants killed three soldiers in northwest Pakistan on Tuesday. The soldiers were killed "
                      "when militants attacked their post in Bannu.")
     assert [e.fatalities for e in events] == [3], [e.to_dict() for e in events]
+
+
+@pytest.mark.parametrize("second", [
+    "Also in Kunar, Taliban fighters attacked a police post, killing three policemen.",
+    "In another development, security forces killed three militants in an operation in the province.",
+    "The same day, a suicide bomber killed three people at a mosque in the province.",
+    "Three soldiers were also killed when militants later attacked a checkpoint in the area.",
+])
+def test_a_sentence_that_turns_to_another_incident_in_the_same_province_is_another_event(second: str):
+    events = _events(f"A roadside bomb killed two soldiers in Kunar province on Monday. {second}")
+    assert sorted(e.fatalities or 0 for e in events) == [2, 3], [e.to_dict() for e in events]
