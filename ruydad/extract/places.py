@@ -296,7 +296,9 @@ def candidate_spans(doc: Document, theatre: str | None = None) -> list[tuple[int
                 spans.append((token.idx, _with_parenthetical(text, end_token.idx + len(end_token)), "locative"))
     for m in _UNIT_AFTER.finditer(text):  # "<Name> Territory", "<Name> Local Government Area"
         possessive = re.search(r"['’]s\s+", m["name"])  # "<Region>'s <Name> local government area"
-        spans.append((m.start("name") + (possessive.end() if possessive else 0), m.end("name"), "district"))
+        lower = _LOWER_UNIT.match(text, m.end("name"))  # "<Name> tehsil/woreda/sub-district": below a district
+        spans.append((m.start("name") + (possessive.end() if possessive else 0), m.end("name"),
+                      "town" if lower else "district"))
     for m in _IN_UNIT.finditer(text):  # "<Town>, in <Name> province": the town
         spans.append((m.start("name"), m.end("name"), "locative"))
     for m in _POST_AFTER.finditer(text):  # "the <Town> post", "the <Town> military camp"
@@ -341,6 +343,10 @@ _UNIT_AFTER = re.compile(
     rf"tehsil)|LGA|County|Commune|Zone)\b")
 """A second-level unit named by the word other countries use for it ("<Name> Territory", "<Name> Local
 Government Area", "<Name> cercle"): a district, looked up in the world index (:mod:`ruydad.geo.world`)."""
+_LOWER_UNIT = re.compile(r"\s+(?i:tehsil|woreda|sub-?district)\b")
+"""Words of units below the second level ("<Name> tehsil" inside a district, "<Name> woreda" inside a zone):
+the place is read as the town of that name, in the district the world index gives it, never as a district
+named after it."""
 _IN_UNIT = re.compile(rf"(?P<name>{_NAME}),\s+in\s+(?:the\s+)?{_NAME}\s+(?i:province|region|state|district|territory|"
                       rf"governorate)\b")
 _POST_AFTER = re.compile(

@@ -238,3 +238,13 @@ def test_a_plural_countrys_singular_names_its_people():
     found = run("Five soldiers were killed in a clash with communist rebels in La Castellana town, Negros "
                 "Occidental, the Philippine army said on Friday.")
     assert {p.country_code for p in found.places if p.admin1_code} == {"PHL"}
+
+
+# --- units below the second level ("<Name> tehsil", "<Name> woreda") --------------------------------------
+
+def test_a_unit_below_a_district_is_a_town_in_its_district_not_a_district_of_its_own():
+    found = run("Pakistani security forces killed four militants in the Datta Khel tehsil of North Waziristan on "
+                "Monday, the army said.")
+    assert ("PK-KP", "North Wazīristān") in event_places(found)
+    found = run("Fano militiamen clashed with Ethiopian troops in Dangila woreda on Monday, killing 10.")
+    assert event_places(found) == {("ET-AM", None)}
