@@ -2102,8 +2102,19 @@ class EventsStep:
                 event_type, sub = "Explosions/Remote violence", draft.means
             if "regain" in draft.kinds and not draft.killed:
                 event_type, sub = "Battles", "Government regains territory"
+            if event_type == "Battles" and _civilians_a_side(doc, event):
+                # ACLED's battle has two armed sides: civilians struck by one are its attack or its shelling
+                remote = getattr(result, "event_type", None) == "Explosions/Remote violence"
+                event_type, sub = (result.event_type, result.sub_event_type) if remote else \
+                    ("Violence against civilians", "Attack")
             event.event_type, event.sub_event_type = event_type, sub
             event.confidence = getattr(result, "confidence", None)
+
+
+def _civilians_a_side(doc: Document, event: Event) -> bool:
+    """One of the event's two actors is civilians (the registry's category), not an armed side."""
+    categories = {a.name: a.category for a in doc.actors}
+    return any(categories.get(side) == "Civilians" for side in (event.actor1, event.actor2) if side)
 
 
 HISTORY_DAYS = 365

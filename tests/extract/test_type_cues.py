@@ -35,3 +35,12 @@ def test_civilians_killed_by_shelling_told_next_stay_remote_violence():
     assert _types("At least 31 people were killed, including seven children, in an attack on a camp for displaced "
                   "people in the city on Saturday, volunteers said. The camp was hit by intense artillery shelling, "
                   "the group said.") == ["Explosions/Remote violence"]
+
+
+def test_civilians_struck_by_one_side_are_no_battle_even_when_the_story_tells_fighting():
+    # ACLED's battle has two armed sides; the guards' fight does not make the killing of villagers one
+    text = ("Suspected rebels killed at least 22 civilians in a village in Kunduz province early on Sunday, "
+            "officials said. The attackers struck the village at around 4 a.m. and fought with local guards "
+            "before they fled.")
+    events = extract(text, published="2023-06-11").events
+    assert [(e.event_type, e.actor2) for e in events] == [("Violence against civilians", "Civilians")]
