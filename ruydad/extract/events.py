@@ -1262,6 +1262,9 @@ class EventsStep:
                             nouns_here[noun] = nouns_here.get(noun, 0) + number
                         if kind == "kill" and any(c.lower_ in ("other", "others") for c in victims.subtree):
                             others = True
+                sides = [self._agent(doc, side) for side in _between_sides(subject)] if subject is not None else []
+                if len(sides) == 2 and all(sides) and actor1 is None and actor2 is None:
+                    actor1, actor2 = sides  # "fighting between the army and the RSF killed 12 civilians"
                 if subject is not None and actor1 is None:
                     actor1 = self._agent(doc, subject)
                 if victims is not None and actor2 is None:
@@ -2312,6 +2315,19 @@ def _named_group_plural(head: Any) -> bool:
         and len(text) > 3 and \
         any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and \
         _country_name(text[:-1]) is None and _country_name(text) is None
+
+
+def _between_sides(noun: Any) -> list[Any]:
+    """The two sides an event noun names ("fighting/clashes between <X> and <Y>"): who fought, not
+    the dead the verb after it counts."""
+    if noun.lemma_.lower() not in EVENT_NOUNS | {"fight", "fighting"}:
+        return []
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "between":
+            first = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if first is not None:
+                return [first, *(c for c in first.children if c.dep_ == "conj")][:2]
+    return []
 
 
 def _by_agents(noun: Any) -> list[Any]:

@@ -44,3 +44,10 @@ def test_civilians_struck_by_one_side_are_no_battle_even_when_the_story_tells_fi
             "before they fled.")
     events = extract(text, published="2023-06-11").events
     assert [(e.event_type, e.actor2) for e in events] == [("Violence against civilians", "Civilians")]
+
+
+def test_fighting_between_two_sides_that_killed_civilians_is_their_battle():
+    text = "Fighting between the army and the RSF killed 12 civilians in El Fasher, Sudan, on Monday."
+    events = extract(text, published="2023-06-11").events
+    assert [(e.event_type, e.actor1, e.actor2, e.fatalities) for e in events] == [
+        ("Battles", "Military Forces of Sudan", "RSF", 12)]
