@@ -972,6 +972,8 @@ class EventsStep:
             if draft.place is None or (draft.place.admin2 is None and draft.place.kind != "ambiguous"):
                 following = drafts[position + 1].start if position + 1 < len(drafts) else len(doc.text)
                 detail = self._quoted_detail_place(doc, draft, quoted, following)
+                if detail is None and draft.place is not None and draft.place.admin1_code:
+                    detail = self._quoted_detail_place(doc, draft, quoted, following, told=True)
                 if detail is not None:
                     draft.place, draft.place_text = detail
             if draft.place is None and not (position > 0 and self._names_unknown_place(doc, draft)):
@@ -1677,25 +1679,31 @@ class EventsStep:
         return None
 
     def _quoted_detail_place(self, doc: Document, draft: _Draft, quoted: list[tuple[int, int]],
-                             limit: int) -> tuple[Place, str] | None:
+                             limit: int, told: bool = False) -> tuple[Place, str] | None:
         """The place a source's quoted account of the incident gives, among the event's sentences or
         in the two after them ('"The terrorists opened fire on a checkpoint in the <X> area," the statement
         said'): the incident's own spot, taken when it lies inside the event's province (or the
         event has none) and is more precise than what the event has. A quotation tells the incident
-        when it has a verb or noun of violence; it adds no event of its own (see _quoted_toll)."""
-        if doc.nlp is None or not quoted:
+        when it has a verb or noun of violence; it adds no event of its own (see _quoted_toll).
+
+        ``told``: the writer's own detail sentence instead ("... shelling in <Province>. Officials said
+        the military fired 40 missiles in <X> district during the past 24 hours"), for an event placed
+        in a province only, when the sentence names the means or act and no day of its own."""
+        if doc.nlp is None or (not quoted and not told):
             return None
         sentences = list(doc.nlp.sents)
         first, last = draft.sentences[0], max(draft.sentences)
         for sent in sentences[first + 1:last + 3]:
             if sent.start_char >= limit:
                 break
-            if not any(_inside(quoted, t.idx) and t.pos_ in ("NOUN", "VERB") and
-                       t.lemma_.lower() in EVENT_NOUNS | KILL_LEMMAS | VIOLENCE_LEMMAS for t in sent):
+            if not any(_inside(quoted, t.idx) != told and t.pos_ in ("NOUN", "VERB") and
+                       t.lemma_.lower() in EVENT_NOUNS | KILL_LEMMAS | VIOLENCE_LEMMAS | _WEAPON_NOUNS for t in sent):
                 continue
+            if told and any(sent.start_char <= d.start < sent.end_char and d.precision == "day" for d in doc.dates):
+                continue  # a day of its own: maybe another incident
             best: tuple[Place, str] | None = None
             for start, end, place in doc.place_spans:
-                if not (sent.start_char <= start < sent.end_char and _inside(quoted, start)) or \
+                if not (sent.start_char <= start < sent.end_char and _inside(quoted, start) != told) or \
                         place.kind in ("country", "ambiguous") or _not_where(doc, start, sent.start_char):
                     continue
                 if draft.place is not None and (not _same_area(draft.place, place) or

@@ -160,3 +160,18 @@ def test_the_same_dead_told_with_the_town_where_they_died_stay_one_event():
 def test_a_sentence_that_turns_to_another_incident_in_the_same_province_is_another_event(second: str):
     events = _events(f"A roadside bomb killed two soldiers in Kunar province on Monday. {second}")
     assert sorted(e.fatalities or 0 for e in events) == [2, 3], [e.to_dict() for e in events]
+
+
+def test_the_district_a_detail_sentence_gives_places_an_event_told_in_its_province():
+    text = ("Cross-border shelling continued in eastern Kunar province, officials said. According to local "
+            "officials, the military fired at least 40 missiles in Nari district during the past 24 hours, "
+            "damaging houses.")
+    events = extract(text, published="2023-06-11").events
+    assert [(e.admin1_code, e.admin2) for e in events] == [("AF-KNR", "Nari")]
+
+
+def test_a_detail_sentence_with_a_day_of_its_own_does_not_move_the_event():
+    text = ("Cross-border shelling continued in eastern Kunar province on Monday, officials said. On "
+            "Saturday, missiles hit houses in Nari district.")
+    events = extract(text, published="2023-06-13").events
+    assert ("AF-KNR", None) in [(e.admin1_code, e.admin2) for e in events]
