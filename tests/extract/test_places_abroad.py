@@ -8,16 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from ruydad.extract import Findings, extract
-
-
-def run(text: str) -> Findings:
-    return extract(text, published="2023-05-02")
-
-
-def event_places(found: Findings) -> set[tuple[str | None, str | None]]:
-    return {(e.admin1_code, e.admin2) for e in found.events}
-
+from tests.extract.test_world_places import event_places, run
 
 # --- a wire dateline names the country the story's towns are in --------------------------------
 
