@@ -210,7 +210,10 @@ def _violent(token: Any) -> bool:
     if word in ("explosion", "blast"):
         return not _hazard_phrase(token)  # a blast is a bomb's unless its words make it an accident
     if word == "explode":
-        return not any(c.dep_ in ("nsubj", "nsubjpass") and _hazard_phrase(c) for c in token.children)
+        return not any(c.dep_ in ("nsubj", "nsubjpass") and (_hazard_phrase(c) or _accidental(c))
+                       for c in token.children)
+    if word == "mine" and _pit(token):
+        return False  # "a coal mine collapsed": a pit, not a landmine
     if token.pos_ == "NOUN" and (word in PERSONAL_ACTS or token.lower_ in PERSONAL_ACTS):
         return False  # "the woman accused of the murder": the killing told before, named again
     return word in VIOLENCE_WORDS or token.lower_ in VIOLENCE_WORDS
@@ -298,11 +301,28 @@ def _mishap_clause(clause: Any) -> bool:
 
 
 def _mishap_act(verb: Any) -> bool:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.lemma_.lower() == "explode":
+        return any(_accidental(s) for s in subjects)  # "a gas tanker exploded"; a car that exploded is a bomb
     if verb.lemma_.lower() not in MISHAP_VERBS:
         return False
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     # the whole phrase: the parser makes "A bus carrying pilgrims" a phrase headed by "pilgrims"
     return any(_hazard_phrase(s) or any(t.lemma_.lower() in MISHAP_SUBJECTS for t in s.subtree) for s in subjects)
+
+
+def _accidental(noun: Any) -> bool:
+    """A phrase whose own words make what blew up an accident ("a gas tanker", "a boiler")."""
+    return any(t.lower_ in ACCIDENTAL_EXPLOSIONS or t.lemma_.lower() in ACCIDENTAL_EXPLOSIONS for t in noun.subtree)
+
+
+MINERALS = frozenset({"coal", "gold", "copper", "salt", "lapis", "jade", "emerald", "chromite", "iron", "talc",
+                      "marble", "gypsum", "lithium", "uranium", "mining"})
+
+
+def _pit(mine: Any) -> bool:
+    """"a coal mine", "the gold mine", a mine that collapsed: a pit, not a landmine."""
+    return any(c.lower_ in MINERALS for c in mine.children if c.dep_ in ("compound", "amod")) or (
+        mine.dep_ in ("nsubj", "nsubjpass") and mine.head.lemma_.lower() in ("collapse", "cave", "flood"))
 
 
 def _hazard_phrase(noun: Any) -> bool:

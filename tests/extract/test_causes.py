@@ -23,6 +23,8 @@ MISHAPS = [
     "Seven children drowned in the Kunar river on Sunday, local officials said.",
     "Four people were killed when their car overturned on the Kabul-Jalalabad highway on Monday.",
     "Heavy snowfall and freezing cold have killed 70 people across Ghor province this month.",
+    "Five people were killed when a gas tanker exploded on the highway near Kabul on Monday.",
+    "Three miners were killed when a coal mine collapsed in Samangan province on Monday.",
 ]
 
 ACTS = [
@@ -37,6 +39,8 @@ ACTS = [
     "Unknown gunmen shot dead a former army officer in Herat on Monday.",
     "A vehicle carrying Taliban fighters hit a roadside bomb in Ghazni, killing four.",
     "The Taliban killed two men in Khost after floods hit the province, residents said.",
+    "A car exploded near a police station in Kabul on Monday, killing five people.",
+    "A mine exploded under a Taliban vehicle in Ghazni on Monday, killing three.",
 ]
 
 
