@@ -227,12 +227,9 @@ def _private_cause(verb: Any) -> bool:
         o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     if any(a.lemma_.lower() not in KIN | CRIMINALS | PLAIN_PEOPLE for a in agents):
         return False
+    if any(_kin(a) or a.lemma_.lower() in CRIMINALS for a in agents):
+        return True  # "robbers killed", "stabbed to death by her husband"
     for child in verb.children:
-        if child.dep_ == "nsubj" and (_kin(child) or child.lemma_.lower() in CRIMINALS):
-            return True
-        if child.dep_ == "agent" and any(_kin(o) or o.lemma_.lower() in CRIMINALS
-                                         for o in child.children if o.dep_ == "pobj"):
-            return True  # "stabbed to death by her husband"
         if child.dep_ == "dobj" and _kin(child) and any(
                 c.dep_ == "nsubj" and c.lemma_.lower() in PLAIN_PEOPLE for c in verb.children):
             return True  # "a man killed his wife"
@@ -332,8 +329,7 @@ def _hazard_phrase(noun: Any) -> bool:
     if head in HAZARD_NOUNS or noun.lower_ in HAZARD_NOUNS:
         return True
     if head in ("explosion", "blast"):
-        return any(t.lower_ in ACCIDENTAL_EXPLOSIONS or t.lemma_.lower() in ACCIDENTAL_EXPLOSIONS
-                   for t in noun.subtree)
+        return _accidental(noun)
     if head in ("toll", "death", "casualty"):
         return any(c.dep_ == "prep" and c.lower_ in ("from", "of", "in")
                    and any(_hazard_phrase(o) for o in c.children if o.dep_ == "pobj") for c in noun.children)

@@ -971,9 +971,9 @@ class EventsStep:
                 draft.date = self._incident_date_after(doc, draft, following) or draft.date
             if draft.place is None or (draft.place.admin2 is None and draft.place.kind != "ambiguous"):
                 following = drafts[position + 1].start if position + 1 < len(drafts) else len(doc.text)
-                detail = self._quoted_detail_place(doc, draft, quoted, following)
+                detail = self._detail_place(doc, draft, quoted, following)
                 if detail is None and draft.place is not None and draft.place.admin1_code:
-                    detail = self._quoted_detail_place(doc, draft, quoted, following, told=True)
+                    detail = self._detail_place(doc, draft, quoted, following, told=True)
                 if detail is not None:
                     draft.place, draft.place_text = detail
             if draft.place is None and not (position > 0 and self._names_unknown_place(doc, draft)):
@@ -1186,15 +1186,13 @@ class EventsStep:
                 if _is_takeover(token):
                     continue  # "since the rebels seized power", "took control of the country": background
                 if _figurative(token):
-                    continue  # "killed hopes of a deal", "fired 20 officials", "prices shot up"
+                    continue  # "killed hopes of a deal", "fired 20 officials", "a video captured the sound"
                 if lemma == "target" and (_in_headline(doc, token.idx) or not (
                         (token.tag_ == "VBD" and any(c.dep_ == "dobj" for c in token.children)) or
                         (token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children)))):
                     # "a force targeting a leader", "attacks targeting civilians", a headline's
                     # "<Leaders> Targeted": who an operation was after, not an attack told
                     continue
-                if lemma == "capture" and _captures_no_one(token):
-                    continue  # "a video captured the sound of the explosion"
                 if lemma in ("capture", "seize") and self._object_is_place(doc, token):
                     kinds.add("territory")
                     if actor1 is None:
@@ -1678,7 +1676,7 @@ class EventsStep:
                 return expression
         return None
 
-    def _quoted_detail_place(self, doc: Document, draft: _Draft, quoted: list[tuple[int, int]],
+    def _detail_place(self, doc: Document, draft: _Draft, quoted: list[tuple[int, int]],
                              limit: int, told: bool = False) -> tuple[Place, str] | None:
         """The place a source's quoted account of the incident gives, among the event's sentences or
         in the two after them ('"The terrorists opened fire on a checkpoint in the <X> area," the statement
@@ -2582,8 +2580,11 @@ _FIRED_WITH = frozenset({"shot", "round", "salvo", "volley", "bullet", "gas", "s
 def _figurative(verb: Any) -> bool:
     """A verb of violence used of no act of violence: its object is an abstract thing ("killed
     hopes of a peace deal", "attacked the decision in a statement", "executed the plan"), "fired"
-    means dismissed ("fired 20 officials from the ministry"), or "shot up" means rose ("prices shot up")."""
+    means dismissed ("fired 20 officials from the ministry"), "shot up" means rose ("prices shot up"), or
+    "captured" a recording ("a video captured the sound of the explosion", :func:`_captures_no_one`)."""
     lemma = verb.lemma_.lower()
+    if lemma == "capture" and _captures_no_one(verb):
+        return True
     if lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
         return True
     patients = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
