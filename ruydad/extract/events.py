@@ -2708,8 +2708,8 @@ _SPEECH_ATTRIBUTION = re.compile(
     r"|\b(?:said|told|according\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s*){0,4}(?=[,.;]|$))")
 """Who gave the report ("police said", "said a police spokesman", "according to the army"): not victims."""
 _CIVILIAN_VICTIMS = re.compile(
-    r"(?i:\b(?:civilians?|women|woman|children|child|worshipp?ers|villagers|residents|students|passengers|"
-    r"families|girls|boys|teachers?|doctors?|journalists?|farmers?|people|persons|migrants?|refugees?|"
+    r"(?i:\b(?:civilians?|women|woman|children|child|worshipp?ers?|villagers?|residents?|students?|passengers?|"
+    r"famil(?:y|ies)|girls?|boys?|teachers?|doctors?|journalists?|farmers?|people|persons?|migrants?|refugees?|"
     r"traders?|shopkeepers?|(?:aid |health |construction )?workers?|labou?rers?|drivers?|vendors?|herders?|"
     r"shepherds?|vaccinators?|elders?|clerics?|imams?|pilgrims?|mourners?|shoppers?|commuters?|patients?|"
     r"guests?|passers-by|bystanders?)\b)")
@@ -2721,6 +2721,18 @@ _FORMER_FORCES = re.compile(
     r"commanders?|members|personnel|army|military|guards?|servicem[ae]n)\b)")
 """Members of forces that no longer serve ("a former police officer", "two former soldiers", "a former
 member of the national army"): ACLED codes killing them, out of combat, as violence against civilians."""
+_DIRECT_FIRE = re.compile(
+    r"(?i:\b(?:small[- ]arms|(?:light|heavy)(?: and (?:light|heavy))? weapons|machine[- ]?guns?|gunfire|gun fire|"
+    r"automatic weapons|assault rifles?|rifles?|opened fire|AK-?47s?)\b)")
+"""The attackers' own fire at close range: with a bomb or a shelling on a post it makes a fight."""
+_ARMED_TARGET = re.compile(
+    r"(?i:\b(?:soldiers?|troops|police(?:m[ae]n)?|officers?|guards?|fighters?|militants?|insurgents?|forces|"
+    r"personnel|outposts?|check ?posts?|checkpoints?|posts?|bases?|barracks|camps?|convoys?|patrols?|positions?|"
+    r"units?)\b)")
+"""What an armed side holds or is: the target that makes direct fire a battle."""
+_BY_AIR = re.compile(r"(?i:\b(?:air ?strikes?|drones?|drone strikes?|jets|warplanes?|aircraft|air ?raids?|"
+                     r"helicopters?|gunships?)\b)")
+
 _REMOTE_EXPLOSIVE = re.compile(
     r"(?i:\b(?:roadside\s+bombs?|IEDs?|improvised\s+explosive|landmines?|land\s+mines?|unexploded|ordnance|UXOs?|"
     r"(?:explosive|magnetic|sticky)"
@@ -2819,6 +2831,12 @@ def _cue_type(draft: _Draft, span: str = "") -> tuple[str, str] | None:
     if draft.kinds <= {"kill", "bodies"} and "bodies" in draft.kinds and not _FIGHTING.search(text) and \
             not _EXPLOSIVE.search(text):
         return "Violence against civilians", "Attack"  # bodies found dumped: people killed, no fight told
+    dead = draft.victims.get("kill", {})
+    if _DIRECT_FIRE.search(weapon_text) and _EXPLOSIVE.search(text) and _ARMED_TARGET.search(text) and \
+            not _BY_AIR.search(text) and not any(_CIVILIAN_VICTIMS.fullmatch(noun) for noun, _actor in dead):
+        # bombs or shells and then rifles on a post or a patrol: one fight, ACLED's armed clash,
+        # not an explosion ("attacked the outpost with shelling, then with light and heavy weapons")
+        return "Battles", "Armed clash"
     if _REMOTE_EXPLOSIVE.search(weapon_text) and not _FIGHTING.search(weapon_text) and \
             all(w.lower().startswith("ambush") for w in _CLASH.findall(weapon_text)) and \
             ("kill" in draft.kinds or "violence" in draft.kinds):
