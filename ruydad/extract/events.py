@@ -433,9 +433,10 @@ _PLACE_UNITS = frozenset({"district", "province", "region", "area", "village", "
 _ANIMALS = frozenset({"livestock", "cattle", "cow", "goat", "sheep", "camel", "animal", "donkey", "horse", "ox",
                       "buffalo", "mule", "dog", "chicken", "herd"})
 """Who a killing counts that are no people ("killing 10 livestock"): ACLED's fatalities are people."""
-_NOT_PEOPLE = _ANIMALS | frozenset({"wound", "wounding", "damage", "destruction", "loss", "displacement",
+_NOT_PEOPLE = _ANIMALS | frozenset({"wound", "wounding", "injury", "damage", "destruction", "loss", "displacement",
                                     "bomb"}) | EVENT_NOUNS
-"""Nouns joined to the dead that count no dead: animals, the harm told beside the deaths, and
+"""Nouns joined to the dead that count no dead: animals, the harm told beside the deaths ("the death of
+two fighters and the injury of another", "the deaths of three members and injuries to two others"), and
 incidents ("a blast that killed five worshippers and three bombings of minivans that killed nine":
 the parser joins the bombings to the worshippers, but they are no people)."""
 
