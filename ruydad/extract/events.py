@@ -2117,6 +2117,11 @@ class EventsStep:
                 remote = getattr(result, "event_type", None) == "Explosions/Remote violence"
                 event_type, sub = (result.event_type, result.sub_event_type) if remote else \
                     ("Violence against civilians", "Attack")
+            if event_type == "Violence against civilians" and sub == "Attack":
+                # civilians hit by rockets, shells, bombs or aircraft are ACLED's remote violence, whatever
+                # the aim: the weapon is often told only in the sentences after ("rockets hit the area")
+                sub = _remote_weapon(self._told_with(doc, draft, drafts)) or sub
+                event_type = "Explosions/Remote violence" if sub != "Attack" else event_type
             event.event_type, event.sub_event_type = event_type, sub
             event.confidence = getattr(result, "confidence", None)
 
@@ -2869,6 +2874,19 @@ def _cue_type(draft: _Draft, span: str = "") -> tuple[str, str] | None:
     if "kill" in draft.kinds and _ARMED_VICTIMS.search(text) and not _CIVILIAN_VICTIMS.search(text):
         return "Battles", "Armed clash"  # armed men killed by armed men: a battle, whoever attacked
     return None
+
+
+def _remote_weapon(text: str) -> str | None:
+    """The sub-event of the one remote weapon a report tells as used ("rockets hit houses", "a bomb went
+    off in the market"), or None where it tells none, tells kept or found explosives only, or tells an
+    execution or close fire too (a killing told with shots and shells is not only remote violence)."""
+    text = _HELD_EXPLOSIVES.sub(" ", _BACKGROUND_PHRASE.sub(" ", text))
+    if not _EXPLOSIVE.search(text) or _EXECUTION.search(text) or _DIRECT_FIRE.search(text):
+        return None
+    subs = {sub for pattern, sub in _SUB_OF_EXPLOSIVE if pattern.search(text)}
+    if len(subs) > 1:
+        return None
+    return subs.pop() if subs else "Remote explosive/landmine/IED"
 
 
 def _acled_types() -> frozenset[str]:
