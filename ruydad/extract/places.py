@@ -873,6 +873,8 @@ class PlacesStep:
                 found.append((start, end, hint, Place(
                     name=subdivision[1], kind="admin2" if district else "admin1", country_code=subdivision[2],
                     admin1=name, admin1_code=code, admin2=district)))
+            elif anywhere and (regional := _regional_place(doc.text, start, end, hint)) is not None:
+                found.append((start, end, hint, regional))
         # towns are looked for in the countries the story names as places (by name, or by one of their
         # provinces); in those its people name ("<Demonym> troops", the forces of a neighbour) only
         # when it names none
@@ -1143,18 +1145,20 @@ _WORLD_KINDS = {"province": "admin1", "district": "admin2", "city": "town"}
 
 
 @lru_cache(maxsize=5000)
-def _world_place(surface: str, countries: frozenset[str], hint: str | None) -> Place | None:
-    """A name outside the theatre's gazetteer read in the world index inside ``countries``: its
-    place, an ``ambiguous`` place when its namesakes there lie in different provinces, or None."""
+def _world_place(surface: str, countries: frozenset[str], hint: str | None,
+                 within: frozenset[str] | None = None) -> Place | None:
+    """A name outside the theatre's gazetteer read in the world index inside ``countries`` (and inside
+    the provinces ``within``, ISO 3166-2 codes, when given): its place, an ``ambiguous`` place when its
+    namesakes there lie in different provinces, or None."""
     from ruydad.geo.world import world_place, world_places
 
     if hint not in WORLD_HINTS or len(surface) < 3 or not surface[0].isupper():
         return None
     level = "district" if hint == "district" else None
-    found = world_places(surface, countries, level)
+    found = tuple(p for p in world_places(surface, countries, level) if within is None or p.admin1_code in within)
     if not found:
         return None
-    place = world_place(surface, countries, level)
+    place = world_place(surface, countries, level, within)
     if place is None:
         readings = list(dict.fromkeys(f"{p.name}, {p.admin1} ({p.admin1_code})" for p in found if p.admin1_code))
         return Place(name=surface, kind="ambiguous", alternatives=readings) if len(readings) > 1 else None
@@ -1168,6 +1172,45 @@ def _world_place(surface: str, countries: frozenset[str], hint: str | None) -> P
     return Place(name=place.name, kind=_WORLD_KINDS[place.kind], country_code=str(country.alpha_3) if country else None,
                  admin1=_iso_name(place.admin1_code) or place.admin1, admin1_code=place.admin1_code,
                  admin2=place.admin2)
+
+
+_REGION_BEFORE = re.compile(
+    r"(?P<region>[A-Z][\w'’-]{2,30}(?:\s+(?:and\s+)?[A-Z][\w'’-]{2,30}){0,2})['’]s\s+"
+    r"(?:(?:restive|remote|troubled|volatile|northern|southern|eastern|western|central)\s+)?$")
+_REGION_AFTER = re.compile(
+    r"\s*,?\s+(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
+    r"south-?west)(?:ern)?\s+)?(?P<region>[A-Z][\w'’-]{2,30}(?:\s+(?:and\s+)?[A-Z][\w'’-]{2,30}){0,2})"
+    r"(?:\s+(?i:region|state|province))?\b(?!['’]s)")
+
+
+_NAMED_UNIT_HINTS = frozenset({"district", "town", "city", "village"})
+
+
+def _regional_place(text: str, start: int, end: int, hint: str | None) -> Place | None:
+    """A name the text puts in a region, in a story that names no country ("south <Region>'s <Name>
+    district", "<Name> district in <Region>"): the region is a first-level division (its name, or a
+    short name its full name holds: :func:`ruydad.geo.world.provinces_named`), and the name is read in
+    the world index only inside the divisions the region may be. Placed when those readings lie in one
+    province (the region's countries then become the story's), else nothing: the region is the
+    writer's word for where the name is, never a guess."""
+    from ruydad.geo.world import provinces_named
+
+    if hint not in WORLD_HINTS:
+        return None
+    before = _REGION_BEFORE.search(text, max(0, start - 60), start)
+    # after the name only where the writer says what the name is ("the <Name> district of <Region>"): a bare
+    # name before "in <Region>" may be near it rather than in it
+    after = _REGION_AFTER.match(text, end, min(len(text), end + 60)) if hint in _NAMED_UNIT_HINTS else None
+    for m in (before, after):
+        if m is None:
+            continue
+        codes = provinces_named(m["region"])
+        if not codes:
+            continue
+        place = _world_place(text[start:end].strip(), frozenset(code[:2] for code in codes), hint, codes)
+        if place is not None and place.kind != "ambiguous":
+            return place
+    return None
 
 
 def _district_named_after(town: Any, country_code: str | None) -> Place:

@@ -332,12 +332,17 @@ def capital_of(country: str) -> WorldPlace | None:
     return capital if capital.admin1_code else None
 
 
-def world_place(name: str, countries: Iterable[str], level: str | None = None) -> WorldPlace | None:
+def world_place(name: str, countries: Iterable[str], level: str | None = None,
+                within: Iterable[str] | None = None) -> WorldPlace | None:
     """The reading of ``name`` in ``countries``: the place when every place of that name lies in one
     province (the district too when they agree on it), None when there is none, when they lie in
     different provinces (ambiguous there: the caller reports it, never guesses), or when their province
-    has no ISO 3166-2 code."""
+    has no ISO 3166-2 code. ``within`` (ISO 3166-2 codes) keeps only the places in those provinces: the
+    ones the text puts the name in ("<Region>'s <Name> district")."""
     found = world_places(name, countries, level)
+    if within is not None:
+        inside = frozenset(within)
+        found = tuple(p for p in found if p.admin1_code in inside)
     provinces = {p.admin1_code for p in found}
     if len(provinces) != 1 or None in provinces:
         return None
@@ -349,3 +354,32 @@ def world_place(name: str, countries: Iterable[str], level: str | None = None) -
     named = {p.admin2 for p in found if p.kind == "district"}
     districts = named if len(named) == 1 else {p.admin2 for p in found}
     return replace(best, admin2=next(iter(districts)) if len(districts) == 1 else None)
+
+
+@cache
+def _province_names() -> dict[str, frozenset[str]]:
+    """Normalised name (own or alias) of every first-level division with an ISO 3166-2 code -> those codes."""
+    found: dict[str, set[str]] = {}
+    for iso, name in province_aliases():
+        key = normalize(name)
+        if key:
+            found.setdefault(key, set()).add(iso)
+    return {key: frozenset(codes) for key, codes in found.items()}
+
+
+@lru_cache(maxsize=5000)
+def provinces_named(region: str) -> frozenset[str]:
+    """The ISO 3166-2 codes of the first-level divisions, in any country, that ``region`` names: those
+    whose own name or an alias is ``region`` (normalised, a kind word dropped: "<Name> state"); where
+    none is, those whose name or alias holds it as whole words ("<Name>" of "<Other> and <Name>", the
+    short name news uses for a province whose full name joins two). Empty for a name of fewer than four
+    letters, or one no division bears."""
+    words = [w for w in normalize(region).split() if w not in PROVINCE_WORDS and w != "the"]
+    key = " ".join(words)
+    if len(key.replace(" ", "")) < 4:
+        return frozenset()
+    exact = _province_names().get(key)
+    if exact:
+        return exact
+    pattern = re.compile(rf"(?:^| ){re.escape(key)}(?: |$)")
+    return frozenset(code for name, codes in _province_names().items() if pattern.search(name) for code in codes)
