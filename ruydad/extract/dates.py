@@ -12,7 +12,9 @@ Algorithm (rules, no model):
    2022"). Overlapping matches keep the longest.
 2. *Compound expressions* join atomic ones: "since <X>" (an open period from X to the
    publication date, e.g. "since its formation in March") and "between <X> and <Y>" / "from <X>
-   to <Y>" (X's start to Y's end, e.g. "between the takeover last August and the end of 2021").
+   to <Y>" (X's start to Y's end, e.g. "between the takeover last August and the end of 2021");
+   the night between two days in a row ("between Saturday night and Sunday morning", "the night of
+   Thursday and Friday") is the day it began.
 
 Resolution rules that are a matter of convention, chosen to match how news copy is written:
 a date without a year is the latest such date no more than a week after publication; "last
@@ -433,6 +435,16 @@ PATTERNS = [(n, p, r if r is not None else _named_month_dispatch) for n, p, r in
 _SINCE = re.compile(r"(?i:\bsince\b)")
 _BETWEEN = re.compile(r"(?i:\b(between|from)\b)")
 _AND = re.compile(r"(?i:\b(and|to|until|through)\b)")
+_NIGHT_OF = re.compile(r"(?i:\bnight\s+of\s+$)")
+
+
+def _one_night(text: str, start: int, first: DateExpression, second: DateExpression) -> bool:
+    """Two days in a row told as the night between them ("between Saturday night and Sunday
+    morning", "the night between Friday and Saturday", "the night of Thursday and Friday")."""
+    if first.precision != "day" or second.precision != "day" or first.period_start is None or \
+            second.period_start is None or second.period_start - first.period_start != timedelta(days=1):
+        return False
+    return bool(re.search(r"(?i:\bnight\b)", text[max(0, start - 16):second.start]))
 
 
 def find_dates(text: str, published: date | None) -> list[DateExpression]:
@@ -496,10 +508,23 @@ def _combine(text: str, atoms: list[DateExpression], published: date | None) -> 
             if len(gap) <= 60 and len(gap.split()) <= 5 and _AND.search(gap) and "." not in gap and \
                     atom.period_start and nxt.period_end:
                 start = window_start + between[-1].start()
-                out.append(DateExpression(text[start:nxt.end], start, nxt.end, atom.period_start,
-                                          nxt.period_end, "range", kind="between"))
+                if _one_night(text, start, atom, nxt):
+                    # "between Saturday night and Sunday morning", "the night between Friday and
+                    # Saturday": one night, dated on the day it began
+                    out.append(replace(atom, text=text[start:nxt.end], start=start, end=nxt.end))
+                else:
+                    out.append(DateExpression(text[start:nxt.end], start, nxt.end, atom.period_start,
+                                              nxt.period_end, "range", kind="between"))
                 i += 2
                 continue
+        night_of = _NIGHT_OF.search(before)
+        if night_of and i + 1 < len(atoms) and _one_night(text, atom.start, atom, atoms[i + 1]) and \
+                re.fullmatch(r"\s+and\s+", text[atom.end:atoms[i + 1].start]):
+            nxt = atoms[i + 1]  # "on the intervening night of Thursday and Friday": the Thursday
+            start = window_start + night_of.start()
+            out.append(replace(atom, text=text[start:nxt.end], start=start, end=nxt.end))
+            i += 2
+            continue
         out.append(atom)
         i += 1
     return out
