@@ -2698,9 +2698,11 @@ _BACKGROUND_PHRASE = re.compile(
 _HELD_EXPLOSIVES = re.compile(
     r"(?i:\b(?:assembl\w*|stor(?:e|es|ed|ing)|stockpil\w*|seiz\w*|confiscat\w*|recover\w*|discover\w*|found|"
     r"cache[sd]?|defus\w*|hid(?:e|es|den|ing))\b[^.;]{0,50}?\b(?:explosives?|bombs?|IEDs?|mines?|grenades?|"
-    r"rockets?|mortars?)\b)")
-"""Explosives that were kept, found or seized ("the houses where militants were assembling
-explosives", "seized weapons and explosives"): what the place held, not how the event was done."""
+    r"rockets?|mortars?)\b|\b(?:wear(?:s|ing)?|wore|worn|carr(?:y|ies|ied|ying)|equipped with|strapped with)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:explosives?|suicide|bomb)[- ](?:laden[- ])?(?:vests?|belts?|jackets?)\b)")
+"""Explosives that were kept, found, seized or worn ("the houses where militants were assembling
+explosives", "seized weapons and explosives", "two of the militants wore explosive belts"): what the
+place or the men held, not how the event was done."""
 _PROTEST = re.compile(r"(?i:\b(?:protesters?|protestors?|demonstrators?|demonstrations?|protest(?:s|ed|ing)?|"
                       r"rall(?:y|ies)|marchers|sit-ins?)\b)")
 _INTERVENTION = re.compile(r"(?i:\b(?:tear[- ]?gas|water[- ]cannons?|rubber bullets|batons?|dispers\w+|"

@@ -38,3 +38,18 @@ def test_bombs_or_shells_then_rifles_on_an_armed_side_are_a_battle(text: str) ->
 ])
 def test_explosions_with_no_fight_on_an_armed_side_stay_remote_violence(text: str, sub: str) -> None:
     assert _types(text)[:1] == [("Explosions/Remote violence", sub)]
+
+
+@pytest.mark.parametrize("text", [
+    "Troops killed six militants in a raid on their hideout on Monday; two of them were wearing explosive "
+    "vests, the army said.",
+    "Special forces killed four insurgents carrying suicide belts in an operation in the desert on Monday.",
+])
+def test_fighters_killed_wearing_explosive_vests_are_no_suicide_bombing(text: str) -> None:
+    assert _types(text)[:1] == [("Battles", "Armed clash")]
+
+
+def test_a_bomber_who_wore_a_vest_and_blew_himself_up_is_a_suicide_bombing() -> None:
+    text = ("A bomber wearing an explosive vest blew himself up at a police checkpoint on Monday, killing three "
+            "officers.")
+    assert _types(text)[:1] == [("Explosions/Remote violence", "Suicide bomb")]
