@@ -3,7 +3,8 @@
 Algorithm:
 
 1. **Triggers.** In each sentence, outside quotation marks (a quote is a claim, not the
-   writer's report), spaCy's parse gives the verbs and nouns that report an event: killing
+   writer's report; a few words in scare quotes, "were "sent to hell"", are the writer's),
+   spaCy's parse gives the verbs and nouns that report an event: killing
    (kill, assassinate, execute, die, "left seven people dead"), detention (detain, arrest,
    capture, apprehend) and other violence (attack, ambush, clash, strike, bomb, shell, seize,
    abduct...). A trigger only counts when it reports a past event: not negated ("no civilians
@@ -171,6 +172,17 @@ wounds"): dead who were not counted among the dead before."""
 _AIR = re.compile(r"(?i:\b(?:air ?strikes?|air strikes?|drone|bombers?|aircraft|helicopters?|precision strike|"
                   r"air ?raids?|air force|warplanes?)\b)")
 _QUOTE = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
+_SCARE_WORDS = 3
+
+
+def _scare_quotes(quote: str) -> bool:
+    """A few words the writer puts in quotation marks inside a sentence of their own ("nine
+    terrorists were "sent to hell"", "ten militants were "successfully neutralised""): the
+    source's wording, not a quotation of what someone said; the writer reports the act."""
+    inner = quote[1:-1].strip()
+    return len(inner.split()) <= _SCARE_WORDS and not re.search(r"[.!?,;:]", inner)
+
+
 _DATELINE_PREFIX = re.compile(
     r"^[A-Z][A-Za-z .'-]+?(?:,[^—–(\n]*)?(?:\s*\([^)]*\))?(?:\s*[—–]+\s*|\s+-{1,2}\s+|\s*:\s+)"
     r"|^[A-Z][A-Za-z .'-]+?,\s*\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+"
@@ -913,7 +925,7 @@ class EventsStep:
         doc.events = []
         if doc.nlp is None:
             return doc
-        quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(doc.text)]
+        quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(doc.text) if not _scare_quotes(m.group())]
         drafts: list[_Draft] = []
         lead_date = self._lead_date(doc)
         turned: tuple[int, Place, str | None] | None = None

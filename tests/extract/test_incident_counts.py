@@ -49,3 +49,20 @@ def test_an_earlier_operation_of_the_month_is_its_own_incident():
                      "this month, security forces killed three terrorists in an operation in the same district.")
     assert len(events) == 2, [e.to_dict() for e in events]
     assert sorted(e.fatalities or 0 for e in events) == [3, 6], [e.to_dict() for e in events]
+
+
+def test_words_in_scare_quotes_are_the_writers_report():
+    events = _events("Security forces raided a militant hideout in Bajaur district on Thursday, during which seven "
+                     "terrorists were \u201csent to hell\u201d and two others were arrested, the military said.")
+    assert _killed(events) == 7, [e.to_dict() for e in events]
+
+
+def test_a_military_statement_on_several_districts_is_one_event_per_district():
+    events = _events("Four soldiers were martyred and 19 terrorists were killed in engagements in three districts of "
+                     "Khyber Pakhtunkhwa, the military said on Saturday. It said troops repulsed an attack on a post "
+                     "in Bannu district and killed five terrorists, while four soldiers embraced martyrdom. In Lakki "
+                     "Marwat district, an intelligence-based operation was conducted during which eight terrorists "
+                     "were \u201csent to hell\u201d. In another operation in Khyber district, six terrorists were "
+                     "\u201csuccessfully neutralised\u201d, the statement said.")
+    assert len(events) == 3, [e.to_dict() for e in events]
+    assert _killed(events) == 23, [e.to_dict() for e in events]
