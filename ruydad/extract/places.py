@@ -1162,8 +1162,9 @@ def _world_place(surface: str, countries: frozenset[str], hint: str | None,
     if place is None:
         readings = list(dict.fromkeys(f"{p.name}, {p.admin1} ({p.admin1_code})" for p in found if p.admin1_code))
         return Place(name=surface, kind="ambiguous", alternatives=readings) if len(readings) > 1 else None
-    if place.kind == "city" and place.population < MIN_BARE_TOWN_POPULATION and hint in (None, "locative", "list"):
-        return None
+    if place.kind == "city" and place.population < MIN_BARE_TOWN_POPULATION and hint in (None, "locative", "list") \
+            and not any(p.kind == "district" for p in found):
+        return None  # a hamlet's name, unless a district (a unit, no hamlet) bears it too: "in <District>"
     import pycountry
 
     country = pycountry.countries.get(alpha_2=place.country)
