@@ -484,6 +484,10 @@ class ActorsStep:
             from ruydad.theatres import as_theatre
 
             country = as_theatre(self.theatre).country
+            if not _theatre_country_words(self.theatre).search(doc.text):
+                # the theatre named only by a word one of its units bears ("<Name>", a person's name
+                # too): the story's places, where they lie in one country, say whose forces these are
+                country = self._country_of_places(doc, found, None) or country
         if country is None or len(_namesakes(country)) > 1:
             country = self._country_of_places(doc, found, _namesakes(country) if country else None) or country
         if country is None:
@@ -822,12 +826,32 @@ def _unidentified(actor: Actor) -> bool:
 
 def _armed_group(actor: Actor) -> bool:
     """An armed group other than a state's forces: a registry rebel group or militia (not the
-    unidentified armed group), or a new group whose name is not an office, a party or a newsroom."""
+    unidentified armed group), or a new group whose name is not an office, a party, a newsroom or a
+    state's own service (:func:`_state_service`)."""
     if _unidentified(actor):
         return False
     if actor.category in _ARMED_CATEGORIES:
         return True
-    return actor.category is None and actor.new and not _NOT_ARMED_NAME.search(actor.name)
+    return actor.category is None and actor.new and not _NOT_ARMED_NAME.search(actor.name) and \
+        not _state_service(actor.name)
+
+
+_SERVICE_WORDS = re.compile(
+    r"\b(?:Security|Civil\s+Defen[cs]e|Police|Gendarmerie|Army|Armed\s+Forces|Air\s+Force|Navy|Corps|Guards?|"
+    r"Intelligence|Customs|Immigration|Counter[- ]?[Tt]errorism)\b")
+_INSURGENT_WORDS = re.compile(
+    r"\b(?:Liberation|Resistance|Freedom|Free|Revolution\w*|Front|Movement|Democratic|People['’]?s?|Popular|"
+    r"Islamic|Salvation|Patriotic|Independence|Rebels?|Insurgents?|Mujahideen)\b")
+
+
+def _state_service(name: str) -> bool:
+    """Whether a name the registry lacks is a state's own service: it opens with a country's name or
+    its people's and holds a service word ("<Country> Security and Civil Defence Corps", "<Demonym>
+    Counter-Terrorism Service"), and no word of an insurgency ("<Country> People's Liberation Army",
+    "<Demonym> Democratic Forces", "<Country> Freedom Front" are movements against the state)."""
+    first = name.split()[0] if name.split() else ""
+    return len(first) >= 4 and first[0].isupper() and _names_a_country(first) and \
+        bool(_SERVICE_WORDS.search(name)) and not _INSURGENT_WORDS.search(name)
 
 
 _PLACE_NOUN = r"(?:province|state|region|district|town|city|village|county|territory|capital)"
@@ -969,6 +993,16 @@ def _theatre_words(theatre: str | None) -> re.Pattern[str]:
             words |= {row["name"] for row in csv.DictReader(handle)
                       if row.get("level") in ("1", "2") and row.get("name")}
     names = sorted((w for w in words if len(w) > 3), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in names) + r")\b")
+
+
+@cache
+def _theatre_country_words(theatre: str | None) -> re.Pattern[str]:
+    """The theatre's country and its demonyms, as one pattern."""
+    from ruydad.theatres import as_theatre
+
+    info = as_theatre(theatre)
+    names = sorted((w for w in {info.country, *info.demonyms} if w), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in names) + r")\b")
 
 
