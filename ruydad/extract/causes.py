@@ -23,6 +23,15 @@ war (no bomb, shelling, gunmen, militants or fighting; a private killing may sti
 "stabbed"): "a mortar shell left from the war exploded, killing three children" stays, as ACLED
 keeps it, and so does "militiamen killed a man over a land dispute". A sentence that gives no
 cause, act or actor ("17 people were reported injured.") takes the cause its story told last.
+
+Two more kinds of sentence tell no conflict event, and are dropped the same way:
+
+- an arrest for an ordinary crime ("police arrested three men for illegally transporting a lion",
+  "detained on drug trafficking charges"): ACLED codes arrests of political figures, activists and
+  suspected fighters, not the police blotter; an arrest that names an armed group, an attack or a
+  political cause stays;
+- a standing conflict told as background, with no toll of its own ("the cartel has been fighting a
+  years-long battle against local gangs"): no incident happened on any day.
 """
 
 from __future__ import annotations
@@ -115,6 +124,33 @@ PRIVATE_DEATH_VERBS = frozenset({"kill", "shoot", "stab", "murder", "strangle", 
                                  "behead", "injure", "wound"})
 
 
+ARREST_VERBS = frozenset({"arrest", "detain", "apprehend", "nab", "hold", "capture", "seize", "charge", "book",
+                          "round"})
+"""Verbs an arrest is told with ("rounded up" is ``round``)."""
+
+CRIMES = frozenset({
+    "traffic", "trafficking", "trafficker", "smuggle", "smuggling", "smuggler", "poach", "poaching", "poacher",
+    "theft", "steal", "stealing", "robbery", "rob", "burglary", "fraud", "forgery", "counterfeit", "drug",
+    "narcotic", "heroin", "opium", "hashish", "cannabis", "methamphetamine", "cocaine", "contraband", "bribery",
+    "embezzlement", "extortion", "gambling", "prostitution", "illegally", "unlicensed", "speeding", "vandalism",
+})
+"""Ordinary crimes an arrest may be for; ACLED leaves such arrests out."""
+
+POLITICAL_WORDS = frozenset({
+    "protest", "protester", "protestor", "demonstration", "demonstrator", "activist", "journalist", "reporter",
+    "opposition", "party", "critic", "dissident", "politician", "candidate", "lawmaker", "leader", "official",
+    "spy", "spying", "espionage", "terrorism", "terrorist", "treason", "sedition", "insurgency", "rebellion",
+    "coup", "collaborator", "collaboration", "support", "supporter", "link", "affiliation", "member",
+    "commander", "fighter", "militant", "insurgent", "rebel",
+})
+"""Words that make an arrest political or tie it to the conflict ("for supporting the rebels",
+"on terrorism charges", "two journalists"): such an arrest is ACLED's."""
+
+STANDING_WORDS = frozenset({"years-long", "decades-long", "long-running", "long-standing", "longstanding",
+                            "protracted", "years", "decades"})
+"""Words that make a fight a standing conflict rather than an incident ("a years-long battle", "have
+fought for decades")."""
+
 NEW_STORY = ("in a separate", "in another", "separately", "meanwhile", "elsewhere", "in other news")
 """Sentence openings that start another story: the cause told before them does not reach past them."""
 
@@ -129,8 +165,58 @@ class CausesStep:
         if doc.nlp is None or not doc.events:
             return doc
         story = _story_causes(doc)
-        doc.events = [event for event in doc.events if not caused_outside_conflict(doc, event, story)]
+        doc.events = [event for event in doc.events if not caused_outside_conflict(doc, event, story)
+                      and not _tells_no_incident(doc, event)]
         return doc
+
+
+def _tells_no_incident(doc: Document, event: Event) -> bool:
+    """An event with no dead built from a sentence that tells an arrest for an ordinary crime or a
+    standing conflict (see the module's docstring), and names no act of war."""
+    if event.fatalities:
+        return False
+    span = _span(doc, event.start, event.end)
+    if span is None:
+        return False
+    if event.detained and any(_crime_arrest(token) for token in span if token.lemma_.lower() in ARREST_VERBS):
+        return not any(_armed(token) for token in span) and not _armed_group_side(doc, event)
+    return any(_standing_fight(token) for token in span)
+
+
+ARMED_GROUPS = frozenset({"Rebel group", "Political militia", "Identity militia"})
+
+
+def _armed_group_side(doc: Document, event: Event) -> bool:
+    """One of the event's sides is an armed group ("arrested a commander of <Group> on drug charges"):
+    the arrest is part of the conflict, whatever the charge."""
+    categories = {a.name: a.category for a in doc.actors}
+    return any(categories.get(side) in ARMED_GROUPS for side in (event.actor1, event.actor2) if side)
+
+
+def _crime_arrest(verb: Any) -> bool:
+    """The arrest is told as being for an ordinary crime ("for illegally transporting a lion", "on
+    drug trafficking charges", "over smuggling fuel"), and nothing in its reasons or its people makes
+    it political."""
+    arrested = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    # the parser hangs the reason on the verb or on who was arrested ("detained five people on drug charges")
+    reasons = [c for head in (verb, *arrested) for c in head.children
+               if (c.dep_ == "advcl" and head is verb) or (c.dep_ == "prep" and c.lower_ in ("for", "on", "over"))]
+    words = {t.lemma_.lower() for r in reasons for t in r.subtree} | {t.lower_ for r in reasons for t in r.subtree}
+    people = {t.lemma_.lower() for c in arrested for t in c.subtree}
+    if words & POLITICAL_WORDS or people & POLITICAL_WORDS:
+        return False
+    return bool(words & CRIMES)
+
+
+def _standing_fight(token: Any) -> bool:
+    """"has been fighting a years-long battle", "have fought for decades": a fight told as lasting
+    years, in the perfect, not an incident on a day."""
+    if token.lemma_.lower() not in ("fight", "battle", "wage", "clash"):
+        return False
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    lasting = any(t.lower_ in STANDING_WORDS for t in verb.subtree)
+    return perfect and lasting
 
 
 def caused_outside_conflict(doc: Document, event: Event, story: list[tuple[int, str | None]] | None = None) -> bool:
