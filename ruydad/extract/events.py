@@ -153,7 +153,7 @@ round plurals are ACLED's own codes for vague tolls, its most conservative estim
 fatalities?"); "scores" is at least two score."""
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "a": 1, "an": 1}
-_ADDITIVE = re.compile(r"(?i:\b(?:also|in addition|additionally|additional|other|another|more)\b)")
+_ADDITIVE = re.compile(r"(?i:\b(?:also|in addition|additionally|additional|other|another|more(?!\s+than\b)))\b")
 _COUNT_MORE = re.compile(r"(?i:\b(?:\d+|several|a\s+few|" + "|".join(w for w in _NUMBER_WORDS if len(w) > 2) +
                          r")\s+more\s+(?!than\b))")
 """People counted as more than those told ("two more soldiers died of their wounds"): never the same
@@ -1282,7 +1282,8 @@ class EventsStep:
                     actor1 = self._agent(doc, subject)
                 if victims is not None and actor2 is None:
                     actor2 = _actor_within(doc, list(victims.subtree))
-            elif token.pos_ == "NOUN" and lemma in EVENT_NOUNS and token.dep_ != "compound" and (
+            elif token.pos_ == "NOUN" and (lemma in EVENT_NOUNS or _another_operation(token)) and \
+                    token.dep_ != "compound" and (
                     token.tag_ == "NN" or self._is_incident(token, doc)):  # not "an assassination cell"
                 if any((a.lemma_.lower() in BACKGROUND_LEMMAS and not _of_claim(a, token)) or a.dep_ == "relcl"
                        for a in token.ancestors):
@@ -1806,9 +1807,15 @@ class EventsStep:
             if len(subjects) >= 2 and _count_np(subjects[-1]) is None and _count_np(subjects[-2]) is not None:
                 kept = subjects[-2]  # "Six people, all members of one family, were killed": the appositive counts none
             children = [c for c in children if c.dep_ != dep or c is kept]
+        # "resulted in over 40 fighters killed", "left six soldiers killed": the participle of an outcome,
+        # with a subject and no auxiliary or object, is a passive, its subject who died
+        outcome = verb.head.head if verb.dep_ == "pcomp" else verb.head
+        reduced = verb.tag_ == "VBN" and verb.lemma_.lower() in KILL_LEMMAS and \
+            verb.dep_ in ("advcl", "ccomp", "pcomp") and outcome.lemma_.lower() in _OUTCOME_VERBS and \
+            not any(c.dep_ in ("aux", "auxpass", "dobj") for c in children)
         for child in children:
             if child.dep_ == "nsubj":
-                dies = _dies(verb)
+                dies = _dies(verb) or reduced
                 subject = child if not dies else None
                 if dies:
                     patient = child
@@ -2037,6 +2044,8 @@ class EventsStep:
             if getattr(new, attribute):
                 last.details.setdefault(kind, []).append(getattr(new, attribute))
         last.others = last.others or new.others
+        if new.summary and not last.summary and _same_people(last, new):
+            last.summary = True  # a headline's toll, then the lead that says it sums up several operations
         last.kinds |= new.kinds
         last.sentences += new.sentences
         last.texts += new.texts
@@ -2417,6 +2426,17 @@ def _outcome_of_event(noun: Any) -> bool:
         return False
     return not any(c.dep_ == "neg" or (c.dep_ == "aux" and (c.lower_ in MODALS or c.lower_ == "to"))
                    for c in head.children) and not any(a.lemma_.lower() in BACKGROUND_LEMMAS for a in head.ancestors)
+
+
+_OTHER_ONE = frozenset({"another", "second", "third", "fourth", "separate", "further"})
+
+
+def _another_operation(noun: Any) -> bool:
+    """"Another operation occurred in <Place>", "A second operation took place ...": a press release
+    moving on to its next operation (an operation told with no more words is no incident)."""
+    return noun.lemma_.lower() == "operation" and noun.dep_ in ("nsubj", "nsubjpass") and \
+        noun.head.lemma_.lower() in ("occur", "take", "happen") and \
+        any(c.lower_ in _OTHER_ONE for c in noun.children if c.dep_ in ("det", "amod"))
 
 
 def _aimed_at(verb: Any) -> bool:
@@ -2915,6 +2935,7 @@ _ACLED_TYPES = _acled_types()
 _SEVERAL_OPERATIONS = re.compile(
     r"(?i:\b(?:separate|multiple|several|simultaneous|two|three|four|five|six|\d+)\s+(?:\w+\s+){0,2}"
     r"(?:operations|raids|missions)\b|\boperations\s+(?:across|throughout)\b"
+    r"|\bmulti-?(?:region|district|province|state|front)(?:al)?\s+(?:\w+\s+)?(?:operations|raids|attacks|strikes)\b"
     r"|\b(?:over|in|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+|\w+\s+)?(?:days|weeks)\b"
     r"|\bseparate\s+(?:\w+\s+)?(?:attacks|blasts|explosions|bombings|incidents|clashes|strikes|ambushes)\b"
     r"|\bin\s+(?:two|three|four|five|six|\d+)\s+(?:different\s+|separate\s+)?(?:[a-z]+\s+)?"
@@ -3181,7 +3202,8 @@ _NEW_INCIDENT = re.compile(
     r"(?:attack|blast|explosion|bombing|strike|raid|ambush|assault)\b"
     r"|^\W*(?:(?:several|a\s+few|two|three|some)\s+)?(?:hours|days)\s+later\b"
     r"|\b(?:another|a\s+(?:second|third|fourth|separate|further))\s+(?:\w+\s+){0,2}"
-    r"(?:blast|explosion|bomb|bomber|bombing|attack|air ?strike|drone strike|strike|ambush|clash|raid|incident)s?\b"
+    r"(?:blast|explosion|bomb|bomber|bombing|attack|air ?strike|drone strike|strike|ambush|clash|raid|incident|"
+    r"operation)s?\b"
     r"|\balso\s+bl(?:ew|own)\s+(?:him|her|them)sel(?:f|ves)\s+up\b"
     r"|\b(?:then|later|subsequently)\s+(?:struck|hit|shelled|bombed|pounded|launched|carried\s+out|retaliated|"
     r"attacked|ambushed|stormed|raided)\b"

@@ -66,3 +66,25 @@ def test_a_military_statement_on_several_districts_is_one_event_per_district():
                      "\u201csuccessfully neutralised\u201d, the statement said.")
     assert len(events) == 3, [e.to_dict() for e in events]
     assert _killed(events) == 23, [e.to_dict() for e in events]
+
+
+def test_an_outcome_told_as_people_killed_counts_them():
+    events = _events("According to a statement issued by the Ministry of Defence of the Federal Government, the first "
+                     "operation near the town of Bulo Burde resulted in over 20 Al-Shabaab fighters killed.")
+    assert _killed(events) == 21, [e.to_dict() for e in events]
+
+
+def test_more_than_a_number_adds_no_one():
+    events = _events("Troops killed 10 fighters in a raid on a camp in Hiiraan region on Thursday. The raid led to the "
+                     "death of more than 12 fighters in all, the army said.")
+    assert len(events) == 1 and _killed(events) == 13, [e.to_dict() for e in events]
+
+
+def test_a_press_release_on_operations_in_several_regions_gives_one_event_each():
+    events = _events("Army kills 50 militants in multi-region operations\n\nThe government said on Thursday that "
+                     "it had killed 50 militants in a series of operations across the Hiiraan, Galguduud and Bay "
+                     "regions. The first operation, near the town of Bulo Burde, resulted in 20 militants killed. "
+                     "Another operation occurred in a forest near the village of Qalqalo. It led to the death of 24 "
+                     "fighters. In a third strike, troops hit militant hideouts in Baidoa district, killing six.")
+    assert len(events) == 3, [e.to_dict() for e in events]
+    assert _killed(events) == 50, [e.to_dict() for e in events]
