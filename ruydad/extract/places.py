@@ -857,6 +857,7 @@ class PlacesStep:
         # a story that names no country and no place of the theatre: "<name> state" is the one
         # subdivision of that name and type in the world, if there is exactly one
         anywhere = not countries and not any(not isinstance(r, Place) for _s, _e, _h, r in readings)
+        story_regions = _story_regions(doc.text, spans) if anywhere else frozenset()
         found: list[tuple[int, int, str | None, Any]] = []
         for start, end, hint in spans:
             if any(s < end and start < e for s, e, _h, _r in readings + found):
@@ -873,7 +874,7 @@ class PlacesStep:
                 found.append((start, end, hint, Place(
                     name=subdivision[1], kind="admin2" if district else "admin1", country_code=subdivision[2],
                     admin1=name, admin1_code=code, admin2=district)))
-            elif anywhere and (regional := _regional_place(doc.text, start, end, hint)) is not None:
+            elif anywhere and (regional := _regional_place(doc.text, start, end, hint, story_regions)) is not None:
                 found.append((start, end, hint, regional))
         # towns are looked for in the countries the story names as places (by name, or by one of their
         # provinces); in those its people name ("<Demonym> troops", the forces of a neighbour) only
@@ -1187,11 +1188,26 @@ _REGION_AFTER = re.compile(
 _NAMED_UNIT_HINTS = frozenset({"district", "town", "city", "village"})
 
 
-def _regional_place(text: str, start: int, end: int, hint: str | None) -> Place | None:
+def _story_regions(text: str, spans: list[tuple[int, int, str | None]]) -> frozenset[str]:
+    """The first-level divisions, in any country, that the story's other candidate names are, by their very
+    name ("in <Region>", "<Region> state"): where a story that names no country may have happened."""
+    from ruydad.geo.world import provinces_named
+
+    return frozenset(code for start, end, hint in spans if hint in _REGION_HINTS
+                     for code in provinces_named(text[start:end].strip(), loose=False))
+
+
+_REGION_HINTS = frozenset({None, "locative", "list", "state", "province", "area"})
+
+
+def _regional_place(text: str, start: int, end: int, hint: str | None,
+                    story_regions: frozenset[str] = frozenset()) -> Place | None:
     """A name the text puts in a region, in a story that names no country ("south <Region>'s <Name>
     district", "<Name> district in <Region>"): the region is a first-level division (its name, or a
     short name its full name holds: :func:`ruydad.geo.world.provinces_named`), and the name is read in
-    the world index only inside the divisions the region may be. Placed when those readings lie in one
+    the world index only inside the divisions the region may be. A name the writer calls a unit ("<Name>
+    district") with no region beside it is read inside the divisions the story names elsewhere
+    (``story_regions``: "in <Region>" ... "<Name> district"). Placed when those readings lie in one
     province (the region's countries then become the story's), else nothing: the region is the
     writer's word for where the name is, never a guess."""
     from ruydad.geo.world import provinces_named
@@ -1202,10 +1218,10 @@ def _regional_place(text: str, start: int, end: int, hint: str | None) -> Place 
     # after the name only where the writer says what the name is ("the <Name> district of <Region>"): a bare
     # name before "in <Region>" may be near it rather than in it
     after = _REGION_AFTER.match(text, end, min(len(text), end + 60)) if hint in _NAMED_UNIT_HINTS else None
-    for m in (before, after):
-        if m is None:
-            continue
-        codes = provinces_named(m["region"])
+    regions = [provinces_named(m["region"]) for m in (before, after) if m is not None]
+    if hint in _NAMED_UNIT_HINTS and not any(regions):
+        regions.append(story_regions)
+    for codes in regions:
         if not codes:
             continue
         place = _world_place(text[start:end].strip(), frozenset(code[:2] for code in codes), hint, codes)

@@ -368,18 +368,18 @@ def _province_names() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=5000)
-def provinces_named(region: str) -> frozenset[str]:
+def provinces_named(region: str, loose: bool = True) -> frozenset[str]:
     """The ISO 3166-2 codes of the first-level divisions, in any country, that ``region`` names: those
     whose own name or an alias is ``region`` (normalised, a kind word dropped: "<Name> state"); where
     none is, those whose name or alias holds it as whole words ("<Name>" of "<Other> and <Name>", the
     short name news uses for a province whose full name joins two). Empty for a name of fewer than four
-    letters, or one no division bears."""
+    letters, or one no division bears; without ``loose``, only the divisions of that very name."""
     words = [w for w in normalize(region).split() if w not in PROVINCE_WORDS and w != "the"]
     key = " ".join(words)
     if len(key.replace(" ", "")) < 4:
         return frozenset()
     exact = _province_names().get(key)
-    if exact:
-        return exact
+    if exact or not loose:
+        return exact or frozenset()
     pattern = re.compile(rf"(?:^| ){re.escape(key)}(?: |$)")
     return frozenset(code for name, codes in _province_names().items() if pattern.search(name) for code in codes)

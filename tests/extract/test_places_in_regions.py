@@ -57,3 +57,22 @@ def test_the_region_gives_the_story_its_country_for_the_names_after_it():
 ])
 def test_a_district_outside_the_region_it_is_put_in_places_nothing(text):
     assert {code for code, _d in placed(text)} <= {None}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Unknown gunmen shot dead two farmers in Churachandpur district on Monday. The killings are the latest in "
+     "a string of attacks in Manipur, officials said.", ("IN-MN", fold("churachandpur"))),
+    # the region after the district in the story, in another sentence
+    ("Maoist rebels ambushed a police patrol in Sukma district on Saturday, killing three. Security operations "
+     "have been stepped up across Chhattisgarh since January.", ("IN-CG", fold("sukma"))),
+    # a district name two states bear: the state the story names decides
+    ("Maoist rebels killed two villagers they accused of being informers in Bijapur district on Sunday, police "
+     "in Chhattisgarh said.", ("IN-CG", fold("bijapur"))),
+])
+def test_a_district_is_read_inside_the_region_the_story_names_elsewhere(text, expected):
+    assert expected in placed(text)
+
+
+def test_a_district_the_story_names_outside_its_regions_places_nothing():
+    text = "Gunmen killed two farmers in Kech district on Monday, days after unrest in Manipur, officials said."
+    assert {code for code, _d in placed(text)} <= {None}
