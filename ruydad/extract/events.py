@@ -1973,6 +1973,8 @@ class EventsStep:
                       not last.weak_date and new.date.period_start != last_date.period_start) or \
             (new.weekday is not None and last.weekday is not None and new.weekday != last.weekday) or \
             _earlier_claim(new, last_date)
+        if new.killed is None and new.detained is None and not other_place and _WHEN_IT_HAPPENED.search(text):
+            other_date = False  # "The gunfight took place on Wednesday night": the day of the incident told
         if new.quoted_only or (_TOLL_NOW.search(text) and not other_place):
             # a source's words on the incident just told, or its toll as it stands ("On Saturday,
             # police said the death toll had risen to seven"), whatever day they name
@@ -2589,6 +2591,9 @@ def _said_on(doc: Document, expression: DateExpression) -> bool:
     if head.pos_ == "ADP" and head.i != token.i:
         head = head.head
     head = _saying_of(head)
+    if head.pos_ == "VERB" and head.lemma_.lower() in _PUBLISHING_VERBS and head.i != token.i and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _STATEMENT_NOUNS for c in head.children):
+        return True  # "On Sunday, the group issued a statement saying ...": when the statement came out
     if not (head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in SAY_LEMMAS and head.i != token.i):
         return False
     # A day written before both the verb of saying and its speaker dates what is said, not the
@@ -3211,6 +3216,15 @@ _NEW_INCIDENT = re.compile(
 """A sentence that tells a further incident, not a detail of the last one: "In a separate incident
 ...", "Elsewhere, ...", "A third magnetic bomb detonated in the east of the city"; a bomber who dies
 with his bomb sets off one: "a second bomber", "two bombers also blew themselves up" are another."""
+
+
+_WHEN_IT_HAPPENED = re.compile(
+    r"(?i:^\W*(?:[^,.;]{0,60},\s*)?the\s+(?:\w+\s+)?(?:attack|assault|ambush|clash|clashes|fighting|gunfight|firefight|"
+    r"shootout|raid|blast|explosion|bombing|strike|shelling|killing|killings|incident|operation|encounter)\s+"
+    r"(?:took\s+place|occurred|happened|was\s+carried\s+out|began|started)\b)")
+"""A sentence that tells when or how the incident told came about ("According to sources, the gunfight
+took place on Wednesday night after gunmen attacked the village"): its day is that incident's, not
+another's."""
 
 
 _TURN_OPENER = re.compile(

@@ -88,3 +88,20 @@ def test_a_press_release_on_operations_in_several_regions_gives_one_event_each()
                      "fighters. In a third strike, troops hit militant hideouts in Baidoa district, killing six.")
     assert len(events) == 3, [e.to_dict() for e in events]
     assert _killed(events) == 50, [e.to_dict() for e in events]
+
+
+def test_the_day_a_statement_was_issued_dates_no_second_incident():
+    events = _events("The Freedom Front claimed an attack on a Taliban convoy in Takhar province on Thursday evening "
+                     "that killed two Taliban members. On Friday, the group issued a statement asserting that the "
+                     "convoy had been ambushed while returning from a raid on nearby villages.")
+    assert len(events) == 1, [e.to_dict() for e in events]
+    assert events[0].date is not None and events[0].date.isoformat() == "2024-03-07"
+
+
+def test_when_the_incident_told_took_place_is_no_second_incident():
+    events = _events("Four farmers were shot dead by gunmen in Bishnupur district on Friday, police said. A village "
+                     "guard was also killed during a gunfight at Kangchup in Kangpokpi district. According to "
+                     "residents, the gunfight took place on Thursday night after gunmen attacked Kangchup from the "
+                     "nearby hills.")
+    assert len(events) == 2, [e.to_dict() for e in events]
+    assert sorted(e.date.isoformat() for e in events if e.date) == ["2024-03-07", "2024-03-08"]
