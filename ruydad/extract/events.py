@@ -1709,7 +1709,8 @@ class EventsStep:
             if sent.start_char >= limit:
                 break
             if not any(_inside(quoted, t.idx) != told and t.pos_ in ("NOUN", "VERB") and
-                       t.lemma_.lower() in EVENT_NOUNS | KILL_LEMMAS | VIOLENCE_LEMMAS | _WEAPON_NOUNS for t in sent):
+                       t.lemma_.lower() in EVENT_NOUNS | KILL_LEMMAS | VIOLENCE_LEMMAS | _WEAPON_NOUNS | _ATTACKERS
+                       for t in sent):
                 continue
             if told and any(sent.start_char <= d.start < sent.end_char and d.precision == "day" for d in doc.dates):
                 continue  # a day of its own: maybe another incident
@@ -2462,6 +2463,8 @@ def _aimed_at(verb: Any) -> bool:
 _WEAPON_NOUNS = _EXPLOSIVE_NOUNS | EVENT_NOUNS | frozenset({"missile", "drone", "projectile", "bullet", "round"})
 
 
+_ATTACKERS = frozenset({"gunman", "attacker", "assailant", "raider", "kidnapper", "abductor", "bomber"})
+"""Nouns only an attack has ("unknown gunmen entered the camp"): a sentence with one tells the incident."""
 _ARMED_PLAIN_WORDS = frozenset({
     "attacker", "attackers", "assailant", "assailants", "gunman", "gunmen", "militant", "militants", "insurgent",
     "insurgents", "fighter", "fighters", "terrorist", "terrorists", "jihadist", "jihadists", "bandit", "bandits",

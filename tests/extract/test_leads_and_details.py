@@ -180,3 +180,10 @@ def test_a_second_locative_joined_after_the_count_is_its_own_event():
 def test_left_at_least_one_dead_counts_one():
     text = "Clashes between two armed groups in Nimroz province on Sunday have left at least one dead, police said."
     assert _total(text, "fatalities") == 1
+
+
+def test_a_detail_sentence_that_names_the_attackers_gives_the_district():
+    text = ("Unknown gunmen killed three Taliban fighters in Kunduz province, sources said. The gunmen came to "
+            "their post in a village of Imam Sahib district at night and took their weapons.")
+    events = extract(text, published=PUBLISHED).events
+    assert [(e.admin1_code, e.admin2) for e in events] == [("AF-KDZ", "Imam Sahib")]
