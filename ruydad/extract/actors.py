@@ -514,8 +514,12 @@ class ActorsStep:
             start, end = m.span("force")
             if _overlaps(start, end, found + spans):
                 continue
-            if re.match(r"(?i)police|constable|gendarme", m["force"]):
+            if re.search(r"(?i)police|constable|gendarme", m["force"]):
                 spans.append((start, end, police))
+                acronym = _ACRONYM_AFTER.match(doc.text, end)
+                if acronym is not None and " " in m["force"]:
+                    # "the Divisional Police Officer (ACR)": the post, wherever its acronym is used
+                    _add_acronym_uses(doc.text, acronym["acronym"], police, found, spans)
             elif military is not None:
                 spans.append((start, end, military))
         return spans
@@ -651,7 +655,8 @@ class ActorsStep:
 _FORCE_WORDS = (r"forces|force|military|army|air force|navy|troops|soldiers?|servicem[ae]n|junta|regime|jets|"
                 r"warplanes|aircraft|drones?|air ?strikes?|drone strikes?|policem[ae]n|police officers?|police|"
                 r"constables?|gendarmes?|"
-                r"artillery|shelling|shells|rockets|border guards|border police|guards|helicopters|gunships")
+                r"artillery|shelling|shells|rockets|border guards|border police|guards|helicopters|gunships|"
+                r"(?:pro-?)?government militiam[ae]n|(?:pro-?)?government militias?")
 _STATE_FORCE = re.compile(
     rf"\b(?P<who>[A-Z][a-z]{{2,20}})(?:['’]s)?\s+"
     rf"(?i:(?:security|border|armed|military|air|regular|special|government|national|federal|defen[cs]e)\s+){{0,2}}"
@@ -716,15 +721,16 @@ _MEMBERS_OF = re.compile(
 _ARMED_MEN = re.compile(
     r"\b(?P<qualifier>(?:(?i:unknown|unidentified|armed|suspected|masked|heavily)\s+)*)"
     r"(?P<men>[Gg]unmen|[Bb]andits|[Aa]rmed men|[Kk]idnappers|[Aa]bductors|[Aa]ssailants|[Aa]ttackers|[Rr]aiders|"
-    r"[Hh]erdsmen|"
+    r"[Hh]erdsmen|[Mm]iscreants|"
     r"[Mm]ilitants|[Tt]errorists|[Jj]ihadists|[Ii]nsurgents|[Ee]xtremists)\b")
 """Armed men named by what they are, not by their group."""
 _TOLD_OR_CITED = re.compile(r"(?i:\b(?:told|tells|telling|informed|citing|quoting|according\s+to)\s+(?:the\s+)?$)")
 """Words after which a name is who was told or who is the source of a report, not a group's."""
-_UNKNOWN_MEN = re.compile(r"(?i)gunmen|bandits|armed men|kidnappers|abductors|herdsmen")
+_UNKNOWN_MEN = re.compile(r"(?i)gunmen|bandits|armed men|kidnappers|abductors|herdsmen|miscreants")
 """Words the press uses for armed men it cannot name (ACLED's unidentified armed group), unlike
 "attackers" or "jihadists", which are said of a group the text may describe otherwise; "herdsmen" is the
-Sahel and Nigerian press's word for armed herders nobody names."""
+Sahel and Nigerian press's word for armed herders nobody names, "miscreants" the South Asian press's for
+attackers nobody names."""
 _OF_A_NAME = re.compile(r"\s+(?:of|from|belonging\s+to|loyal\s+to|linked\s+to|affiliated\s+(?:to|with))\s+"
                         r"(?:the\s+)?(?:[Aa]l[- ]+)?[A-Z]")
 _ARMED_CATEGORIES = frozenset({"Rebel group", "Political militia", "Identity militia"})
@@ -966,7 +972,11 @@ def _add_acronym_uses(text: str, acronym: str, actor: Actor, found: list[tuple[i
 
 _BARE_FORCES = re.compile(r"\b(?P<force>[Aa]rmy|[Mm]ilitary|[Ss]oldiers?|[Tt]roops|[Ss]ecurity forces|[Aa]rmed forces|"
                           r"[Ss]ervicem[ae]n|[Jj]unta|[Gg]endarmes?|[Pp]olicem[ae]n|[Pp]olice officers?|"
-                          r"[Pp]olice personnel|[Pp]olice constables?|[Cc]onstables?)\b")
+                          r"[Pp]olice personnel|[Pp]olice constables?|[Cc]onstables?|"
+                          r"(?:[Dd]ivisional|[Dd]istrict|[Ss]ub-?[Dd]ivisional|[Aa]rea|[Ss]tation)\s+[Pp]olice\s+"
+                          r"[Oo]fficers?)\b")
+"""Forces named without whose they are; a police officer by the title of a post ("the Divisional Police
+Officer") is the police's too."""
 _SOMEONES_FORCES = (r"(?i)its|their|whose|his|her|our|own|rebel|insurgent|militant|resistance|opposition|"
                     r"enemy|jihadist|separatist|guerrilla|group['’]s|faction['’]s")
 """A word before "soldiers", "troops" or "military" that makes them a group's, not the state's ("whose military
@@ -1094,7 +1104,7 @@ def _country_name_by_form(word: str) -> str | None:
 
     # English demonyms: "-i", "-n", "-ian", "-ese", "-ish" ("<Turk>ish" -> "<Turk>ey") on the name
     for candidate in (word, word[:-1], word[:-3], word[:-2], word + "istan", word[:-1] + "a", word + "a",
-                      word[:-3] + "ey", word[:-4] + "a", word[:-4] + "o", word[:-3] + "on"):
+                      word[:-3] + "ey", word[:-4] + "a", word[:-4] + "o", word[:-3] + "on", word + "s"):
         if len(candidate) < 4:
             continue
         try:

@@ -1,0 +1,40 @@
+"""Actors named by what they are: attackers nobody names ("miscreants"), a government's militiamen, a police
+officer by the title of his post.
+
+Sentences written for these tests in wire style (real places, invented events).
+"""
+
+from __future__ import annotations
+
+from ruydad.extract import extract
+from ruydad.extract.actors import _country_name
+
+
+def event_actors(text: str) -> set[str]:
+    return {a for e in extract(text, published="2023-05-02").events for a in (e.actor1, e.actor2) if a}
+
+
+def test_miscreants_are_armed_men_nobody_names():
+    text = "Armed miscreants shot dead a shopkeeper and his son in Bishnupur district, Manipur, on Friday."
+    assert any("miscreants" in a or a.startswith("Unidentified Armed Group") for a in event_actors(text))
+
+
+def test_unknown_miscreants_are_the_unidentified_armed_group_of_the_story_country():
+    text = "Unknown miscreants hurled a bomb at a police outpost in Khulna, Bangladesh, on Sunday, killing a constable."
+    assert "Unidentified Armed Group (Bangladesh)" in event_actors(text)
+
+
+def test_a_demonym_that_is_the_plural_name_less_its_s_names_the_country():
+    assert _country_name("Philippine") == "Philippines"
+
+
+def test_a_government_s_militiamen_are_its_forces():
+    text = ("Three Philippine government militiamen were killed when communist guerrillas ambushed their patrol in "
+            "Samar province on Tuesday, the army said.")
+    assert "Military Forces of the Philippines" in event_actors(text)
+
+
+def test_a_police_officer_named_by_his_post_and_its_acronym_is_the_police():
+    text = ("Gunmen killed the District Police Officer (DPO) of Ikara in Kaduna State, Nigeria, on Monday. "
+            "The DPO was ambushed on his way to the station, the command said.")
+    assert "Police Forces of Nigeria" in event_actors(text)
