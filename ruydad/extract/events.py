@@ -1808,11 +1808,13 @@ class EventsStep:
             if len(subjects) >= 2 and _count_np(subjects[-1]) is None and _count_np(subjects[-2]) is not None:
                 kept = subjects[-2]  # "Six people, all members of one family, were killed": the appositive counts none
             children = [c for c in children if c.dep_ != dep or c is kept]
-        # "resulted in over 40 fighters killed", "left six soldiers killed": the participle of an outcome,
-        # with a subject and no auxiliary or object, is a passive, its subject who died
+        # "resulted in over 40 fighters killed", "left six soldiers killed", a headline's "<Source> says 10
+        # soldiers killed": the participle of an outcome or of what is said, with a subject and no auxiliary
+        # or object, is a passive, its subject who died
         outcome = verb.head.head if verb.dep_ == "pcomp" else verb.head
         reduced = verb.tag_ == "VBN" and verb.lemma_.lower() in KILL_LEMMAS and \
-            verb.dep_ in ("advcl", "ccomp", "pcomp") and outcome.lemma_.lower() in _OUTCOME_VERBS and \
+            verb.dep_ in ("advcl", "ccomp", "pcomp") and (outcome.lemma_.lower() in _OUTCOME_VERBS or (
+                verb.dep_ == "ccomp" and outcome.lemma_.lower() in SAY_LEMMAS)) and \
             not any(c.dep_ in ("aux", "auxpass", "dobj") for c in children)
         for child in children:
             if child.dep_ == "nsubj":
@@ -1993,7 +1995,9 @@ class EventsStep:
             detail = True  # "Gunmen killed 15 ... Police said they had arrested three suspects": another act
         if new.target is not None and not new.quoted_only and not _ADDITIVE.search(text) and \
                 (last.kinds & {"kill", "violence"}) and \
-                not any(re.search(rf"(?i)\b{re.escape(new.target)}", t) for t in last.texts):
+                not any(re.search(rf"(?i)\b{re.escape(new.target)}", t) for t in last.texts) and \
+                not _same_people(last, new):
+            # (the dead a headline counted, told again with what was attacked, are that attack's)
             detail = True  # "ISIS militants attacked a police detachment" after a post's attack: another attack
         repeated = bool(_REPEATED_BLAST.search(text)) and not new.elsewhere and new.place is None and \
             not _NEW_INCIDENT.search(_REPEATED_BLAST.sub(" ", text))

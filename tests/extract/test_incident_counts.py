@@ -105,3 +105,10 @@ def test_when_the_incident_told_took_place_is_no_second_incident():
                      "nearby hills.")
     assert len(events) == 2, [e.to_dict() for e in events]
     assert sorted(e.date.isoformat() for e in events if e.date) == ["2024-03-07", "2024-03-08"]
+
+
+def test_a_headline_toll_told_again_with_what_was_attacked_is_one_incident():
+    events = _events("Government says at least 12 soldiers killed, but local sources say the toll may be higher.\n"
+                     "At least 12 soldiers were killed and others wounded when insurgents attacked an army post in "
+                     "Tillaberi region on Thursday, the government said.")
+    assert len(events) == 1 and _killed(events) == 12, [e.to_dict() for e in events]
