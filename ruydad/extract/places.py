@@ -781,14 +781,18 @@ class PlacesStep:
         # A district or village name the gazetteer does not know as written ("Anaba district") is
         # looked for, more loosely, inside the provinces the article names; kept when exactly one
         # of them has it.
+        home = _theatre_iso3(self.theatre)
+        elsewhere = frozenset(r.country_code for _s, _e, _h, r in readings if isinstance(r, Place) and
+                              r.kind == "country" and r.country_code and r.country_code != home)
         for start, end, hint in unresolved:
             surface = doc.text[start:end].strip()
+            if elsewhere and _world_place(surface, elsewhere, hint) is not None:
+                continue  # a unit of the other country the story names, as written: not a home one spelt loosely
             found = {code: _lookup_within(surface, _province_pcode(code, self.theatre) or "", self.theatre)
                      for code in sorted(sure["document"])}
             found = {code: hit for code, hit in found.items() if hit}
             if len(found) == 1 and not any(s < end and start < e for s, e, _h, _r in readings):
                 readings.append((start, end, hint, next(iter(found.values()))))
-        home = _theatre_iso3(self.theatre)
         foreign = {_paragraph_key(doc.text, s_) for s_, _e, _h, r in readings
                    if isinstance(r, Place) and r.kind == "country" and r.country_code and r.country_code != home}
         # In a story that names no province of the theatre for sure, a paragraph about another

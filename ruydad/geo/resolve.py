@@ -160,11 +160,26 @@ def _match(gaz: Gazetteer, base: str, level: int | None = None) -> Scores:
         for key, ratio, _ in process.extract(folded, choices, scorer=fuzz.ratio,
                                              score_cutoff=FUZZY_CUTOFF, limit=40):
             for i in gaz.by_fold[key]:
-                offer(i, round(0.95 * ratio, 1))
+                if not _syllabic(gaz.spellings[i].key):
+                    offer(i, round(0.95 * ratio, 1))
     if " " not in base:
         for i in gaz.by_first_word.get(base, ()):
             offer(i, PARTIAL_SCORE)
     return best
+
+
+def _syllabic(key: str) -> bool:
+    """Whether a spelling is written syllable by syllable (a romanisation that spaces every
+    syllable: three words or more, none over three letters, half of them of one or two; three short words
+    are a name of words): folded, its syllables run together into a skeleton that comes close to unrelated
+    names, so it is matched only as written, never fuzzily. Ezafe connectors do not count, nor does a
+    spelling in another script (whose words are not syllables)."""
+    words = [w for w in key.split() if w not in _EZAFE]
+    return key.isascii() and len(words) >= 3 and all(len(w) <= 3 for w in words) and \
+        2 * sum(len(w) <= 2 for w in words) >= len(words)
+
+
+_EZAFE = frozenset({"e", "i", "y", "ye", "yi", "al", "ul", "el", "us", "os", "wa", "va"})
 
 
 def _match_within(gaz: Gazetteer, base: str, within: str) -> Scores:
@@ -175,6 +190,8 @@ def _match_within(gaz: Gazetteer, base: str, within: str) -> Scores:
     skeleton = consonants(folded)
     for i in gaz.unit_spellings_in.get(within, ()):
         s = gaz.spellings[i]
+        if _syllabic(s.key):
+            continue
         key_fold = fold(s.key)
         score = max(fuzz.ratio(folded, key_fold), 0.9 * fuzz.token_set_ratio(base, s.key))
         if len(skeleton) >= 3 and skeleton == consonants(key_fold):

@@ -238,7 +238,7 @@ def _build_country_index(alpha2: str) -> _Index:
 
 _DISTRICT_WORD = re.compile(r"(?i)^(?:(?:district|territory|cercle|commune|county|department|municipality|"
                             r"circunscri[cç][aã]o|distrito|circonscription|territoire)\s+(?:of|de|d['’]|da|du)?\s*)"
-                            r"|\s+(?:district|territory|cercle|county|department|municipality|zone)$")
+                            r"|\s+(?:district|territory|cercle|county|department|municipality|zone|agency)$")
 
 
 def _strip_district_word(name: str) -> str:
