@@ -2124,13 +2124,18 @@ class EventsStep:
             violent = draft.killed or "kill" in draft.kinds or "violence" in draft.kinds
             peaceful_label = event_type == "Strategic developments" or (
                 event_type == "Protests" and sub != "Excessive force against protesters")
-            if event_type not in _ACLED_TYPES or (violent and peaceful_label and "detain" not in draft.kinds):
+            # an arrest type holds a raid that also killed no one; dead make it the violence it was
+            if event_type not in _ACLED_TYPES or (violent and peaceful_label and
+                                                  ("detain" not in draft.kinds or draft.killed)):
                 event_type, sub = rule_type, rule_sub
             cue = _cue_type(draft, self._told_with(doc, draft, drafts))
             if cue is not None:
                 event_type, sub = cue
             elif event_type == "Violence against civilians" and _FIGHTING.search(" ".join(draft.texts)):
                 event_type, sub = "Battles", "Armed clash"  # two armed sides fought: not a one-sided attack
+            elif event_type == "Explosions/Remote violence" and sub in _CLOSE_EXPLOSIVES and \
+                    _FIGHTING.search(" ".join(draft.texts)) and _armed_dead_only(draft):
+                event_type, sub = "Battles", "Armed clash"  # a bomb in a fight: the fight, as ACLED codes it
             elif event_type == "Violence against civilians" and _armed_dead_only(draft):
                 event_type, sub = "Battles", "Armed clash"  # "stormed a police station, killing eight policemen"
             elif (sub == "Non-state actor overtakes territory" and "territory" not in draft.kinds) or \
@@ -2467,6 +2472,8 @@ def _aimed_at(verb: Any) -> bool:
 _WEAPON_NOUNS = _EXPLOSIVE_NOUNS | EVENT_NOUNS | frozenset({"missile", "drone", "projectile", "bullet", "round"})
 
 
+_CLOSE_EXPLOSIVES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+"""Explosives set off where the sides meet, unlike shells and air strikes fired from afar."""
 _ATTACKERS = frozenset({"gunman", "attacker", "assailant", "raider", "kidnapper", "abductor", "bomber"})
 """Nouns only an attack has ("unknown gunmen entered the camp"): a sentence with one tells the incident."""
 _ARMED_PLAIN_WORDS = frozenset({
@@ -2729,9 +2736,10 @@ _EXPLOSIVE = re.compile(
 _CLASH = re.compile(
     r"(?i:\b(?:clash\w*|fighting|fought|firefights?|gunfights?|gun ?battles?|exchanged? (?:of )?fire|exchanged fire|"
     r"ambush\w*|storm(?:ed|ing)|overr[au]n|battles?|skirmish\w*|repel\w*|repuls\w*|(?:took|take|taking) control|"
-    r"counter-?attacks?|offensive)\b)")
+    r"counter-?attacks?|offensive|face-?offs?|shoot-?outs?|encounters?)\b)")
 _FIGHTING = re.compile(
-    r"(?i:\b(?:clash\w*|fighting|fought|firefights?|gunfights?|gun ?battles?|exchanged? (?:of )?fire|"
+    r"(?i:\b(?:clash\w*|fighting|fought|firefights?|gunfights?|gun ?battles?|exchanged? (?:of )?fire|face-?offs?|"
+    r"shoot-?outs?|"
     r"battles?|skirmish\w*|counter-?attack\w*|repell?(?:ed|ing|s)?|repuls\w*)\b)")
 """Words of two armed sides fighting: what makes a killing a battle rather than an execution."""
 _EXECUTION = re.compile(r"(?i:\b(?:execut(?:e|ed|es|ion|ions)|hang(?:ed|ing)|hanged|behead\w*|tortur\w+|"
@@ -2775,7 +2783,7 @@ _FORMER_FORCES = re.compile(
 member of the national army"): ACLED codes killing them, out of combat, as violence against civilians."""
 _DIRECT_FIRE = re.compile(
     r"(?i:\b(?:small[- ]arms|(?:light|heavy)(?: and (?:light|heavy))? weapons|machine[- ]?guns?|gunfire|gun fire|"
-    r"automatic weapons|assault rifles?|rifles?|opened fire|AK-?47s?)\b)")
+    r"automatic weapons|assault rifles?|rifles?|opened fire|AK-?47s?|armed assault|gun attack)\b)")
 """The attackers' own fire at close range: with a bomb or a shelling on a post it makes a fight."""
 _ARMED_TARGET = re.compile(
     r"(?i:\b(?:soldiers?|troops|police(?:m[ae]n)?|officers?|guards?|fighters?|militants?|insurgents?|forces|"

@@ -53,3 +53,24 @@ def test_a_bomber_who_wore_a_vest_and_blew_himself_up_is_a_suicide_bombing() -> 
     text = ("A bomber wearing an explosive vest blew himself up at a police checkpoint on Monday, killing three "
             "officers.")
     assert _types(text)[:1] == [("Explosions/Remote violence", "Suicide bomb")]
+
+
+@pytest.mark.parametrize("text", [
+    "Seven policemen died when a suicide bomber drove an explosives-laden vehicle into the gate of the police "
+    "training school, followed by an armed assault, officials said on Friday.",
+    "At least ten militants were killed in a face-off with troops in the state on Thursday, after they tried to "
+    "break into the troops' camp with a car bomb.",
+])
+def test_a_car_bomb_in_an_assault_or_a_face_off_is_a_battle(text: str) -> None:
+    assert _types(text)[:1] == [("Battles", "Armed clash")]
+
+
+def test_a_raid_that_killed_a_fighter_and_arrested_his_family_is_no_mere_arrest() -> None:
+    text = ("Police forces killed a member of the Islamic State and arrested his wife and two children in a raid "
+            "in the city on Friday.")
+    assert _types(text) == [("Battles", "Armed clash")]
+
+
+def test_a_raid_that_only_arrested_is_an_arrest() -> None:
+    assert _types("Police arrested five suspects in a raid in the city on Friday.") == [
+        ("Strategic developments", "Arrests")]
