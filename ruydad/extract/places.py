@@ -199,10 +199,18 @@ _POSSESSIVE_COUNTRY = re.compile(r"\b(?P<name>[A-Z][a-z]{3,20}(?:\s+[A-Z][a-z]{3
 
 
 def _owners_of_forces(text: str) -> frozenset[str]:
-    """Countries the text names by a possessive ("<Country>'s military", "<Country>'s Armed Forces"), also
-    where the words are an actor's mention and so no place: the country is named, as its people's word
-    would name it ("<Demonym> troops")."""
-    return frozenset(found[0] for m in _POSSESSIVE_COUNTRY.finditer(text) if (found := _country(m["name"])))
+    """Countries the text names by a possessive ("<Country>'s military", "<Country>'s Armed Forces") or as
+    the owner of forces it qualifies ("<Country> government soldiers", "<Country> army"), also where the
+    words are an actor's mention and so no place: the country is named, as its people's word would name
+    it ("<Demonym> troops")."""
+    return frozenset(found[0] for pattern in (_POSSESSIVE_COUNTRY, _COUNTRY_FORCES) for m in pattern.finditer(text)
+                     if (found := _country(m["name"]) or _country(m["name"].split()[-1])))
+
+
+_COUNTRY_FORCES = re.compile(
+    r"\b(?P<name>[A-Z][a-z]{3,20}(?:\s+[A-Z][a-z]{3,20})?)\s+(?:government\s+|security\s+|armed\s+)?"
+    r"(?:army|military|troops|soldiers|forces|police|policemen|navy|air\s+force|gendarmes|gendarmerie)\b")
+"""A country's name as the owner of the forces it qualifies ("<Country> government soldiers")."""
 
 
 def _possessive_countries(text: str) -> list[tuple[int, int, str | None]]:
