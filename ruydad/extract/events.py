@@ -2544,9 +2544,9 @@ def _under_dateline(token: Any) -> bool:
     the event when it is not negated, under a modal or "to", or background."""
     head = token.head
     if token.dep_ not in ("relcl", "acl", "appos", "ccomp") or head.pos_ != "PROPN" or head.i >= token.i or \
-            head.i - head.sent.start > 3 or token.tag_ not in ("VBD", "VBN"):
-        return False
-    if not any(t.text in (":", "—", "–", "--") for t in token.doc[head.i + 1:token.i]):
+            head.i - head.sent.start > 12 or token.tag_ not in ("VBD", "VBN"):
+        return False  # ("CITY [Country], Month D (Agency): ...": the parser's head is the agency's name)
+    if not any(t.text in ("—", "–", "--") or t.text.endswith(":") for t in token.doc[head.i + 1:token.i]):
         return False
     return not any(c.dep_ == "neg" or (c.dep_ == "aux" and (c.lower_ in MODALS or c.lower_ == "to"))
                    for c in token.children) and not any(a.lemma_.lower() in BACKGROUND_LEMMAS for a in token.ancestors)

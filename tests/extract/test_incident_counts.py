@@ -112,3 +112,30 @@ def test_a_headline_toll_told_again_with_what_was_attacked_is_one_incident():
                      "At least 12 soldiers were killed and others wounded when insurgents attacked an army post in "
                      "Tillaberi region on Thursday, the government said.")
     assert len(events) == 1 and _killed(events) == 12, [e.to_dict() for e in events]
+
+
+def test_a_toll_after_an_agency_dateline_counts():
+    events = _events("Maiduguri [Nigeria], March 7 (ANI/Xinhua): Three soldiers were killed and five others wounded in "
+                     "an ambush by insurgents in Borno state, the army said on Thursday.")
+    assert _killed(events) == 3, [e.to_dict() for e in events]
+
+
+def test_a_trigger_the_parser_hangs_on_an_agency_dateline_reports_the_event():
+    # "<City> [<Country>], <Month> <D> (<Agency>/<Agency>): Two soldiers were killed ...", with the parse spaCy gave
+    # such a dateline: the verb a relative clause of the agency's name, behind "):"
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from ruydad.extract.events import _under_dateline
+
+    words = ["Davao", "[", "Philippines", "]", ",", "March", "7", "(", "ANI", "/", "Xinhua", "):", "Two", "soldiers",
+             "were", "killed", "."]
+    heads = [0, 10, 10, 2, 3, 10, 5, 10, 10, 10, 10, 10, 13, 15, 15, 10, 10]
+    deps = ["ROOT", "nmod", "nmod", "punct", "punct", "npadvmod", "nummod", "punct", "nmod", "punct", "ROOT", "punct",
+            "nummod", "nsubjpass", "auxpass", "relcl", "punct"]
+    tags = ["NNP", "XX", "NNP", "-RRB-", ",", "NNP", "CD", "-LRB-", "NNP", "SYM", "NNP", ":", "CD", "NNS", "VBD",
+            "VBN", "."]
+    pos = ["PROPN", "X", "PROPN", "PUNCT", "PUNCT", "PROPN", "NUM", "PUNCT", "PROPN", "SYM", "PROPN", "PUNCT", "NUM",
+           "NOUN", "AUX", "VERB", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    assert _under_dateline(doc[15])
