@@ -605,12 +605,15 @@ class ActorsStep:
         "<Name> fighters") and the plural is the subject of an active verb at least once (a people or a
         community is more often what was done to: "<Name>s were killed"). Peoples of a country and
         words that open a sentence anyway ("Officials", "Residents") are not: the singular must be
-        used as a qualifier. Every plural mention is then the group, under its singular name."""
+        used as a qualifier. A plural named as the doer of an act of violence ("gunned down by <Name>s",
+        "an ambush by <Name>s", "<Name>s ambushed the patrol") is the group without one. Every plural
+        mention is then the group, under its singular name."""
         if doc.nlp is None:
             return []
         text = doc.text
         plurals: dict[str, list[tuple[int, int]]] = {}
         active: set[str] = set()
+        violent: set[str] = set()
         for token in doc.nlp:
             word = token.text
             if len(word) < 5 or not word[0].isupper() or not word.endswith("s") or not word[1:].islower():
@@ -620,11 +623,22 @@ class ActorsStep:
                     or _names_a_country(word):
                 continue
             plurals.setdefault(singular, []).append((token.idx, token.idx + len(word)))
+            # the doer of violence, capitalised inside a sentence (a proper name, not a sentence's first word:
+            # "Clashes killed ..."), alone (not the last word of a longer name: "<Name> Forces") and not a word
+            # for armed men ("Bandits", "Insurgents")
+            named = not token.is_sent_start and token.i > 0 and token.nbor(-1).is_alpha and \
+                (token.nbor(-1).is_lower or token.nbor(-1).text == "The") and not _ARMED_MEN.fullmatch(word)
             if token.dep_ == "nsubj" and token.head.pos_ == "VERB":
                 active.add(singular)
+                if named and token.head.lemma_.lower() in _VIOLENT_LEMMAS:
+                    violent.add(singular)
+            if named and token.dep_ == "pobj" and token.head.lower_ == "by" and \
+                    token.head.head.lemma_.lower() in _VIOLENT_LEMMAS:
+                violent.add(singular)  # "gunned down by <Name>s", "an ambush by <Name>s"
         extra: list[tuple[int, int, Actor]] = []
         for singular, spans in plurals.items():
-            if singular not in active or not re.search(rf"\b{re.escape(singular)}\s+{_ARMED_NOUN}\b", text):
+            if singular not in violent and (
+                    singular not in active or not re.search(rf"\b{re.escape(singular)}\s+{_ARMED_NOUN}\b", text)):
                 continue
             actor = Actor(name=singular, registry_id=None, category=None, new=True)
             extra += [(s, e, actor) for s, e in spans if not _overlaps(s, e, found + extra)]
@@ -672,6 +686,10 @@ _DEFINED_AS_GROUP = re.compile(
 _ARMED_NOUN = (r"(?:assault|attacks?|offensive|fighters|rebels|militants|militia|militiamen|forces|troops|"
                r"insurgents|gunmen|drones?|missiles?|shelling|positions|commanders?|movement|group)")
 """Nouns a group's name qualifies ("a <Name> assault", "<Name> fighters", "<Name> positions")."""
+_VIOLENT_LEMMAS = frozenset({"kill", "gun", "shoot", "ambush", "attack", "abduct", "kidnap", "storm", "raid",
+                             "behead", "massacre", "bomb", "torch", "execute", "assassinate", "murder", "slaughter"})
+"""Acts of violence whose doer, named by a plural ("gunned down by <Name>s", "<Name>s ambushed ..."), is a
+group: a people or a community the text names is more often what was done to."""
 _STATE_CATEGORIES = frozenset({"External/Other forces", "State forces"})
 _GROUP_KIND = r"(?:extremist|militant|jihadist|Islamist|insurgent|terrorist|armed|rebel|separatist)"
 _NAMED_FIGHTERS = (re.compile(
@@ -763,6 +781,8 @@ _NEUTRAL_MODIFIERS = frozenset({
     "unknown", "unidentified", "armed", "suspected", "masked", "heavily", "alleged", "several", "some", "many",
     "dozens", "hundreds", "scores", "more", "other", "two", "three", "four", "five", "six", "seven", "eight", "nine",
     "ten", "fleeing", "motorcycle", "motorbike", "the", "a", "an", "these", "those", "local", "gun-wielding",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 })
 """Words in front of "gunmen" / "militants" that do not say whose they are."""
 _STATES_OWN = frozenset({"government", "federal", "national", "regular", "state"})
@@ -972,6 +992,7 @@ def _add_acronym_uses(text: str, acronym: str, actor: Actor, found: list[tuple[i
 
 _BARE_FORCES = re.compile(r"\b(?P<force>[Aa]rmy|[Mm]ilitary|[Ss]oldiers?|[Tt]roops|[Ss]ecurity forces|[Aa]rmed forces|"
                           r"[Ss]ervicem[ae]n|[Jj]unta|[Gg]endarmes?|[Pp]olicem[ae]n|[Pp]olice officers?|"
+                          r"[Ss]ecurity personnel|"
                           r"[Pp]olice personnel|[Pp]olice constables?|[Cc]onstables?|"
                           r"(?:[Dd]ivisional|[Dd]istrict|[Ss]ub-?[Dd]ivisional|[Aa]rea|[Ss]tation)\s+[Pp]olice\s+"
                           r"[Oo]fficers?)\b")

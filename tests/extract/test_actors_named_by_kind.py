@@ -38,3 +38,23 @@ def test_a_police_officer_named_by_his_post_and_its_acronym_is_the_police():
     text = ("Gunmen killed the District Police Officer (DPO) of Ikara in Kaduna State, Nigeria, on Monday. "
             "The DPO was ambushed on his way to the station, the command said.")
     assert "Police Forces of Nigeria" in event_actors(text)
+
+
+def actor_names(text: str) -> set[str]:
+    return {a.name for a in extract(text, published="2023-05-02").actors}
+
+
+def test_a_plural_named_as_the_doer_of_violence_is_a_group():
+    text = "Four policemen were gunned down by Naxalites in Gadchiroli district, Maharashtra, on Monday."
+    assert "Naxalite" in event_actors(text)
+
+
+def test_a_plural_opening_a_sentence_or_a_word_for_armed_men_is_no_group_name():
+    text = ("Clashes killed nine people in the Tillaberi region of Niger on Monday. Bandits attacked a market in "
+            "the same area on Tuesday, and Insurgents ambushed a convoy nearby.")
+    assert not actor_names(text) & {"Clashe", "Bandit", "Insurgent"}
+
+
+def test_a_count_over_ten_in_front_of_soldiers_is_no_owner():
+    text = "Seventeen soldiers were killed when jihadists attacked their base in central Mali on Sunday."
+    assert "Military Forces of Mali" in event_actors(text)
