@@ -273,6 +273,8 @@ def _count_np(head: Any) -> int | None:
     if head.pos_ == "NUM" or (lower in _NUMBER_WORDS and head.dep_ != "det"):
         value = _number_at(head)
         return value + 1 if value is not None and _more_than(head) else value
+    if any(c.lower_ in _UNKNOWN_NUMBER for c in head.children if c.dep_ in ("amod", "compound")):
+        return None  # "an unspecified number of soldiers": how many is what the text does not know
     if (lower in VAGUE_COUNTS and head.pos_ != "NOUN") or lower in ("number", "couple", "tens", "dozens", "hundreds",
                                                                     "scores", "thousands", "many", "several"):
         return VAGUE_COUNTS.get(lower, 3)
@@ -300,6 +302,10 @@ def _count_np(head: Any) -> int | None:
     if not any(c.dep_ in ("det", "poss") for c in head.children):
         return 2  # a bare plural ("detained suspected insurgents") is at least two people
     return None
+
+
+_UNKNOWN_NUMBER = frozenset({"unspecified", "unknown", "undisclosed", "unconfirmed", "undetermined", "uncertain",
+                             "unclear", "unidentified", "indeterminate"})
 
 
 def _more_than(number: Any) -> bool:
@@ -1829,9 +1835,10 @@ class EventsStep:
         if subject is None and verb.dep_ in ("advcl", "conj", "xcomp"):
             head_subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
             subject = head_subject
-        if patient is None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REPORTED_AS and any(
-                c.dep_ == "auxpass" for c in verb.children):
-            # "15 people were reported to have been killed": the raised subject is the patient
+        if patient is None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REPORTED_AS and (any(
+                c.dep_ == "auxpass" for c in verb.children) or _dies(verb)):
+            # "15 people were reported to have been killed", "two of the victims were said to have died":
+            # the raised subject is the patient
             patient = next((c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
         if patient is None and verb.dep_ == "conj" and verb.tag_ == "VBN":
             # "was tortured and killed (by X)": the second verb shares the first one's patient
@@ -3055,6 +3062,19 @@ def _named_before(noun: tuple[str, str | None], number: int, before: dict[tuple[
 _THE_REST = re.compile(r"(?i:\bthe\s+(?:other|remaining)\s+(?:\d+|[a-z]+)\b)")
 
 
+_KIND_WORDS = {
+    "kill": re.compile(r"(?i:\b(?:killed|died|dead|shot\s+dead|murdered|executed|lost\s+their\s+lives|perished)\b)"),
+    "detain": re.compile(r"(?i:\b(?:arrested|detained|captured|apprehended|held|taken\s+into\s+custody)\b)"),
+}
+
+
+def _the_rest(kind: str, text: str) -> bool:
+    """"The other three were arrested in <X>": the rest of a lead's count, told with what befell them (not
+    "two died instantly while the remaining two are receiving treatment": the rest of the wounded)."""
+    return any(_KIND_WORDS[kind].search(clause) for clause in re.split(r"[.;]|\bwhile\b|\bwhereas\b", text)
+               if _THE_REST.search(clause))
+
+
 def _split_lead_total(drafts: list[_Draft]) -> None:
     """A lead's total whose parts the next sentences give at different places ("detained five people
     in <Province>. ... detained the two former soldiers in <City> on Friday. The other three were
@@ -3073,7 +3093,7 @@ def _split_lead_total(drafts: list[_Draft]) -> None:
             if parts and later and sum(parts) + sum(later) == total:
                 setattr(lead, attribute, sum(parts))
             elif not parts and later and sum(later) < total and len(lead.sentences) > 1 and \
-                    any(_THE_REST.search(" ".join(d.texts)) for d in following):
+                    any(_the_rest(kind, " ".join(d.texts)) for d in following):
                 # "... detained the two former soldiers in <City>. The other three were arrested in <X>"
                 setattr(lead, attribute, total - sum(later))
 

@@ -139,3 +139,24 @@ def test_a_trigger_the_parser_hangs_on_an_agency_dateline_reports_the_event():
            "NOUN", "AUX", "VERB", "PUNCT"]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos)
     assert _under_dateline(doc[15])
+
+
+def test_an_unspecified_number_of_dead_is_no_figure():
+    events = _events("Bandits killed an unspecified number of soldiers during an attack on a military base in Zamfara "
+                     "state on Tuesday, residents said.")
+    assert len(events) == 1 and events[0].fatalities is None, [e.to_dict() for e in events]
+
+
+def test_victims_said_to_have_died_are_dead():
+    events = _events("Gunmen stormed a village in Zamfara state on Tuesday and shot five farmers. Three of the victims "
+                     "were said to have died on the spot, residents said.")
+    assert _killed(events) == 3, [e.to_dict() for e in events]
+
+
+def test_the_rest_of_the_wounded_is_no_part_of_a_lead_toll():
+    events = _events("At least 20 villagers were killed by gunmen in Gatawa village in Zamfara state. The gunmen were "
+                     "said to have raided the village on Tuesday night. This comes a few days after gunmen killed an "
+                     "unspecified number of vigilantes during an attack on a camp in the same area. It was learnt "
+                     "that the gunmen also attacked Kasuwa village and shot four farmers. Two of the victims were "
+                     "said to have died instantly while the remaining two are receiving treatment.")
+    assert _killed(events) == 22, [e.to_dict() for e in events]
