@@ -952,6 +952,20 @@ class PlacesStep:
                     inside.setdefault(_name_key(doc.text[start:end]), _inside_unit(doc.text[start:end], hint, unit))
         placed = [(start, end, hint, place) for start, end, hint in rest
                   if (place := inside.get(_name_key(doc.text[start:end]))) is not None]
+        for start, end, hint in rest:
+            # "<Name> district" in a sentence whose one place is a province ("... based in the <Province>
+            # region ... killed in the <Name> district"): a district of that province, as written
+            if hint != "district" or _name_key(doc.text[start:end]) in inside:
+                continue
+            index = doc.sentence_at(start)
+            if index < 0:
+                continue
+            sentence = doc.sentences[index]
+            near = [r for s, _e, _h, r in found if sentence.start <= s < sentence.end and isinstance(r, Place)]
+            if len({r.admin1_code for r in near}) == 1 and all(r.kind == "admin1" for r in near):
+                place = _inside_unit(doc.text[start:end], hint, near[0])
+                inside[_name_key(doc.text[start:end])] = place
+                placed.append((start, end, hint, place))
         taken = [(s, e) for s, e, _h, _r in found + placed] + [(s, e) for s, e, _n in doc.actor_spans]
         for place in {id(p): p for p in inside.values()}.values():  # its mentions the parser did not tag
             for m in re.finditer(rf"\b{re.escape(place.name)}\b", doc.text):

@@ -33,3 +33,15 @@ def test_a_bare_hamlet_with_no_district_of_its_name_stays_unplaced():
     # GeoNames lists the town with no population and no district of that name
     found = placed("Militants attacked a checkpoint in Dibis, Iraq, on Sunday, killing a soldier.")
     assert {code for code, _district in found} <= {None}
+
+
+def test_a_district_the_index_lacks_is_in_the_one_province_its_sentence_names():
+    text = ("Somali troops based in the Hiiraan region said they killed six al-Shabaab militants in an operation "
+            "in the Mahas district on Monday.")
+    assert ("SO-HI", fold("mahas")) in placed(text)
+
+
+def test_a_district_the_index_lacks_in_a_sentence_of_two_provinces_is_not_placed():
+    text = ("Troops moved from the Hiiraan region to the Galgaduud region and fought al-Shabaab militants in the "
+            "Mahas district on Monday, killing six.")
+    assert not any(district == fold("mahas") for _code, district in placed(text))
