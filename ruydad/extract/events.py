@@ -153,7 +153,10 @@ round plurals are ACLED's own codes for vague tolls, its most conservative estim
 fatalities?"); "scores" is at least two score."""
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "a": 1, "an": 1}
-_ADDITIVE = re.compile(r"(?i:\b(?:also|in addition|additionally|additional|other|another|more(?!\s+than\b)))\b")
+_ADDITIVE = re.compile(r"(?i:\b(?:also|in addition|additionally|additional|other|another|"
+                       r"more(?!\s+than\b)(?!\s+(?:were\s+|others?\s+)?(?:wounded|injured|hurt)\b)))\b")
+"""Words that tell more people than those counted before (not "more than 35", nor "several more injured":
+more wounded)."""
 _COUNT_MORE = re.compile(r"(?i:\b(?:\d+|several|a\s+few|" + "|".join(w for w in _NUMBER_WORDS if len(w) > 2) +
                          r")\s+more\s+(?!than\b))")
 """People counted as more than those told ("two more soldiers died of their wounds"): never the same
@@ -2537,7 +2540,9 @@ def _with_wounded(verb: Any) -> bool:
     def own_people(token: Any) -> bool:
         # "were killed and nearly two dozen injured": the parser may hang the second count on the
         # participle as a bare number; it still counts other people
-        return any(c.dep_ in ("nsubjpass", "dobj", "nsubj") or (c.i < token.i and (c.like_num or c.pos_ == "NUM"))
+        # ("were killed and several more injured": "more" or a vague count hung on the participle)
+        return any(c.dep_ in ("nsubjpass", "dobj", "nsubj") or (c.i < token.i and (
+            c.like_num or c.pos_ == "NUM" or c.lower_ in ("more", "others") or c.lower_ in VAGUE_COUNTS))
                    for c in token.children)
 
     if any(c.dep_ == "conj" and c.lemma_.lower() in _WOUND_LEMMAS and not own_people(c) for c in verb.children):

@@ -160,3 +160,14 @@ def test_the_rest_of_the_wounded_is_no_part_of_a_lead_toll():
                      "that the gunmen also attacked Kasuwa village and shot four farmers. Two of the victims were "
                      "said to have died instantly while the remaining two are receiving treatment.")
     assert _killed(events) == 22, [e.to_dict() for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "At least nine policemen have been killed and several more injured after militants attacked checkpoints in "
+    "Baghlan province, officials said.",
+    "Policemen killed in militant attacks on checkpoints\nAt least nine policemen have been killed and several more "
+    "injured after militants attacked checkpoints in Baghlan province, officials said.",
+])
+def test_more_wounded_told_beside_the_dead_leave_the_toll_alone(text: str):
+    events = _events(text)
+    assert _killed(events) == 9, [e.to_dict() for e in events]
