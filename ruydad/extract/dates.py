@@ -536,11 +536,12 @@ _CITY = r"[A-Z][A-Za-z.']{0,30}(?:[ -][A-Z][A-Za-z.']{0,30}){0,5}(?:,[ \t]*[A-Z]
 _DATELINE = re.compile(rf"(?m)^[ \t]*{_CITY}[ \t]*\((?P<inner>[^()\n]{{3,40}})\)")
 """A dateline with its date in parentheses: "CITY, Country (Jan. 25, 2013)", "(Sept. 1)"."""
 _WIRE_DATELINE = re.compile(
-    rf"(?m)^[ \t]*{_CITY},[ \t]*(?P<inner>{MONTH_ABBR}[ \t]+\d{{1,2}}(?:,?[ \t]+(?:19|20)\d{{2}})?"
+    rf"(?m)^[ \t]*{_CITY}(?:[ \t]*\[[^\[\]\n]{{1,40}}\])?,[ \t]*"
+    rf"(?P<inner>{MONTH_ABBR}[ \t]+\d{{1,2}}(?:,?[ \t]+(?:19|20)\d{{2}})?"
     rf"|\d{{1,2}}[ \t]+{MONTH_ABBR}\.?(?:,?[ \t]+(?:19|20)\d{{2}})?)"
     r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--?|[\u2014\u2013:])")
 """A wire dateline with the date after the city: "CITY, Jan 28 (Reuters) -", "CITY, Country,
-March 3, 2021 \u2014", "CITY, 28 January (Agency) --"."""
+March 3, 2021 \u2014", "CITY, 28 January (Agency) --", "City [Country], November 4 (Agency):"."""
 # Words exclude the hyphen that also separates them, and repetitions are bounded: a pattern in
 # which "Abc-Def" can split two ways backtracks exponentially on hostile input.
 _RELEASE_NUMBER = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<mo>0?[1-9]|1[0-2])-[A-Z]{1,3}-\d+")
@@ -654,6 +655,17 @@ def find_dateline(text: str, published: date | None = None) -> tuple[date | None
         if found:
             return found, (m.start("inner"), m.end("inner"))
     return None, None
+
+
+def dateline_span(text: str, published: date | None = None) -> tuple[int, int] | None:
+    """Where the dateline's date lies, also when the date cannot be read ("<City>, Feb 15: ..." with
+    no year and no publication day): the line still says where the story was filed, not where
+    anything happened."""
+    found = find_dateline(text, published)[1]
+    if found is not None:
+        return found
+    wire = _WIRE_DATELINE.search(text[:1500])
+    return (wire.start("inner"), wire.end("inner")) if wire else None
 
 
 def find_header_date(text: str) -> date | None:

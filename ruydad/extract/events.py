@@ -1001,7 +1001,7 @@ class EventsStep:
             if draft.place is None and not (position > 0 and self._names_unknown_place(doc, draft)):
                 # (another incident at a place of its own that no gazetteer knows ("In a separate
                 # incident, a bomb killed three people in <Town>") is not where the one before was)
-                draft.place, draft.place_text = self._place_before(doc, draft.end)
+                draft.place, draft.place_text = self._place_before(doc, draft.end, _countries_named(doc, draft))
             if draft.date is None:
                 draft.date = lead_date if lead_date is None or lead_date.start < draft.end else None
             if _is_history(doc, draft):
@@ -1748,13 +1748,16 @@ class EventsStep:
             return False
         return _unknown_place_name(doc, sentences[draft.sentences[0]]) is not None
 
-    def _place_before(self, doc: Document, offset: int) -> tuple[Place | None, str | None]:
+    def _place_before(self, doc: Document, offset: int,
+                      countries: frozenset[str] = frozenset()) -> tuple[Place | None, str | None]:
         """The place the text last named before ``offset`` (news names the place once, in the
-        lead, and the details that follow happen there); else the first place of the text."""
+        lead, and the details that follow happen there); else the first place of the text. Where the
+        event's own sentences name the country it happened in ("strikes on villages in southern
+        <Country>"), only a place of that country."""
         chosen: tuple[int, int, Place] | None = None
         for span in doc.place_spans:
             if span[2].kind == "country" or _not_where(doc, span[0], 0) or \
-                    _describes(doc, span[0]):
+                    _describes(doc, span[0]) or (countries and span[2].country_code not in countries):
                 continue
             if span[0] < offset:
                 chosen = span
@@ -2226,6 +2229,17 @@ def _outside_its_whole(doc: Document, end: int, place: Place) -> bool:
         return whole.kind == "admin2" and bool(place.admin2_pcode and whole.admin2_pcode) and \
             place.admin2_pcode != whole.admin2_pcode
     return False
+
+
+def _countries_named(doc: Document, draft: _Draft) -> frozenset[str]:
+    """The countries the event's own sentences name as places ("villages in southern <Country>")."""
+    return frozenset(place.country_code for start, _end, place in doc.place_spans if place.kind == "country" and
+                     place.country_code and any(s <= start < e for s, e in _sentence_spans(doc, draft)))
+
+
+def _sentence_spans(doc: Document, draft: _Draft) -> list[tuple[int, int]]:
+    sentences = doc.sentences
+    return [(sentences[i].start, sentences[i].end) for i in draft.sentences if i < len(sentences)]
 
 
 def _not_where(doc: Document, start: int, floor: int) -> bool:

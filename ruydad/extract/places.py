@@ -64,7 +64,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from ruydad.extract.dates import find_dateline
+from ruydad.extract.dates import dateline_span
 from ruydad.extract.document import Document, Mention, Place
 from ruydad.theatres import TheatreLike, theatre_name
 
@@ -717,7 +717,7 @@ class PlacesStep:
         self.theatre: str = theatre_name(theatre)
 
     def __call__(self, doc: Document) -> Document:
-        _date, dateline = find_dateline(doc.text)
+        dateline = dateline_span(doc.text, doc.published)
         dateline_line = (doc.text.rfind("\n", 0, dateline[0]) + 1, dateline[1]) if dateline else None
         filed = [(m.start("city"), m.end("city")) for m in _FILED_FROM.finditer(doc.text[:600])]
         # the country of a dateline is one, whatever the parser calls the word ("BAMAKO, <Country> -")
