@@ -911,6 +911,7 @@ class PlacesStep:
         for s_, _e, _h, r in found:
             named_provinces.setdefault(_paragraph_key(doc.text, s_), set()).add(r.admin1_code)
         rest: list[tuple[int, int, str | None]] = []
+        lookups: dict[int, frozenset[str]] = {}
         for start, end, hint in spans:
             if any(s < end and start < e for s, e, _h, _r in readings + found):
                 continue
@@ -935,8 +936,10 @@ class PlacesStep:
                 continue  # the paragraph names the provinces: a town of that name in another is someone else's
             if place is not None:
                 found.append((start, end, hint, place))
+                lookups[start] = lookup
             elif hint in WORLD_HINTS:
                 rest.append((start, end, hint))
+        found = _decided_by_paragraph(doc.text, found, lookups)
         return found + self._contained_abroad(doc, found, rest)
 
     def _contained_abroad(self, doc: Document, found: list[tuple[int, int, str | None, Any]],
@@ -1068,6 +1071,30 @@ class PlacesStep:
 
 _DISTRICT_TAIL = re.compile(r"(?i)\s+(?:district|sub-?district|tehsil|woreda|territory|local\s+government\s+area|"
                             r"lga|county|cercle|commune|prefecture|zone)s?$")
+
+
+_ALTERNATIVE_CODE = re.compile(r"\((?P<code>[A-Z]{2}-[A-Z0-9]{1,3})\)$")
+
+
+def _decided_by_paragraph(text: str, found: list[tuple[int, int, str | None, Any]],
+                          lookups: dict[int, frozenset[str]]) -> list[tuple[int, int, str | None, Any]]:
+    """A world name whose namesakes lie in several provinces is read in the one of them that its paragraph's
+    other places, placed without doubt, lie in ("shelling in the village of <Name> ..., <City>'s military
+    administration said"), as a name of the theatre is; otherwise it stays ambiguous."""
+    decided = list(found)
+    for n, (start, end, hint, place) in enumerate(found):
+        if place.kind != "ambiguous" or start not in lookups:
+            continue
+        key = _paragraph_key(text, start)
+        near = {r.admin1_code for s, _e, _h, r in found
+                if r.kind != "ambiguous" and r.admin1_code and _paragraph_key(text, s) == key}
+        codes = {m["code"] for alternative in place.alternatives
+                 if (m := _ALTERNATIVE_CODE.search(alternative)) is not None and m["code"] in near}
+        if len(codes) == 1:
+            reading = _world_place(text[start:end].strip(), lookups[start], hint, frozenset(codes))
+            if reading is not None and reading.kind != "ambiguous":
+                decided[n] = (start, end, hint, reading)
+    return decided
 
 
 def _inside_unit(surface: str, hint: str | None, unit: Place) -> Place:
