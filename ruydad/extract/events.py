@@ -2051,7 +2051,7 @@ class EventsStep:
                 # the dead of the other side are more dead, whatever words mark it
                 setattr(last, attribute, _combine(getattr(last, attribute), getattr(new, attribute), True))
             elif kind == "kill" and mine and theirs and not (mine & theirs) and not additive and \
-                    not _UPDATE.search(text) and \
+                    not _UPDATE.search(text) and _same_kind(nouns, before) and \
                     getattr(last, attribute) is not None and getattr(new, attribute) is not None:
                 setattr(last, attribute, min(getattr(last, attribute), getattr(new, attribute)))  # sources differ
             else:
@@ -3067,6 +3067,20 @@ def _perpetrators_killed(new: dict[tuple[str, str | None], int], before: dict[tu
     doers = (actor1 or "").lower()
     return all(noun in _PERPETRATOR_NOUNS or (_side(noun) == "armed" and re.search(rf"\b{re.escape(noun)}", doers))
                for noun, _actor in new)
+
+
+_ANYONE = frozenset({"people", "person", "individual", "civilian", "casualty", "victim", "body", "dead"})
+
+
+def _same_kind(new: dict[tuple[str, str | None], int], before: dict[tuple[str, str | None], int]) -> bool:
+    """Whether two sources' figures count the same kind of people (and so disagree on one toll): the
+    same nouns or nouns of one side ("soldiers", "troops"), or "people" on either side; not "a commander
+    was killed" and then "five family members including himself were killed" (a larger figure that holds
+    the first)."""
+    mine = {lemma for lemma, _actor in new}
+    told = {lemma for lemma, _actor in before}
+    sides = ({_side(n) for n in mine} & {_side(n) for n in told}) - {None}
+    return not mine or not told or bool(mine & told) or bool((mine | told) & _ANYONE) or bool(sides)
 
 
 def _named_before(noun: tuple[str, str | None], number: int, before: dict[tuple[str, str | None], int]) -> bool:

@@ -171,3 +171,17 @@ def test_the_rest_of_the_wounded_is_no_part_of_a_lead_toll():
 def test_more_wounded_told_beside_the_dead_leave_the_toll_alone(text: str):
     events = _events(text)
     assert _killed(events) == 9, [e.to_dict() for e in events]
+
+
+def test_a_larger_figure_that_holds_the_first_is_no_disagreement():
+    events = _events("Local officials in Nangarhar province said a tribal elder was killed in an attack by "
+                     "unidentified gunmen on Thursday night. According to the district chief, four members of the "
+                     "elder's family, including himself and his son, were killed in the attack.")
+    assert _killed(events) == 4, [e.to_dict() for e in events]
+
+
+def test_two_sources_counting_the_same_soldiers_give_the_lowest():
+    events = _events("At least 10 soldiers were killed when insurgents attacked an army post in Tillaberi region on "
+                     "Thursday, the government said. An army officer told reporters that about 30 troops had been "
+                     "killed in the attack.")
+    assert _killed(events) == 10, [e.to_dict() for e in events]
