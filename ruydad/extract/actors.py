@@ -101,6 +101,7 @@ class ActorsStep:
             found += self._other_forms_of_new_groups(doc, found)
             found += self._forces_of_the_only_country(api, doc, found)
             found += self._unnamed_armed_men(api, doc, found)
+            found = _one_actor_per_definition(doc.text, found)
         else:
             found = list(self._group_word_mentions(doc))
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
@@ -831,6 +832,29 @@ def _drop_guessed_parts(found: list[tuple[int, int, Actor]], start: int, end: in
     if inside and all(a.registry_id is None and a.category is None for _s, _e, a in inside):
         for guessed in inside:
             found.remove(guessed)
+
+
+def _one_actor_per_definition(text: str, found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
+    """One actor for what the text defines as one: a group found under an acronym the text defines for
+    another actor ("the <Name> Forces (ACR) ... five ACR fighters", read by another rule as a new group
+    "ACR") is that actor, and so is a unit the text gives as an actor's own ("<ACR>'s <Name> Corps")."""
+    defined: dict[str, Actor] = {}
+    for start, end, actor in _kept(found):
+        acronym = _ACRONYM_AFTER.match(text, end)
+        if acronym is not None and text[start:end] != acronym["acronym"]:
+            defined.setdefault(acronym["acronym"], actor)
+    named = {text[s:e]: a for s, e, a in _kept(found)}
+    out: list[tuple[int, int, Actor]] = []
+    for start, end, actor in found:
+        owner = re.match(r"(?P<owner>[\w-]+(?:\s+[\w-]+){0,3})['’]s\s+[A-Z]", actor.name)
+        if actor.new and actor.registry_id is None and actor.category is None:
+            if actor.name in defined and defined[actor.name] is not actor:
+                actor = defined[actor.name]
+            elif owner is not None and (mine := defined.get(owner["owner"]) or named.get(owner["owner"])) \
+                    is not None and mine is not actor:
+                actor = mine
+        out.append((start, end, actor))
+    return out
 
 
 def _kept(found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:

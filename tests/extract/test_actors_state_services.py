@@ -40,3 +40,21 @@ def test_bare_forces_belong_to_the_country_of_the_places_when_the_theatre_is_nam
     text = ("Somali troops killed 30 al-Shabaab fighters near Bardhere in the Gedo region on Sunday, commander "
             "Abdi Farah told reporters. Two soldiers died in the fighting.")
     assert mention_actor(text, "soldiers") == "Military Forces of Somalia"
+
+
+def actor_names(text: str) -> set[str]:
+    return {a.name for a in extract(text, published="2023-05-02").actors}
+
+
+def test_a_group_found_under_an_acronym_another_actor_defines_is_that_actor():
+    text = ("The Sudanese Armed Forces (SAF) said the paramilitary Rapid Support Forces (RSF) shelled a market in "
+            "Omdurman on Sunday, killing nine civilians. Clashes nearby killed five RSF fighters.")
+    names = actor_names(text)
+    assert "Rapid Support Forces" in names and "RSF" not in names
+
+
+def test_a_unit_the_text_gives_as_an_actor_s_own_is_that_actor():
+    text = ("The Sudanese Armed Forces (SAF) said on Monday that the Rapid Support Forces (RSF) had attacked the "
+            "SAF's Signal Corps headquarters in Khartoum, killing four soldiers.")
+    assert mention_actor(text, "SAF's Signal Corps") in (None, "Sudanese Armed Forces")
+    assert not any("Signal Corps" in name for name in actor_names(text))
