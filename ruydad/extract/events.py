@@ -1717,12 +1717,15 @@ class EventsStep:
         for sent in sentences[first + 1:last + 3]:
             if sent.start_char >= limit:
                 break
-            if not any(_inside(quoted, t.idx) != told and t.pos_ in ("NOUN", "VERB") and
-                       t.lemma_.lower() in EVENT_NOUNS | KILL_LEMMAS | VIOLENCE_LEMMAS | _WEAPON_NOUNS | _ATTACKERS
-                       for t in sent):
+            the_incident = told and _THE_INCIDENT_WAS.search(sent.text) is not None
+            if not the_incident and not any(
+                    _inside(quoted, t.idx) != told and t.pos_ in ("NOUN", "VERB") and
+                    t.lemma_.lower() in EVENT_NOUNS | KILL_LEMMAS | VIOLENCE_LEMMAS | _WEAPON_NOUNS | _ATTACKERS
+                    for t in sent):
                 continue
-            if told and any(sent.start_char <= d.start < sent.end_char and d.precision == "day" for d in doc.dates):
-                continue  # a day of its own: maybe another incident
+            if told and not the_incident and \
+                    any(sent.start_char <= d.start < sent.end_char and d.precision == "day" for d in doc.dates):
+                continue  # a day of its own: maybe another incident (not "the raid was conducted on Friday in <X>")
             best: tuple[Place, str] | None = None
             for start, end, place in doc.place_spans:
                 if not (sent.start_char <= start < sent.end_char and _inside(quoted, start) != told) or \
@@ -3286,6 +3289,12 @@ _NEW_INCIDENT = re.compile(
 with his bomb sets off one: "a second bomber", "two bombers also blew themselves up" are another."""
 
 
+_THE_INCIDENT_WAS = re.compile(
+    r"(?i:\bthe\s+(?:\w+\s+)?(?:attack|assault|ambush|clash|clashes|fighting|gunfight|firefight|shootout|raid|blast|"
+    r"explosion|bombing|strike|shelling|killing|killings|incident|operation|encounter)\s+(?:took\s+place|occurred|"
+    r"happened|was\s+(?:carried\s+out|conducted|launched)|began|started)\b)")
+"""A sentence, or a clause of a speaker's, that tells when or where "the" incident just told came about
+("he said that the raid was conducted on Friday in <X> city"): its day is that incident's, not another's."""
 _WHEN_IT_HAPPENED = re.compile(
     r"(?i:^\W*(?:[^,.;]{0,60},\s*)?the\s+(?:\w+\s+)?(?:attack|assault|ambush|clash|clashes|fighting|gunfight|firefight|"
     r"shootout|raid|blast|explosion|bombing|strike|shelling|killing|killings|incident|operation|encounter)\s+"

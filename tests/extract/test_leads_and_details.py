@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from ruydad.extract import extract
 
 PUBLISHED = "2022-08-18"  # a Thursday
@@ -187,3 +189,17 @@ def test_a_detail_sentence_that_names_the_attackers_gives_the_district():
             "their post in a village of Imam Sahib district at night and took their weapons.")
     events = extract(text, published=PUBLISHED).events
     assert [(e.admin1_code, e.admin2) for e in events] == [("AF-KDZ", "Imam Sahib")]
+
+
+
+@pytest.mark.parametrize(("text", "published", "district"), [
+    ("Police forces killed a militant and arrested two of his relatives in Parwan province, officials said. "
+     "A spokesman said that the raid was conducted on Friday in Charikar city, the provincial capital.", None,
+     "Charikar"),
+    ("Troops killed two militants in Kunduz province, the army said. The army said the operation took place on "
+     "Sunday in Imam Sahib district.", PUBLISHED, "Imam Sahib"),
+])
+def test_the_sentence_that_tells_when_and_where_the_incident_was_gives_the_district(
+        text: str, published: str | None, district: str) -> None:
+    events = extract(text, published=published).events
+    assert [e.admin2 for e in events] == [district]
