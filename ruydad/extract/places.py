@@ -923,7 +923,8 @@ class PlacesStep:
                 continue
             if hint in ("locative", None) and _TOWN_OF.search(before):
                 hint = "town"  # "the town of <Name>": a town by the writer's word, however few its people
-            place = _world_place(doc.text[start:end].strip(), lookup, hint)
+            place = _world_place(doc.text[start:end].strip(), lookup, hint) or _mount_of_district(
+                doc.text[start:end].strip(), lookup)
             if place is not None and _around_capital(doc.text, start, place.name, lookup):
                 continue  # "near <capital>": the capital's own province is likely not where it was
             if place is not None and place.kind == "town" and _AFTER_DIRECTION.search(before):
@@ -1071,6 +1072,24 @@ class PlacesStep:
 
 _DISTRICT_TAIL = re.compile(r"(?i)\s+(?:district|sub-?district|tehsil|woreda|territory|local\s+government\s+area|"
                             r"lga|county|cercle|commune|prefecture|zone)s?$")
+
+
+_MOUNT = re.compile(r"(?:Mount|Mt\.?|Jabal|Jebel)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$")
+
+
+def _mount_of_district(surface: str, countries: frozenset[str]) -> Place | None:
+    """"Mount <Name>" where <Name> is a second-level division of the story's countries (the world index
+    has no mountains): the mountain that gives the district its name lies in it. A town of the name alone,
+    or namesakes in several provinces, place nothing."""
+    from ruydad.geo.world import world_places
+
+    m = _MOUNT.match(surface)
+    if m is None or not countries:
+        return None
+    if not any(p.kind == "district" for p in world_places(m["name"], countries, "district")):
+        return None
+    place = _world_place(m["name"], countries, "district")
+    return place if place is not None and place.kind == "admin2" else None
 
 
 _ALTERNATIVE_CODE = re.compile(r"\((?P<code>[A-Z]{2}-[A-Z0-9]{1,3})\)$")

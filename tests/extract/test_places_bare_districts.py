@@ -45,3 +45,13 @@ def test_a_district_the_index_lacks_in_a_sentence_of_two_provinces_is_not_placed
     text = ("Troops moved from the Hiiraan region to the Galgaduud region and fought al-Shabaab militants in the "
             "Mahas district on Monday, killing six.")
     assert not any(district == fold("mahas") for _code, district in placed(text))
+
+
+def test_a_mount_named_after_a_district_is_in_that_district():
+    text = "Two Yazidi fighters were killed when a drone struck their car on Mount Sinjar in northern Iraq on Tuesday."
+    assert ("IQ-NI", fold("sinjar")) in placed(text)
+
+
+def test_a_mount_that_names_no_district_places_nothing():
+    text = "Jets bombed positions on Mount Qandil in Iraq on Tuesday, killing three fighters, officials said."
+    assert {code for code, _district in placed(text)} <= {None}
