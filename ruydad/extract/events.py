@@ -1758,17 +1758,24 @@ class EventsStep:
         event's own sentences name the country it happened in ("strikes on villages in southern
         <Country>"), only a place of that country."""
         chosen: tuple[int, int, Place] | None = None
+        inner: tuple[int, int, Place] | None = None
         for span in doc.place_spans:
             if span[2].kind == "country" or _not_where(doc, span[0], 0) or \
                     _describes(doc, span[0]) or (countries and span[2].country_code not in countries):
                 continue
             if span[0] < offset:
+                # "<District> Local Government Area of <State>": the state named last holds the district
+                # named just before it, which says more of where
+                inner = chosen if chosen is not None and span[0] - chosen[1] <= 40 and \
+                    _same_area(chosen[2], span[2]) and _place_rank(chosen[2]) > _place_rank(span[2]) else None
                 chosen = span
             elif chosen is None:
                 chosen = span
                 break
         if chosen is None:
             return None, None
+        if inner is not None and chosen[0] < offset:
+            chosen = inner
         return chosen[2], doc.text[chosen[0]:chosen[1]]
 
     def _dated_by_period(self, doc: Document, verb: Any) -> bool:

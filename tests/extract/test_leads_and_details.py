@@ -203,3 +203,12 @@ def test_the_sentence_that_tells_when_and_where_the_incident_was_gives_the_distr
         text: str, published: str | None, district: str) -> None:
     events = extract(text, published=published).events
     assert [e.admin2 for e in events] == [district]
+
+
+def test_a_detail_with_no_place_takes_the_district_the_lead_named_before_its_state():
+    text = ("The group has carried out a series of attacks in Damboa Local Government Area of Borno State, "
+            "resulting in the loss of three displaced persons. Reports indicate that four loggers went out about "
+            "7km from Damboa to gather firewood. It was during this routine activity that the terrorists launched "
+            "their deadly assault, killing three individuals.")
+    events = extract(text).events
+    assert {(e.admin1_code, e.admin2) for e in events} == {("NG-BO", "Damboa")}
