@@ -195,6 +195,9 @@ _SUBJECT_SKIP = re.compile(r"^(?:an?|the|some|another|other)\s+", re.I)
 _QUOTE_MARKS = "\"'“”‘’«»"
 
 
+_Day = date  # (the draft's own ``date`` field hides the type inside the class)
+
+
 @dataclass
 class _Draft:
     sentences: list[int]
@@ -253,6 +256,8 @@ class _Draft:
     :func:`_unknown_place_name`)."""
     doc_text: str = ""
     """The whole text (a reference, not a copy): what was told between two drafts (see :func:`_opens_elsewhere`)."""
+    published: _Day | None = None
+    """The text's publication day (see :func:`_earlier_claim`)."""
     means: str | None = None
     """The sub-event one sentence that tells two means of remote violence gives each of its two
     events ("artillery fire and airstrikes killed eight": ACLED codes the shelling and the air
@@ -1369,6 +1374,7 @@ class EventsStep:
         if actor2 is not None and actor2 == actor1:
             actor2 = None  # the victims named as the attackers' own side: one side known
         draft = _Draft(sentences=[index], start=sent.start_char, end=sent.end_char, killed=killed, doc_text=doc.text,
+                       published=doc.published,
                        unknown_place=_unknown_place_name(doc, sent) if place is None else None,
                        detained=detained, kinds=kinds, date=date_expr, place=place, place_text=place_text,
                        actor1=actor1, actor2=actor2, texts=[sent.text], weak_date=weak, victims=victim_nouns,
@@ -3484,14 +3490,25 @@ def _hand_over(last: _Draft, new: _Draft) -> None:
         last.pending[kind] = total - count
 
 
+_RECENT_DAYS = 7
+"""An undated incident is of the week before publication (it takes the publication day with precision week)."""
+
+
 def _earlier_claim(new: _Draft, last_date: DateExpression | None) -> bool:
     """A claim dated by a vaguer time than the day of the incident being told ("Two people were
     killed in the attack on Saturday. Last week, the air force said it had killed 35 fighters in
     raids"): a writer who dates a statement by the week or month, after giving the incident's
     day, is recalling another operation, not detailing this one; its toll is not this incident's."""
-    if not new.weak_date or new.date is None or last_date is None or last_date.precision != "day":
+    if not new.weak_date or new.date is None or new.date.precision not in ("week", "month") or \
+            new.date.period_start is None or new.date.period_end is None:
         return False
-    if new.date.precision not in ("week", "month") or new.date.period_start is None:
+    if last_date is None:
+        # the incident told is undated, so of the days before publication: a claim dated weeks before
+        # ("A news agency in early May reported that a guard had been killed", in a story of late May)
+        # recalls an earlier one
+        return new.published is not None and bool(new.killed or new.detained) and \
+            new.date.period_end < new.published - timedelta(days=_RECENT_DAYS)
+    if last_date.precision != "day":
         return False
     return last_date.period_start is not None and new.date.period_start != last_date.period_start
 

@@ -185,3 +185,11 @@ def test_two_sources_counting_the_same_soldiers_give_the_lowest():
                      "Thursday, the government said. An army officer told reporters that about 30 troops had been "
                      "killed in the attack.")
     assert _killed(events) == 10, [e.to_dict() for e in events]
+
+
+def test_a_killing_reported_weeks_before_an_undated_clash_is_an_earlier_incident():
+    events = extract("Officials said the clash between border guards and the Taliban in Nimroz province has ended. "
+                     "Six civilians were injured by a mortar shell in the clash, sources said. Earlier too, the two "
+                     "sides fought at the border. A news agency in early May reported that a border guard had been "
+                     "killed in a clash with the Taliban in the Nimroz border region.", published="2023-05-27").events
+    assert len(events) == 2 and _killed(events) == 1, [e.to_dict() for e in events]
