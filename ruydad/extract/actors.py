@@ -102,6 +102,7 @@ class ActorsStep:
             found += self._forces_of_the_only_country(api, doc, found)
             found += self._unnamed_armed_men(api, doc, found)
             found = _one_actor_per_definition(doc.text, found)
+            found = _without_descriptors_of_affiliates(doc.text, found)
         else:
             found = list(self._group_word_mentions(doc))
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
@@ -857,6 +858,24 @@ def _one_actor_per_definition(text: str, found: list[tuple[int, int, Actor]]) ->
     return out
 
 
+_AFFILIATE_AFTER = re.compile(r"\s+(?:affiliate|offshoot|splinter\s+group|branch|faction|wing|franchise)\s*,?\s+"
+                              r"(?:the\s+|called\s+|named\s+|known\s+as\s+)?")
+
+
+def _without_descriptors_of_affiliates(text: str, found: list[tuple[int, int, Actor]]
+                                       ) -> list[tuple[int, int, Actor]]:
+    """A group named only to describe another that the text then names ("an <Group> affiliate <Name>",
+    "a <Group> splinter group, <Name>") is not an actor there: the affiliate is."""
+    starts = {s: a for s, _e, a in found}
+    out: list[tuple[int, int, Actor]] = []
+    for start, end, actor in found:
+        m = _AFFILIATE_AFTER.match(text, end)
+        if m is not None and (other := starts.get(m.end())) is not None and other is not actor:
+            continue
+        out.append((start, end, actor))
+    return out
+
+
 def _kept(found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
     """The mentions that survive overlaps as the step resolves them (the earliest, then the longest):
     "<Known Name>" inside "<Known Name> West Africa Province" is not a mention of its own."""
@@ -1016,7 +1035,7 @@ def _add_acronym_uses(text: str, acronym: str, actor: Actor, found: list[tuple[i
 
 _BARE_FORCES = re.compile(r"\b(?P<force>[Aa]rmy|[Mm]ilitary|[Ss]oldiers?|[Tt]roops|[Ss]ecurity forces|[Aa]rmed forces|"
                           r"[Ss]ervicem[ae]n|[Jj]unta|[Gg]endarmes?|[Pp]olicem[ae]n|[Pp]olice officers?|"
-                          r"[Ss]ecurity personnel|"
+                          r"[Ss]ecurity personnel|(?:[Ff]ederal|[Nn]ational|[Ss]tate|[Pp]rovincial|[Rr]iot)\s+police|"
                           r"[Pp]olice personnel|[Pp]olice constables?|[Cc]onstables?|"
                           r"(?:[Dd]ivisional|[Dd]istrict|[Ss]ub-?[Dd]ivisional|[Aa]rea|[Ss]tation)\s+[Pp]olice\s+"
                           r"[Oo]fficers?)\b")

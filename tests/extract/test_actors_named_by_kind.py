@@ -58,3 +58,16 @@ def test_a_plural_opening_a_sentence_or_a_word_for_armed_men_is_no_group_name():
 def test_a_count_over_ten_in_front_of_soldiers_is_no_owner():
     text = "Seventeen soldiers were killed when jihadists attacked their base in central Mali on Sunday."
     assert "Military Forces of Mali" in event_actors(text)
+
+
+def test_a_group_named_to_describe_its_affiliate_is_not_the_actor():
+    text = ("Troops killed the leader of an al-Qaeda affiliate, Jamaat Nusrat al-Islam wal-Muslimin, in a raid in "
+            "the Mopti region of Mali on Sunday, the army said.")
+    found = extract(text, published="2023-05-02")
+    assert not any("Qaida" in (a or "") or "Qaeda" in (a or "") for e in found.events for a in (e.actor1, e.actor2))
+
+
+def test_the_federal_police_are_the_state_s_police():
+    text = ("Islamic State militants attacked a checkpoint of the federal police in Kirkuk province, Iraq, on Monday, "
+            "killing two officers.")
+    assert "Police Forces of Iraq" in actor_names(text)
