@@ -1930,9 +1930,11 @@ class EventsStep:
                 expression = replace(expression, precision="day", period_end=expression.period_start)
             if expression.precision not in ("day", "week", "month"):
                 continue
-            if _said_on(doc, expression) or _AS_OF.search(doc.text[max(sent.start_char, expression.start - 12):
-                                                                   expression.start]):
-                said = said or expression  # ("By Tuesday, the ministry said 23 had died": a figure as of then)
+            if _said_on(doc, expression) or _bodies_found_on(doc, expression) or \
+                    _AS_OF.search(doc.text[max(sent.start_char, expression.start - 12):expression.start]):
+                # ("By Tuesday, the ministry said 23 had died": a figure as of then; "the bodies were found
+                # on Sunday": when the dead were found)
+                said = said or expression
                 continue
             if _in_where_clause(doc, expression):
                 continue  # "targeted in <X> district, where a bombing killed 43 people last week": another time
@@ -2630,6 +2632,25 @@ def _saying_of(noun: Any) -> Any:
             noun.head.lower_ in ("in", "at", "during", "through", "via") and noun.head.head.pos_ in ("VERB", "AUX"):
         return noun.head.head
     return noun
+
+
+_REMAINS = frozenset({"body", "corpse", "remains", "bodies"})
+
+
+def _bodies_found_on(doc: Document, expression: DateExpression) -> bool:
+    """A date that tells when the dead were found ("The bodies of the 17 personnel, who were missing
+    after an encounter, were found on Sunday"): like a statement's day, it dates the incident only
+    where the text gives no day of its own."""
+    if doc.nlp is None:
+        return False
+    span = doc.nlp.char_span(expression.start, max(expression.start + 1, expression.end), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    head = span[0].head
+    if head.pos_ == "ADP" and head.i != span[0].i:
+        head = head.head
+    return head.pos_ == "VERB" and head.lemma_.lower() in _FOUND_LEMMAS and any(
+        c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in _REMAINS for c in head.children)
 
 
 def _said_on(doc: Document, expression: DateExpression) -> bool:

@@ -193,3 +193,12 @@ def test_a_killing_reported_weeks_before_an_undated_clash_is_an_earlier_incident
                      "sides fought at the border. A news agency in early May reported that a border guard had been "
                      "killed in a clash with the Taliban in the Nimroz border region.", published="2023-05-27").events
     assert len(events) == 2 and _killed(events) == 1, [e.to_dict() for e in events]
+
+
+def test_the_day_bodies_were_found_dates_no_second_incident():
+    events = _events("Twelve policemen were gunned down by Maoists in Bijapur district in one of the deadliest attacks "
+                     "this year. The bodies of the 12 policemen, who were missing after a gunfight in the forest, were "
+                     "found on Friday, police said. Earlier on Thursday, a patrol of 300 policemen had launched an "
+                     "operation in the area when about 200 rebels ambushed them, leaving 10 policemen injured.")
+    assert len(events) == 1 and _killed(events) == 12, [e.to_dict() for e in events]
+    assert events[0].date is not None and events[0].date.isoformat() == "2024-03-07"
