@@ -353,6 +353,11 @@ def world_place(name: str, countries: Iterable[str], level: str | None = None,
     # that name there; else the district the towns of that name agree on, if they do
     named = {p.admin2 for p in found if p.kind == "district"}
     districts = named if len(named) == 1 else {p.admin2 for p in found}
+    if districts == {None} and best.kind == "city":
+        # a spelling only the town lists ("Afgoye" for "Afgooye"), where GeoNames gives the town no
+        # district: the district of the town's own name in its province, if there is one
+        districts = {p.admin2 for p in world_places(best.name, (best.country,), "district")
+                     if p.kind == "district" and p.admin1_code == best.admin1_code} or districts
     return replace(best, admin2=next(iter(districts)) if len(districts) == 1 else None)
 
 

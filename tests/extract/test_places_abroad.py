@@ -45,10 +45,17 @@ def test_a_district_the_world_index_knows_only_as_its_town_is_the_district_aroun
     assert expected in event_places(run(text))
 
 
-def test_a_bare_town_stays_a_town_without_a_district_of_its_name():
+def test_a_bare_town_stays_a_town_in_the_district_of_its_name():
+    # GeoNames gives the town no district; the index has a district of the town's own name in its province
     found = run("Al-Shabaab fighters killed four Somali soldiers in a roadside bomb attack in Afgoye on Monday.")
     afgoye = next(p for p in found.places if p.name == "Afgooye")
-    assert afgoye.kind == "town" and afgoye.admin2 is None
+    assert afgoye.kind == "town" and afgoye.admin2 == "Afgooye"
+
+
+def test_a_bare_town_with_no_district_of_its_name_has_none():
+    found = run("Al-Shabaab fighters killed four Somali soldiers in a roadside bomb attack in Mogadishu on Monday.")
+    mogadishu = next(p for p in found.places if p.name == "Mogadishu")
+    assert mogadishu.kind == "town" and mogadishu.admin2 is None
 
 
 @pytest.mark.parametrize(("text", "expected"), [
