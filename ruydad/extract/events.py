@@ -944,7 +944,7 @@ class EventsStep:
         lead_date = self._lead_date(doc)
         turned: tuple[int, Place, str | None] | None = None
         for index, sent in enumerate(doc.nlp.sents):
-            main, earlier, days = _split_days_after(sent)
+            main, earlier, days = _split_days_after(sent, doc)
             if earlier is not None:
                 # the earlier event first: what the text says next details the main one
                 anchor = self._event_date(doc, main)[0]
@@ -1976,6 +1976,7 @@ class EventsStep:
         if last.means is not None and len(drafts) >= 2 and drafts[-2].means is not None and \
                 last.sentences[0] in drafts[-2].sentences and _means_told(text) == {drafts[-2].means}:
             last = drafts[-2]  # "The shelling hit a house, killing five": a detail of the shelling
+        came_back = False
         if new.date is not None and not new.weak_date and new.date.period_start is not None:
             # news comes back to an earlier incident ("On September 18, three explosions killed ..."
             # after the story of the 19th): the event of that day told just before, not a new one
@@ -1985,6 +1986,7 @@ class EventsStep:
                         (last.date is None or last.date.period_start != new.date.period_start) and \
                         (earlier.place is None or new.place is None or _same_area(earlier.place, new.place)):
                     last = earlier
+                    came_back = True
                     break
         if new.place is not None and last.place is not None and not _same_area(last.place, new.place):
             # "Two soldiers in <A> and three civilians in <B> died ... The two soldiers were killed by a
@@ -2024,7 +2026,7 @@ class EventsStep:
                 (_state_side(new.actor1) and last.actor1 is not None and not _state_side(last.actor1)) or
                 _ARRESTED_OVER.search(text)):
             detail = True  # "Gunmen killed 15 ... Police said they had arrested three suspects": another act
-        if new.target is not None and not new.quoted_only and not _ADDITIVE.search(text) and \
+        if new.target is not None and not came_back and not new.quoted_only and not _ADDITIVE.search(text) and \
                 (last.kinds & {"kill", "violence"}) and \
                 not any(re.search(rf"(?i)\b{re.escape(new.target)}", t) for t in last.texts) and \
                 not _same_people(last, new):
@@ -2332,7 +2334,7 @@ def _sentence_has_trigger_date(doc: Document, span: Any) -> bool:
     return any(span.start_char <= d.start < span.end_char for d in doc.dates)
 
 
-def _split_days_after(sent: Any) -> tuple[Any, Any | None, int]:
+def _split_days_after(sent: Any, doc: Document | None = None) -> tuple[Any, Any | None, int]:
     """A sentence that tells an event "a day after" another ("a bomb hit a truck on Sunday, a day
     after two people were killed in blasts"), or arrests after an incident whose clause has its own
     doer and violence ("police arrested two suspects after gunmen killed an officer"): the main clause
@@ -2368,6 +2370,11 @@ def _split_days_after(sent: Any) -> tuple[Any, Any | None, int]:
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             continue
         main = sent.doc[sent.start:token.i]
+        clause = sent.doc[token.i:verb.right_edge.i + 1]
+        if doc is not None and _days_apart(doc, main, clause):
+            # "The rebels clashed with the militia on 2 August after militia members killed five
+            # civilians on 31 July": two incidents, each on its own day
+            return main, clause, -1
         if verb.lemma_.lower() in DETAIN_LEMMAS or not any(
                 t.pos_ == "VERB" and t.lemma_.lower() in DETAIN_LEMMAS and t.tag_ in ("VBD", "VBN") for t in main):
             # "eight policemen were killed after militants stormed a checkpoint", "residents fled
@@ -2375,6 +2382,16 @@ def _split_days_after(sent: Any) -> tuple[Any, Any | None, int]:
             continue
         return main, sent.doc[token.i:verb.right_edge.i + 1], -1
     return sent, None, 0
+
+
+def _days_apart(doc: Document, main: Any, clause: Any) -> bool:
+    """Whether two parts of a sentence each give a day of their own, and the days differ."""
+    def days(span: Any) -> set[date]:
+        return {d.period_start for d in doc.dates if span.start_char <= d.start < span.end_char and
+                d.precision == "day" and d.period_start is not None and not _said_on(doc, d)}
+
+    mine, theirs = days(main), days(clause)
+    return bool(mine) and bool(theirs) and not (mine & theirs)
 
 
 def _refers_back(span: Any) -> bool:

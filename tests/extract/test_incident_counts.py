@@ -202,3 +202,11 @@ def test_the_day_bodies_were_found_dates_no_second_incident():
                      "operation in the area when about 200 rebels ambushed them, leaving 10 policemen injured.")
     assert len(events) == 1 and _killed(events) == 12, [e.to_dict() for e in events]
     assert events[0].date is not None and events[0].date.isoformat() == "2024-03-07"
+
+
+def test_an_after_clause_with_a_day_of_its_own_is_an_earlier_incident():
+    events = _events("The Arakan Army on 5 March clashed with the Arakan Rohingya Salvation Army after ARSA members "
+                     "killed four villagers on 2 March. The ARSA on 2 March ambushed a truck travelling to Buthidaung "
+                     "township. The AA fighters later captured seven ARSA members.")
+    assert len(events) == 2, [e.to_dict() for e in events]
+    assert sorted(e.date.isoformat() for e in events if e.date) == ["2024-03-02", "2024-03-05"]
