@@ -2533,8 +2533,9 @@ _WEAPON_NOUNS = _EXPLOSIVE_NOUNS | EVENT_NOUNS | frozenset({"missile", "drone", 
 
 _CLOSE_EXPLOSIVES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
 """Explosives set off where the sides meet, unlike shells and air strikes fired from afar."""
-_ATTACKERS = frozenset({"gunman", "attacker", "assailant", "raider", "kidnapper", "abductor", "bomber"})
-"""Nouns only an attack has ("unknown gunmen entered the camp"): a sentence with one tells the incident."""
+_ATTACKERS = frozenset({"gunman", "attacker", "assailant", "raider", "kidnapper", "abductor", "bomber", "operation"})
+"""Nouns only an attack or a raid has ("unknown gunmen entered the camp", "the operation focused on areas
+near <Town>"): a detail sentence with one tells the incident."""
 _ARMED_PLAIN_WORDS = frozenset({
     "attacker", "attackers", "assailant", "assailants", "gunman", "gunmen", "militant", "militants", "insurgent",
     "insurgents", "fighter", "fighters", "terrorist", "terrorists", "jihadist", "jihadists", "bandit", "bandits",

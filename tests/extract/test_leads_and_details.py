@@ -212,3 +212,10 @@ def test_a_detail_with_no_place_takes_the_district_the_lead_named_before_its_sta
             "their deadly assault, killing three individuals.")
     events = extract(text).events
     assert {(e.admin1_code, e.admin2) for e in events} == {("NG-BO", "Damboa")}
+
+
+def test_the_operation_told_next_gives_the_district_of_the_raid():
+    text = ("Federal forces killed ten militants and arrested five others in an operation in Anbar province, the "
+            "counter-terrorism service said in a statement. It said that the operation focused on areas near Rutba.")
+    events = extract(text, published=PUBLISHED).events
+    assert [(e.admin1_code, e.admin2) for e in events] == [("IQ-AN", "Al-Rutba")]
