@@ -2178,7 +2178,8 @@ class EventsStep:
                 event_type, sub = "Explosions/Remote violence", draft.means
             if "regain" in draft.kinds and not draft.killed:
                 event_type, sub = "Battles", "Government regains territory"
-            if event_type == "Battles" and _civilians_a_side(doc, event):
+            if event_type == "Battles" and _civilians_a_side(doc, event) and \
+                    not _FIGHT_BETWEEN.search(" ".join(draft.texts)):
                 # ACLED's battle has two armed sides: civilians struck by one are its attack or its shelling
                 remote = getattr(result, "event_type", None) == "Explosions/Remote violence"
                 event_type, sub = (result.event_type, result.sub_event_type) if remote else \
@@ -2190,6 +2191,13 @@ class EventsStep:
                 event_type = "Explosions/Remote violence" if sub != "Attack" else event_type
             event.event_type, event.sub_event_type = event_type, sub
             event.confidence = getattr(result, "confidence", None)
+
+
+_FIGHT_BETWEEN = re.compile(
+    r"(?i:\b(?:clash(?:es)?|fighting|battles?|gunfights?|firefights?|skirmish(?:es)?|exchanges? of fire)\s+"
+    r"between\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4}?\s+and\s+(?:the\s+)?[\w'’-]+)")
+"""Fighting the text says was between two sides ("clashes between militants and paramilitary forces"):
+ACLED's battle, whoever else was killed in it."""
 
 
 def _civilians_a_side(doc: Document, event: Event) -> bool:

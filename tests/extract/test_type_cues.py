@@ -51,3 +51,9 @@ def test_fighting_between_two_sides_that_killed_civilians_is_their_battle():
     events = extract(text, published="2023-06-11").events
     assert [(e.event_type, e.actor1, e.actor2, e.fatalities) for e in events] == [
         ("Battles", "Military Forces of Sudan", "RSF", 12)]
+
+
+def test_civilians_killed_in_clashes_between_two_armed_sides_are_in_their_battle():
+    text = ("Militants claimed a series of attacks on Friday. In Bajaur district, five people, including three "
+            "civilians, were killed during clashes between militants and paramilitary forces, officials said.")
+    assert _types(text) == ["Battles"]
