@@ -96,6 +96,7 @@ class ActorsStep:
             found += self._unknown_armed_groups(api, doc, found)
             found += self._defined_groups(doc, found)
             found += self._groups_defined_as_such(doc, found)
+            found += self._groups_named_by_a_leading_group_word(doc, found)
             found += self._groups_named_in_the_plural(doc, found)
             found += self._named_forces(api, doc, found)
             found += self._other_forms_of_new_groups(doc, found)
@@ -309,7 +310,8 @@ class ActorsStep:
         before "of/from <Name>" is someone's, found by the other rules; one the text describes by a
         side ("separatist militants", "pro-government gunmen", "former insurgents") is that side,
         which its own words name better than a guess."""
-        groups = {actor.name: actor for _s, _e, actor in _kept(found) if _armed_group(actor)}
+        groups = {actor.name: actor for _s, _e, actor in _kept(found)
+                  if _armed_group(actor) and not _DEFENSIVE_NAME.search(actor.name)}
         if len(groups) > 1:
             return []
         group: Actor | None = next(iter(groups.values())) if groups else None
@@ -599,6 +601,22 @@ class ActorsStep:
             _add_acronym_uses(text, m["acronym"], actor, found, extra)
         return extra
 
+    def _groups_named_by_a_leading_group_word(self, doc: Document, found: list[tuple[int, int, Actor]]
+                                              ) -> list[tuple[int, int, Actor]]:
+        """An organisation whose name opens with the armed word and says what for, defined with its acronym
+        ("<Volunteers/Front/Movement/Group> for the <Cause> of <Name> (ACR)"): the name ends in no group word,
+        so the other rules miss it; ``new``, with the acronym wherever used after."""
+        extra: list[tuple[int, int, Actor]] = []
+        text = doc.text
+        for m in _LEADING_GROUP_WORD.finditer(text):
+            start, end = m.span("name")
+            if _overlaps(start, m.end("acronym") + 1, found + extra):
+                continue
+            actor = Actor(name=_canonical(m["name"]), registry_id=None, category=None, new=True)
+            extra.append((start, end, actor))
+            _add_acronym_uses(text, m["acronym"], actor, found, extra)
+        return extra
+
     def _groups_named_in_the_plural(self, doc: Document,
                                     found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
         """A group the press names by its members in the plural, alone ("<Name>s attacked government
@@ -685,6 +703,16 @@ _DEFINED_AS_GROUP = re.compile(
     r"(?:\s+(?:armed|rebel|militia|militant|jihadist|insurgent|terrorist|separatist))?\s+"
     r"(?:group|militia|militias|rebels|fighters|militants|movement|faction|insurgents)\b")
 """A name with its acronym, then a word that makes it an organisation: "the <Name> (ACR) group"."""
+_DEFENSIVE_NAME = re.compile(r"(?i)\b(?:volunteers|vigilantes?|self-defen[cs]e|defen[cs]e\s+of|home\s+guards?|"
+                             r"civilian\s+joint\s+task\s+force|protection)\b")
+"""Names of armed men who defend a place or a community, with or for the state ("Volunteers for the Defense of
+the <Name>", "<Name> Self-Defense Group"): the attackers a story names by a word ("jihadists", "gunmen") are
+not they."""
+_LEADING_GROUP_WORD = re.compile(
+    r"\b(?P<name>(?:Volunteers|Front|Movement|Group|Forces|Army|Brigades?|Militia|Coalition|Alliance)\s+(?:for|of)\s+"
+    r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:of|for|the|and|in)\s+)*){0,6}[A-Z][\w'’-]*)\s+"
+    r"\((?P<acronym>[A-Z][A-Z&-]{1,9})\)")
+"""A name that opens with its armed word, then what for, with its acronym: "<Front> for the <Cause> of <Name> (ACR)"."""
 _ARMED_NOUN = (r"(?:assault|attacks?|offensive|fighters|rebels|militants|militia|militiamen|forces|troops|"
                r"insurgents|gunmen|drones?|missiles?|shelling|positions|commanders?|movement|group)")
 """Nouns a group's name qualifies ("a <Name> assault", "<Name> fighters", "<Name> positions")."""
@@ -994,7 +1022,11 @@ def _story_country(text: str) -> str | None:
              and (name := _country_by_name(m[0])) is not None]
     countries = {name for _m, name in named}
     if len(countries) > 1:
-        countries = {name for m, name in named if _IN_COUNTRY.search(text[max(0, m.start() - 40):m.start()])}
+        # a wire headline that opens with the country ("<Country>: ...") says where the story is set
+        headline = {name for m, name in named if m.start() == len(text) - len(text.lstrip()) and
+                    text[m.end():m.end() + 1] == ":"}
+        countries = headline or {name for m, name in named
+                                 if _IN_COUNTRY.search(text[max(0, m.start() - 40):m.start()])}
     if not countries:
         countries = {c for m in _DEMONYM_PLACE.finditer(text) if (c := _country_name(m["demonym"])) is not None}
     return countries.pop() if len(countries) == 1 else None

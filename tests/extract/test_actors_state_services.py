@@ -58,3 +58,23 @@ def test_a_unit_the_text_gives_as_an_actor_s_own_is_that_actor():
             "SAF's Signal Corps headquarters in Khartoum, killing four soldiers.")
     assert mention_actor(text, "SAF's Signal Corps") in (None, "Sudanese Armed Forces")
     assert not any("Signal Corps" in name for name in actor_names(text))
+
+
+def test_a_headline_that_opens_with_a_country_says_whose_the_bare_forces_are():
+    text = ("Pakistan: Militants kill six soldiers in attack on border post\n"
+            "Militants attacked a border post in the Kurram district, killing six soldiers, officials said. "
+            "Islamabad accused Afghanistan of sheltering the attackers, a charge Kabul denied.")
+    assert mention_actor(text, "soldiers") == "Military Forces of Pakistan"
+
+
+def test_a_name_that_opens_with_its_armed_word_and_its_cause_is_an_organisation():
+    text = ("Gunmen attacked a post of the Volunteers for the Defense of the Homeland (VDP) in Bam province, "
+            "Burkina Faso, on Thursday, killing six.")
+    assert "Volunteers for the Defense of the Homeland" in actor_names(text)
+    assert mention_actor(text, "Gunmen") != "Volunteers for the Defense of the Homeland"
+
+
+def test_attackers_named_by_a_word_are_not_the_defence_volunteers_they_attacked():
+    text = ("Suspected jihadists killed 12 members of the Volunteers for the Defense of the Homeland (VDP) in an "
+            "attack on their post in northern Burkina Faso on Sunday, security sources said.")
+    assert mention_actor(text, "jihadists") != "Volunteers for the Defense of the Homeland"
