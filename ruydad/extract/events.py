@@ -945,6 +945,9 @@ class EventsStep:
         turned: tuple[int, Place, str | None] | None = None
         for index, sent in enumerate(doc.nlp.sents):
             main, earlier, days = _split_days_after(sent, doc)
+            reprisal = None
+            if earlier is None:
+                main, reprisal = _split_reprisal(sent)
             if earlier is not None:
                 # the earlier event first: what the text says next details the main one
                 anchor = self._event_date(doc, main)[0]
@@ -984,6 +987,10 @@ class EventsStep:
                     drafts.append(draft)  # "detained three suspects after a bomb killed two soldiers": another act
                     continue
                 self._merge(drafts, draft, main.text, lead_date)
+            if reprisal is not None and found:
+                # "... were killed in an attack, while the other side retaliated by arresting four civilians":
+                # the arrests are an act of their own
+                drafts.extend(self._sentence_event(doc, reprisal, index, quoted))
             if not found and drafts and drafts[-1].killed is None and drafts[-1].sentences[-1] == index - 1 and \
                     _no_casualties(main.text, main.start_char, quoted):
                 drafts[-1].killed = 0  # "A bomb hit a police car. Nobody was hurt, police said."
@@ -2390,6 +2397,28 @@ def _split_days_after(sent: Any, doc: Document | None = None) -> tuple[Any, Any 
             continue
         return main, sent.doc[token.i:verb.right_edge.i + 1], -1
     return sent, None, 0
+
+
+def _split_reprisal(sent: Any) -> tuple[Any, Any | None]:
+    """A sentence that tells an incident and, in a clause with a doer of its own, arrests that answered
+    it ("Four fighters were killed in an attack last night, while the other side retaliated by arresting
+    four civilians"): the main clause and the arrests' clause; (sentence, None) when there is none."""
+    for token in sent:
+        if token.lower_ not in ("while", "whereas") or token.dep_ != "mark" or token.i - sent.start < 3:
+            continue
+        verb = token.head
+        if verb.i < token.i or verb.tag_ != "VBD" or not any(c.dep_ == "nsubj" for c in verb.children):
+            continue
+        arrest = verb if verb.lemma_.lower() in DETAIN_LEMMAS else next(
+            (t for p_ in verb.children if p_.dep_ == "prep" and p_.lower_ == "by" for t in p_.children
+             if t.dep_ == "pcomp" and t.lemma_.lower() in DETAIN_LEMMAS), None)
+        if arrest is None or verb.lemma_.lower() not in DETAIN_LEMMAS | {"retaliate", "respond", "react"}:
+            continue
+        main = sent.doc[sent.start:token.i]
+        if not any(t.lemma_.lower() in KILL_LEMMAS | VIOLENCE_LEMMAS and t.pos_ == "VERB" for t in main):
+            continue
+        return main, sent.doc[token.i:verb.right_edge.i + 1]
+    return sent, None
 
 
 def _days_apart(doc: Document, main: Any, clause: Any) -> bool:

@@ -210,3 +210,11 @@ def test_an_after_clause_with_a_day_of_its_own_is_an_earlier_incident():
                      "township. The AA fighters later captured seven ARSA members.")
     assert len(events) == 2, [e.to_dict() for e in events]
     assert sorted(e.date.isoformat() for e in events if e.date) == ["2024-03-02", "2024-03-05"]
+
+
+def test_arrests_that_answered_an_attack_are_an_act_of_their_own():
+    events = _events("At least three Taliban fighters were killed in a resistance attack in Rokha district of Panjshir "
+                     "province on Thursday night, while the Taliban retaliated by arresting five villagers in the "
+                     "area on suspicion of helping the attackers.")
+    assert len(events) == 2, [e.to_dict() for e in events]
+    assert sorted((e.fatalities or 0, e.detained or 0) for e in events) == [(0, 5), (3, 0)]
