@@ -178,7 +178,9 @@ def _tells_no_incident(doc: Document, event: Event) -> bool:
     span = _span(doc, event.start, event.end)
     if span is None:
         return False
-    if event.detained and any(_crime_arrest(token) for token in span if token.lemma_.lower() in ARREST_VERBS):
+    places = {offset for start, end, _place in doc.place_spans for offset in range(start, end)}
+    if event.detained and any(_crime_arrest(token, places) for token in span
+                              if token.lemma_.lower() in ARREST_VERBS):
         return not any(_armed(token) for token in span) and not _armed_group_side(doc, event)
     return any(_standing_fight(token) for token in span)
 
@@ -187,13 +189,17 @@ ARMED_GROUPS = frozenset({"Rebel group", "Political militia", "Identity militia"
 
 
 def _armed_group_side(doc: Document, event: Event) -> bool:
-    """One of the event's sides is an armed group ("arrested a commander of <Group> on drug charges"):
-    the arrest is part of the conflict, whatever the charge."""
+    """One of the event's sides, or a group its sentence names, is an armed group ("arrested a
+    commander of <Group> on drug charges", "for extortion on behalf of <Group>"): the arrest is part of
+    the conflict, whatever the charge."""
     categories = {a.name: a.category for a in doc.actors}
-    return any(categories.get(side) in ARMED_GROUPS for side in (event.actor1, event.actor2) if side)
+    if any(categories.get(side) in ARMED_GROUPS for side in (event.actor1, event.actor2) if side):
+        return True
+    return any(actor.category in ARMED_GROUPS or (actor.category is None and not actor.new)
+               for actor in doc.actors for mention in actor.mentions if event.start <= mention.start < event.end)
 
 
-def _crime_arrest(verb: Any) -> bool:
+def _crime_arrest(verb: Any, places: set[int] | frozenset[int] = frozenset()) -> bool:
     """The arrest is told as being for an ordinary crime ("for illegally transporting a lion", "on
     drug trafficking charges", "over smuggling fuel"), and nothing in its reasons or its people makes
     it political."""
@@ -205,6 +211,8 @@ def _crime_arrest(verb: Any) -> bool:
     people = {t.lemma_.lower() for c in arrested for t in c.subtree}
     if words & POLITICAL_WORDS or people & POLITICAL_WORDS:
         return False
+    if any(t.ent_type_ in ("ORG", "NORP") and t.idx not in places for r in reasons for t in r.subtree):
+        return False  # "for extortion on behalf of <Group>": a named organisation ties it to the conflict
     return bool(words & CRIMES)
 
 

@@ -31,6 +31,7 @@ def test_an_arrest_for_an_ordinary_crime_is_no_event(text: str) -> None:
     ("The Taliban arrested four civilians in Panjshir on Monday for supporting the resistance.", 4),
     ("Police arrested a Taliban commander on drug trafficking charges in Kandahar on Monday.", 1),
     ("Security forces detained two activists for organising a protest in Herat on Monday.", 2),
+    ("Security forces arrested two men for extortion on behalf of al-Shabaab in Mogadishu on Monday.", 2),
 ])
 def test_an_arrest_tied_to_the_conflict_or_to_politics_stays(text: str, detained: int) -> None:
     assert [d for _, d in _events(text)] == [detained]
