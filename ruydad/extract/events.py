@@ -3145,7 +3145,7 @@ def _other_side(new: dict[tuple[str, str | None], int], before: dict[tuple[str, 
     return bool(mine) and bool(theirs) and None not in mine | theirs and not (mine & theirs)
 
 
-_PERPETRATOR_NOUNS = frozenset({"attacker", "assailant", "raider", "gunman"})
+_PERPETRATOR_NOUNS = frozenset({"attacker", "assailant", "raider", "gunman", "bomber"})
 
 
 def _perpetrators_killed(new: dict[tuple[str, str | None], int], before: dict[tuple[str, str | None], int],

@@ -218,3 +218,10 @@ def test_arrests_that_answered_an_attack_are_an_act_of_their_own():
                      "area on suspicion of helping the attackers.")
     assert len(events) == 2, [e.to_dict() for e in events]
     assert sorted((e.fatalities or 0, e.detained or 0) for e in events) == [(0, 5), (3, 0)]
+
+
+def test_a_bomber_killed_by_guards_adds_to_the_toll():
+    events = _events("A suicide bomb explosion outside a ministry building in Kabul on Wednesday killed at least one "
+                     "person, officials said. The blast occurred when guards at the gate intercepted and killed a "
+                     "suicide bomber, a spokesman said.")
+    assert _killed(events) == 2, [e.to_dict() for e in events]
