@@ -886,7 +886,8 @@ class PlacesStep:
                 found.append((start, end, hint, Place(
                     name=subdivision[1], kind="admin2" if district else "admin1", country_code=subdivision[2],
                     admin1=name, admin1_code=code, admin2=district)))
-            elif anywhere and (regional := _regional_place(doc.text, start, end, hint, story_regions)) is not None:
+            elif anywhere and (regional := _regional_place(doc.text, start, end, hint, story_regions, home)) \
+                    is not None:
                 found.append((start, end, hint, regional))
         # towns are looked for in the countries the story names as places (by name, or by one of their
         # provinces); in those its people name ("<Demonym> troops", the forces of a neighbour) only
@@ -1273,15 +1274,16 @@ _REGION_HINTS = frozenset({None, "locative", "list", "state", "province", "area"
 
 
 def _regional_place(text: str, start: int, end: int, hint: str | None,
-                    story_regions: frozenset[str] = frozenset()) -> Place | None:
+                    story_regions: frozenset[str] = frozenset(), home: str | None = None) -> Place | None:
     """A name the text puts in a region, in a story that names no country ("south <Region>'s <Name>
     district", "<Name> district in <Region>"): the region is a first-level division (its name, or a
     short name its full name holds: :func:`ruydad.geo.world.provinces_named`), and the name is read in
     the world index only inside the divisions the region may be. A name the writer calls a unit ("<Name>
     district") with no region beside it is read inside the divisions the story names elsewhere
-    (``story_regions``: "in <Region>" ... "<Name> district"). Placed when those readings lie in one
-    province (the region's countries then become the story's), else nothing: the region is the
-    writer's word for where the name is, never a guess."""
+    (``story_regions``: "in <Region>" ... "<Name> district"); where the story names no region either, a
+    district that one province in the world holds under that name (not in the theatre's own country).
+    Placed when those readings lie in one province (the region's countries then become the story's),
+    else nothing: the region is the writer's word for where the name is, never a guess."""
     from ruydad.geo.world import provinces_named
 
     if hint not in WORLD_HINTS:
@@ -1299,6 +1301,16 @@ def _regional_place(text: str, start: int, end: int, hint: str | None,
         place = _world_place(text[start:end].strip(), frozenset(code[:2] for code in codes), hint, codes)
         if place is not None and place.kind != "ambiguous":
             return place
+    if hint == "district" and not any(regions):
+        # nothing of the story says where: a unit the writer calls a district that one province in the
+        # world holds under that name is there (two provinces' namesakes place nothing)
+        from ruydad.geo.world import district_provinces
+
+        codes = district_provinces(text[start:end].strip())
+        if len(codes) == 1:
+            place = _world_place(text[start:end].strip(), frozenset(code[:2] for code in codes), hint, codes)
+            if place is not None and place.kind == "admin2" and place.country_code != home:
+                return place  # (the theatre's own country is its gazetteer's business)
     return None
 
 

@@ -388,3 +388,36 @@ def provinces_named(region: str, loose: bool = True) -> frozenset[str]:
         return exact or frozenset()
     pattern = re.compile(rf"(?:^| ){re.escape(key)}(?: |$)")
     return frozenset(code for name, codes in _province_names().items() if pattern.search(name) for code in codes)
+
+
+@cache
+def _world_districts() -> dict[str, frozenset[str]]:
+    """Normalised name (a kind word dropped) of every second-level division of the index -> the ISO 3166-2
+    codes of the provinces such divisions lie in, over every country (built when first asked, about a second,
+    and kept in the user's cache)."""
+    from ruydad.cache import cached
+
+    inputs = [Path(__file__), Path(names_module.__file__)]
+    return cached("world-districts", inputs, _data_digest(), _build_world_districts)
+
+
+def _build_world_districts() -> dict[str, frozenset[str]]:
+    admin1 = _admin1()
+    found: dict[str, set[str]] = {}
+    for line in _rows()[1:]:
+        _country, kind, code, _admin2, _population, names = line.split("\t")
+        iso = admin1.get(code, (None, "", ()))[0] if kind == "district" else None
+        if not iso:
+            continue
+        for spelling in names.split("|"):
+            key = normalize(_strip_district_word(spelling))
+            if key:
+                found.setdefault(key, set()).add(iso)
+    return {key: frozenset(codes) for key, codes in found.items()}
+
+
+def district_provinces(name: str) -> frozenset[str]:
+    """The ISO 3166-2 codes of the provinces, in any country, that hold a second-level division of this name
+    ("<Name> district": its kind word dropped); empty when none does."""
+    key, _kind = _query(name)
+    return _world_districts().get(key, frozenset()) if len(key) >= 5 else frozenset()

@@ -76,3 +76,13 @@ def test_a_district_is_read_inside_the_region_the_story_names_elsewhere(text, ex
 def test_a_district_the_story_names_outside_its_regions_places_nothing():
     text = "Gunmen killed two farmers in Kech district on Monday, days after unrest in Manipur, officials said."
     assert {code for code, _d in placed(text)} <= {None}
+
+
+def test_a_district_one_province_in_the_world_holds_is_placed_where_nothing_else_says():
+    text = "Gunmen opened fire on a passenger van in Kupwara district on Monday, killing three people, police said."
+    assert ("IN-JK", fold("kupwara")) in placed(text)
+
+
+def test_a_district_name_two_provinces_hold_places_nothing_where_nothing_else_says():
+    text = "Rebels killed two villagers they accused of being informers in Bijapur district on Sunday, police said."
+    assert {code for code, _d in placed(text)} <= {None}
