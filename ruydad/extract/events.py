@@ -3487,7 +3487,7 @@ _ARRESTED_OVER = re.compile(
     r"(?:involvement|role|part|links?)\s+in|(?:suspected|accused)\s+of\s+(?:involvement\s+in|carrying\s+out|"
     r"taking\s+part\s+in))\s+(?:the|this|that|these|those)\s+(?:\w+\s+){0,2}?"
     r"(?:attacks?|killings?|bombings?|murders?|blasts?|explosions?|incidents?|ambush(?:es)?|assassinations?|"
-    r"abductions?|kidnappings?|shootings?|raids?|massacres?)\b)")
+    r"abductions?|kidnappings?|shootings?|raids?|massacres?|events?)\b)")
 """An arrest over the incident told ("three suspects have been arrested in connection with the
 killing"): the arrests that followed are an act of their own (ACLED's arrest), whoever made them."""
 _SOURCE_AFTER = re.compile(r"(?i:(?:['’]s)?\s+(?:\w+\s+)?(?:officials?|spokes(?:man|woman|person)|sources?|media|"

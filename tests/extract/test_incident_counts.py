@@ -225,3 +225,11 @@ def test_a_bomber_killed_by_guards_adds_to_the_toll():
                      "person, officials said. The blast occurred when guards at the gate intercepted and killed a "
                      "suicide bomber, a spokesman said.")
     assert _killed(events) == 2, [e.to_dict() for e in events]
+
+
+def test_arrests_in_connection_with_the_event_are_their_own_act():
+    events = _events("A car bomb killed a police chief in Badakhshan province on Monday. According to the interior "
+                     "ministry, two more people were killed and two others were injured in the bombing. Four people "
+                     "were reportedly arrested in connection with the event.")
+    assert len(events) == 2, [e.to_dict() for e in events]
+    assert sorted((e.fatalities or 0, e.detained or 0) for e in events) == [(0, 4), (3, 0)]
