@@ -35,16 +35,20 @@ names have none: a backer's or a neighbour's name does not hide it). GeoNames' n
 provinces count as well ("North Kivu" for the ISO "Nord-Kivu"), and a second-level ISO unit ("<Name>
 province" inside a region) is a district of the province GeoNames has at its first level.
 
-Other names of such a story are read in the world index (:mod:`ruydad.geo.world`, GeoNames) inside
-the countries it names as places (by name, in a dateline, or by one of their provinces; by their
+Other names of a story from another country are read in the world index (:mod:`ruydad.geo.world`,
+GeoNames) inside the countries it names as places (by name, in a dateline, or by one of their provinces; by their
 people only when it names none): a town or district there gives its province and district when all
 its namesakes there lie in one province, else it is an ``ambiguous`` place; a bare name must be a
 town of :data:`MIN_BARE_TOWN_POPULATION` people; a town outside the provinces its paragraph names is
 someone else's; "in southern <Town>" is the province around it; "near/outside <capital>" and
 "adjacent to <X>" place nothing (a capital is often a province of its own). A name the index does
 not know that the text puts in a unit ("<Town>, in <Name> province") is in that unit everywhere in
-the story. The theatre's gazetteer is asked first, always: the world index only reads what it does
-not know.
+the story. A story that names no country is placed by the regions it puts its names in ("south
+<Region>'s <Name> district", "the <Name> district of <Region>"), else by the first-level divisions its
+other names are ("in <Region>" ... "<Name> district"), else, for a unit the writer calls a district, by the
+one province in the world that holds a district of that name: the name is read only inside those
+divisions, and placed when its readings there lie in one province. The theatre's gazetteer is asked
+first, always: the world index only reads what it does not know.
 Spans that overlap an actor mention (a group name, "Kapisa Resistance") or a news outlet's name
 ("<City> Now", "the <City> Times", "Radio Free <Place>": :func:`outlet_spans`) are not places; a
 facility named after its place ("<City> International Airport", "<District> Air Base") is in
