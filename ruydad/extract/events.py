@@ -86,7 +86,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from ruydad.extract.dates import find_dateline
+from ruydad.extract.dates import dateline_span
 from ruydad.extract.document import DateExpression, Document, Event, Place
 from ruydad.extract.numbers import words_to_number
 
@@ -2808,10 +2808,9 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
 
 
 def _dateline_span(doc: Document) -> tuple[int, int] | None:
-    """The dateline's date: it says when the story was filed, not when anything happened."""
-    if doc.published_from != "dateline":
-        return None
-    return find_dateline(doc.text)[1]
+    """The dateline's date: it says when the story was filed, not when anything happened, wherever
+    the publication day came from (the dateline, the page or ``--published``)."""
+    return dateline_span(doc.text, doc.published)
 
 
 def _in_header(doc: Document, offset: int) -> bool:

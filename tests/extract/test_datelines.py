@@ -29,3 +29,11 @@ def test_an_event_in_a_named_country_takes_no_place_of_another_country() -> None
             "Wednesday, officials said. The strikes came after weeks of tension along the border with Pakistan's "
             "Khyber Pakhtunkhwa province.")
     assert [e.admin1_code for e in extract(text, published="2024-02-15").events] == [None]
+
+
+def test_a_dateline_day_is_no_event_day_when_the_page_gives_the_publication_day() -> None:
+    text = ("Manila [Philippines], November 4 (ANI/Xinhua): Two soldiers were killed in a clash with rebels in the "
+            "central province, the military said. The military said the fighting, which broke out on Wednesday "
+            "in a town in Negros Occidental province, lasted an hour.")
+    events = extract(text, published="2021-11-04").events
+    assert [(str(e.date), e.fatalities) for e in events] == [("2021-11-03", 2)]
