@@ -101,6 +101,7 @@ class ActorsStep:
             found += self._named_forces(api, doc, found)
             found += self._other_forms_of_new_groups(doc, found)
             found += self._forces_of_the_only_country(api, doc, found)
+            found = _numbered_units_of_the_army(doc.text, found)
             found += self._unnamed_armed_men(api, doc, found)
             found = _one_actor_per_definition(doc.text, found)
             found = _without_descriptors_of_affiliates(doc.text, found)
@@ -900,6 +901,29 @@ def _without_descriptors_of_affiliates(text: str, found: list[tuple[int, int, Ac
         m = _AFFILIATE_AFTER.match(text, end)
         if m is not None and (other := starts.get(m.end())) is not None and other is not actor:
             continue
+        out.append((start, end, actor))
+    return out
+
+
+_UNIT_NAME = re.compile(r"\b(?:Corps|Division|Brigade|Battalion|Regiment)$")
+_ARMY_UNIT_BEFORE = re.compile(
+    r"(?i:(?:\b(?:military|army|armed\s+forces)['’]s\s+(?:the\s+)?)?\b(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|"
+    r"fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)$")
+
+
+def _numbered_units_of_the_army(text: str, found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
+    """A formation the text numbers ("the 207th <Name> Corps", "the military's 3rd <Name> Brigade") is a unit
+    of a state's army, not a group of its own: where the text names one state's military forces, it is
+    they (a new group found under the unit's name is dropped for them)."""
+    states = {a.name: a for _s, _e, a in found if a.category in _STATE_CATEGORIES and a.name.startswith("Military")}
+    if len(states) != 1:
+        return found
+    military = next(iter(states.values()))
+    out: list[tuple[int, int, Actor]] = []
+    for start, end, actor in found:
+        if actor.new and actor.registry_id is None and actor.category is None and _UNIT_NAME.search(actor.name) \
+                and _ARMY_UNIT_BEFORE.search(text[max(0, start - 40):start]):
+            actor = military
         out.append((start, end, actor))
     return out
 

@@ -78,3 +78,10 @@ def test_attackers_named_by_a_word_are_not_the_defence_volunteers_they_attacked(
     text = ("Suspected jihadists killed 12 members of the Volunteers for the Defense of the Homeland (VDP) in an "
             "attack on their post in northern Burkina Faso on Sunday, security sources said.")
     assert mention_actor(text, "jihadists") != "Volunteers for the Defense of the Homeland"
+
+
+def test_a_numbered_formation_is_a_unit_of_the_state_s_army():
+    text = ("The Nigerian military's 4th Thunder Brigade said on Monday that its soldiers killed nine insurgents in "
+            "an operation in Borno state.")
+    assert mention_actor(text, "Thunder Brigade") in (None, "Military Forces of Nigeria")
+    assert "Thunder Brigade" not in actor_names(text)
