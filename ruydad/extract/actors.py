@@ -816,9 +816,9 @@ _NEUTRAL_MODIFIERS = frozenset({
     "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 })
 """Words in front of "gunmen" / "militants" that do not say whose they are."""
-_STATES_OWN = frozenset({"government", "federal", "national", "regular", "state"})
-"""Words in front of "troops" / "forces" that make them the state's ("Government troops killed ..." opening a
-sentence), not a named group's."""
+_STATES_OWN = frozenset({"government", "federal", "national", "regular", "state", "security"})
+"""Words in front of "troops" / "forces" that make them the state's ("Government troops killed ...", "Security
+troops killed ..." opening a sentence), not a named group's."""
 
 
 def _described(doc: Document, start: int, end: int) -> bool:
@@ -1090,6 +1090,7 @@ def _add_acronym_uses(text: str, acronym: str, actor: Actor, found: list[tuple[i
 
 
 _BARE_FORCES = re.compile(r"\b(?P<force>[Aa]rmy|[Mm]ilitary|[Ss]oldiers?|[Tt]roops|[Ss]ecurity forces|[Aa]rmed forces|"
+                          r"(?:[Ff]ederal|[Gg]overnment|[Rr]egular|[Ss]tate)\s+forces|"
                           r"[Ss]ervicem[ae]n|[Jj]unta|[Gg]endarmes?|[Pp]olicem[ae]n|[Pp]olice officers?|"
                           r"[Ss]ecurity personnel|(?:[Ff]ederal|[Nn]ational|[Ss]tate|[Pp]rovincial|[Rr]iot)\s+police|"
                           r"[Pp]olice personnel|[Pp]olice constables?|[Cc]onstables?|"

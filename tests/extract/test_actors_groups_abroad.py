@@ -5,6 +5,8 @@ Sentences written for these tests in wire style (real group names, invented even
 
 from __future__ import annotations
 
+import pytest
+
 from ruydad.extract import extract
 
 
@@ -86,6 +88,17 @@ def test_government_troops_opening_a_sentence_are_the_countrys_forces():
     text = ("Government troops killed 20 militants in an operation in Somalia's Hiraan region on Sunday, the "
             "defence ministry said.")
     assert "Military Forces of Somalia" in event_actors(text)
+
+
+@pytest.mark.parametrize("words", ["Federal forces", "Government forces", "Security troops"])
+def test_the_states_forces_by_a_generic_name_are_the_countrys_forces(words):
+    text = f"{words} killed ten Islamic State militants in an operation in Anbar province, Iraq, on Tuesday."
+    assert "Military Forces of Iraq" in event_actors(text)
+
+
+def test_rebel_forces_are_not_the_countrys():
+    text = "Rebel forces killed ten soldiers in an attack in Anbar province, Iraq, on Tuesday."
+    assert [a for a in event_actors(text) if a.startswith("Rebel")]
 
 
 def test_a_groups_troops_opening_a_sentence_are_not_the_countrys():
