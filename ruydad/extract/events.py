@@ -3377,19 +3377,18 @@ _NEW_INCIDENT = re.compile(
 with his bomb sets off one: "a second bomber", "two bombers also blew themselves up" are another."""
 
 
-_THE_INCIDENT_WAS = re.compile(
-    r"(?i:\bthe\s+(?:\w+\s+)?(?:attack|assault|ambush|clash|clashes|fighting|gunfight|firefight|shootout|raid|blast|"
+_INCIDENT_CAME_ABOUT = (
+    r"the\s+(?:\w+\s+)?(?:attack|assault|ambush|clash|clashes|fighting|gunfight|firefight|shootout|raid|blast|"
     r"explosion|bombing|strike|shelling|killing|killings|incident|operation|encounter)\s+(?:took\s+place|occurred|"
-    r"happened|was\s+(?:carried\s+out|conducted|launched)|began|started)\b)")
+    r"happened|was\s+(?:carried\s+out|conducted|launched)|began|started)\b")
+"""Words that tell when or where "the" incident just told came about."""
+_THE_INCIDENT_WAS = re.compile(rf"(?i:\b{_INCIDENT_CAME_ABOUT})")
 """A sentence, or a clause of a speaker's, that tells when or where "the" incident just told came about
 ("he said that the raid was conducted on Friday in <X> city"): its day is that incident's, not another's."""
-_WHEN_IT_HAPPENED = re.compile(
-    r"(?i:^\W*(?:[^,.;]{0,60},\s*)?the\s+(?:\w+\s+)?(?:attack|assault|ambush|clash|clashes|fighting|gunfight|firefight|"
-    r"shootout|raid|blast|explosion|bombing|strike|shelling|killing|killings|incident|operation|encounter)\s+"
-    r"(?:took\s+place|occurred|happened|was\s+carried\s+out|began|started)\b)")
-"""A sentence that tells when or how the incident told came about ("According to sources, the gunfight
-took place on Wednesday night after gunmen attacked the village"): its day is that incident's, not
-another's."""
+_WHEN_IT_HAPPENED = re.compile(rf"(?i:^\W*(?:[^,.;]{{0,60}},\s*)?{_INCIDENT_CAME_ABOUT})")
+"""A sentence that opens by telling when or how the incident told came about ("According to sources, the
+gunfight took place on Wednesday night after gunmen attacked the village"): its day is that incident's,
+not another's."""
 
 
 _TURN_OPENER = re.compile(
