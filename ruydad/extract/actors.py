@@ -105,6 +105,7 @@ class ActorsStep:
             found += self._unnamed_armed_men(api, doc, found)
             found = _one_actor_per_definition(doc.text, found)
             found = _without_descriptors_of_affiliates(doc.text, found)
+            found += _the_groups_own(doc.text, found)
         else:
             found = list(self._group_word_mentions(doc))
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
@@ -685,6 +686,26 @@ class ActorsStep:
             if len(name) < 3 or not name[0].isupper():
                 continue
             yield start, end, Actor(name=name, registry_id=None, category=None, new=True)
+
+
+_THE_GROUPS_OWN = re.compile(
+    r"\b[Tt]he\s+(?:group|movement|organi[sz]ation|outfit|militia|insurgents|rebels|militants)['’]s?\s+"
+    r"(?:forces|fighters|militants|members|men|gunmen|troops|cadres)\b")
+"""Men named as "the group's" ("the group's forces have killed ...", "the movement's fighters")."""
+
+
+def _the_groups_own(text: str, found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
+    """"The group's forces", "the movement's fighters": the armed group the text named last before,
+    when there is one (a story names the group, then speaks of "the group"); none is guessed."""
+    spans: list[tuple[int, int, Actor]] = []
+    for m in _THE_GROUPS_OWN.finditer(text):
+        if _overlaps(m.start(), m.end(), found):
+            continue
+        before = [actor for start, _end, actor in sorted(found, key=lambda f: f[0])
+                  if start < m.start() and _armed_group(actor)]
+        if before:
+            spans.append((m.start(), m.end(), before[-1]))
+    return spans
 
 
 _FORCE_WORDS = (r"forces|force|military|army|air force|navy|troops|soldiers?|servicem[ae]n|junta|regime|jets|"

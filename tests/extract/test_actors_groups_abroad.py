@@ -104,3 +104,14 @@ def test_rebel_forces_are_not_the_countrys():
 def test_a_groups_troops_opening_a_sentence_are_not_the_countrys():
     text = "Wagner troops killed 20 civilians in a raid on a village in Mali's Mopti region on Sunday."
     assert "Military Forces of Mali" not in event_actors(text)
+
+
+def test_the_groups_forces_are_the_group_the_text_named_before():
+    text = ("The Taliban police in Parwan province claimed that the group's forces have killed a member of the "
+            "Islamic State on Friday.")
+    assert "Taliban" in event_actors(text)
+
+
+def test_the_groups_fighters_with_no_group_named_before_stay_unnamed():
+    text = "The group's fighters killed five soldiers in Lower Shabelle, Somalia, on Monday."
+    assert not any(a.startswith(("Taliban", "Al", "Islamic")) for a in event_actors(text))
