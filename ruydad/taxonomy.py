@@ -164,6 +164,8 @@ ACTOR_CATEGORIES: tuple[ActorCategory, ...] = (
                   "their main country, private security firms and other external actors."),
 )
 ACTOR_CATEGORY_BY_CODE: dict[int, ActorCategory] = {c.code: c for c in ACTOR_CATEGORIES}
+ARMED_GROUP_CATEGORIES: frozenset[str] = frozenset(ACTOR_CATEGORY_BY_CODE[code].name for code in (2, 3, 4))
+"""The categories of armed groups other than a state's forces: rebel groups and political and identity militias."""
 ACTOR_CATEGORY_BY_NAME: dict[str, ActorCategory] = {c.name.lower(): c for c in ACTOR_CATEGORIES}
 # ACLED's own exports use both singular and plural forms of some categories.
 for _alias, _code in {"rebel groups": 2, "political militias": 3, "identity militias": 4,

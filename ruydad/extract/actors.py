@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ruydad.extract.document import Actor, Document, Mention
+from ruydad.taxonomy import ARMED_GROUP_CATEGORIES
 from ruydad.theatres import TheatreLike, theatre_name
 
 _GROUP_WORDS = (r"Front|Movement|Army|Brigades?|Network|Party|Council|Union|Forces|Militia|"
@@ -698,11 +699,11 @@ def _the_groups_own(text: str, found: list[tuple[int, int, Actor]]) -> list[tupl
     """"The group's forces", "the movement's fighters": the armed group the text named last before,
     when there is one (a story names the group, then speaks of "the group"); none is guessed."""
     spans: list[tuple[int, int, Actor]] = []
+    groups = sorted(((start, actor) for start, _end, actor in found if _armed_group(actor)), key=lambda g: g[0])
     for m in _THE_GROUPS_OWN.finditer(text):
         if _overlaps(m.start(), m.end(), found):
             continue
-        before = [actor for start, _end, actor in sorted(found, key=lambda f: f[0])
-                  if start < m.start() and _armed_group(actor)]
+        before = [actor for start, actor in groups if start < m.start()]
         if before:
             spans.append((m.start(), m.end(), before[-1]))
     return spans
@@ -803,7 +804,6 @@ Sahel and Nigerian press's word for armed herders nobody names, "miscreants" the
 attackers nobody names."""
 _OF_A_NAME = re.compile(r"\s+(?:of|from|belonging\s+to|loyal\s+to|linked\s+to|affiliated\s+(?:to|with))\s+"
                         r"(?:the\s+)?(?:[Aa]l[- ]+)?[A-Z]")
-_ARMED_CATEGORIES = frozenset({"Rebel group", "Political militia", "Identity militia"})
 _NOT_ARMED_NAME = re.compile(
     r"(?i)\b(?:council|union|party|organi[sz]ation|programme|program|agency|committee|commission|mission|office|"
     r"ministry|department|directorate|association|institute|bank|fund|court|nations|cross|crescent|observatory|"
@@ -972,7 +972,7 @@ def _armed_group(actor: Actor) -> bool:
     state's own service (:func:`_state_service`)."""
     if _unidentified(actor):
         return False
-    if actor.category in _ARMED_CATEGORIES:
+    if actor.category in ARMED_GROUP_CATEGORIES:
         return True
     return actor.category is None and actor.new and not _NOT_ARMED_NAME.search(actor.name) and \
         not _state_service(actor.name)

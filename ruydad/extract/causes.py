@@ -39,6 +39,7 @@ from __future__ import annotations
 from typing import Any
 
 from ruydad.extract.document import Document, Event
+from ruydad.taxonomy import ARMED_GROUP_CATEGORIES
 
 HAZARD_NOUNS = frozenset({
     # nature
@@ -178,31 +179,27 @@ def _tells_no_incident(doc: Document, event: Event) -> bool:
     span = _span(doc, event.start, event.end)
     if span is None:
         return False
-    places = {offset for start, end, _place in doc.place_spans for offset in range(start, end)}
-    if event.detained and any(_crime_arrest(token, places) for token in span
-                              if token.lemma_.lower() in ARREST_VERBS):
-        return not any(_armed(token) for token in span) and not _armed_group_side(doc, event)
+    if event.detained:
+        places = {offset for start, end, _place in doc.place_spans for offset in range(start, end)}
+        if any(_crime_arrest(token, places) for token in span if token.lemma_.lower() in ARREST_VERBS):
+            return not any(_armed(token) for token in span) and not _armed_group_side(doc, event)
     return any(_standing_fight(token) for token in span)
-
-
-ARMED_GROUPS = frozenset({"Rebel group", "Political militia", "Identity militia"})
 
 
 def _armed_group_side(doc: Document, event: Event) -> bool:
     """One of the event's sides, or a group its sentence names, is an armed group ("arrested a
     commander of <Group> on drug charges", "for extortion on behalf of <Group>"): the arrest is part of
     the conflict, whatever the charge."""
-    categories = {a.name: a.category for a in doc.actors}
-    if any(categories.get(side) in ARMED_GROUPS for side in (event.actor1, event.actor2) if side):
+    if {doc.category_of(event.actor1), doc.category_of(event.actor2)} & ARMED_GROUP_CATEGORIES:
         return True
-    return any(actor.category in ARMED_GROUPS or (actor.category is None and not actor.new)
+    return any(actor.category in ARMED_GROUP_CATEGORIES or (actor.category is None and not actor.new)
                for actor in doc.actors for mention in actor.mentions if event.start <= mention.start < event.end)
 
 
-def _crime_arrest(verb: Any, places: set[int] | frozenset[int] = frozenset()) -> bool:
+def _crime_arrest(verb: Any, places: set[int]) -> bool:
     """The arrest is told as being for an ordinary crime ("for illegally transporting a lion", "on
     drug trafficking charges", "over smuggling fuel"), and nothing in its reasons or its people makes
-    it political."""
+    it political (``places``: the offsets of the text's places, which the parser may tag as organisations)."""
     arrested = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     # the parser hangs the reason on the verb or on who was arrested ("detained five people on drug charges")
     reasons = [c for head in (verb, *arrested) for c in head.children

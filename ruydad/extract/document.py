@@ -233,6 +233,10 @@ class Document:
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
+    def category_of(self, name: str | None) -> str | None:
+        """The category of the actor the text names ``name`` (an event's side), None for none."""
+        return next((actor.category for actor in self.actors if actor.name == name), None) if name else None
+
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence containing ``offset`` (binary search), -1 if none."""
         lo, hi = 0, len(self.sentences) - 1

@@ -2168,13 +2168,14 @@ class EventsStep:
             if event_type not in _ACLED_TYPES or (violent and peaceful_label and
                                                   ("detain" not in draft.kinds or draft.killed)):
                 event_type, sub = rule_type, rule_sub
-            cue = _cue_type(draft, self._told_with(doc, draft, drafts))
+            told, told_with = " ".join(draft.texts), self._told_with(doc, draft, drafts)
+            cue = _cue_type(draft, told_with)
             if cue is not None:
                 event_type, sub = cue
-            elif event_type == "Violence against civilians" and _FIGHTING.search(" ".join(draft.texts)):
+            elif event_type == "Violence against civilians" and _FIGHTING.search(told):
                 event_type, sub = "Battles", "Armed clash"  # two armed sides fought: not a one-sided attack
             elif event_type == "Explosions/Remote violence" and sub in _CLOSE_EXPLOSIVES and \
-                    _FIGHTING.search(" ".join(draft.texts)) and _armed_dead_only(draft):
+                    _FIGHTING.search(told) and _armed_dead_only(draft):
                 event_type, sub = "Battles", "Armed clash"  # a bomb in a fight: the fight, as ACLED codes it
             elif event_type == "Violence against civilians" and _armed_dead_only(draft):
                 event_type, sub = "Battles", "Armed clash"  # "stormed a police station, killing eight policemen"
@@ -2186,7 +2187,7 @@ class EventsStep:
             if "regain" in draft.kinds and not draft.killed:
                 event_type, sub = "Battles", "Government regains territory"
             if event_type == "Battles" and _civilians_a_side(doc, event) and \
-                    not _FIGHT_BETWEEN.search(" ".join(draft.texts)):
+                    not _FIGHT_BETWEEN.search(told):
                 # ACLED's battle has two armed sides: civilians struck by one are its attack or its shelling
                 remote = getattr(result, "event_type", None) == "Explosions/Remote violence"
                 event_type, sub = (result.event_type, result.sub_event_type) if remote else \
@@ -2194,7 +2195,7 @@ class EventsStep:
             if event_type == "Violence against civilians" and sub == "Attack":
                 # civilians hit by rockets, shells, bombs or aircraft are ACLED's remote violence, whatever
                 # the aim: the weapon is often told only in the sentences after ("rockets hit the area")
-                sub = _remote_weapon(self._told_with(doc, draft, drafts)) or sub
+                sub = _remote_weapon(told_with) or sub
                 event_type = "Explosions/Remote violence" if sub != "Attack" else event_type
             event.event_type, event.sub_event_type = event_type, sub
             event.confidence = getattr(result, "confidence", None)
@@ -2209,8 +2210,7 @@ ACLED's battle, whoever else was killed in it."""
 
 def _civilians_a_side(doc: Document, event: Event) -> bool:
     """One of the event's two actors is civilians (the registry's category), not an armed side."""
-    categories = {a.name: a.category for a in doc.actors}
-    return any(categories.get(side) == "Civilians" for side in (event.actor1, event.actor2) if side)
+    return "Civilians" in (doc.category_of(event.actor1), doc.category_of(event.actor2))
 
 
 HISTORY_DAYS = 365
@@ -2898,6 +2898,8 @@ _FORMER_FORCES = re.compile(
     r"commanders?|members|personnel|army|military|guards?|servicem[ae]n)\b)")
 """Members of forces that no longer serve ("a former police officer", "two former soldiers", "a former
 member of the national army"): ACLED codes killing them, out of combat, as violence against civilians."""
+_AIR_ATTACK = r"air ?strikes?|drones?|drone strikes?|jets|warplanes?|aircraft|air ?raids?"
+"""Words of an attack from the air (a pattern's alternatives)."""
 _DIRECT_FIRE = re.compile(
     r"(?i:\b(?:small[- ]arms|(?:light|heavy)(?: and (?:light|heavy))? weapons|machine[- ]?guns?|gunfire|gun fire|"
     r"automatic weapons|assault rifles?|rifles?|opened fire|AK-?47s?|armed assault|gun attack)\b)")
@@ -2907,8 +2909,7 @@ _ARMED_TARGET = re.compile(
     r"personnel|outposts?|check ?posts?|checkpoints?|posts?|bases?|barracks|camps?|convoys?|patrols?|positions?|"
     r"units?)\b)")
 """What an armed side holds or is: the target that makes direct fire a battle."""
-_BY_AIR = re.compile(r"(?i:\b(?:air ?strikes?|drones?|drone strikes?|jets|warplanes?|aircraft|air ?raids?|"
-                     r"helicopters?|gunships?)\b)")
+_BY_AIR = re.compile(rf"(?i:\b(?:{_AIR_ATTACK}|helicopters?|gunships?)\b)")
 
 _REMOTE_EXPLOSIVE = re.compile(
     r"(?i:\b(?:roadside\s+bombs?|IEDs?|improvised\s+explosive|landmines?|land\s+mines?|unexploded|ordnance|UXOs?|"
@@ -2917,8 +2918,7 @@ _REMOTE_EXPLOSIVE = re.compile(
 """Explosives set off without the bomber's side in a fight: what makes an ambush Remote violence."""
 _SUB_OF_EXPLOSIVE = (
     (re.compile(rf"(?i:\b(?:{_SUICIDE})\b)"), "Suicide bomb"),
-    (re.compile(r"(?i:\b(?:air ?strikes?|drones?|drone strikes?|jets|warplanes?|aircraft|air ?raids?|air force)\b)"),
-     "Air/drone strike"),
+    (re.compile(rf"(?i:\b(?:{_AIR_ATTACK}|air force)\b)"), "Air/drone strike"),
     (re.compile(r"(?i:\b(?:shell(?:s|ed|ing)|artillery|mortars?|rockets?|missiles?|bombard\w*)\b)"),
      "Shelling/artillery/missile attack"),
     (re.compile(r"(?i:\b(?:hand[- ])?grenades?\b)"), "Grenade"),
